@@ -1,0 +1,32 @@
+"""Stages 2 and 3 of the pipeline: segment a document and find its mentions."""
+
+from __future__ import annotations
+
+from linter.dates import DateWindow
+from linter.facts.model import FactBase
+from linter.mentions.claims import find_claims
+from linter.mentions.dates import find_dates
+from linter.mentions.events import find_events
+from linter.mentions.lexicon import Lexicon
+from linter.mentions.model import Analysis
+from linter.mentions.names import find_names, find_titles
+from linter.mentions.speakers import attribute_quotes
+from linter.segment.quotes import find_quotations
+from linter.segment.sentences import split_sentences
+from linter.segment.tokens import tokenize
+from linter.source.document import Document
+
+
+def analyse(document: Document, facts: FactBase, lexicon: Lexicon, window: DateWindow) -> Analysis:
+    prose = document.prose
+    analysis = Analysis(document=document, facts=facts, window=window)
+    analysis.sentences = split_sentences(prose, document.blocks)
+    analysis.tokens = tokenize(prose)
+    analysis.names = find_names(analysis.tokens, lexicon)
+    analysis.titles = find_titles(analysis.tokens, lexicon)
+    analysis.claims = find_claims(analysis.tokens, analysis.sentences, analysis.names, analysis.titles)
+    analysis.dates = find_dates(prose)
+    analysis.events = find_events(prose, analysis.sentences, analysis.dates, facts.events)
+    quotations = find_quotations(prose, document.blocks)
+    analysis.quotes = attribute_quotes(quotations, analysis.tokens, analysis.names, analysis.claims, facts)
+    return analysis

@@ -1,0 +1,1 @@
+"""Stage 4: rules (declarative YAML) evaluated against the analysis of a document."""

@@ -1,0 +1,12 @@
+"""The rule kinds: the engine's few general primitives. One module per kind."""
+
+from linter.checks.kinds.base import Kind, Match
+from linter.checks.kinds.event_date import EventDate
+from linter.checks.kinds.office_holder import OfficeHolder
+from linter.checks.kinds.pattern import Pattern
+from linter.checks.kinds.quote import QuoteCheck
+from linter.checks.kinds.substitution import Substitution
+
+KINDS: dict[str, type[Kind]] = {kind.name: kind for kind in (Pattern, Substitution, OfficeHolder, QuoteCheck, EventDate)}
+
+__all__ = ["KINDS", "Kind", "Match"]

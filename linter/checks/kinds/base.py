@@ -1,0 +1,40 @@
+"""What every rule kind shares: its parameters, its placeholders, and what it reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar, Iterator
+
+from linter.mentions.model import Analysis
+from linter.source.document import Span
+from linter.validate import Checker
+from linter.yamlio import YamlMap
+
+
+@dataclass(frozen=True)
+class Match:
+    """One place a rule fires, with the values its message is filled from."""
+
+    span: Span
+    values: dict[str, str] = field(default_factory=dict)
+    evidence: tuple[str, ...] = ()
+
+
+class Kind:
+    """A rule kind: a general check parameterised by the rule's own YAML fields."""
+
+    name: ClassVar[str]
+    summary: ClassVar[str]
+    params: ClassVar[tuple[str, ...]] = ()
+    required: ClassVar[tuple[str, ...]] = ()
+    needs_facts: ClassVar[bool] = True
+
+    def __init__(self, rule: YamlMap, checker: Checker, what: str) -> None:
+        """Read and validate the kind's parameters from the rule mapping."""
+
+    def placeholders(self) -> frozenset[str]:
+        """Names a message template of this rule may use."""
+        raise NotImplementedError
+
+    def check(self, analysis: Analysis) -> Iterator[Match]:
+        raise NotImplementedError

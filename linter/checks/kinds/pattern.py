@@ -1,0 +1,92 @@
+"""``kind: pattern``: a regular expression, with macros for lists drawn from the facts.
+
+Parameters: ``pattern`` (a regex, matched on the document's prose) and
+``ignore_case`` (default false). Macros stand for every known surface form of
+a kind of mention: ``{person}``, ``{organization}``, ``{place}``, ``{entity}``
+(any entity) and ``{title}`` (any office title). The first use of a macro is a
+named group, usable as a message placeholder.
+
+Macros cost nothing per fact: the names are found in one pass over the tokens
+(see mentions/lexicon.py), and a macro expands to the names *this document*
+mentions, so the regex stays small however large the fact file is.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterator
+
+import regex
+
+from linter.checks.kinds.base import Kind, Match
+from linter.mentions.model import Analysis
+from linter.source.document import Span
+from linter.validate import Checker
+from linter.yamlio import YamlMap
+
+MACROS = ("person", "organization", "place", "entity", "title")
+_MACRO = regex.compile(r"(?<!\\)\{(" + "|".join(MACROS) + r")\}")
+
+
+def expand(pattern: str, forms: dict[str, tuple[str, ...]]) -> str:
+    """Replace macros by alternations of the given surface forms (longest first)."""
+    used: set[str] = set()
+
+    def replace(match: regex.Match) -> str:
+        macro = match.group(1)
+        alternatives = "|".join(regex.escape(form) for form in sorted(forms.get(macro, ()), key=len, reverse=True))
+        body = alternatives or "(?!)"
+        group = f"(?P<{macro}>{body})" if macro not in used else f"(?:{body})"
+        used.add(macro)
+        return rf"(?<![\p{{L}}\p{{N}}]){group}(?![\p{{L}}\p{{N}}])"
+
+    return _MACRO.sub(replace, pattern)
+
+
+@lru_cache(maxsize=1024)
+def _compile(pattern: str, flags: int) -> regex.Pattern:
+    return regex.compile(pattern, flags)
+
+
+class Pattern(Kind):
+    name = "pattern"
+    summary = "A regular expression over the prose, with macros for names and titles from the facts."
+    params = ("pattern", "ignore_case")
+    required = ("pattern",)
+    needs_facts = False
+
+    def __init__(self, rule: YamlMap, checker: Checker, what: str) -> None:
+        self.source = checker.text(rule, "pattern", what) or "(?!)"
+        self.flags = regex.VERSION1 | (regex.IGNORECASE if checker.typed(rule, "ignore_case", bool, what) else 0)
+        self.macros = frozenset(_MACRO.findall(self.source))
+        try:
+            self.groups = frozenset(_compile(expand(self.source, {}), self.flags).groupindex)
+        except regex.error as error:
+            checker.fail(f"pattern in {what} is not a valid regex: {error}", rule.where("pattern"))
+            self.groups = frozenset()
+
+    def placeholders(self) -> frozenset[str]:
+        return frozenset({"match"}) | self.groups
+
+    def check(self, analysis: Analysis) -> Iterator[Match]:
+        forms = _surface_forms(analysis, self.macros) if self.macros else {}
+        if any(not forms.get(macro) for macro in self.macros):
+            return  # a macro with nothing to stand for: the pattern cannot match here
+        compiled = _compile(expand(self.source, forms), self.flags)
+        for found in compiled.finditer(analysis.document.prose, timeout=5.0):
+            if found.end() > found.start():
+                values = {name: value or "" for name, value in found.groupdict().items()}
+                yield Match(Span(found.start(), found.end()), {"match": found.group(), **values})
+
+
+def _surface_forms(analysis: Analysis, macros: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The names and titles as written in this document, grouped by macro."""
+    forms: dict[str, set[str]] = {macro: set() for macro in macros}
+    for mention in analysis.names:
+        written = analysis.text(mention.span)
+        types = {analysis.facts.entities[entity].type for entity in mention.candidates}
+        for macro in macros & ({"entity"} | types):
+            forms[macro].add(written)
+    if "title" in macros:
+        forms["title"] = {analysis.text(mention.span) for mention in analysis.titles}
+    return {macro: tuple(sorted(values)) for macro, values in forms.items()}

@@ -1,0 +1,112 @@
+"""``kind: quote``: direct quotations checked against who said them, and when.
+
+Parameter ``check`` selects one of:
+
+* ``anachronism``: a titled mention inside the quote ("President Trump") must
+  have been possible while the speaker held the title the article gives them;
+  their tenures must overlap (on or before the document's date).
+* ``speaker``: a quotation that matches a canonical quote in the facts must be
+  attributed to that quote's speaker.
+* ``wording``: a quotation that matches a canonical quote must keep its words;
+  ``...`` elisions, ``[bracketed]`` insertions and partial quotes are allowed.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter.checks.describe import join, tenures
+from linter.checks.kinds.base import Kind, Match
+from linter.facts.temporal import Claim, Truth, tenures_overlap
+from linter.facts.model import Quote
+from linter.facts.wording import wording_changes
+from linter.mentions.model import Analysis, AttributedQuote
+from linter.validate import Checker
+from linter.yamlio import YamlMap
+
+_PLACEHOLDERS = {
+    "anachronism": frozenset(
+        {"speaker", "speaker_title", "speaker_office", "speaker_tenures", "person", "title", "office", "tenures", "date"}
+    ),
+    "speaker": frozenset({"speaker", "recorded_speaker", "quote_date", "quote"}),
+    "wording": frozenset({"speaker", "recorded_speaker", "quote_date", "quote", "changes"}),
+}
+
+
+class QuoteCheck(Kind):
+    name = "quote"
+    summary = "Direct quotations: who said them, whether they could have said them then, and their exact words."
+    params = ("check",)
+    required = ("check",)
+
+    def __init__(self, rule: YamlMap, checker: Checker, what: str) -> None:
+        self.check_name = checker.text(rule, "check", what) or "anachronism"
+        if self.check_name not in _PLACEHOLDERS:
+            checker.fail(f"unknown quote check '{self.check_name}' in {what}; use: {', '.join(_PLACEHOLDERS)}", rule.where("check"))
+            self.check_name = "anachronism"
+
+    def placeholders(self) -> frozenset[str]:
+        return _PLACEHOLDERS[self.check_name]
+
+    def check(self, analysis: Analysis) -> Iterator[Match]:
+        if self.check_name == "anachronism":
+            for quote in analysis.quotes:
+                yield from self._anachronisms(analysis, quote)
+            return
+        index = analysis.facts.quote_index
+        for quote in analysis.quotes:
+            source = index.source_of(analysis.text(quote.quotation.inner))
+            if source is not None:
+                yield from self._against_source(analysis, quote, source)
+
+    def _anachronisms(self, analysis: Analysis, quote: AttributedQuote) -> Iterator[Match]:
+        said_as = quote.speaker_claim
+        if said_as is None or said_as.claim is not Claim.CURRENT or said_as.person is None:
+            return
+        facts, inner = analysis.facts, quote.quotation.inner
+        speaker_offices = facts.offices_for(said_as.title.offices, said_as.person)
+        for mentioned in analysis.claims:
+            if not inner.contains(mentioned.span) or mentioned.claim is not Claim.CURRENT or mentioned.person is None:
+                continue
+            offices = facts.offices_for(mentioned.title.offices, mentioned.person)
+            pairs = [(s, o) for s in speaker_offices for o in offices]
+            if not pairs or any(
+                tenures_overlap(s.tenures_of(said_as.person), o.tenures_of(mentioned.person), analysis.window.end).truth
+                is not Truth.FALSE
+                for s, o in pairs
+            ):
+                continue
+            speaker_office, office = pairs[0]
+            yield Match(
+                mentioned.span,
+                {
+                    "speaker": facts.name_of(said_as.person),
+                    "speaker_title": analysis.text(said_as.title.span),
+                    "speaker_office": speaker_office.name,
+                    "speaker_tenures": tenures(speaker_office, said_as.person),
+                    "person": facts.name_of(mentioned.person),
+                    "title": analysis.text(mentioned.title.span),
+                    "office": office.name,
+                    "tenures": tenures(office, mentioned.person),
+                    "date": analysis.window.describe(),
+                },
+                tuple(sorted({speaker_office.id, office.id, said_as.person, mentioned.person})),
+            )
+
+    def _against_source(self, analysis: Analysis, quote: AttributedQuote, source: Quote) -> Iterator[Match]:
+        facts = analysis.facts
+        values = {
+            "speaker": facts.name_of(quote.speaker.entity) if quote.speaker and quote.speaker.entity else "nobody",
+            "recorded_speaker": facts.name_of(source.speaker),
+            "quote_date": source.date.isoformat(),
+            "quote": source.id,
+        }
+        evidence = (source.id, source.speaker)
+        if self.check_name == "speaker":
+            if quote.speaker and quote.speaker.entity and quote.speaker.entity != source.speaker:
+                yield Match(quote.quotation.span, values, tuple(sorted({*evidence, quote.speaker.entity})))
+            return
+        changes = wording_changes(analysis.text(quote.quotation.inner), source.text)
+        if changes:
+            yield Match(quote.quotation.span, {**values, "changes": join([str(c) for c in changes[:3]])}, evidence)
+

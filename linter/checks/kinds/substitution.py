@@ -1,0 +1,54 @@
+"""``kind: substitution``: a wrong term and the term to use instead.
+
+Parameters: ``swap``, a mapping of regex -> replacement (matched on word
+boundaries, all alternatives in one pass), and ``ignore_case`` (default false).
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from linter.checks.kinds.base import Kind, Match
+from linter.mentions.model import Analysis
+from linter.source.document import Span
+from linter.validate import Checker
+from linter.yamlio import YamlMap
+
+_EDGE_BEFORE, _EDGE_AFTER = r"(?<![\p{L}\p{N}])", r"(?![\p{L}\p{N}])"
+
+
+class Substitution(Kind):
+    name = "substitution"
+    summary = "A term that should be written another way: wrong term -> preferred term."
+    params = ("swap", "ignore_case")
+    required = ("swap",)
+    needs_facts = False
+
+    def __init__(self, rule: YamlMap, checker: Checker, what: str) -> None:
+        self.replacements: list[str] = []
+        swap = checker.mapping(rule.get("swap"), rule.where("swap"), f"'swap' in {what}") if "swap" in rule else None
+        flags = regex.VERSION1 | (regex.IGNORECASE if checker.typed(rule, "ignore_case", bool, what) else 0)
+        alternatives = []
+        for wrong, right in (swap or {}).items():
+            if not isinstance(wrong, str) or not isinstance(right, str):
+                checker.fail(f"each entry of 'swap' in {what} must map a term to a string", swap.where(wrong))
+                continue
+            try:
+                regex.compile(wrong, flags)
+            except regex.error as error:
+                checker.fail(f"swap pattern {wrong!r} in {what} is not a valid regex: {error}", swap.key_locations[wrong])
+                continue
+            alternatives.append(f"(?P<s{len(self.replacements)}>{wrong})")
+            self.replacements.append(right)
+        self.pattern = regex.compile(f"{_EDGE_BEFORE}(?:{'|'.join(alternatives) or '(?!)'}){_EDGE_AFTER}", flags)
+
+    def placeholders(self) -> frozenset[str]:
+        return frozenset({"match", "replacement"})
+
+    def check(self, analysis: Analysis) -> Iterator[Match]:
+        for found in self.pattern.finditer(analysis.document.prose, timeout=5.0):
+            replacement = self.replacements[int(found.lastgroup[1:])]
+            if found.group() != replacement:
+                yield Match(Span(found.start(), found.end()), {"match": found.group(), "replacement": replacement})

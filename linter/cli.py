@@ -1,0 +1,199 @@
+"""The ``factlint`` command line (typer). Exit codes: 0 clean, 1 findings, 2 could not check."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from linter import __version__
+from linter.errors import Location, UserError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help="Check news writing against a reference fact file, with declarative YAML rules.",
+)
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class FailLevel(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"factlint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    """Check news writing against a reference fact file, with declarative YAML rules."""
+
+
+FactsOption = Annotated[Optional[list[Path]], typer.Option("--facts", "-f", help="A fact file (repeatable); replaces the config's facts.")]
+RulesOption = Annotated[Optional[list[Path]], typer.Option("--rules", "-r", help="An extra rule pack file or directory (repeatable).")]
+ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Use this config file instead of searching for one.")]
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories to check; '-' reads standard input.")],
+    facts: FactsOption = None,
+    rules: RulesOption = None,
+    date: Annotated[Optional[str], typer.Option(help="The documents' date: YYYY-MM-DD or FROM..TO (overrides front matter).")] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = OutputFormat.text,
+    fail_on: Annotated[Optional[FailLevel], typer.Option(help="Lowest severity that makes the exit code 1 [default: error].")] = None,
+    config: ConfigOption = None,
+    select: Annotated[Optional[list[str]], typer.Option(help="Only run rules whose id starts with this (repeatable).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(help="Skip rules whose id starts with this (repeatable).")] = None,
+    stdin_filename: Annotated[str, typer.Option(help="The name to report for standard input.")] = "<stdin>",
+) -> None:
+    """Check documents against the facts and report what disagrees."""
+    from linter.dates import DateWindow
+    from linter.facts.load import load_facts
+    from linter.facts.model import FactBase
+    from linter.report import FORMATS
+    from linter.runner import RunSettings, exit_code, run, select_rules
+
+    settings = _settings(config)
+    window = None
+    if date is not None:
+        try:
+            window = DateWindow.parse(date)
+        except ValueError as error:
+            raise UserError(f"--date: {error}") from None
+    fact_files = [_shown(str(p)) for p in facts] if facts else [_shown(p) for p in settings.facts]
+    rule_set = select_rules(
+        _load_rules([str(p) for p in rules or []] + settings.rules),
+        select if select else settings.select,
+        [*settings.ignore, *(ignore or [])],
+    )
+    result = run(
+        RunSettings(
+            paths=paths,
+            rules=rule_set,
+            facts=load_facts(fact_files) if fact_files else FactBase(),
+            date=window,
+            default_date=settings.date,
+            stdin_name=stdin_filename,
+        )
+    )
+    for problem in result.problems:
+        typer.echo(f"{problem}", err=True)
+    if not fact_files and output_format is OutputFormat.text:
+        typer.echo("factlint: no fact file given (--facts or 'facts:' in a config); only rules that need no facts ran.", err=True)
+    typer.echo(FORMATS[output_format.value](result, _use_color()), nl=False)
+    raise typer.Exit(exit_code(result, (fail_on.value if fail_on else None) or settings.fail_on or "error"))
+
+
+@app.command("rules")
+def list_rules(rules: RulesOption = None, config: ConfigOption = None) -> None:
+    """List the rules: id, kind, severity and what each checks."""
+    settings = _settings(config)
+    loaded = _load_rules([str(p) for p in rules or []] + settings.rules)
+    width = max((len(rule.id) for rule in loaded), default=0)
+    for rule in loaded:
+        summary = rule.description.strip().splitlines()[0]
+        typer.echo(f"{rule.id:<{width}}  {rule.kind_name:<13} {rule.severity:<8} {summary}")
+
+
+@app.command()
+def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule id.")], rules: RulesOption = None, config: ConfigOption = None) -> None:
+    """Show one rule: what it checks, its message, and its examples."""
+    from linter.errors import did_you_mean
+
+    settings = _settings(config)
+    loaded = {rule.id: rule for rule in _load_rules([str(p) for p in rules or []] + settings.rules)}
+    if rule_id not in loaded:
+        raise UserError(f"no rule '{rule_id}'{did_you_mean(rule_id, set(loaded))}; 'factlint rules' lists them")
+    rule = loaded[rule_id]
+    lines = [
+        f"{rule.id} ({rule.kind_name}, {rule.severity})",
+        f"defined at {rule.location}",
+        "",
+        rule.description,
+        "",
+        f"Message: {rule.message}",
+        "",
+        "Flags:",
+        *(f"  - {e.text}" + (f"   [date {e.date}]" if e.date else "") for e in rule.flags),
+        "Passes:",
+        *(f"  - {e.text}" + (f"   [date {e.date}]" if e.date else "") for e in rule.passes),
+    ]
+    typer.echo("\n".join(lines))
+
+
+@app.command("test")
+def test_rules(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Extra rule packs (files or directories) to test with the built-in ones.")] = None,
+) -> None:
+    """Run every rule's examples; exit 1 if any example disagrees with its rule."""
+    from linter.checks.examples import run_examples
+    from linter.checks.rules import load_rules
+
+    results = run_examples(load_rules([str(p) for p in paths or []]))
+    failures = [r for r in results if not r.ok]
+    for failure in failures:
+        got = "; ".join(f.message for f in failure.findings) or "no finding"
+        typer.echo(f"{failure.example.location}: [{failure.rule.id}] expected to {failure.expected}: {failure.example.text!r} (got: {got})")
+    rules_tested = len({r.rule.id for r in results})
+    typer.echo(f"{len(results) - len(failures)} passed, {len(failures)} failed ({len(results)} examples of {rules_tested} rules)")
+    raise typer.Exit(1 if failures else 0)
+
+
+def _settings(config_path: Path | None):
+    from linter.config import Config, find_config, load_config
+
+    if config_path is not None:
+        if not config_path.is_file():
+            raise UserError("config file not found", Location(str(config_path)))
+        return load_config(config_path)
+    found = find_config(Path.cwd())
+    return load_config(found) if found else Config()
+
+
+def _load_rules(extra: list[str]):
+    from linter.checks.rules import load_rules
+
+    return load_rules([_shown(p) for p in extra])
+
+
+def _shown(path: str) -> str:
+    """A path relative to the working directory when it lies below it, for readable messages."""
+    try:
+        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
+    except ValueError:
+        return path
+
+
+def _use_color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def main() -> None:
+    """Entry point: user errors are reported as 'file:line:col: message' with exit code 2."""
+    try:
+        app()
+    except UserError as error:
+        for line in str(error).splitlines():
+            typer.echo(f"factlint: error: {line}" if error.location is None else f"{line}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,104 @@
+"""Configuration: ``.factlint.yaml``, ``factlint.yaml`` or ``[tool.factlint]`` in ``pyproject.toml``.
+
+Found from the working directory upward; the nearest directory holding one of
+them wins, and within a directory the order above decides. Paths in a config
+are relative to the directory of the file that names them.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from linter.dates import DateWindow
+from linter.errors import Location, UserError
+from linter.findings import SEVERITIES
+from linter.validate import Checker
+from linter.yamlio import YamlList, YamlMap, read_yaml_file
+
+CONFIG_FILES = (".factlint.yaml", "factlint.yaml", "pyproject.toml")
+FAIL_LEVELS = (*SEVERITIES, "never")
+FIELDS = ("facts", "rules", "date", "fail_on", "select", "ignore")
+
+
+@dataclass
+class Config:
+    path: str | None = None
+    facts: list[str] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    date: DateWindow | None = None
+    fail_on: str | None = None
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+
+
+def find_config(start: Path) -> Path | None:
+    for directory in (start, *start.parents):
+        for name in CONFIG_FILES:
+            candidate = directory / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        return "factlint" in _read_toml(path).get("tool", {})
+    except UserError:
+        return True  # let load_config report the broken file
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        line, column = getattr(error, "lineno", None), getattr(error, "colno", None)
+        raise UserError(f"invalid TOML: {error.args[0].split(' (at')[0]}", Location(str(path), line, column)) from None
+    except OSError as error:
+        raise UserError(f"cannot read: {error.strerror}", Location(str(path))) from None
+
+
+def load_config(path: Path) -> Config:
+    if path.name == "pyproject.toml":
+        data = _located(_read_toml(path).get("tool", {}).get("factlint", {}), Location(str(path)))
+        what = "[tool.factlint]"
+    else:
+        data = read_yaml_file(str(path))
+        what = "the config"
+    checker = Checker()
+    root = checker.mapping(data if data is not None else _located({}, Location(str(path), 1, 1)), Location(str(path), 1, 1), what)
+    if root is None:
+        checker.raise_if_failed()
+    checker.keys(root, FIELDS, (), what)
+    base = path.parent
+    config = Config(path=str(path))
+    config.facts = [str(base / item) for item in checker.text_list(root, "facts", what)]
+    config.rules = [str(base / item) for item in checker.text_list(root, "rules", what)]
+    config.select = checker.text_list(root, "select", what)
+    config.ignore = checker.text_list(root, "ignore", what)
+    config.fail_on = checker.text(root, "fail_on", what)
+    if config.fail_on is not None and config.fail_on not in FAIL_LEVELS:
+        checker.fail(f"fail_on must be one of: {', '.join(FAIL_LEVELS)}", root.where("fail_on"))
+    if "date" in root:
+        try:
+            config.date = DateWindow.parse(str(root["date"]))
+        except ValueError as error:
+            checker.fail(f"date: {error}", root.where("date"))
+    checker.raise_if_failed()
+    return config
+
+
+def _located(value: Any, location: Location) -> Any:
+    """Wrap parsed TOML in YamlMap/YamlList so one validator serves both formats."""
+    if isinstance(value, dict):
+        result = YamlMap({key: _located(item, location) for key, item in value.items()})
+        result.location, result.value_locations, result.key_locations = location, {}, {key: location for key in value}
+        return result
+    if isinstance(value, list):
+        result = YamlList(_located(item, location) for item in value)
+        result.location, result.item_locations = location, [location] * len(value)
+        return result
+    return value

@@ -1,0 +1,219 @@
+"""Load, validate and merge fact files (the format is documented in docs/facts.md).
+
+Validation is complete: every problem in every file is reported with its
+``file:line:col`` before any document is checked. Merging several files is an
+error when ids clash, when a holder names an unknown entity, or when an office
+has more simultaneous holders than seats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import regex
+
+from linter.dates import DateWindow
+from linter.errors import Location
+from linter.facts.model import ENTITY_TYPES, Entity, Event, FactBase, Office, Quote, Tenure
+from linter.validate import Checker
+from linter.yamlio import YamlMap, read_yaml_file
+
+SLUG = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+FACTS_VERSION = 1
+_SECTIONS = ("entities", "offices", "events", "quotes")
+
+
+def load_facts(paths: list[str]) -> FactBase:
+    """Read and merge fact files; raise UserError(s) describing every problem."""
+    checker = Checker()
+    facts = FactBase(sources=tuple(paths))
+    first_seen: dict[str, Location] = {}
+    for path in paths:
+        _read_file(read_yaml_file(path), path, facts, first_seen, checker)
+    checker.raise_if_failed()
+    _check_references(facts, checker)
+    _check_seats(facts, checker)
+    checker.raise_if_failed()
+    return facts
+
+
+def load_facts_data(data: Any, path: str) -> FactBase:
+    """Validate facts already parsed from YAML (e.g. a rule pack's example facts)."""
+    checker = Checker()
+    facts = FactBase(sources=(path,))
+    _read_file(data, path, facts, {}, checker)
+    checker.raise_if_failed()
+    _check_references(facts, checker)
+    _check_seats(facts, checker)
+    checker.raise_if_failed()
+    return facts
+
+
+def _read_file(data: Any, path: str, facts: FactBase, first_seen: dict[str, Location], checker: Checker) -> None:
+    root = checker.mapping(data, Location(path, 1, 1), "a fact file")
+    if root is None:
+        return
+    checker.keys(root, ("facts_version", *_SECTIONS), ("facts_version",), "a fact file")
+    version = root.get("facts_version")
+    if "facts_version" in root and version != FACTS_VERSION:
+        checker.fail(f"unsupported facts_version {version!r}; this factlint reads version {FACTS_VERSION}", root.where("facts_version"))
+    readers = {"entities": _entity, "offices": _office, "events": _event, "quotes": _quote}
+    stores = {"entities": facts.entities, "offices": facts.offices, "events": facts.events, "quotes": facts.quotes}
+    for section, reader in readers.items():
+        if section not in root or root[section] is None:
+            continue
+        items = checker.sequence(root[section], root.where(section), f"'{section}'")
+        for index, item in enumerate(items or ()):
+            what = f"{section}[{index}]"
+            mapping = checker.mapping(item, items.where(index), what)
+            if mapping is None:
+                continue
+            fact = reader(mapping, what, checker)
+            if fact is None:
+                continue
+            if fact.id in first_seen:
+                earlier = first_seen[fact.id]
+                checker.fail(f"duplicate id '{fact.id}' (already defined at {earlier})", mapping.where("id"))
+                continue
+            first_seen[fact.id] = mapping.where("id")
+            stores[section][fact.id] = fact
+
+
+def _fact_id(mapping: YamlMap, what: str, checker: Checker) -> str | None:
+    fact_id = checker.text(mapping, "id", what)
+    if fact_id is not None and not SLUG.fullmatch(fact_id):
+        checker.fail(f"id '{fact_id}' must be a slug of lowercase letters, digits and single hyphens", mapping.where("id"))
+        return None
+    return fact_id
+
+
+def _entity(mapping: YamlMap, what: str, checker: Checker) -> Entity | None:
+    checker.keys(mapping, ("id", "name", "aliases", "type"), ("id", "name"), what)
+    fact_id, name = _fact_id(mapping, what, checker), checker.text(mapping, "name", what)
+    aliases = checker.text_list(mapping, "aliases", what)
+    kind = checker.text(mapping, "type", what) or "person"
+    if kind not in ENTITY_TYPES:
+        checker.fail(f"type '{kind}' in {what} must be one of: {', '.join(ENTITY_TYPES)}", mapping.where("type"))
+        return None
+    if fact_id is None or name is None:
+        return None
+    return Entity(fact_id, name.strip(), tuple(a.strip() for a in aliases), kind, mapping.location)
+
+
+def _office(mapping: YamlMap, what: str, checker: Checker) -> Office | None:
+    checker.keys(mapping, ("id", "name", "titles", "seats", "holders"), ("id", "name", "titles"), what)
+    fact_id, name = _fact_id(mapping, what, checker), checker.text(mapping, "name", what)
+    titles = checker.text_list(mapping, "titles", what)
+    if "titles" in mapping and not titles:
+        checker.fail(f"{what} needs at least one title", mapping.where("titles"))
+    seats = checker.typed(mapping, "seats", int, what)
+    if seats is not None and seats < 1:
+        checker.fail(f"'seats' in {what} must be at least 1", mapping.where("seats"))
+    holders = []
+    if mapping.get("holders") is not None:
+        items = checker.sequence(mapping["holders"], mapping.where("holders"), f"'holders' in {what}")
+        for index, item in enumerate(items or ()):
+            tenure = _tenure(item, items.where(index), f"{what}.holders[{index}]", fact_id or "?", checker)
+            if tenure is not None:
+                holders.append(tenure)
+    if fact_id is None or name is None or not titles:
+        return None
+    holders.sort(key=lambda tenure: tenure.start)
+    return Office(fact_id, name.strip(), tuple(t.strip() for t in titles), seats or 1, tuple(holders), mapping.location)
+
+
+def _tenure(item: Any, location: Location, what: str, office_id: str, checker: Checker) -> Tenure | None:
+    mapping = checker.mapping(item, location, what)
+    if mapping is None:
+        return None
+    checker.keys(mapping, ("who", "from", "to"), ("who", "from"), what)
+    who = checker.text(mapping, "who", what)
+    start, end = checker.date(mapping, "from", what), checker.date(mapping, "to", what)
+    if start and end and end < start:
+        checker.fail(f"{what} ends ({end}) before it starts ({start})", mapping.where("to"))
+        return None
+    if who is None or start is None or ("to" in mapping and end is None):
+        return None
+    return Tenure(office_id, who.strip(), start, end, mapping.location)
+
+
+def _event(mapping: YamlMap, what: str, checker: Checker) -> Event | None:
+    checker.keys(mapping, ("id", "name", "date", "place", "mentions"), ("id", "name", "date"), what)
+    fact_id, name = _fact_id(mapping, what, checker), checker.text(mapping, "name", what)
+    place = checker.text(mapping, "place", what)
+    when = _event_date(mapping, what, checker)
+    mentions = checker.text_list(mapping, "mentions", what)
+    for pattern in mentions:
+        try:
+            regex.compile(pattern, regex.IGNORECASE | regex.VERSION1)
+        except regex.error as error:
+            checker.fail(f"mention pattern {pattern!r} in {what} is not a valid regex: {error}", mapping.where("mentions"))
+            return None
+    if fact_id is None or name is None or when is None:
+        return None
+    return Event(fact_id, name.strip(), when, place, tuple(mentions), mapping.location)
+
+
+def _event_date(mapping: YamlMap, what: str, checker: Checker) -> DateWindow | None:
+    value = mapping.get("date")
+    if isinstance(value, YamlMap):
+        checker.keys(value, ("from", "to"), ("from", "to"), f"'date' of {what}")
+        start, end = checker.date(value, "from", what), checker.date(value, "to", what)
+        if start and end and end < start:
+            checker.fail(f"the date range of {what} ends before it starts", value.where("to"))
+            return None
+        return DateWindow(start, end) if start and end else None
+    day = checker.date(mapping, "date", what)
+    return DateWindow.day(day) if day else None
+
+
+def _quote(mapping: YamlMap, what: str, checker: Checker) -> Quote | None:
+    checker.keys(mapping, ("id", "speaker", "date", "text"), ("id", "speaker", "date", "text"), what)
+    fact_id = _fact_id(mapping, what, checker)
+    speaker, text = checker.text(mapping, "speaker", what), checker.text(mapping, "text", what)
+    day = checker.date(mapping, "date", what)
+    if fact_id is None or speaker is None or text is None or day is None:
+        return None
+    return Quote(fact_id, speaker.strip(), day, text, mapping.location)
+
+
+def _check_references(facts: FactBase, checker: Checker) -> None:
+    for office in facts.offices.values():
+        for tenure in office.holders:
+            if tenure.who not in facts.entities:
+                checker.fail(f"holder '{tenure.who}' of office '{office.id}' is not a known entity id", _where(tenure.location))
+    for quote in facts.quotes.values():
+        if quote.speaker not in facts.entities:
+            checker.fail(f"speaker '{quote.speaker}' of quote '{quote.id}' is not a known entity id", _where(quote.location))
+
+
+def _check_seats(facts: FactBase, checker: Checker) -> None:
+    """More simultaneous holders than seats is a clash; a handover day is not.
+
+    Tenures count as half-open ``[from, to)`` here, so a tenure that ends on the
+    day the next one starts does not overlap it.
+    """
+    for office in facts.offices.values():
+        changes: list[tuple[dt.date, int, Tenure]] = []
+        for tenure in office.holders:
+            changes.append((tenure.start, +1, tenure))
+            if tenure.end is not None:
+                changes.append((max(tenure.end, tenure.start + dt.timedelta(days=1)), -1, tenure))
+        changes.sort(key=lambda change: (change[0], change[1]))  # ends before starts on one day
+        current: list[Tenure] = []
+        for day, step, tenure in changes:
+            if step < 0:
+                current.remove(tenure)
+                continue
+            current.append(tenure)
+            if len(current) > office.seats:
+                names = ", ".join(facts.name_of(t.who) for t in current)
+                checker.fail(
+                    f"office '{office.id}' has {office.seats} seat(s) but {len(current)} holders on {day}: {names}",
+                    _where(tenure.location),
+                )
+
+
+def _where(location: Location | None) -> Location:
+    return location or Location("<facts>")

@@ -1,0 +1,144 @@
+"""Compare claims about office with tenures: the one place where time is reasoned about.
+
+A claim ("X is Prime Minister", "X is a former Prime Minister") is evaluated per
+day with three-valued logic: TRUE, FALSE, or UNKNOWN when the facts do not
+cover that day. A finding needs the claim to be FALSE on *every* day of the
+document's window, so an article whose exact date is unknown is never flagged
+for something that was true on one of its possible days.
+
+Two policies decide what the facts are taken to know:
+
+* **Coverage.** On a day when an office has as many holders as seats, the
+  holders listed are all its holders; on other days (before the first tenure
+  listed, or in a gap) nobody can be said not to hold it.
+* **A person's tenures are complete.** If the facts list any tenure of X in an
+  office, they list all of them; if they list none, factlint cannot say when X
+  did not hold it beyond what coverage says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import Enum
+from typing import Callable
+
+from linter.dates import DateWindow
+from linter.facts.model import Office, Tenure
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+class Truth(Enum):
+    TRUE = "true"
+    FALSE = "false"
+    UNKNOWN = "unknown"
+
+
+class Claim(Enum):
+    """What an article says about a person and an office at its date."""
+
+    CURRENT = "current"  # "Prime Minister X": holds it
+    FORMER = "former"  # "former Prime Minister X", "when X was prime minister": held it, no longer
+    EARLIER = "earlier"  # "then-Prime Minister X": held it at some time up to then
+
+
+def holds(office: Office, person: str, day: dt.date) -> Truth:
+    if any(tenure.includes(day) for tenure in office.tenures_of(person)):
+        return Truth.TRUE
+    if len(office.holders_on(day)) >= office.seats:
+        return Truth.FALSE
+    return Truth.UNKNOWN
+
+
+def held_before(office: Office, person: str, day: dt.date) -> Truth:
+    tenures = office.tenures_of(person)
+    if any(tenure.start < day for tenure in tenures):
+        return Truth.TRUE
+    return Truth.FALSE if tenures else Truth.UNKNOWN
+
+
+def held_by(office: Office, person: str, day: dt.date) -> Truth:
+    """Held at some time on or before ``day``."""
+    tenures = office.tenures_of(person)
+    if any(tenure.start <= day for tenure in tenures):
+        return Truth.TRUE
+    return Truth.FALSE if tenures else Truth.UNKNOWN
+
+
+def formerly_held(office: Office, person: str, day: dt.date) -> Truth:
+    now = holds(office, person, day)
+    if now is Truth.TRUE:
+        return Truth.FALSE
+    before = held_before(office, person, day)
+    if before is Truth.FALSE:
+        return Truth.FALSE
+    if now is Truth.FALSE and before is Truth.TRUE:
+        return Truth.TRUE
+    return Truth.UNKNOWN
+
+
+_PREDICATES: dict[Claim, Callable[[Office, str, dt.date], Truth]] = {
+    Claim.CURRENT: holds,
+    Claim.FORMER: formerly_held,
+    Claim.EARLIER: held_by,
+}
+
+
+def claim_truth(claim: Claim, office: Office, person: str, window: DateWindow) -> Truth:
+    """TRUE if the claim holds on some day of the window, FALSE if on none, else UNKNOWN."""
+    predicate = _PREDICATES[claim]
+    verdicts = {predicate(office, person, day) for day in _change_days(office, window)}
+    if Truth.TRUE in verdicts:
+        return Truth.TRUE
+    if verdicts == {Truth.FALSE}:
+        return Truth.FALSE
+    return Truth.UNKNOWN
+
+
+def _change_days(office: Office, window: DateWindow) -> list[dt.date]:
+    """The days of the window on which any predicate above can change value.
+
+    Every predicate is constant between consecutive tenure boundaries, so
+    evaluating it on these days is the same as evaluating it on every day.
+    """
+    days = {window.start}
+    for tenure in office.holders:
+        for boundary in (tenure.start, tenure.start + ONE_DAY, tenure.end and tenure.end + ONE_DAY):
+            if boundary and boundary in window:
+                days.add(boundary)
+    return sorted(days)
+
+
+@dataclass(frozen=True)
+class Overlap:
+    truth: Truth
+    first_day: dt.date | None = None
+
+
+def tenures_overlap(first: tuple[Tenure, ...], second: tuple[Tenure, ...], until: dt.date) -> Overlap:
+    """Whether some day on or before ``until`` lies in a tenure of each list.
+
+    Used for quotes: could the speaker, holding their office, have spoken of the
+    other person holding theirs? Both lists must be non-empty to say FALSE.
+    """
+    if not first or not second:
+        return Overlap(Truth.UNKNOWN)
+    for a in first:
+        for b in second:
+            start, end = max(a.start, b.start), min(a.last_day, b.last_day, until)
+            if start <= end:
+                return Overlap(Truth.TRUE, start)
+    return Overlap(Truth.FALSE)
+
+
+def holders_during(office: Office, window: DateWindow) -> tuple[Tenure, ...]:
+    """Tenures of the office that share at least one day with the window."""
+    return tuple(t for t in office.holders if t.start <= window.end and t.last_day >= window.start)
+
+
+def describe_tenure(tenure: Tenure) -> str:
+    """'from 2022-10-25 to 2024-07-05' or 'from 2024-07-05' (still in office)."""
+    if tenure.end is None:
+        return f"from {tenure.start.isoformat()}"
+    return f"from {tenure.start.isoformat()} to {tenure.end.isoformat()}"

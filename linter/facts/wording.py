@@ -1,0 +1,102 @@
+"""Compare a quotation in an article with the canonical quotes in the facts.
+
+An article may shorten a quote with an ellipsis ("..." or "…"), replace words
+with a [bracketed insertion], and quote only part of it; none of these is a
+change of wording. Any other difference (a word changed, added or dropped
+without an ellipsis) is.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from linter.facts.model import Quote
+
+_PART = regex.compile(r"\[[^\]]*\]|\.\.\.|…|[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
+_GAP, _INSERTION = "\x00gap", "\x00insertion"
+_MIN_WORDS = 4
+_MIN_SHARED = 0.5  # share of the article quote's word triples found in the fact
+
+
+def quote_words(text: str) -> list[str]:
+    """Lower-cased words, with '...' and [insertions] as marker tokens."""
+    words = []
+    for match in _PART.finditer(text):
+        part = match.group()
+        if part in ("...", "…"):
+            words.append(_GAP)
+        elif part.startswith("["):
+            words.append(_INSERTION)
+        else:
+            words.append(part.casefold().replace("’", "'"))
+    return words
+
+
+def _triples(words: list[str]) -> set[tuple[str, ...]]:
+    plain = [w for w in words if not w.startswith("\x00")]
+    return {tuple(plain[i : i + 3]) for i in range(len(plain) - 2)}
+
+
+@dataclass
+class QuoteIndex:
+    """Finds the canonical quote an article quotation is taken from."""
+
+    quotes: dict[str, Quote]
+
+    @cached_property
+    def _by_triple(self) -> dict[tuple[str, ...], set[str]]:
+        index: dict[tuple[str, ...], set[str]] = {}
+        for quote in self.quotes.values():
+            for triple in _triples(quote_words(quote.text)):
+                index.setdefault(triple, set()).add(quote.id)
+        return index
+
+    def source_of(self, text: str) -> Quote | None:
+        words = quote_words(text)
+        triples = _triples(words)
+        if sum(1 for w in words if not w.startswith("\x00")) < _MIN_WORDS or not triples:
+            return None
+        hits: dict[str, int] = {}
+        for triple in triples:
+            for quote_id in self._by_triple.get(triple, ()):
+                hits[quote_id] = hits.get(quote_id, 0) + 1
+        if not hits:
+            return None
+        best = max(sorted(hits), key=hits.__getitem__)
+        return self.quotes[best] if hits[best] >= _MIN_SHARED * len(triples) else None
+
+
+@dataclass(frozen=True)
+class WordingChange:
+    written: str  # the article's words ("" when it dropped some)
+    recorded: str  # the canonical words ("" when it added some)
+
+    def __str__(self) -> str:
+        if not self.written:
+            return f'drops "{self.recorded}"'
+        if not self.recorded:
+            return f'adds "{self.written}"'
+        return f'has "{self.written}" where the record has "{self.recorded}"'
+
+
+def wording_changes(written: str, recorded: str) -> list[WordingChange]:
+    """Differences between an article's quotation and the canonical text."""
+    article, canon = quote_words(written), quote_words(recorded)
+    matcher = difflib.SequenceMatcher(None, article, canon, autojunk=False)
+    opcodes = matcher.get_opcodes()
+    first_equal = next((i for i, op in enumerate(opcodes) if op[0] == "equal"), None)
+    last_equal = max((i for i, op in enumerate(opcodes) if op[0] == "equal"), default=None)
+    changes = []
+    for position, (op, a1, a2, c1, c2) in enumerate(opcodes):
+        if op == "equal":
+            continue
+        written_words = [w for w in article[a1:a2] if not w.startswith("\x00")]
+        marked = any(w.startswith("\x00") for w in article[max(a1 - 1, 0) : a2 + 1])
+        if not written_words and (marked or first_equal is None or position < first_equal or position > last_equal):
+            continue  # an elision, an insertion, or the part of the quote not quoted
+        changes.append(WordingChange(" ".join(written_words), " ".join(canon[c1:c2])))
+    return changes

@@ -1,0 +1,28 @@
+"""What a rule reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from linter.source.document import Span
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    span: Span
+    line: int
+    column: int
+    end_line: int
+    end_column: int  # exclusive, as in SARIF
+    rule: str
+    severity: str
+    message: str
+    evidence: tuple[str, ...] = ()
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.path, self.span.start, self.span.end, self.rule, self.message)

@@ -1,0 +1,40 @@
+"""Mentions of known events, found with each event's own ``mentions`` patterns.
+
+Only sentences that also contain a date are searched: an event mention matters
+to the rules only beside a date, and this keeps the cost proportional to dated
+sentences rather than to the whole text.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from linter.facts.model import Event
+from linter.mentions.model import DateMention, EventMention
+from linter.source.document import Span
+
+
+@lru_cache(maxsize=4096)
+def _compiled(pattern: str) -> regex.Pattern:
+    return regex.compile(pattern, regex.IGNORECASE | regex.VERSION1)
+
+
+def find_events(prose: str, sentences: list[Span], dates: list[DateMention], events: dict[str, Event]) -> list[EventMention]:
+    if not events or not dates:
+        return []
+    date_starts = sorted(date.span.start for date in dates)
+    mentions = []
+    import bisect
+
+    for sentence in sentences:
+        position = bisect.bisect_left(date_starts, sentence.start)
+        if position == len(date_starts) or date_starts[position] >= sentence.end:
+            continue
+        for event in events.values():
+            for pattern in event.mentions:
+                for match in _compiled(pattern).finditer(prose, sentence.start, sentence.end, timeout=1.0):
+                    if match.end() > match.start():
+                        mentions.append(EventMention(Span(match.start(), match.end()), event.id))
+    return mentions

@@ -1,0 +1,105 @@
+"""What the mention stage finds, and the analysis of one document that rules read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from linter.dates import DateWindow
+from linter.facts.model import FactBase
+from linter.facts.temporal import Claim
+from linter.segment.quotes import Quotation
+from linter.segment.tokens import Tokens
+from linter.source.document import Document, Span
+
+
+@dataclass(frozen=True)
+class NameMention:
+    span: Span
+    first: int  # token indices [first, last)
+    last: int
+    candidates: frozenset[str]  # entity ids this name may refer to
+    entity: str | None  # the one it does refer to, when that is certain
+    possessive: bool = False
+
+
+@dataclass(frozen=True)
+class TitleMention:
+    span: Span
+    first: int
+    last: int
+    offices: frozenset[str]
+    possessive: bool = False
+
+
+@dataclass(frozen=True)
+class OfficeClaim:
+    """A statement that a person holds (or held) an office: "Prime Minister Rishi Sunak"."""
+
+    span: Span  # the whole phrase, modifiers included
+    name: NameMention
+    title: TitleMention
+    claim: Claim
+    form: str  # "title-name", "name-title", "title-name-appositive", "past-tense"
+
+    @property
+    def person(self) -> str | None:
+        return self.name.entity
+
+
+@dataclass(frozen=True)
+class DateMention:
+    span: Span
+    month: int
+    day: int
+    year: int | None
+
+    def candidates(self, window: DateWindow) -> list[dt.date]:
+        """The days this may mean: its own year, else the window's years and the one before."""
+        years = [self.year] if self.year else range(window.start.year - 1, window.end.year + 1)
+        days = []
+        for year in years:
+            try:
+                days.append(dt.date(year, self.month, self.day))
+            except ValueError:
+                continue
+        return days
+
+
+@dataclass(frozen=True)
+class EventMention:
+    span: Span
+    event: str
+
+
+@dataclass(frozen=True)
+class AttributedQuote:
+    quotation: Quotation
+    speaker: NameMention | None
+    speaker_claim: OfficeClaim | None  # the title the article gives the speaker
+
+
+@dataclass
+class Analysis:
+    """Everything the pipeline knows about one document; the input of every rule."""
+
+    document: Document
+    facts: FactBase
+    window: DateWindow
+    tokens: Tokens = field(default_factory=Tokens)
+    sentences: list[Span] = field(default_factory=list)
+    names: list[NameMention] = field(default_factory=list)
+    titles: list[TitleMention] = field(default_factory=list)
+    claims: list[OfficeClaim] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+    quotes: list[AttributedQuote] = field(default_factory=list)
+
+    def sentence_of(self, offset: int) -> Span:
+        import bisect
+
+        index = bisect.bisect_right([s.start for s in self.sentences], offset) - 1
+        return self.sentences[max(index, 0)] if self.sentences else Span(0, len(self.document.text))
+
+    def text(self, span: Span) -> str:
+        return self.document.text[span.start : span.end]

@@ -1,0 +1,95 @@
+"""Who said each quotation.
+
+Attribution forms, after the quotation: ``"...," said X``, ``"...," X said``,
+``"...," said UK Prime Minister X``, ``"...," he said``; before it:
+``X said: "..."``, ``X told the BBC: "..."``. "he"/"she" is the nearest named
+person before the quotation. Anything else leaves the quotation without a
+speaker, and no rule draws a verdict about its speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from linter.facts.model import FactBase
+from linter.mentions import vocabulary as words
+from linter.mentions.model import AttributedQuote, NameMention, OfficeClaim
+from linter.segment.quotes import Quotation
+from linter.segment.tokens import Tokens
+
+_MAX_GAP = 6  # capitalised words (a title) before the name, or words of an object after the verb
+
+
+def attribute_quotes(
+    quotations: list[Quotation], tokens: Tokens, names: list[NameMention], claims: list[OfficeClaim], facts: FactBase
+) -> list[AttributedQuote]:
+    finder = _SpeakerFinder(tokens, names, facts)
+    claim_of = {claim.name.first: claim for claim in claims}
+    result = []
+    for quotation in quotations:
+        speaker = finder.after(quotation) or finder.before(quotation)
+        speaker_claim = None
+        if speaker:
+            speaker_claim = claim_of.get(speaker.first) or _latest_claim(claims, speaker.entity, quotation.span.start)
+        result.append(AttributedQuote(quotation, speaker, speaker_claim))
+    return result
+
+
+def _latest_claim(claims: list[OfficeClaim], entity: str | None, before: int) -> OfficeClaim | None:
+    earlier = [claim for claim in claims if claim.person == entity and claim.span.end <= before]
+    return earlier[-1] if earlier else None
+
+
+class _SpeakerFinder:
+    def __init__(self, tokens: Tokens, names: list[NameMention], facts: FactBase) -> None:
+        self.tokens = tokens
+        self.lower = [text.casefold() for text in tokens.texts]
+        self.people = [n for n in names if n.entity and facts.entities[n.entity].type == "person"]
+        self.person_starts = [n.span.start for n in self.people]
+        self.starting = {n.first: n for n in self.people}
+        self.ending = {n.last: n for n in self.people}
+
+    def after(self, quotation: Quotation) -> NameMention | None:
+        if not quotation.closed:
+            return None
+        index = self.tokens.index_at_or_after(quotation.span.end)
+        if index < len(self.lower) and self.lower[index] == ",":
+            index += 1
+        if index >= len(self.lower):
+            return None
+        if self.lower[index] in words.SPEECH_VERBS:  # said [title] X / said he
+            if index + 1 < len(self.lower) and self.lower[index + 1] in words.PRONOUNS:
+                return self._antecedent(quotation.span.start)
+            return self._name_within(index + 1, _MAX_GAP)
+        if self.lower[index] in words.PRONOUNS and index + 1 < len(self.lower) and self.lower[index + 1] in words.SPEECH_VERBS:
+            return self._antecedent(quotation.span.start)
+        name = self._name_within(index, _MAX_GAP)  # [title] X said
+        if name and name.last < len(self.lower) and self.lower[name.last] in words.SPEECH_VERBS:
+            return name
+        return None
+
+    def before(self, quotation: Quotation) -> NameMention | None:
+        index = self.tokens.index_before(quotation.span.start)
+        if index < 0 or self.tokens.texts[index] not in (":", ","):
+            return None
+        for verb in range(index - 1, max(index - 1 - _MAX_GAP, -1), -1):
+            if self.lower[verb] in words.SPEECH_VERBS:
+                if verb > 0 and self.lower[verb - 1] in words.PRONOUNS:
+                    return self._antecedent(quotation.span.start)
+                return self.ending.get(verb)
+            if not self.tokens.texts[verb][:1].isalnum():
+                return None
+        return None
+
+    def _name_within(self, index: int, gap: int) -> NameMention | None:
+        for position in range(index, min(index + gap + 1, len(self.lower))):
+            if position in self.starting:
+                return self.starting[position]
+            word = self.tokens.texts[position]
+            if not (word[:1].isupper() or word in ("-", ".")):  # only a title may stand between
+                return None
+        return None
+
+    def _antecedent(self, offset: int) -> NameMention | None:
+        position = bisect.bisect_left(self.person_starts, offset) - 1
+        return self.people[position] if position >= 0 else None

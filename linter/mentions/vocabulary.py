@@ -1,0 +1,34 @@
+"""The English words factlint understands around names, titles, dates and quotes.
+
+Kept as data in one place so that what the engine reads (and what it
+deliberately leaves alone) is easy to review and extend.
+"""
+
+# Before a title: the claim is that the person held it before, not now.
+FORMER = frozenset({"former", "ex", "erstwhile", "onetime"})
+# Before a title: the claim is that the person held it at the time spoken of.
+EARLIER = frozenset({"then"})
+# Before or after a title: another role, never the office itself. The title is left alone.
+OTHER_ROLE = frozenset(
+    """shadow deputy vice acting interim assistant associate junior caretaker honorary co
+    future incoming outgoing designate elect late would prospective presumptive""".split()
+)
+ARTICLES = frozenset({"the", "a", "an"})
+# After "Title" in "Name, the title," or "the title, Name,": the appositive must end here.
+APPOSITIVE_END = frozenset({",", ".", ";", ":", ")", "—", "–", "!", "?"})
+# After "when X was title": a word that lets the title end the phrase.
+PHRASE_END_WORDS = frozenset({"when", "in", "from", "until", "between", "at", "during", "and", "but", "before", "after", "for", "under"})
+
+SPEECH_VERBS = frozenset(
+    """said says say told tells added adds asked asks explained explains stated states declared
+    declares insisted insists warned warns noted notes argued argues wrote writes replied replies
+    continued continues commented comments claimed claims suggested suggests announced announces
+    admitted admits conceded concedes recalled recalls urged urges stressed stresses""".split()
+)
+PRONOUNS = frozenset({"he", "she"})
+
+MONTHS = {
+    "January": 1, "Jan": 1, "February": 2, "Feb": 2, "March": 3, "Mar": 3, "April": 4, "Apr": 4,
+    "May": 5, "June": 6, "Jun": 6, "July": 7, "Jul": 7, "August": 8, "Aug": 8, "September": 9,
+    "Sept": 9, "Sep": 9, "October": 10, "Oct": 10, "November": 11, "Nov": 11, "December": 12, "Dec": 12,
+}

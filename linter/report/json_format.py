@@ -1,0 +1,40 @@
+"""JSON output: a contract for tools (documented in docs/cli.md).
+
+Lines and columns are 1-based and count characters; the end is exclusive, as in SARIF.
+"""
+
+from __future__ import annotations
+
+import json
+
+from linter import __version__
+from linter.report.summary import summarise
+from linter.runner import RunResult
+
+
+def render_json(result: RunResult, color: bool = False) -> str:
+    findings = [
+        {
+            "path": f.path,
+            "line": f.line,
+            "column": f.column,
+            "end_line": f.end_line,
+            "end_column": f.end_column,
+            "rule": f.rule,
+            "severity": f.severity,
+            "message": f.message,
+            "evidence": list(f.evidence),
+        }
+        for f in result.findings
+    ]
+    problems = [
+        {
+            "path": p.location.path if p.location else None,
+            "line": p.location.line if p.location else None,
+            "column": p.location.column if p.location else None,
+            "message": p.message,
+        }
+        for p in result.problems
+    ]
+    payload = {"version": __version__, "findings": findings, "problems": problems, "summary": summarise(result)}
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

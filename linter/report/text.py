@@ -1,0 +1,66 @@
+"""Text output that reads like a compiler's.
+
+    path:line:col: severity [rule] message
+       |
+     8 | ...said UK Prime Minister Rishi Sunak in an interview...
+       |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+       = evidence: keir-starmer, rishi-sunak, uk-prime-minister
+
+Long lines (a whole article on one line is common) are shown as a window
+around the span, so the excerpt stays readable.
+"""
+
+from __future__ import annotations
+
+from linter.findings import Finding
+from linter.report.summary import summarise
+from linter.runner import RunResult
+from linter.source.document import Document
+
+_CONTEXT = 40  # characters of context either side of the span in an excerpt
+_COLORS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m", "bold": "\033[1m", "dim": "\033[2m"}
+_RESET = "\033[0m"
+
+
+def render_text(result: RunResult, color: bool = False) -> str:
+    paint = (lambda text, style: f"{_COLORS[style]}{text}{_RESET}") if color else (lambda text, style: text)
+    out: list[str] = []
+    for finding in result.findings:
+        header = f"{finding.path}:{finding.line}:{finding.column}:"
+        out.append(f"{paint(header, 'bold')} {paint(finding.severity, finding.severity)} [{finding.rule}] {finding.message}")
+        document = result.documents.get(finding.path)
+        if document is not None:
+            out.extend(_excerpt(document, finding, paint))
+        out.append("")
+    out.append(_summary_line(result))
+    return "\n".join(out) + "\n"
+
+
+def _excerpt(document: Document, finding: Finding, paint) -> list[str]:
+    line = document.line_text(finding.line).replace("\t", " ")
+    start = finding.column - 1
+    end = finding.end_column - 1 if finding.end_line == finding.line else len(line)
+    end = max(end, start + 1)
+    left, right = max(0, start - _CONTEXT), min(len(line), end + _CONTEXT)
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(line) else ""
+    shown = prefix + line[left:right] + suffix
+    gutter = " " * len(str(finding.line))
+    marker = " " * (len(prefix) + start - left) + "^" * (min(end, right) - start)
+    lines = [
+        f"{gutter} |",
+        f"{finding.line} | {shown}",
+        f"{gutter} | {paint(marker, finding.severity)}",
+    ]
+    if finding.evidence:
+        lines.append(f"{gutter} = {paint('evidence: ' + ', '.join(finding.evidence), 'dim')}")
+    return lines
+
+
+def _summary_line(result: RunResult) -> str:
+    counts = summarise(result)
+    files = f"{counts['files']} file{'s' if counts['files'] != 1 else ''}"
+    if not result.findings:
+        return f"No findings in {files}."
+    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if counts[s]]
+    return f"Found {', '.join(parts)} in {files}."

@@ -1,0 +1,122 @@
+"""The whole pipeline for a run: read -> segment -> find mentions -> evaluate -> filter.
+
+Reporting (stage 6) is the caller's: the runner returns findings and the
+problems that kept some input from being checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from linter.analysis import analyse
+from linter.checks.engine import evaluate
+from linter.checks.rules import Rule
+from linter.dates import DateWindow
+from linter.errors import Location, UserError
+from linter.facts.model import FactBase
+from linter.findings import SEVERITY_RANK, Finding
+from linter.mentions.lexicon import build_lexicon
+from linter.source.document import Document, TEXT_SUFFIXES, decode, document_from_text, document_kind, read_document
+
+STDIN = "-"
+_SKIPPED_DIRECTORIES = {"node_modules", "__pycache__", "venv"}
+
+
+@dataclass
+class RunSettings:
+    paths: list[str]
+    rules: list[Rule]
+    facts: FactBase
+    date: DateWindow | None = None  # --date: overrides every document's own date
+    default_date: DateWindow | None = None  # from the config; else today
+    stdin_name: str = "<stdin>"
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding] = field(default_factory=list)
+    problems: list[UserError] = field(default_factory=list)
+    documents: dict[str, Document] = field(default_factory=dict)
+    checked: int = 0
+
+
+def select_rules(rules: list[Rule], select: list[str], ignore: list[str]) -> list[Rule]:
+    """Keep rules whose id starts with a selected prefix (all when none) and no ignored one."""
+
+    def matches(rule: Rule, prefixes: list[str]) -> bool:
+        return any(rule.id == p or rule.id.startswith(p) for p in prefixes)
+
+    return [rule for rule in rules if (not select or matches(rule, select)) and not matches(rule, ignore)]
+
+
+def collect_paths(paths: list[str]) -> tuple[list[str], list[UserError]]:
+    """Files to check: named files as given, directories walked for known document types."""
+    found: list[str] = []
+    problems: list[UserError] = []
+    for path in paths:
+        if path == STDIN:
+            found.append(path)
+        elif os.path.isdir(path):
+            found.extend(_walk(path))
+        elif os.path.exists(path):
+            found.append(path)
+        else:
+            problems.append(UserError("no such file or directory", Location(path)))
+    return found, problems
+
+
+def _walk(directory: str) -> list[str]:
+    files = []
+    for root, dirs, names in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRECTORIES)
+        files.extend(os.path.join(root, name) for name in sorted(names) if Path(name).suffix.lower() in TEXT_SUFFIXES)
+    return files
+
+
+def run(settings: RunSettings) -> RunResult:
+    result = RunResult()
+    files, result.problems = collect_paths(settings.paths)
+    lexicon = build_lexicon(settings.facts)
+    for path in files:
+        try:
+            document = _read(path, settings.stdin_name)
+            window = settings.date or document_date(document) or settings.default_date or DateWindow.day(dt.date.today())
+        except UserError as problem:
+            result.problems.append(problem)
+            continue
+        result.documents[document.path] = document
+        result.findings.extend(evaluate(analyse(document, settings.facts, lexicon, window), settings.rules))
+        result.checked += 1
+    result.findings.sort(key=lambda finding: finding.sort_key)
+    return result
+
+
+def _read(path: str, stdin_name: str) -> Document:
+    if path == STDIN:
+        text = decode(sys.stdin.buffer.read(), stdin_name)
+        return document_from_text(text, stdin_name, document_kind(stdin_name) or "text")
+    return read_document(path)
+
+
+def document_date(document: Document) -> DateWindow | None:
+    """The date in a document's front matter (``date: 2025-04-05`` or ``FROM..TO``)."""
+    if "date" not in document.metadata:
+        return None
+    try:
+        return DateWindow.parse(str(document.metadata["date"]))
+    except ValueError as error:
+        raise UserError(f"front matter date: {error}", document.metadata_locations.get("date", Location(document.path))) from None
+
+
+def exit_code(result: RunResult, fail_on: str) -> int:
+    """2 if anything could not be checked; 1 if a finding reaches the fail level; else 0."""
+    if result.problems:
+        return 2
+    if fail_on == "never":
+        return 0
+    threshold = SEVERITY_RANK[fail_on]
+    return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings) else 0

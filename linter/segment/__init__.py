@@ -1,0 +1,1 @@
+"""Stage 2: split prose into blocks, sentences, tokens and quotations."""

@@ -1,0 +1,124 @@
+"""Documents with exact offsets.
+
+Markup is removed by *masking*: :attr:`Document.prose` has the same length as
+:attr:`Document.text`, with every character that is not prose (front matter,
+code, comments, markup syntax) replaced by a space and every line break kept.
+Later stages work on ``prose`` and their offsets are offsets in the original
+file, so line and column are always exact.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from linter.errors import Location, UserError
+
+TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown"}
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A half-open character range ``[start, end)`` in a document."""
+
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass
+class Document:
+    path: str
+    text: str
+    kind: str = "text"
+    prose: str = ""
+    blocks: list[Span] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    metadata_locations: dict[str, Location] = field(default_factory=dict)
+    line_starts: list[int] = field(default_factory=list)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset; columns count characters."""
+        line_index = bisect.bisect_right(self.line_starts, offset) - 1
+        return line_index + 1, offset - self.line_starts[line_index] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line without its line break."""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    def location(self, offset: int) -> Location:
+        return Location(self.path, *self.position(offset))
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    index, length = 0, len(text)
+    while index < length:
+        char = text[index]
+        if char == "\n" or (char == "\r" and (index + 1 == length or text[index + 1] != "\n")):
+            starts.append(index + 1)
+        index += 1
+    return starts
+
+
+def plain_text_blocks(prose: str) -> list[Span]:
+    """Paragraphs of plain text: runs of non-blank lines."""
+    import regex
+
+    return [Span(m.start(), m.end()) for m in regex.finditer(r"\S(?:.|\n(?![ \t\r]*(?:\n|\r|$)))*", prose)]
+
+
+def document_from_text(text: str, path: str, kind: str = "text") -> Document:
+    """Build a document from decoded text (used for files, stdin and rule examples)."""
+    document = Document(path=path, text=text, kind=kind, line_starts=_line_starts(text))
+    if kind == "markdown":
+        from linter.source.markdown import mask_markdown
+
+        mask_markdown(document)
+    else:
+        document.prose = text
+        document.blocks = plain_text_blocks(text)
+    return document
+
+
+def document_kind(path: str) -> str | None:
+    return TEXT_SUFFIXES.get(Path(path).suffix.lower())
+
+
+def read_document(path: str, kind: str | None = None) -> Document:
+    """Read a file as UTF-8 (a byte order mark is dropped); errors become UserError."""
+    kind = kind or document_kind(path) or "text"
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise UserError("no such file or directory", Location(path)) from None
+    except IsADirectoryError:
+        raise UserError("is a directory", Location(path)) from None
+    except OSError as error:
+        raise UserError(f"cannot read: {error.strerror}", Location(path)) from None
+    return document_from_text(decode(data, path), path, kind)
+
+
+def decode(data: bytes, path: str) -> str:
+    """Decode UTF-8 text; invalid bytes are reported with their line and column."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start].decode("utf-8", errors="replace")
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        raise UserError(
+            f"not valid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8",
+            Location(path, line, column),
+        ) from None

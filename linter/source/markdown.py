@@ -1,0 +1,103 @@
+"""Markdown awareness: find the prose, mask the rest, split into blocks.
+
+Not prose: YAML front matter (read as metadata), fenced code blocks, inline code,
+HTML comments and tags, link destinations, and markup characters (heading and
+list markers, emphasis). Headings, list items and paragraphs become separate
+blocks, so a heading never runs into the next sentence.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from linter.errors import Location, UserError
+from linter.source.document import Document, Span
+from linter.yamlio import YamlMap, load_yaml
+
+_FRONT_MATTER = regex.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.DOTALL | regex.MULTILINE)
+_FENCE = regex.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*$", regex.MULTILINE)
+_HTML_COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
+_INLINE_CODE = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.DOTALL)
+_HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<https?://[^>\s]+>")
+_LINK_DESTINATION = regex.compile(r"(?<=\])(\([^()\s]*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\])")
+_LINE_MARKER = regex.compile(r"^[ \t]*(?:#{1,6}(?=\s)|>+|[-*+](?=\s)|\d{1,9}[.)](?=\s))", regex.MULTILINE)
+_EMPHASIS = regex.compile(r"\*+|(?<!\w)_+|_+(?!\w)|~~")
+_BLOCK_START = regex.compile(r"^[ \t]*(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|>|\|)")
+
+
+def mask_markdown(document: Document) -> None:
+    """Fill ``document.prose``, ``blocks`` and ``metadata`` for a Markdown document."""
+    chars = list(document.text)
+
+    def blank(start: int, end: int) -> None:
+        for index in range(start, end):
+            if chars[index] not in "\r\n":
+                chars[index] = " "
+
+    front = _FRONT_MATTER.match(document.text)
+    if front:
+        _read_front_matter(document, front)
+        blank(0, front.end())
+    _blank_fenced_code(document.text, front.end() if front else 0, blank)
+    for pattern in (_HTML_COMMENT, _INLINE_CODE, _HTML_TAG, _LINK_DESTINATION):
+        text = "".join(chars)
+        for match in pattern.finditer(text):
+            blank(match.start(), match.end())
+    text = "".join(chars)
+    block_lines = {match.start() for match in _BLOCK_START.finditer(text)}
+    for pattern in (_LINE_MARKER, _EMPHASIS):
+        for match in pattern.finditer(text):
+            blank(match.start(), match.end())
+        text = "".join(chars)
+    document.prose = text
+    document.blocks = _blocks(text, block_lines)
+
+
+def _blank_fenced_code(text: str, start: int, blank) -> None:
+    position = start
+    while True:
+        opening = _FENCE.search(text, position)
+        if not opening:
+            return
+        fence = opening.group(1)
+        closing = regex.compile(rf"^[ ]{{0,3}}{regex.escape(fence[0])}{{{len(fence)},}}[ \t]*$", regex.MULTILINE)
+        end_match = closing.search(text, opening.end())
+        end = end_match.end() if end_match else len(text)
+        blank(opening.start(), end)
+        position = end
+
+
+def _blocks(prose: str, block_lines: set[int]) -> list[Span]:
+    """Runs of non-blank lines; a heading, list item or quote line starts a new block."""
+    blocks: list[Span] = []
+    current_start: int | None = None
+    current_end = 0
+    offset = 0
+    for line in prose.splitlines(keepends=True):
+        content = line.rstrip("\r\n")
+        if not content.strip():
+            if current_start is not None:
+                blocks.append(Span(current_start, current_end))
+                current_start = None
+        else:
+            if offset in block_lines and current_start is not None:
+                blocks.append(Span(current_start, current_end))
+                current_start = None
+            if current_start is None:
+                current_start = offset + (len(content) - len(content.lstrip()))
+            current_end = offset + len(content.rstrip())
+        offset += len(line)
+    if current_start is not None:
+        blocks.append(Span(current_start, current_end))
+    return blocks
+
+
+def _read_front_matter(document: Document, match: regex.Match) -> None:
+    # Pad with one line so that YAML line numbers are the document's line numbers.
+    data = load_yaml("\n" + match.group(1), document.path)
+    if data is None:
+        return
+    if not isinstance(data, YamlMap):
+        raise UserError("front matter must be a YAML mapping", Location(document.path, 2, 1))
+    document.metadata = dict(data)
+    document.metadata_locations = dict(data.value_locations)
