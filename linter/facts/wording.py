@@ -98,5 +98,10 @@ def wording_changes(written: str, recorded: str) -> list[WordingChange]:
         marked = any(w.startswith("\x00") for w in article[max(a1 - 1, 0) : a2 + 1])
         if not written_words and (marked or first_equal is None or position < first_equal or position > last_equal):
             continue  # an elision, an insertion, or the part of the quote not quoted
-        changes.append(WordingChange(" ".join(written_words), " ".join(canon[c1:c2])))
+        recorded_words = canon[c1:c2]
+        if first_equal is not None and position > last_equal and len(recorded_words) > len(written_words) + 1:
+            recorded_words = [*recorded_words[: len(written_words) + 1], "…"]  # the quote stops here
+        elif first_equal is not None and position < first_equal and len(recorded_words) > len(written_words) + 1:
+            recorded_words = ["…", *recorded_words[-(len(written_words) + 1) :]]  # the quote starts here
+        changes.append(WordingChange(" ".join(written_words), " ".join(recorded_words)))
     return changes

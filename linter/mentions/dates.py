@@ -19,7 +19,7 @@ _YEAR = r"(?:1[89]|20)\d\d"
 _DATE = regex.compile(
     rf"""\b(?:
         (?P<month_a>{_MONTH})\.?\s+(?P<day_a>{_DAY})(?![\d:])(?:,?\s+(?P<year_a>{_YEAR})\b)?
-      | (?P<day_b>{_DAY})\s+(?:of\s+)?(?P<month_b>{_MONTH})\b\.?(?:,?\s+(?P<year_b>{_YEAR})\b)?
+      | (?<![\d:./,-])(?P<day_b>{_DAY})\s+(?:of\s+)?(?P<month_b>{_MONTH})\b\.?(?:,?\s+(?P<year_b>{_YEAR})\b)?
       | (?P<year_c>{_YEAR})-(?P<month_c>0[1-9]|1[0-2])-(?P<day_c>0[1-9]|[12]\d|3[01])\b
     )""",
     regex.VERBOSE,

@@ -1,0 +1,117 @@
+"""Shared helpers: lint a text against inline facts, run the real CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from linter.analysis import analyse
+from linter.checks.engine import evaluate
+from linter.checks.rules import load_rules, read_pack
+from linter.dates import DateWindow
+from linter.facts.load import load_facts_data
+from linter.findings import Finding
+from linter.mentions.lexicon import build_lexicon
+from linter.mentions.model import Analysis
+from linter.source.document import document_from_text
+from linter.yamlio import load_yaml
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+FACTS = """
+facts_version: 1
+entities:
+  - {id: boris-johnson, name: Boris Johnson, aliases: [Johnson, Mr Johnson]}
+  - {id: rishi-sunak, name: Rishi Sunak, aliases: [Sunak, Mr Sunak]}
+  - {id: keir-starmer, name: Keir Starmer, aliases: [Starmer, Sir Keir]}
+  - {id: donald-trump, name: Donald Trump, aliases: [Trump]}
+  - {id: joe-biden, name: Joe Biden, aliases: [Biden]}
+  - {id: emmanuel-macron, name: Emmanuel Macron, aliases: [Macron]}
+  - {id: kenneth-clarke, name: Kenneth Clarke, aliases: [Clarke, Mr Clarke]}
+  - {id: charles-clarke, name: Charles Clarke, aliases: [Clarke, Mr Clarke]}
+  - {id: acme, name: Acme Corp, aliases: [Acme], type: organization}
+offices:
+  - id: uk-prime-minister
+    name: Prime Minister of the United Kingdom
+    titles: [Prime Minister, UK Prime Minister, PM]
+    holders:
+      - {who: boris-johnson, from: 2019-07-24, to: 2022-09-06}
+      - {who: rishi-sunak, from: 2022-10-25, to: 2024-07-05}
+      - {who: keir-starmer, from: 2024-07-05}
+  - id: us-president
+    name: President of the United States
+    titles: [President, US President]
+    holders:
+      - {who: donald-trump, from: 2017-01-20, to: 2021-01-20}
+      - {who: joe-biden, from: 2021-01-20, to: 2025-01-20}
+      - {who: donald-trump, from: 2025-01-20}
+  - id: french-president
+    name: President of France
+    titles: [President, French President]
+    holders:
+      - {who: emmanuel-macron, from: 2017-05-14}
+  - id: uk-chancellor
+    name: Chancellor of the Exchequer
+    titles: [Chancellor]
+    holders:
+      - {who: kenneth-clarke, from: 1993-05-27, to: 1997-05-02}
+events:
+  - id: summit
+    name: The Example Summit
+    date: 2025-03-20
+    mentions: ['example summit']
+quotes:
+  - id: starmer-line
+    speaker: keir-starmer
+    date: 2025-03-02
+    text: "We will stand with Ukraine for as long as it takes, and we will not waver"
+"""
+
+
+def facts_from(yaml_text: str = FACTS):
+    return load_facts_data(load_yaml(textwrap.dedent(yaml_text), "facts.yaml"), "facts.yaml")
+
+
+def analysis_of(text: str, date: str = "2025-06-01", facts_yaml: str = FACTS, kind: str = "text") -> Analysis:
+    facts = facts_from(facts_yaml)
+    document = document_from_text(text, "doc.txt", kind)
+    return analyse(document, facts, build_lexicon(facts), DateWindow.parse(date))
+
+
+def lint(text: str, rule: str | None = None, date: str = "2025-06-01", facts_yaml: str = FACTS, rules_yaml: str | None = None) -> list[Finding]:
+    """Findings of the built-in rules (or of ``rules_yaml``) on ``text``; ``rule`` keeps one rule id."""
+    rules = read_pack(load_yaml(textwrap.dedent(rules_yaml), "rules.yaml"), "rules.yaml").rules if rules_yaml else load_rules()
+    if rule:
+        rules = [r for r in rules if r.id == rule]
+        assert rules, f"no rule {rule}"
+    return evaluate(analysis_of(text, date, facts_yaml), rules)
+
+
+def run_cli(*args: str, cwd: Path | str = REPO, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the real command line (``python -m linter``) and capture its output."""
+    environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "linter", *args], cwd=cwd, input=stdin, capture_output=True, text=True, env=environment, timeout=120
+    )
+
+
+@pytest.fixture
+def write(tmp_path: Path):
+    """Write a dedented file below tmp_path and return its path."""
+
+    def _write(name: str, content: str) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(content), encoding="utf-8")
+        return path
+
+    return _write
+
+
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared (seed copy and corpus) is not present beside the repository")

@@ -1,0 +1,189 @@
+"""The command line as users meet it: ``python -m linter`` in a subprocess."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import REPO, SHARED, needs_shared, run_cli
+
+FACTS = """\
+facts_version: 1
+entities:
+  - {id: rishi-sunak, name: Rishi Sunak, aliases: [Sunak]}
+  - {id: keir-starmer, name: Keir Starmer, aliases: [Starmer]}
+offices:
+  - id: uk-prime-minister
+    name: Prime Minister of the United Kingdom
+    titles: [Prime Minister]
+    holders:
+      - {who: rishi-sunak, from: 2022-10-25, to: 2024-07-05}
+      - {who: keir-starmer, from: 2024-07-05}
+"""
+
+
+def test_seed_demo_reports_exactly_the_four_findings():
+    result = run_cli("check", "seeds/", "--format", "json")
+    assert result.returncode == 1, result.stderr
+    findings = json.loads(result.stdout)["findings"]
+    source = (REPO / "seeds" / "coalition-of-the-willing.md").read_text(encoding="utf-8").splitlines()
+    spans = [(f["rule"], source[f["line"] - 1][f["column"] - 1 : f["end_column"] - 1]) for f in findings]
+    assert spans == [
+        ("former-office-holder", "Donald Trump was president"),
+        ("quote-anachronism", "President Trump"),
+        ("office-holder", "UK Prime Minister Rishi Sunak"),
+        ("event-date", "March 15"),
+    ]
+    assert "Keir Starmer" in findings[2]["message"] and "2025-03-20" in findings[3]["message"]
+    assert all(f["severity"] == "error" and f["evidence"] for f in findings)
+
+
+def test_seed_demo_text_output_reads_like_a_compiler():
+    result = run_cli("check", "seeds/")
+    assert result.returncode == 1
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("seeds/coalition-of-the-willing.md:8:846: error [former-office-holder] Donald Trump was not")
+    assert "^^^^^^^^^^^^^^^^^^^^^^^^^^" in result.stdout
+    assert result.stdout.rstrip().endswith("Found 4 errors in 1 file.")
+
+
+@needs_shared
+def test_seed_body_is_the_unedited_shared_article():
+    original = (SHARED / "seeds" / "coalition-of-the-willing.txt").read_text(encoding="utf-8")
+    ours = (REPO / "seeds" / "coalition-of-the-willing.md").read_text(encoding="utf-8")
+    assert ours.endswith(original) and ours.startswith("---\n")
+
+
+def test_json_contract(write, tmp_path):
+    facts = write("facts.yaml", FACTS)
+    draft = write("draft.txt", "Headline\n\nYesterday Prime Minister Rishi Sunak spoke.\n")
+    result = run_cli("check", str(draft), "--facts", str(facts), "--date", "2025-06-01", "--format", "json", cwd=tmp_path)
+    payload = json.loads(result.stdout)
+    assert set(payload) == {"version", "findings", "problems", "summary"}
+    [finding] = payload["findings"]
+    assert finding == {
+        "path": str(draft),
+        "line": 3,
+        "column": 11,
+        "end_line": 3,
+        "end_column": 37,
+        "rule": "office-holder",
+        "severity": "error",
+        "message": finding["message"],
+        "evidence": ["keir-starmer", "rishi-sunak", "uk-prime-minister"],
+    }
+    assert payload["summary"] == {"files": 1, "findings": 1, "error": 1, "warning": 0, "info": 0, "problems": 0}
+
+
+@pytest.mark.parametrize(("fail_on", "code"), [("error", 0), ("warning", 1), ("info", 1), ("never", 0)])
+def test_fail_on_levels(write, tmp_path, fail_on, code):
+    draft = write("draft.md", "The goverment fell.\n")  # one warning
+    result = run_cli("check", str(draft), "--fail-on", fail_on, cwd=tmp_path)
+    assert result.returncode == code, result.stdout + result.stderr
+
+
+def test_clean_document_exits_zero(write, tmp_path):
+    draft = write("draft.md", "Prime Minister Keir Starmer spoke.\n")
+    result = run_cli("check", str(draft), "--facts", str(write("f.yaml", FACTS)), "--date", "2025-06-01", cwd=tmp_path)
+    assert (result.returncode, result.stdout.strip()) == (0, "No findings in 1 file.")
+
+
+def test_broken_fact_file_exits_two_with_its_location(write, tmp_path):
+    facts = write("facts.yaml", FACTS.replace("from: 2022-10-25", "from: 2022-10-35"))
+    result = run_cli("check", str(write("d.txt", "x")), "--facts", str(facts), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "facts.yaml:10:34: 'from' in offices[0].holders[0]: '2022-10-35' is not a real calendar date" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_broken_rule_pack_exits_two_with_its_location(write, tmp_path):
+    pack = write("rules.yaml", "rules:\n  - {id: x, kind: regex, severity: error, message: m, description: d, examples: {flag: [], pass: []}}\n")
+    result = run_cli("check", str(write("d.txt", "x")), "--rules", str(pack), cwd=tmp_path)
+    assert result.returncode == 2 and "rules.yaml:2:19: unknown kind 'regex'" in result.stderr
+
+
+def test_unreadable_file_does_not_stop_the_others_and_two_wins(write, tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe broken")
+    good = write("good.txt", "The goverment fell.\n")
+    result = run_cli("check", str(bad), str(good), str(tmp_path / "missing.txt"), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "bad.txt:1:1: not valid UTF-8" in result.stderr and "missing.txt: no such file or directory" in result.stderr
+    assert "[misspelling]" in result.stdout
+
+
+def test_usage_errors_exit_two(tmp_path):
+    assert run_cli("check", "x.txt", "--date", "2025-02-30", cwd=tmp_path).returncode == 2
+    assert run_cli("check", "x.txt", "--format", "xml", cwd=tmp_path).returncode == 2
+    assert run_cli("frobnicate", cwd=tmp_path).returncode == 2
+
+
+def test_config_is_found_upward_and_paths_are_relative_to_it(write, tmp_path):
+    write("project/facts/main.yaml", FACTS)
+    write("project/factlint.yaml", "facts: [facts/main.yaml]\ndate: 2025-06-01\n")
+    draft = write("project/drafts/a/draft.md", "Prime Minister Rishi Sunak spoke.\n")
+    result = run_cli("check", "draft.md", cwd=draft.parent)
+    assert result.returncode == 1 and "[office-holder]" in result.stdout
+
+
+def test_pyproject_config_and_front_matter_date_override(write, tmp_path):
+    write("facts.yaml", FACTS)
+    write("pyproject.toml", '[project]\nname = "drafts"\n\n[tool.factlint]\nfacts = ["facts.yaml"]\ndate = "2025-06-01"\n')
+    write("old.md", "---\ndate: 2023-05-01\n---\nPrime Minister Rishi Sunak spoke.\n")
+    assert run_cli("check", "old.md", cwd=tmp_path).returncode == 0  # front matter: Sunak was PM then
+    assert run_cli("check", "old.md", "--date", "2025-06-01", cwd=tmp_path).returncode == 1  # --date wins
+
+
+def test_config_errors_are_located(write, tmp_path):
+    write("factlint.yaml", "facts: [f.yaml]\nfail_on: sometimes\nselekt: [x]\n")
+    result = run_cli("check", "x.md", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "factlint.yaml:2:10: fail_on must be one of" in result.stderr
+    assert "factlint.yaml:3:1: unknown field 'selekt' in the config (did you mean 'select'?)" in result.stderr
+
+
+def test_select_and_ignore_by_prefix(write, tmp_path):
+    draft = write("d.md", "The goverment fell. It was a a mistake.\n")
+    assert "[repeated-word]" not in run_cli("check", str(draft), "--select", "missp", cwd=tmp_path).stdout
+    assert "[misspelling]" not in run_cli("check", str(draft), "--ignore", "misspelling", cwd=tmp_path).stdout
+
+
+def test_stdin_with_a_filename(write, tmp_path):
+    facts = write("f.yaml", FACTS)
+    result = run_cli(
+        "check", "-", "--stdin-filename", "draft.md", "--facts", str(facts), "--date", "2025-06-01",
+        cwd=tmp_path, stdin="---\ntitle: t\n---\nPrime Minister Rishi Sunak spoke.\n",
+    )
+    assert result.returncode == 1 and result.stdout.startswith("draft.md:4:1: error [office-holder]")
+
+
+def test_directories_are_walked_for_documents(write, tmp_path):
+    write("drafts/a.md", "The goverment fell.\n")
+    write("drafts/sub/b.txt", "The goverment fell.\n")
+    write("drafts/notes.yaml", "goverment: 1\n")
+    write("drafts/.hidden/c.md", "The goverment fell.\n")
+    result = run_cli("check", "drafts", "--format", "json", cwd=tmp_path)
+    assert sorted(f["path"] for f in json.loads(result.stdout)["findings"]) == ["drafts/a.md", "drafts/sub/b.txt"]
+
+
+def test_rules_explain_and_test_commands():
+    listing = run_cli("rules")
+    assert listing.returncode == 0 and "office-holder" in listing.stdout and "quote-anachronism" in listing.stdout
+    explained = run_cli("explain", "office-holder")
+    assert explained.returncode == 0 and "Flags:" in explained.stdout and "UK Prime Minister Rishi Sunak" in explained.stdout
+    unknown = run_cli("explain", "office-holdr")
+    assert unknown.returncode == 2 and "did you mean 'office-holder'" in unknown.stderr
+    tested = run_cli("test")
+    assert tested.returncode == 0 and " passed, 0 failed" in tested.stdout
+
+
+def test_test_command_fails_on_a_broken_example(write, tmp_path):
+    pack = write("p.yaml", "rules:\n  - {id: x, kind: pattern, severity: error, message: m, description: d, pattern: zzz, examples: {flag: [a, b], pass: [c]}}\n")
+    result = run_cli("test", str(pack), cwd=tmp_path)
+    assert result.returncode == 1 and "expected to flag: 'a'" in result.stdout
+
+
+def test_version():
+    result = run_cli("--version")
+    assert result.returncode == 0 and result.stdout.startswith("factlint 1.")

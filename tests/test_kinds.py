@@ -1,0 +1,127 @@
+"""Each rule kind, driven through YAML rules as a user would write them."""
+
+from __future__ import annotations
+
+from conftest import lint
+
+PATTERN = """
+rules:
+  - id: titled-surname
+    kind: pattern
+    severity: info
+    message: "'{title}' is followed by the surname {person}."
+    description: A title with a bare surname.
+    pattern: '{title} {person}'
+    examples: {flag: [], pass: []}
+  - id: plain
+    kind: pattern
+    severity: warning
+    message: "Found {match} ({unit})."
+    description: A plain regex with a named group.
+    pattern: '\\d+ (?P<unit>km|miles)'
+    examples: {flag: [], pass: []}
+"""
+
+
+def test_pattern_with_fact_macros_only_matches_known_names():
+    findings = lint("Prime Minister Sunak met President Smith and President Trump.", rules_yaml=PATTERN)
+    assert [f.message for f in findings if f.rule == "titled-surname"] == [
+        "'Prime Minister' is followed by the surname Sunak.",
+        "'President' is followed by the surname Trump.",
+    ]
+
+
+def test_pattern_without_known_names_in_the_document_finds_nothing():
+    assert [f for f in lint("President Smith spoke.", rules_yaml=PATTERN) if f.rule == "titled-surname"] == []
+
+
+def test_plain_pattern_fills_named_groups():
+    findings = lint("They walked 12 km.", rules_yaml=PATTERN)
+    assert [(f.message, f.column, f.end_column) for f in findings] == [("Found 12 km (km).", 13, 18)]
+
+
+SUBSTITUTION = """
+rules:
+  - id: style
+    kind: substitution
+    severity: warning
+    message: "Use '{replacement}' instead of '{match}'."
+    description: House style.
+    swap:
+      Kiev: Kyiv
+      'e-?mail': email
+    examples: {flag: [], pass: []}
+"""
+
+
+def test_substitution_swaps_whole_words_and_skips_the_preferred_form():
+    findings = lint("Kiev and Kievan; e-mail, email.", rules_yaml=SUBSTITUTION)
+    assert [f.message for f in findings] == ["Use 'Kyiv' instead of 'Kiev'.", "Use 'email' instead of 'e-mail'."]
+
+
+def test_office_holder_reports_the_real_holder_and_the_persons_record():
+    [finding] = lint("UK Prime Minister Rishi Sunak spoke.", rule="office-holder")
+    assert finding.message == (
+        "Rishi Sunak was not Prime Minister of the United Kingdom on 2025-06-01: it was held by Keir Starmer "
+        "(from 2024-07-05); Rishi Sunak held it from 2022-10-25 to 2024-07-05."
+    )
+    assert finding.evidence == ("keir-starmer", "rishi-sunak", "uk-prime-minister")
+    assert (finding.column, finding.end_column) == (1, 30)
+
+
+def test_office_holder_is_silent_when_true_on_some_day_of_the_window():
+    assert lint("Prime Minister Rishi Sunak spoke.", rule="office-holder", date="2024-01-01..2025-12-31") == []
+    assert lint("Prime Minister Rishi Sunak spoke.", rule="office-holder", date="2024-07-06..2025-12-31")
+
+
+def test_ambiguous_title_resolves_through_the_persons_own_offices():
+    assert lint("President Macron and President Trump met.", rule="office-holder") == []
+    [finding] = lint("President Biden spoke.", rule="office-holder")
+    assert "President of the United States" in finding.message
+
+
+def test_unknown_person_or_title_or_uncovered_day_gives_no_finding():
+    assert lint("Prime Minister John Smith spoke.", rule="office-holder") == []
+    assert lint("Chairman Rishi Sunak spoke.", rule="office-holder") == []
+    assert lint("Prime Minister Joe Biden spoke.", rule="office-holder", date="2022-09-10") == []  # nobody listed that day
+
+
+def test_each_modifier_changes_the_claim():
+    assert lint("Former Prime Minister Keir Starmer spoke.", rule="former-office-holder")
+    assert lint("Former Prime Minister Rishi Sunak spoke.", rule="former-office-holder") == []
+    assert lint("Former Prime Minister Keir Starmer spoke.", rule="office-holder") == []
+    assert lint("Then-Prime Minister Keir Starmer spoke.", rule="then-office-holder", date="2020-01-01")
+    assert lint("Then-Prime Minister Boris Johnson spoke.", rule="then-office-holder") == []
+    for other_role in ("Shadow", "Deputy", "Acting", "Interim"):
+        assert lint(f"{other_role} Prime Minister Rishi Sunak spoke.") == []
+
+
+def test_quote_anachronism_points_at_the_mention_inside_the_quote():
+    text = '"I called President Trump," said Prime Minister Rishi Sunak.'
+    [finding] = lint(text, rule="quote-anachronism")
+    assert text[finding.span.start : finding.span.end] == "President Trump"
+    assert "the two never overlapped" in finding.message
+    assert lint('"I called President Biden," said Prime Minister Rishi Sunak.', rule="quote-anachronism") == []
+    assert lint('"I called President Trump," said Rishi Sunak.', rule="quote-anachronism") == []  # no title given
+
+
+def test_quote_speaker_and_wording_against_a_canonical_quote():
+    wrong_speaker = '"We will stand with Ukraine for as long as it takes," said Rishi Sunak.'
+    [finding] = lint(wrong_speaker, rule="quote-speaker")
+    assert finding.message == "These words are on record as Keir Starmer's (2025-03-02), not Rishi Sunak's."
+    assert lint(wrong_speaker.replace("Rishi Sunak", "Keir Starmer"), rule="quote-speaker") == []
+    changed = '"We will stand with Ukraine for as long as needed," said Keir Starmer.'
+    [finding] = lint(changed, rule="quote-wording")
+    assert 'has "needed" where the record has "it takes …"' in finding.message
+    elided = '"We will stand with Ukraine ... and we will not waver," said Keir Starmer.'
+    inserted = '"[Britain] will stand with Ukraine for as long as it takes," said Keir Starmer.'
+    assert lint(elided, rule="quote-wording") == [] and lint(inserted, rule="quote-wording") == []
+
+
+def test_event_date_against_the_facts_with_and_without_year():
+    [finding] = lint("On March 15 the example summit opened.", rule="event-date", date="2025-04-05..2025-12-31")
+    assert finding.message == 'The facts date "The Example Summit" to 2025-03-20, not March 15.'
+    assert lint("On March 20 the example summit opened.", rule="event-date", date="2025-04-05..2025-12-31") == []
+    assert lint("On 20 March 2024 the example summit opened.", rule="event-date")
+    assert lint("The example summit opened on March 2 and closed on March 20.", rule="event-date") == []
+    assert lint("On March 15 leaders met. The example summit was later.", rule="event-date") == []  # other sentence

@@ -1,0 +1,147 @@
+"""Names, claims of office (forms and modifiers), dates, events and quote speakers."""
+
+from __future__ import annotations
+
+import pytest
+
+from linter.facts.temporal import Claim
+
+from conftest import analysis_of
+
+
+def claims(text: str) -> list[tuple[str, str, str, str]]:
+    analysis = analysis_of(text)
+    return [(analysis.text(c.span), c.person, c.claim.value, c.form) for c in analysis.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("UK Prime Minister Rishi Sunak spoke.", ("UK Prime Minister Rishi Sunak", "rishi-sunak", "current", "title-name")),
+        ("Rishi Sunak, the prime minister, spoke.", ("Rishi Sunak, the prime minister", "rishi-sunak", "current", "name-title")),
+        ("Rishi Sunak, a former prime minister, spoke.", ("Rishi Sunak, a former prime minister", "rishi-sunak", "former", "name-title")),
+        ("The prime minister, Rishi Sunak, spoke.", ("The prime minister, Rishi Sunak", "rishi-sunak", "current", "title-name-appositive")),
+        ("the prime minister, Rishi Sunak said.", ("the prime minister, Rishi Sunak", "rishi-sunak", "current", "title-name-appositive")),
+        ("Former Prime Minister Sunak spoke.", ("Former Prime Minister Sunak", "rishi-sunak", "former", "title-name")),
+        ("The ex-Prime Minister Sunak spoke.", ("ex-Prime Minister Sunak", "rishi-sunak", "former", "title-name")),
+        ("Then-Prime Minister Sunak spoke.", ("Then-Prime Minister Sunak", "rishi-sunak", "earlier", "title-name")),
+        ("It was when Donald Trump was president, years ago.", ("Donald Trump was president", "donald-trump", "former", "past-tense")),
+        ("Donald Trump, who was president, spoke.", ("Donald Trump, who was president", "donald-trump", "former", "past-tense")),
+        ("Keir Starmer, who is prime minister, spoke.", ("Keir Starmer, who is prime minister", "keir-starmer", "current", "past-tense")),
+        ("PRESIDENT Trump spoke.", ("PRESIDENT Trump", "donald-trump", "current", "title-name")),
+        ("Prime Minister Sunak's plan failed.", ("Prime Minister Sunak's", "rishi-sunak", "current", "title-name")),
+    ],
+)
+def test_claim_forms_and_modifiers(text, expected):
+    assert claims(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shadow Prime Minister Rishi Sunak spoke.",
+        "Deputy Prime Minister Rishi Sunak spoke.",
+        "Vice-President Trump spoke.",
+        "Acting President Biden spoke.",
+        "President-elect Trump spoke.",
+        "Rishi Sunak, the deputy prime minister, spoke.",
+        "The prime minister's spokesman, Rishi Sunak, spoke.",
+        "Johnson's prime minister Rishi Sunak spoke.",  # a relation, not a claim of office
+        "Rishi Sunak was prime minister of something else entirely.",  # plain past narrative: left alone
+        "The prime minister met Sunak.",
+        "President Trump Tower opened.",
+    ],
+)
+def test_not_claims_of_office(text):
+    assert claims(text) == []
+
+
+def test_ambiguous_alias_resolves_through_an_earlier_full_name():
+    analysis = analysis_of("Kenneth Clarke spoke. Later Mr Clarke left.")
+    assert [n.entity for n in analysis.names] == ["kenneth-clarke", "kenneth-clarke"]
+    unresolved = analysis_of("Mr Clarke left.")
+    assert [n.entity for n in unresolved.names] == [None]
+    both = analysis_of("Kenneth Clarke and Charles Clarke spoke. Mr Clarke left.")
+    assert [n.entity for n in both.names] == ["kenneth-clarke", "charles-clarke", None]
+
+
+def test_unresolved_alias_makes_no_claim():
+    assert claims("Chancellor Clarke spoke.") == []
+    assert claims("Kenneth Clarke spoke. Chancellor Clarke left.")[0][1] == "kenneth-clarke"
+
+
+def test_names_are_case_sensitive_and_whole_tokens():
+    analysis = analysis_of("The trump card. Trumpet. Trump's plan.")
+    assert [(analysis.text(n.span), n.possessive) for n in analysis.names] == [("Trump's", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On March 15, it rained.", (3, 15, None)),
+        ("On 15 March it rained.", (3, 15, None)),
+        ("On March 15, 2025, it rained.", (3, 15, 2025)),
+        ("On 15 March 2025 it rained.", (3, 15, 2025)),
+        ("On the 15th of March it rained.", (3, 15, None)),
+        ("On Sept. 3rd it rained.", (9, 3, None)),
+        ("On 2025-03-15 it rained.", (3, 15, 2025)),
+    ],
+)
+def test_dates(text, expected):
+    analysis = analysis_of(text)
+    assert [(d.month, d.day, d.year) for d in analysis.dates] == [expected]
+
+
+@pytest.mark.parametrize("text", ["You may 5 times.", "They march 10 miles.", "February 30 never came.", "At 10:30 March 3:15"])
+def test_not_dates(text):
+    assert analysis_of(text).dates == []
+
+
+def test_date_without_year_resolves_against_the_window():
+    analysis = analysis_of("On March 15 it rained.", date="2025-04-05..2025-12-31")
+    assert [d.isoformat() for d in analysis.dates[0].candidates(analysis.window)] == ["2024-03-15", "2025-03-15"]
+
+
+def test_event_mentions_are_found_in_dated_sentences_only():
+    analysis = analysis_of("The Example Summit was big. On March 3 the example summit met.")
+    assert [(analysis.text(e.span), e.event) for e in analysis.events] == [("example summit", "summit")]
+
+
+def speakers(text: str) -> list[str | None]:
+    analysis = analysis_of(text)
+    return [q.speaker.entity if q.speaker else None for q in analysis.quotes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will win," said Keir Starmer.',
+        '"We will win," Keir Starmer said.',
+        '"We will win," said Prime Minister Keir Starmer on Monday.',
+        '"We will win," Prime Minister Keir Starmer said.',
+        'Keir Starmer said: "We will win."',
+        'Starmer told reporters: "We will win."',
+        'Keir Starmer arrived. "We will win," he said.',
+        'Keir Starmer arrived. "We will win," said he.',
+        'Keir Starmer arrived. He said: "We will win."',
+        '“We will win,” said Starmer.',
+        '"We will win. We always do," said Starmer.',
+    ],
+)
+def test_each_attribution_form_finds_the_speaker(text):
+    assert speakers(text) == ["keir-starmer"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"We will win," said the official.', '"We will win," said on Monday that Starmer was.', 'Sources said: "We will win."', '"We will win."'],
+)
+def test_no_speaker_when_attribution_is_absent_or_unclear(text):
+    assert speakers(text) == [None]
+
+
+def test_the_speakers_title_comes_from_the_attribution_or_an_earlier_claim():
+    analysis = analysis_of('"We will win," said Prime Minister Keir Starmer.')
+    assert analysis.quotes[0].speaker_claim.claim is Claim.CURRENT
+    earlier = analysis_of('Prime Minister Keir Starmer arrived. "We will win," Starmer said.')
+    assert earlier.text(earlier.quotes[0].speaker_claim.span) == "Prime Minister Keir Starmer"

@@ -1,0 +1,47 @@
+"""Sentences and quotations."""
+
+from __future__ import annotations
+
+from linter.segment.quotes import find_quotations
+from linter.segment.sentences import split_sentences
+from linter.segment.tokens import token_key
+from linter.source.document import Span, document_from_text
+
+
+def sentences(text: str) -> list[str]:
+    document = document_from_text(text, "x.txt")
+    return [text[s.start : s.end] for s in split_sentences(document.prose, document.blocks)]
+
+
+def test_sentences_split_on_terminal_punctuation():
+    assert sentences("It rained. Then it stopped! Did it? Yes.") == ["It rained.", "Then it stopped!", "Did it?", "Yes."]
+
+
+def test_abbreviations_and_initials_do_not_end_sentences():
+    assert sentences("Mr. Smith met Gen. Jones in the U.S. on Monday. George W. Bush spoke.") == [
+        "Mr. Smith met Gen. Jones in the U.S. on Monday.",
+        "George W. Bush spoke.",
+    ]
+
+
+def test_sentence_ending_inside_a_quote():
+    assert sentences('He said: "It is over." Then he left.') == ['He said: "It is over."', "Then he left."]
+
+
+def quotes(text: str) -> list[tuple[str, bool]]:
+    document = document_from_text(text, "x.txt")
+    return [(text[q.inner.start : q.inner.end], q.closed) for q in find_quotations(document.prose, document.blocks)]
+
+
+def test_straight_and_curly_quotes_pair_and_may_span_sentences():
+    assert quotes('A "one. Two." B “three” C') == [("one. Two.", True), ("three", True)]
+
+
+def test_a_quote_left_open_ends_with_its_paragraph():
+    assert quotes('He said: "It runs on\n\nNext paragraph.') == [("It runs on", False)]
+
+
+def test_tokens_of_fact_strings_match_tokens_of_text():
+    assert token_key("U.S. President") == ("U", ".", "S", ".", "President")
+    assert token_key("Sunak's") == ("Sunak's",)
+    assert Span(2, 5).contains(Span(3, 5)) and not Span(2, 5).contains(Span(1, 3))
