@@ -125,3 +125,9 @@ def test_event_date_against_the_facts_with_and_without_year():
     assert lint("On 20 March 2024 the example summit opened.", rule="event-date")
     assert lint("The example summit opened on March 2 and closed on March 20.", rule="event-date") == []
     assert lint("On March 15 leaders met. The example summit was later.", rule="event-date") == []  # other sentence
+
+
+def test_matches_never_cross_a_paragraph_or_a_markdown_heading():
+    rules = SUBSTITUTION.replace("Kiev: Kyiv", "'Kiev Kiev': Kyiv")
+    assert lint("Kiev\n\nKiev again.", rules_yaml=rules) == []
+    assert len(lint("Kiev Kiev again.", rules_yaml=rules)) == 1

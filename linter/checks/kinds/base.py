@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ClassVar, Iterator
 
+import regex
+
 from linter.mentions.model import Analysis
 from linter.source.document import Span
 from linter.validate import Checker
@@ -38,3 +40,15 @@ class Kind:
 
     def check(self, analysis: Analysis) -> Iterator[Match]:
         raise NotImplementedError
+
+
+REGEX_TIMEOUT = 5.0  # seconds per block: a pathological pattern cannot hang a run
+
+
+def search_blocks(pattern: regex.Pattern, analysis: Analysis) -> Iterator[regex.Match]:
+    """Non-empty matches of a rule's regex in the prose, never crossing a block (paragraph, heading)."""
+    prose = analysis.document.prose
+    for block in analysis.document.blocks:
+        for found in pattern.finditer(prose, block.start, block.end, timeout=REGEX_TIMEOUT):
+            if found.end() > found.start():
+                yield found

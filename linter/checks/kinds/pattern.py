@@ -1,6 +1,6 @@
 """``kind: pattern``: a regular expression, with macros for lists drawn from the facts.
 
-Parameters: ``pattern`` (a regex, matched on the document's prose) and
+Parameters: ``pattern`` (a regex, matched within each block of the prose) and
 ``ignore_case`` (default false). Macros stand for every known surface form of
 a kind of mention: ``{person}``, ``{organization}``, ``{place}``, ``{entity}``
 (any entity) and ``{title}`` (any office title). The first use of a macro is a
@@ -18,7 +18,7 @@ from typing import Iterator
 
 import regex
 
-from linter.checks.kinds.base import Kind, Match
+from linter.checks.kinds.base import Kind, Match, search_blocks
 from linter.mentions.model import Analysis
 from linter.source.document import Span
 from linter.validate import Checker
@@ -73,10 +73,9 @@ class Pattern(Kind):
         if any(not forms.get(macro) for macro in self.macros):
             return  # a macro with nothing to stand for: the pattern cannot match here
         compiled = _compile(expand(self.source, forms), self.flags)
-        for found in compiled.finditer(analysis.document.prose, timeout=5.0):
-            if found.end() > found.start():
-                values = {name: value or "" for name, value in found.groupdict().items()}
-                yield Match(Span(found.start(), found.end()), {"match": found.group(), **values})
+        for found in search_blocks(compiled, analysis):
+            values = {name: value or "" for name, value in found.groupdict().items()}
+            yield Match(Span(found.start(), found.end()), {"match": found.group(), **values})
 
 
 def _surface_forms(analysis: Analysis, macros: frozenset[str]) -> dict[str, tuple[str, ...]]:

@@ -10,7 +10,7 @@ from typing import Iterator
 
 import regex
 
-from linter.checks.kinds.base import Kind, Match
+from linter.checks.kinds.base import Kind, Match, search_blocks
 from linter.mentions.model import Analysis
 from linter.source.document import Span
 from linter.validate import Checker
@@ -48,7 +48,7 @@ class Substitution(Kind):
         return frozenset({"match", "replacement"})
 
     def check(self, analysis: Analysis) -> Iterator[Match]:
-        for found in self.pattern.finditer(analysis.document.prose, timeout=5.0):
+        for found in search_blocks(self.pattern, analysis):
             replacement = self.replacements[int(found.lastgroup[1:])]
             if found.group() != replacement:
                 yield Match(Span(found.start(), found.end()), {"match": found.group(), "replacement": replacement})
