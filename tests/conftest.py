@@ -36,6 +36,15 @@ entities:
   - {id: kenneth-clarke, name: Kenneth Clarke, aliases: [Clarke, Mr Clarke]}
   - {id: charles-clarke, name: Charles Clarke, aliases: [Clarke, Mr Clarke]}
   - {id: acme, name: Acme Corp, aliases: [Acme], type: organization}
+  - {id: gordon-brown, name: Gordon Brown}
+  - {id: tony-blair, name: Tony Blair, aliases: [Mr Blair]}
+  - {id: alex-ferguson, name: Alex Ferguson, aliases: [Sir Alex Ferguson]}
+  - {id: steve-ballmer, name: Steve Ballmer}
+  - {id: bill-gates, name: Bill Gates}
+  - {id: steve-jobs, name: Steve Jobs}
+  - {id: microsoft, name: Microsoft, aliases: [Microsoft Corp], type: organization}
+  - {id: apple, name: Apple, type: organization}
+  - {id: man-utd, name: Manchester United, aliases: [United, Man Utd], type: organization}
 offices:
   - id: uk-prime-minister
     name: Prime Minister of the United Kingdom
@@ -61,6 +70,32 @@ offices:
     titles: [Chancellor]
     holders:
       - {who: kenneth-clarke, from: 1993-05-27, to: 1997-05-02}
+      - {who: gordon-brown, from: 1997-05-02, to: 2007-06-27}
+  - id: microsoft-ceo
+    name: Chief Executive of Microsoft
+    organization: microsoft
+    titles: [chief executive, boss]
+    holders:
+      - {who: bill-gates, from: 1981-06-25, to: 2000-01-13}
+      - {who: steve-ballmer, from: 2000-01-13, to: 2014-02-04}
+  - id: microsoft-chairman
+    name: Chairman of Microsoft
+    organization: microsoft
+    titles: [chairman]
+    holders:
+      - {who: bill-gates, from: 1981-06-25, to: 2014-02-04}
+  - id: apple-ceo
+    name: Chief Executive of Apple
+    organization: apple
+    titles: [chief executive, boss]
+    holders:
+      - {who: steve-jobs, from: 1997-09-16, to: 2011-08-24}
+  - id: man-utd-manager
+    name: Manager of Manchester United
+    organization: man-utd
+    titles: [manager, boss]
+    holders:
+      - {who: alex-ferguson, from: 1986-11-06, to: 2013-05-19}
 events:
   - id: summit
     name: The Example Summit

@@ -102,7 +102,8 @@ def _entity(mapping: YamlMap, what: str, checker: Checker) -> Entity | None:
 
 
 def _office(mapping: YamlMap, what: str, checker: Checker) -> Office | None:
-    checker.keys(mapping, ("id", "name", "titles", "seats", "holders"), ("id", "name", "titles"), what)
+    checker.keys(mapping, ("id", "name", "titles", "seats", "holders", "organization"), ("id", "name", "titles"), what)
+    organization = checker.text(mapping, "organization", what)
     fact_id, name = _fact_id(mapping, what, checker), checker.text(mapping, "name", what)
     titles = checker.text_list(mapping, "titles", what)
     if "titles" in mapping and not titles:
@@ -120,7 +121,9 @@ def _office(mapping: YamlMap, what: str, checker: Checker) -> Office | None:
     if fact_id is None or name is None or not titles:
         return None
     holders.sort(key=lambda tenure: tenure.start)
-    return Office(fact_id, name.strip(), tuple(t.strip() for t in titles), seats or 1, tuple(holders), mapping.location)
+    return Office(
+        fact_id, name.strip(), tuple(t.strip() for t in titles), seats or 1, tuple(holders), organization, mapping.location
+    )
 
 
 def _tenure(item: Any, location: Location, what: str, office_id: str, checker: Checker) -> Tenure | None:
@@ -180,6 +183,8 @@ def _quote(mapping: YamlMap, what: str, checker: Checker) -> Quote | None:
 
 def _check_references(facts: FactBase, checker: Checker) -> None:
     for office in facts.offices.values():
+        if office.organization is not None and office.organization not in facts.entities:
+            checker.fail(f"organization '{office.organization}' of office '{office.id}' is not a known entity id", _where(office.location))
         for tenure in office.holders:
             if tenure.who not in facts.entities:
                 checker.fail(f"holder '{tenure.who}' of office '{office.id}' is not a known entity id", _where(tenure.location))

@@ -59,6 +59,7 @@ class Office:
     titles: tuple[str, ...]
     seats: int = 1
     holders: tuple[Tenure, ...] = ()
+    organization: str | None = None  # entity id of the organisation the office belongs to
     location: Location | None = None
 
     def tenures_of(self, person: str) -> tuple[Tenure, ...]:
@@ -97,14 +98,19 @@ class FactBase:
     quotes: dict[str, Quote] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
 
-    def offices_for(self, office_ids: Iterable[str], person: str) -> list[Office]:
+    def offices_for(self, office_ids: Iterable[str], person: str, organizations: frozenset[str] | None = None) -> list[Office]:
         """The offices a title means when given to ``person``.
 
-        An ambiguous title ("President") means the offices with that title the
+        A title written with an organisation ("Microsoft chief executive")
+        means that organisation's offices with the title; an organisation the
+        facts give no such office leaves nothing (factlint abstains). An
+        ambiguous title ("President") means the offices with that title the
         person held; if they held none, an unambiguous title means its one
-        office, and an ambiguous one means nothing (factlint abstains).
+        office, and an ambiguous one means nothing.
         """
         candidates = [self.offices[office_id] for office_id in sorted(office_ids)]
+        if organizations is not None:
+            candidates = [office for office in candidates if office.organization in organizations]
         own = [office for office in candidates if office.tenures_of(person)]
         if own:
             return own

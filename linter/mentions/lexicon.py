@@ -67,21 +67,45 @@ class Trie:
             index += 1
 
 
+HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof")
+
+
 @dataclass
 class Lexicon:
-    names: Trie
+    names: Trie  # canonical names and declared aliases
+    short_names: Trie  # derived: "Brown", "Mr Brown", "Sir Alex"; valid only after a full mention
     titles: Trie
-    canonical_keys: dict[str, tuple[str, ...]]
+    office_organizations: frozenset[str]  # entity ids that own an office
+
+
+def short_forms(name: str, aliases: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """How the press shortens a person's name once it has been given in full.
+
+    "Gordon Brown" -> "Brown", "Mr Brown", "Sir Brown"...; an alias "Sir Alex Ferguson"
+    also gives "Sir Alex".
+    """
+    key = token_key(name)
+    if len(key) < 2 or not key[-1][:1].isupper():
+        return set()
+    forms = {(key[-1],), *((honorific, key[-1]) for honorific in HONORIFICS)}
+    for alias in aliases:
+        alias_key = token_key(alias)
+        if len(alias_key) == 3 and alias_key[0] in HONORIFICS:
+            forms.add(alias_key[:2])
+    return forms
 
 
 def build_lexicon(facts: FactBase) -> Lexicon:
-    names, titles = Trie(), Trie(fold_case=True)
-    canonical = {}
+    names, short_names, titles = Trie(), Trie(), Trie(fold_case=True)
     for entity in facts.entities.values():
-        canonical[entity.id] = token_key(entity.name)
-        for name in entity.names:
-            names.add(token_key(name), entity.id)
+        keys = {token_key(name) for name in entity.names}
+        for key in keys:
+            names.add(key, entity.id)
+        if entity.type == "person":
+            for form in short_forms(entity.name, entity.aliases) - keys:
+                short_names.add(form, entity.id)
     for office in facts.offices.values():
         for title in office.titles:
             titles.add(token_key(title), office.id)
-    return Lexicon(names, titles, canonical)
+    organizations = frozenset(o.organization for o in facts.offices.values() if o.organization)
+    return Lexicon(names, short_names, titles, organizations)

@@ -21,6 +21,9 @@ class NameMention:
     candidates: frozenset[str]  # entity ids this name may refer to
     entity: str | None  # the one it does refer to, when that is certain
     possessive: bool = False
+    # Right after another capitalised word ("Newcastle United" when only "United" is known):
+    # probably part of a longer name the facts do not know. A title before it does not count.
+    embedded: bool = False
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,8 @@ class OfficeClaim:
     title: TitleMention
     claim: Claim
     form: str  # "title-name", "name-title", "title-name-appositive", "past-tense"
+    organizations: frozenset[str] | None = None  # written with the title ("Microsoft chief executive")
+    when: tuple[DateWindow, ...] = ()  # past years written in the sentence; empty: the document's date
 
     @property
     def person(self) -> str | None:

@@ -4,33 +4,8 @@ from __future__ import annotations
 
 from linter.mentions.lexicon import Lexicon
 from linter.mentions.model import NameMention, TitleMention
-from linter.segment.tokens import Tokens
+from linter.segment.tokens import Tokens, is_possessive
 from linter.source.document import Span
-
-
-def find_names(tokens: Tokens, lexicon: Lexicon) -> list[NameMention]:
-    """Every known name, longest first; an ambiguous alias is resolved or left open.
-
-    An alias shared by several entities ("Mr Clarke") refers to the one whose
-    full name the article has already used; if none or several have been named
-    in full, the mention stays unresolved and no rule draws a verdict from it.
-    """
-    mentions: list[NameMention] = []
-    named_in_full: set[str] = set()
-    for first, last, ids, possessive in lexicon.names.matches(tokens.texts):
-        key = tuple(tokens.texts[first:last])
-        if possessive:
-            key = (*key[:-1], key[-1][:-2])
-        full = {entity for entity in ids if lexicon.canonical_keys.get(entity) == key}
-        named_in_full |= full
-        if len(ids) == 1:
-            entity = next(iter(ids))
-        else:
-            earlier = (full or ids) & named_in_full
-            entity = next(iter(earlier)) if len(earlier) == 1 else None
-        span = Span(tokens.starts[first], tokens.ends[last - 1])
-        mentions.append(NameMention(span, first, last, ids, entity, possessive))
-    return mentions
 
 
 def find_titles(tokens: Tokens, lexicon: Lexicon) -> list[TitleMention]:
@@ -38,3 +13,43 @@ def find_titles(tokens: Tokens, lexicon: Lexicon) -> list[TitleMention]:
         TitleMention(Span(tokens.starts[first], tokens.ends[last - 1]), first, last, ids, possessive)
         for first, last, ids, possessive in lexicon.titles.matches(tokens.texts)
     ]
+
+
+def find_names(tokens: Tokens, lexicon: Lexicon, sentence_starts: set[int], title_ends: set[int]) -> list[NameMention]:
+    """Every known name, longest first; an ambiguous or short name is resolved or left open.
+
+    An alias shared by several entities ("Mr Clarke") refers to the one whose
+    full name the article has already used; if none or several have been named
+    in full, the mention stays unresolved and no rule draws a verdict from it.
+    A short form the facts do not declare ("Brown", "Mr Brown", "Sir Alex") is a
+    mention only after the person's full name, and only if that is one person.
+    """
+    declared = list(lexicon.names.matches(tokens.texts))
+    covered = {index for first, last, _, _ in declared for index in range(first, last)}
+    derived = [m for m in lexicon.short_names.matches(tokens.texts) if not covered.intersection(range(m[0], m[1]))]
+    matches = sorted([(m, True) for m in declared] + [(m, False) for m in derived], key=lambda item: item[0][0])
+    mentions: list[NameMention] = []
+    named_in_full: set[str] = set()
+    for (first, last, ids, possessive), is_declared in matches:
+        if is_declared:
+            if len(ids) == 1 and last - first >= 2:  # a full name: two words or more, one entity
+                named_in_full |= ids
+            resolved = ids if len(ids) == 1 else ids & named_in_full
+        else:
+            resolved = ids & named_in_full
+            if len(resolved) != 1:
+                continue  # a bare surname of nobody named in full: not a mention
+        entity = next(iter(resolved)) if len(resolved) == 1 else None
+        span = Span(tokens.starts[first], tokens.ends[last - 1])
+        # A derived short name is stricter: "James Brown" opening a sentence is not Gordon Brown.
+        embedded = _after_capitalised_word(tokens, first, set() if not is_declared else sentence_starts, title_ends)
+        mentions.append(NameMention(span, first, last, ids, entity, possessive, embedded))
+    return mentions
+
+
+def _after_capitalised_word(tokens: Tokens, first: int, sentence_starts: set[int], title_ends: set[int]) -> bool:
+    previous = first - 1
+    if previous < 0 or previous in sentence_starts or first in title_ends:
+        return False
+    word = tokens.texts[previous]
+    return word[:1].isupper() and word[-1:].isalpha() and not is_possessive(word) and tokens.starts[first] - tokens.ends[previous] == 1

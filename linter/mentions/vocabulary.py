@@ -8,10 +8,12 @@ deliberately leaves alone) is easy to review and extend.
 FORMER = frozenset({"former", "ex", "erstwhile", "onetime"})
 # Before a title: the claim is that the person held it at the time spoken of.
 EARLIER = frozenset({"then"})
-# Before or after a title: another role, never the office itself. The title is left alone.
+# Before or after a title: another role, or not (yet) holding it ("would-be", "will become").
+# The title is left alone.
 OTHER_ROLE = frozenset(
     """shadow deputy vice acting interim assistant associate junior caretaker honorary co
-    future incoming outgoing designate elect late would prospective presumptive""".split()
+    future incoming outgoing designate elect late would prospective presumptive
+    be become becomes became becoming""".split()
 )
 ARTICLES = frozenset({"the", "a", "an"})
 # After "Title" in "Name, the title," or "the title, Name,": the appositive must end here.

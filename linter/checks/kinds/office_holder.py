@@ -4,16 +4,20 @@ Parameters: ``claims``, which of the claims the rule checks: ``current``
 ("Prime Minister X", "X, the prime minister,"), ``former`` ("former Prime
 Minister X", "when X was prime minister") and ``earlier`` ("then-Prime Minister
 X"). A rule fires only when the claim is false on every day of the document's
-date window; an ambiguous title ("President") is read as the office(s) with
-that title that the person held; an unknown person or title gives no finding.
+date window, or, when the sentence names a past year ("In 1997, Chancellor
+Kenneth Clarke said"), at every such year. A title written with its
+organisation ("Microsoft chief executive") means that organisation's office;
+an ambiguous title ("President") means the office(s) with that title the person
+held; an unknown person, title or organisation gives no finding.
 """
 
 from __future__ import annotations
 
 from typing import Iterator
 
-from linter.checks.describe import holders, record
+from linter.checks.describe import holders, join, record
 from linter.checks.kinds.base import Kind, Match
+from linter.dates import DateWindow
 from linter.facts.temporal import Claim, Truth, claim_truth, holders_during
 from linter.mentions.model import Analysis, OfficeClaim
 from linter.validate import Checker
@@ -22,16 +26,16 @@ from linter.yamlio import YamlMap
 CLAIM_PLACEHOLDERS = frozenset({"text", "person", "title", "office", "date", "holders", "record", "claim"})
 
 
-def claim_values(analysis: Analysis, claim: OfficeClaim, office_id: str) -> dict[str, str]:
-    """Message values describing one claim of office and the facts about it."""
+def claim_values(analysis: Analysis, claim: OfficeClaim, office_id: str, windows: tuple[DateWindow, ...]) -> dict[str, str]:
+    """Message values describing one claim of office, checked at ``windows``, and the facts about it."""
     facts, office = analysis.facts, analysis.facts.offices[office_id]
     return {
         "text": analysis.text(claim.span),
         "person": facts.name_of(claim.person),
         "title": analysis.text(claim.title.span),
         "office": office.name,
-        "date": analysis.window.describe(),
-        "holders": holders(facts, office, analysis.window),
+        "date": join([window.describe() for window in windows]),
+        "holders": join([holders(facts, office, window) for window in windows]),
         "record": record(facts, office, claim.person),
         "claim": claim.claim.value,
     }
@@ -54,13 +58,16 @@ class OfficeHolder(Kind):
         return CLAIM_PLACEHOLDERS
 
     def check(self, analysis: Analysis) -> Iterator[Match]:
-        facts, window = analysis.facts, analysis.window
+        facts = analysis.facts
         for claim in analysis.claims:
             if claim.claim not in self.claims or claim.person is None:
                 continue
-            offices = facts.offices_for(claim.title.offices, claim.person)
-            if not offices or any(claim_truth(claim.claim, office, claim.person, window) is not Truth.FALSE for office in offices):
+            offices = facts.offices_for(claim.title.offices, claim.person, claim.organizations)
+            windows = claim.when or (analysis.window,)
+            if not offices or any(
+                claim_truth(claim.claim, office, claim.person, window) is not Truth.FALSE for office in offices for window in windows
+            ):
                 continue
             office = offices[0]
-            evidence = {office.id, claim.person, *(t.who for t in holders_during(office, window))}
-            yield Match(claim.span, claim_values(analysis, claim, office.id), tuple(sorted(evidence)))
+            evidence = {office.id, claim.person, *(t.who for window in windows for t in holders_during(office, window))}
+            yield Match(claim.span, claim_values(analysis, claim, office.id, windows), tuple(sorted(evidence)))

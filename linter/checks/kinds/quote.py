@@ -64,11 +64,11 @@ class QuoteCheck(Kind):
         if said_as is None or said_as.claim is not Claim.CURRENT or said_as.person is None:
             return
         facts, inner = analysis.facts, quote.quotation.inner
-        speaker_offices = facts.offices_for(said_as.title.offices, said_as.person)
+        speaker_offices = facts.offices_for(said_as.title.offices, said_as.person, said_as.organizations)
         for mentioned in analysis.claims:
             if not inner.contains(mentioned.span) or mentioned.claim is not Claim.CURRENT or mentioned.person is None:
                 continue
-            offices = facts.offices_for(mentioned.title.offices, mentioned.person)
+            offices = facts.offices_for(mentioned.title.offices, mentioned.person, mentioned.organizations)
             pairs = [(s, o) for s in speaker_offices for o in offices]
             if not pairs or any(
                 tenures_overlap(s.tenures_of(said_as.person), o.tenures_of(mentioned.person), analysis.window.end).truth
