@@ -101,12 +101,12 @@ class FactBase:
     def offices_for(self, office_ids: Iterable[str], person: str, organizations: frozenset[str] | None = None) -> list[Office]:
         """The offices a title means when given to ``person``.
 
-        A title written with an organisation ("Microsoft chief executive")
-        means that organisation's offices with the title; an organisation the
-        facts give no such office leaves nothing (factlint abstains). An
-        ambiguous title ("President") means the offices with that title the
-        person held; if they held none, an unambiguous title means its one
-        office, and an ambiguous one means nothing.
+        Of the offices with the title, those the person held. If they held
+        none: a title written with an organisation ("England coach") means all
+        of that organisation's offices with the title (a closed set, so the
+        claim is checked against each); without one, an unambiguous title means
+        its one office, and an ambiguous one ("President", which may be an
+        office the facts do not list) means nothing: factlint abstains.
         """
         candidates = [self.offices[office_id] for office_id in sorted(office_ids)]
         if organizations is not None:
@@ -114,7 +114,7 @@ class FactBase:
         own = [office for office in candidates if office.tenures_of(person)]
         if own:
             return own
-        return candidates if len(candidates) == 1 else []
+        return candidates if organizations is not None or len(candidates) == 1 else []
 
     @cached_property
     def quote_index(self) -> QuoteIndex:

@@ -67,7 +67,8 @@ class Trie:
             index += 1
 
 
-HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof")
+COURTESY_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof")  # anyone may be given these
+RANKS = ("Sir", "Dame", "Lord", "Lady")  # only those whose declared names carry them
 
 
 @dataclass
@@ -81,17 +82,18 @@ class Lexicon:
 def short_forms(name: str, aliases: tuple[str, ...]) -> set[tuple[str, ...]]:
     """How the press shortens a person's name once it has been given in full.
 
-    "Gordon Brown" -> "Brown", "Mr Brown", "Sir Brown"...; an alias "Sir Alex Ferguson"
-    also gives "Sir Alex".
+    "Gordon Brown" -> "Brown", "Mr Brown", "Dr Brown"...; a rank is used only if the
+    facts give it: an alias "Sir Alex Ferguson" adds "Sir Ferguson" and "Sir Alex".
     """
     key = token_key(name)
     if len(key) < 2 or not key[-1][:1].isupper():
         return set()
-    forms = {(key[-1],), *((honorific, key[-1]) for honorific in HONORIFICS)}
+    surname = key[-1]
+    forms = {(surname,), *((title, surname) for title in COURTESY_TITLES)}
     for alias in aliases:
         alias_key = token_key(alias)
-        if len(alias_key) == 3 and alias_key[0] in HONORIFICS:
-            forms.add(alias_key[:2])
+        if len(alias_key) == 3 and alias_key[0] in RANKS:
+            forms |= {alias_key[:2], (alias_key[0], surname)}
     return forms
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from linter.mentions.lexicon import Lexicon
+from linter.mentions.vocabulary import SENTENCE_OPENERS
 from linter.mentions.model import NameMention, TitleMention
 from linter.segment.tokens import Tokens, is_possessive
 from linter.source.document import Span
@@ -41,15 +42,19 @@ def find_names(tokens: Tokens, lexicon: Lexicon, sentence_starts: set[int], titl
                 continue  # a bare surname of nobody named in full: not a mention
         entity = next(iter(resolved)) if len(resolved) == 1 else None
         span = Span(tokens.starts[first], tokens.ends[last - 1])
-        # A derived short name is stricter: "James Brown" opening a sentence is not Gordon Brown.
-        embedded = _after_capitalised_word(tokens, first, set() if not is_declared else sentence_starts, title_ends)
+        embedded = _after_capitalised_word(tokens, first, sentence_starts, title_ends)
+        if embedded and not is_declared:
+            continue  # "James Brown", "Lord Brown": another person, even opening a sentence
         mentions.append(NameMention(span, first, last, ids, entity, possessive, embedded))
     return mentions
 
 
 def _after_capitalised_word(tokens: Tokens, first: int, sentence_starts: set[int], title_ends: set[int]) -> bool:
+    """Right after a capitalised word that may be part of the same name (not a title, not "But")."""
     previous = first - 1
-    if previous < 0 or previous in sentence_starts or first in title_ends:
+    if previous < 0 or first in title_ends:
         return False
     word = tokens.texts[previous]
+    if previous in sentence_starts and word.casefold() in SENTENCE_OPENERS:
+        return False
     return word[:1].isupper() and word[-1:].isalpha() and not is_possessive(word) and tokens.starts[first] - tokens.ends[previous] == 1

@@ -15,6 +15,16 @@ OTHER_ROLE = frozenset(
     future incoming outgoing designate elect late would prospective presumptive
     be become becomes became becoming""".split()
 )
+# Capitalised only because they open a sentence: a name right after one is not part of a longer
+# name ("But Wenger said"), while after any other capitalised word it may be ("Newcastle United").
+SENTENCE_OPENERS = frozenset(
+    """the a an and but or so yet nor for if when while as after before since until although though
+    because meanwhile however also then now today yesterday tomorrow tonight earlier later last next
+    this that these those there here in on at by with from to of into under over during without about
+    according despite instead indeed even still only both neither either each every all many most some
+    such what which who whom whose where why how it he she they we i you his her their our its my your
+    former ex new old once not no yes well meanwhile asked speaking""".split()
+)
 ARTICLES = frozenset({"the", "a", "an"})
 # After "Title" in "Name, the title," or "the title, Name,": the appositive must end here.
 APPOSITIVE_END = frozenset({",", ".", ";", ":", ")", "—", "–", "!", "?"})
