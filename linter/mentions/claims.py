@@ -165,9 +165,11 @@ class _ClaimReader:
 
     def _unknown_qualifier(self, before: int, floor: int) -> bool:
         """A capitalised word the facts do not know right before the title phrase ("Lions coach")."""
-        if before <= floor:
+        if before < floor:
             return False
         word = self.texts[before]
+        if before == floor and word.casefold() in words.SENTENCE_OPENERS:
+            return False
         return word[:1].isupper() and word[-1:].isalpha() and before + 1 not in self.name_ending
 
     def _form(self, title: TitleMention, claim: Claim, before: int, after: int, floor: int, ceiling: int):

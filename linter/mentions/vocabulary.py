@@ -39,6 +39,16 @@ SPEECH_VERBS = frozenset(
 )
 PRONOUNS = frozenset({"he", "she"})
 
+# Between a date and an event mention: the date belongs to another clause or another event
+# ("a charity match on 10 January for victims of the tsunami"). Before an event mention: the
+# event is a point of reference ("before the Athens Games"), not the thing dated.
+DATE_DETACHING = frozenset(
+    """before after since until till following ahead for because while when whereas and but or nor
+    which that who whom whose where than eve despite""".split()
+)
+EVENT_AS_REFERENCE = frozenset({"before", "after", "since", "until", "till", "following", "ahead", "prior", "eve"})
+MAX_DATE_DISTANCE = 20  # tokens between a date and the event it dates
+
 MONTHS = {
     "January": 1, "Jan": 1, "February": 2, "Feb": 2, "March": 3, "Mar": 3, "April": 4, "Apr": 4,
     "May": 5, "June": 6, "Jun": 6, "July": 7, "Jul": 7, "August": 8, "Aug": 8, "September": 9,
