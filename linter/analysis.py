@@ -22,12 +22,11 @@ def analyse(document: Document, facts: FactBase, lexicon: Lexicon, window: DateW
     analysis = Analysis(document=document, facts=facts, window=window)
     analysis.sentences = split_sentences(prose, document.blocks)
     analysis.tokens = tokens = tokenize(prose)
-    sentence_starts = {tokens.index_at_or_after(sentence.start) for sentence in analysis.sentences}
     analysis.titles = find_titles(tokens, lexicon)
-    analysis.names = find_names(tokens, lexicon, sentence_starts, {title.last for title in analysis.titles})
+    analysis.names = find_names(tokens, lexicon, {title.last for title in analysis.titles})
     analysis.dates = find_dates(prose)
     analysis.claims = find_claims(analysis, lexicon)
     analysis.events = find_events(prose, analysis.sentences, analysis.dates, facts.events)
     quotations = find_quotations(prose, document.blocks)
-    analysis.quotes = attribute_quotes(quotations, analysis.tokens, analysis.names, analysis.claims, facts)
+    analysis.quotes = attribute_quotes(quotations, tokens, analysis.names, analysis.titles, analysis.claims, facts)
     return analysis

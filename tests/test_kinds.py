@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import lint
+from conftest import FACTS, lint
 
 PATTERN = """
 rules:
@@ -149,6 +149,31 @@ def test_a_date_that_dates_something_else_is_not_the_events_date(text):
     assert lint(text, rule="event-date", date="2025-01-01..2025-12-31") == []
 
 
+def test_a_relative_clause_on_the_event_attaches_its_date():
+    assert lint("The example summit, which opens on 12 August, is sold out.", rule="event-date", date="2025-01-01..2025-12-31")
+    assert lint("The example summit, which opens on 20 March, is sold out.", rule="event-date", date="2025-01-01..2025-12-31") == []
+
+
+def test_a_date_agreeing_with_any_edition_of_a_recurring_event_is_right():
+    facts = FACTS.replace(
+        "events:\n", "events:\n  - {id: summit-2024, name: The Example Summit 2024, date: 2024-08-12, mentions: ['example summit']}\n"
+    )
+    assert lint("On 12 August the example summit opened.", rule="event-date", date="2025-01-01..2025-12-31", facts_yaml=facts) == []
+    [finding] = lint("On 15 August the example summit opened.", rule="event-date", date="2025-01-01..2025-12-31", facts_yaml=facts)
+    assert finding.evidence == ("summit", "summit-2024") and "2024-08-12" in finding.message
+
+
 def test_an_attached_date_is_checked_on_either_side():
     assert lint("The example summit on 12 August drew crowds.", rule="event-date", date="2025-01-01..2025-12-31")
     assert lint("On 12 August, in London, the example summit opened.", rule="event-date", date="2025-01-01..2025-12-31")
+
+
+def test_a_relative_clause_after_the_events_phrase_attaches_its_date():
+    text = "Crowds came to the example summit in Geneva, which opened on 12 August."
+    assert lint(text, rule="event-date", date="2025-01-01..2025-12-31")
+    assert lint(text.replace("which", "and it"), rule="event-date", date="2025-01-01..2025-12-31") == []
+
+
+def test_and_with_a_verb_of_timing_keeps_the_date_attached():
+    assert lint("The example summit is the biggest, and runs from 6 to 12 August.", rule="event-date", date="2025-01-01..2025-12-31")
+    assert lint("The example summit is big, and fans met on 12 August.", rule="event-date", date="2025-01-01..2025-12-31") == []

@@ -145,3 +145,8 @@ def test_the_speakers_title_comes_from_the_attribution_or_an_earlier_claim():
     assert analysis.quotes[0].speaker_claim.claim is Claim.CURRENT
     earlier = analysis_of('Prime Minister Keir Starmer arrived. "We will win," Starmer said.')
     assert earlier.text(earlier.quotes[0].speaker_claim.span) == "Prime Minister Keir Starmer"
+
+
+def test_attribution_passes_over_a_lowercase_title_with_its_organisation():
+    assert speakers('"We will win," said Acme chief executive Keir Starmer.') == ["keir-starmer"]
+    assert speakers('"We will win," said the Acme boss Keir Starmer.') == ["keir-starmer"]

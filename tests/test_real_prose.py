@@ -117,3 +117,18 @@ def test_then_title_is_understood():
 def test_ranks_are_not_invented():
     analysis = analysis_of("Gordon Brown spoke. Lord Brown of Madingley disagreed.", date=DATE)
     assert [analysis.text(n.span) for n in analysis.names] == ["Gordon Brown"]
+
+
+def test_a_capitalised_modifier_is_not_part_of_a_name():
+    text = "It changed its name to Acme Inc. Former Microsoft chief executive Bill Gates spoke."
+    [(phrase, person, organizations)] = claims(text)
+    assert (person, organizations) == ("bill-gates", frozenset({"microsoft"}))
+    assert lint(text, date=DATE) == []
+
+
+def test_of_overlapping_titles_the_one_reaching_furthest_wins():
+    facts = __import__("conftest").FACTS.replace("titles: [Chancellor]", "titles: [Chancellor, UK Chancellor, Chancellor of the Exchequer]")
+    facts = facts.replace("  - {id: acme,", "  - {id: uk, name: UK, type: place}\n  - {id: acme,")
+    analysis = analysis_of("UK Chancellor of the Exchequer Gordon Brown spoke.", date=DATE, facts_yaml=facts)
+    assert [analysis.text(t.span) for t in analysis.titles] == ["Chancellor of the Exchequer"]
+    assert [analysis.text(c.span) for c in analysis.claims] == ["UK Chancellor of the Exchequer Gordon Brown"]

@@ -1,4 +1,4 @@
-"""Mentions of known events, found with each event's own ``mentions`` patterns.
+"""Mentions of known events, found with each event's own ``mentions`` patterns (as whole words).
 
 Only sentences that also contain a date are searched: an event mention matters
 to the rules only beside a date, and this keeps the cost proportional to dated
@@ -18,7 +18,8 @@ from linter.source.document import Span
 
 @lru_cache(maxsize=4096)
 def _compiled(pattern: str) -> regex.Pattern:
-    return regex.compile(pattern, regex.IGNORECASE | regex.VERSION1)
+    """An event's mention pattern, matched as whole words ("CES" is not in "services")."""
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{pattern})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE | regex.VERSION1)
 
 
 def find_events(prose: str, sentences: list[Span], dates: list[DateMention], events: dict[str, Event]) -> list[EventMention]:

@@ -52,19 +52,29 @@ class Trie:
         return best
 
     def matches(self, texts: list[str]) -> Iterator[tuple[int, int, frozenset[str], bool]]:
-        """Non-overlapping longest matches, left to right: (start, end, ids, possessive)."""
-        index, root = 0, self.root
-        fold = self.fold_case
+        """Non-overlapping matches, left to right: (start, end, ids, possessive).
+
+        Of overlapping entries the one reaching furthest wins, so "UK Chancellor of
+        the Exchequer" is "UK" + "Chancellor of the Exchequer", not "UK Chancellor" + "of...".
+        """
+        index = 0
         while index < len(texts):
-            word = texts[index]
-            first = word.casefold() if fold else word
-            if first in root or without_possessive(first) in root:
-                found = self.longest_at(texts, index)
-                if found:
-                    yield index, *found
-                    index = found[0]
-                    continue
-            index += 1
+            found = self._at(texts, index)
+            if found is None:
+                index += 1
+                continue
+            end = found[0]
+            if any((later := self._at(texts, i)) and later[0] > end for i in range(index + 1, end)):
+                index += 1  # a later entry overlapping this one reaches further: it wins
+                continue
+            yield index, *found
+            index = end
+
+    def _at(self, texts: list[str], index: int) -> tuple[int, frozenset[str], bool] | None:
+        word = texts[index].casefold() if self.fold_case else texts[index]
+        if word in self.root or without_possessive(word) in self.root:
+            return self.longest_at(texts, index)
+        return None
 
 
 COURTESY_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof")  # anyone may be given these

@@ -16,7 +16,7 @@ def find_titles(tokens: Tokens, lexicon: Lexicon) -> list[TitleMention]:
     ]
 
 
-def find_names(tokens: Tokens, lexicon: Lexicon, sentence_starts: set[int], title_ends: set[int]) -> list[NameMention]:
+def find_names(tokens: Tokens, lexicon: Lexicon, title_ends: set[int]) -> list[NameMention]:
     """Every known name, longest first; an ambiguous or short name is resolved or left open.
 
     An alias shared by several entities ("Mr Clarke") refers to the one whose
@@ -42,19 +42,19 @@ def find_names(tokens: Tokens, lexicon: Lexicon, sentence_starts: set[int], titl
                 continue  # a bare surname of nobody named in full: not a mention
         entity = next(iter(resolved)) if len(resolved) == 1 else None
         span = Span(tokens.starts[first], tokens.ends[last - 1])
-        embedded = _after_capitalised_word(tokens, first, sentence_starts, title_ends)
+        embedded = _after_capitalised_word(tokens, first, title_ends)
         if embedded and not is_declared:
             continue  # "James Brown", "Lord Brown": another person, even opening a sentence
         mentions.append(NameMention(span, first, last, ids, entity, possessive, embedded))
     return mentions
 
 
-def _after_capitalised_word(tokens: Tokens, first: int, sentence_starts: set[int], title_ends: set[int]) -> bool:
+def _after_capitalised_word(tokens: Tokens, first: int, title_ends: set[int]) -> bool:
     """Right after a capitalised word that may be part of the same name (not a title, not "But")."""
     previous = first - 1
     if previous < 0 or first in title_ends:
         return False
     word = tokens.texts[previous]
-    if previous in sentence_starts and word.casefold() in SENTENCE_OPENERS:
+    if word.casefold() in SENTENCE_OPENERS:  # "But Wenger", "Former WorldCom": not part of a name
         return False
     return word[:1].isupper() and word[-1:].isalpha() and not is_possessive(word) and tokens.starts[first] - tokens.ends[previous] == 1

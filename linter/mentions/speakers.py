@@ -13,17 +13,17 @@ import bisect
 
 from linter.facts.model import FactBase
 from linter.mentions import vocabulary as words
-from linter.mentions.model import AttributedQuote, NameMention, OfficeClaim
+from linter.mentions.model import AttributedQuote, NameMention, OfficeClaim, TitleMention
 from linter.segment.quotes import Quotation
 from linter.segment.tokens import Tokens
 
-_MAX_GAP = 6  # capitalised words (a title) before the name, or words of an object after the verb
+_MAX_GAP = 6  # words of a title phrase before the name, or of an object after the verb
 
 
 def attribute_quotes(
-    quotations: list[Quotation], tokens: Tokens, names: list[NameMention], claims: list[OfficeClaim], facts: FactBase
+    quotations: list[Quotation], tokens: Tokens, names: list[NameMention], titles: list[TitleMention], claims: list[OfficeClaim], facts: FactBase
 ) -> list[AttributedQuote]:
-    finder = _SpeakerFinder(tokens, names, facts)
+    finder = _SpeakerFinder(tokens, names, titles, facts)
     claim_of = {claim.name.first: claim for claim in claims}
     result = []
     for quotation in quotations:
@@ -41,8 +41,10 @@ def _latest_claim(claims: list[OfficeClaim], entity: str | None, before: int) ->
 
 
 class _SpeakerFinder:
-    def __init__(self, tokens: Tokens, names: list[NameMention], facts: FactBase) -> None:
+    def __init__(self, tokens: Tokens, names: list[NameMention], titles: list[TitleMention], facts: FactBase) -> None:
         self.tokens = tokens
+        # Words a title phrase may be made of between "said" and the name: titles and organisations.
+        self.in_title_phrase = {i for mention in (*titles, *names) for i in range(mention.first, mention.last)}
         self.lower = [text.casefold() for text in tokens.texts]
         self.people = [n for n in names if n.entity and facts.entities[n.entity].type == "person"]
         self.person_starts = [n.span.start for n in self.people]
@@ -86,8 +88,8 @@ class _SpeakerFinder:
             if position in self.starting:
                 return self.starting[position]
             word = self.tokens.texts[position]
-            if not (word[:1].isupper() or word in ("-", ".")):  # only a title may stand between
-                return None
+            if not (word[:1].isupper() or word in ("-", ".", "the") or position in self.in_title_phrase):
+                return None  # only a title phrase may stand between the verb and the name
         return None
 
     def _antecedent(self, offset: int) -> NameMention | None:

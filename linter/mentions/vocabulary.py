@@ -15,8 +15,9 @@ OTHER_ROLE = frozenset(
     future incoming outgoing designate elect late would prospective presumptive
     be become becomes became becoming""".split()
 )
-# Capitalised only because they open a sentence: a name right after one is not part of a longer
-# name ("But Wenger said"), while after any other capitalised word it may be ("Newcastle United").
+# Capitalised only because they open a sentence (or a title phrase: "Former"): a name right after
+# one is not part of a longer name ("But Wenger said"), while after any other capitalised word it
+# may be ("Newcastle United").
 SENTENCE_OPENERS = frozenset(
     """the a an and but or so yet nor for if when while as after before since until although though
     because meanwhile however also then now today yesterday tomorrow tonight earlier later last next
@@ -40,13 +41,20 @@ SPEECH_VERBS = frozenset(
 PRONOUNS = frozenset({"he", "she"})
 
 # Between a date and an event mention: the date belongs to another clause or another event
-# ("a charity match on 10 January for victims of the tsunami"). Before an event mention: the
-# event is a point of reference ("before the Athens Games"), not the thing dated.
+# ("a charity match on 10 January for victims of the tsunami", "before the Athens Games and
+# again on 12 August"). A relative pronoun right after the event attaches its clause to it
+# ("the Australian Open, which starts on 17 January").
 DATE_DETACHING = frozenset(
     """before after since until till following ahead for because while when whereas and but or nor
     which that who whom whose where than eve despite""".split()
 )
-EVENT_AS_REFERENCE = frozenset({"before", "after", "since", "until", "till", "following", "ahead", "prior", "eve"})
+RELATIVE_PRONOUNS = frozenset({"which", "that"})
+# After "and", a verb of timing keeps the event as the subject ("the show ..., and runs from 6 to
+# 9 January"): the date stays attached.
+TIMING_VERBS = frozenset(
+    """runs ran starts started begins began ends ended opens opened closes closed finishes finished
+    takes took is was will kicks kicked culminates""".split()
+)
 MAX_DATE_DISTANCE = 20  # tokens between a date and the event it dates
 
 MONTHS = {
