@@ -143,19 +143,33 @@ def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule 
 @app.command("test")
 def test_rules(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Extra rule packs (files or directories) to test with the built-in ones.")] = None,
+    facts: Annotated[
+        Optional[list[Path]], typer.Option("--facts", "-f", help="Also test every tenure's boundaries in this fact file (repeatable).")
+    ] = None,
 ) -> None:
-    """Run every rule's examples; exit 1 if any example disagrees with its rule."""
+    """Run every rule's examples (and, with --facts, boundary cases); exit 1 on any failure."""
+    from linter.checks.boundaries import boundary_cases
     from linter.checks.examples import run_examples
     from linter.checks.rules import load_rules
+    from linter.facts.load import load_facts
 
-    results = run_examples(load_rules([str(p) for p in paths or []]))
+    rules = load_rules([str(p) for p in paths or []])
+    results = run_examples(rules)
     failures = [r for r in results if not r.ok]
     for failure in failures:
         got = "; ".join(f.message for f in failure.findings) or "no finding"
         typer.echo(f"{failure.example.location}: [{failure.rule.id}] expected to {failure.expected}: {failure.example.text!r} (got: {got})")
-    rules_tested = len({r.rule.id for r in results})
-    typer.echo(f"{len(results) - len(failures)} passed, {len(failures)} failed ({len(results)} examples of {rules_tested} rules)")
-    raise typer.Exit(1 if failures else 0)
+    summary = f"{len(results)} examples of {len({r.rule.id for r in results})} rules"
+    passed, failed = len(results) - len(failures), len(failures)
+    if facts:
+        cases = boundary_cases(load_facts([_shown(str(p)) for p in facts]), rules)
+        broken = [case for case in cases if not case.ok]
+        for case in broken:
+            typer.echo(f"{case.tenure.location}: {case.describe()}")
+        summary += f", {len(cases)} tenure boundary cases"
+        passed, failed = passed + len(cases) - len(broken), failed + len(broken)
+    typer.echo(f"{passed} passed, {failed} failed ({summary})")
+    raise typer.Exit(1 if failed else 0)
 
 
 def _settings(config_path: Path | None):
