@@ -186,7 +186,7 @@ class MutantMaker:
     def _event_dates(self, path: str, analysis: Analysis) -> list[Mutant]:
         """An event named within a few words of a date that agrees with it, in one sentence."""
         text, made = analysis.document.text, []
-        dates = find_dates(text)
+        dates = find_dates(analysis.document.prose, analysis.tokens)
         for sentence in analysis.sentences:
             for event, pattern in self.events:
                 for found in pattern.finditer(text, sentence.start, sentence.end):

@@ -24,9 +24,9 @@ def analyse(document: Document, facts: FactBase, lexicon: Lexicon, window: DateW
     analysis.tokens = tokens = tokenize(prose)
     analysis.titles = find_titles(tokens, lexicon)
     analysis.names = find_names(tokens, lexicon, {title.last for title in analysis.titles})
-    analysis.dates = find_dates(prose)
+    analysis.dates = find_dates(prose, tokens)
     analysis.claims = find_claims(analysis, lexicon)
-    analysis.events = find_events(prose, analysis.sentences, analysis.dates, facts.events)
+    analysis.events = find_events(prose, tokens, analysis.sentences, analysis.dates, lexicon, facts.events)
     quotations = find_quotations(prose, document.blocks)
     analysis.quotes = attribute_quotes(quotations, tokens, analysis.names, analysis.titles, analysis.claims, facts)
     return analysis

@@ -150,3 +150,13 @@ def test_the_speakers_title_comes_from_the_attribution_or_an_earlier_claim():
 def test_attribution_passes_over_a_lowercase_title_with_its_organisation():
     assert speakers('"We will win," said Acme chief executive Keir Starmer.') == ["keir-starmer"]
     assert speakers('"We will win," said the Acme boss Keir Starmer.') == ["keir-starmer"]
+
+
+@pytest.mark.parametrize("text", ["in October and November 2004.", "At March 10:30 sharp", "The March 2025-03 report"])
+def test_month_and_year_without_a_day_is_not_a_date(text):
+    assert analysis_of(text).dates == []
+
+
+def test_a_date_after_another_month_keeps_its_year():
+    analysis = analysis_of("From November 2004 to 3 January 2005 it rained.")
+    assert [(d.month, d.day, d.year) for d in analysis.dates] == [(1, 3, 2005)]

@@ -56,6 +56,8 @@ class QuoteIndex:
         return index
 
     def source_of(self, text: str) -> Quote | None:
+        if not self.quotes:
+            return None
         words = quote_words(text)
         triples = _triples(words)
         if sum(1 for w in words if not w.startswith("\x00")) < _MIN_WORDS or not triples:

@@ -74,16 +74,14 @@ class _ClaimReader:
         self.analysis = analysis
         self.tokens = tokens = analysis.tokens
         self.texts = tokens.texts
-        self.lower = [text.casefold() for text in tokens.texts]
+        self.lower = tokens.lower
         self.title_ends = {title.last for title in analysis.titles}
         people = [n for n in analysis.names if n.entity and analysis.facts.entities[n.entity].type == "person"]
         self.person_starting = {n.first: n for n in people}
         self.person_ending = {n.last: n for n in people}
         self.name_ending = {n.last: n for n in analysis.names}
-        organization_ids = lexicon.office_organizations | {
-            e.id for e in analysis.facts.entities.values() if e.type in ("organization", "place")
-        }
-        self.organization_ids = organization_ids
+        self.name_starting = {n.first: n for n in analysis.names}
+        self.organization_ids = lexicon.organizations
         self.sentence_starts = [sentence.start for sentence in analysis.sentences]
 
     def _sentence(self, token: int) -> tuple[Span, int, int]:
@@ -111,7 +109,7 @@ class _ClaimReader:
             return None  # "President-elect", "Prime Minister designate"
         organizations = None
         if after + 1 < ceiling and low[after] == "of":
-            of_name = self._name_starting(after + 1)
+            of_name = self.name_starting.get(after + 1)
             organizations = self._organization(of_name)
             if organizations is not None:
                 after = of_name.last
@@ -128,10 +126,6 @@ class _ClaimReader:
         start, end, name, form, claim = found
         when = past_times(self.analysis, sentence)
         return OfficeClaim(Span(start, end), name, title, claim, form, organizations, when)
-
-    def _name_starting(self, index: int) -> NameMention | None:
-        ending = [n for n in self.analysis.names if n.first == index]
-        return ending[0] if ending else None
 
     def _prefix(self, first: int, floor: int) -> tuple[Claim, int, frozenset[str] | None] | None:
         """Read modifiers and an organisation before a title, right to left.

@@ -11,7 +11,11 @@ import regex
 
 from linter.mentions.model import DateMention
 from linter.mentions.vocabulary import MONTHS
+from linter.segment.tokens import Tokens
 from linter.source.document import Span
+
+_TOKENS_BEFORE = 2  # "15th of March": the day is at most two tokens before the month name
+_TOKENS_AFTER = 4  # "March 15th, 2025", "2025-03-15": a date ends at most four tokens after its anchor
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -26,21 +30,38 @@ _DATE = regex.compile(
 )
 
 
-def find_dates(prose: str) -> list[DateMention]:
-    mentions = []
-    for match in _DATE.finditer(prose):
-        groups = match.groupdict()
-        if groups["year_c"]:
-            month, day, year = int(groups["month_c"]), int(groups["day_c"]), int(groups["year_c"])
-        else:
-            suffix = "a" if groups["month_a"] else "b"
-            month = MONTHS[groups[f"month_{suffix}"]]
-            day = int(regex.match(r"\d+", groups[f"day_{suffix}"]).group())
-            year = int(groups[f"year_{suffix}"]) if groups[f"year_{suffix}"] else None
-        if not _possible(year, month, day):
-            continue
-        mentions.append(DateMention(Span(match.start(), match.end()), month, day, year))
+def find_dates(prose: str, tokens: Tokens) -> list[DateMention]:
+    """Dates, searched only around month names and four-digit years (the date regex is costly
+    to try at every position of a long text; the tokens say where a date can be)."""
+    mentions: list[DateMention] = []
+    last = len(tokens) - 1
+    for index in [i for i, text in enumerate(tokens.texts) if text in MONTHS or (len(text) == 4 and text.isdigit())]:
+        # From the day before the month ("15th of March") to the year after it ("2025-03-15"),
+        # ending one character past a token so that look-aheads see what follows. Only a date
+        # containing this anchor counts: another anchor's window may cut a date short.
+        anchor_start, anchor_end = tokens.starts[index], tokens.ends[index]
+        start = tokens.starts[max(index - _TOKENS_BEFORE, 0)]
+        end = min(tokens.ends[min(index + _TOKENS_AFTER, last)] + 1, len(prose))
+        for match in _DATE.finditer(prose, start, end):
+            if match.start() <= anchor_start and anchor_end <= match.end():
+                mention = _mention(match)
+                if mention and (not mentions or mention.span.start >= mentions[-1].span.end):
+                    mentions.append(mention)
     return mentions
+
+
+def _mention(match: regex.Match) -> DateMention | None:
+    groups = match.groupdict()
+    if groups["year_c"]:
+        month, day, year = int(groups["month_c"]), int(groups["day_c"]), int(groups["year_c"])
+    else:
+        suffix = "a" if groups["month_a"] else "b"
+        month = MONTHS[groups[f"month_{suffix}"]]
+        day = int(regex.match(r"\d+", groups[f"day_{suffix}"]).group())
+        year = int(groups[f"year_{suffix}"]) if groups[f"year_{suffix}"] else None
+    if not _possible(year, month, day):
+        return None
+    return DateMention(Span(match.start(), match.end()), month, day, year)
 
 
 def _possible(year: int | None, month: int, day: int) -> bool:

@@ -9,12 +9,16 @@ named lists slow down sharply with size).
 
 from __future__ import annotations
 
+import re
+import re._parser as _parser  # the standard library's regex parser, to find literal words
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Iterator
 
 from linter.facts.model import FactBase
-from linter.segment.tokens import is_possessive, token_key, without_possessive
+from linter.segment.tokens import Tokens, token_key
 
+_LITERAL = _parser.LITERAL
 _END = ""  # trie key marking "a full entry ends here"; no token is empty
 
 
@@ -31,50 +35,51 @@ class Trie:
         node = self.root
         for token in key:
             node = node.setdefault(token.casefold() if self.fold_case else token, {})
-        node.setdefault(_END, set()).add(value)
+        node[_END] = node.get(_END, frozenset()) | {value}
 
-    def longest_at(self, texts: list[str], index: int) -> tuple[int, frozenset[str], bool] | None:
+    def keys_of(self, tokens: Tokens) -> tuple[list[str], list[str]]:
+        """The token texts this trie is keyed on, with and without possessive endings."""
+        return (tokens.lower, tokens.lower_bases) if self.fold_case else (tokens.texts, tokens.bases)
+
+    def longest_at(self, keys: list[str], bases: list[str], index: int) -> tuple[int, frozenset[str], bool] | None:
         """Longest entry starting at token ``index``: (end index, ids, possessive)."""
-        node, best, position = self.root, None, index
-        while position < len(texts):
-            word = texts[position].casefold() if self.fold_case else texts[position]
-            if is_possessive(word):  # "Sunak's": may end an entry, cannot continue one
-                child = node.get(without_possessive(word))
+        node, best, position, length = self.root, None, index, len(keys)
+        while position < length:
+            key, base = keys[position], bases[position]
+            if base != key:  # "Sunak's": may end an entry, cannot continue one
+                child = node.get(base)
                 if child and _END in child:
-                    best = (position + 1, frozenset(child[_END]), True)
-            child = node.get(word)
+                    best = (position + 1, child[_END], True)
+            child = node.get(key)
             if child is None:
                 break
             if _END in child:
-                best = (position + 1, frozenset(child[_END]), False)
+                best = (position + 1, child[_END], False)
             node = child
             position += 1
         return best
 
-    def matches(self, texts: list[str]) -> Iterator[tuple[int, int, frozenset[str], bool]]:
+    def matches(self, tokens: Tokens) -> list[tuple[int, int, frozenset[str], bool]]:
         """Non-overlapping matches, left to right: (start, end, ids, possessive).
 
         Of overlapping entries the one reaching furthest wins, so "UK Chancellor of
         the Exchequer" is "UK" + "Chancellor of the Exchequer", not "UK Chancellor" + "of...".
         """
-        index = 0
-        while index < len(texts):
-            found = self._at(texts, index)
-            if found is None:
-                index += 1
+        keys, bases = self.keys_of(tokens)
+        found = {}
+        for index in compress(range(len(bases)), map(self.root.__contains__, bases)):  # in C
+            match = self.longest_at(keys, bases, index)
+            if match:
+                found[index] = match
+        result, taken_until = [], 0
+        for index, (end, ids, possessive) in found.items():
+            if index < taken_until:
                 continue
-            end = found[0]
-            if any((later := self._at(texts, i)) and later[0] > end for i in range(index + 1, end)):
-                index += 1  # a later entry overlapping this one reaches further: it wins
-                continue
-            yield index, *found
-            index = end
-
-    def _at(self, texts: list[str], index: int) -> tuple[int, frozenset[str], bool] | None:
-        word = texts[index].casefold() if self.fold_case else texts[index]
-        if word in self.root or without_possessive(word) in self.root:
-            return self.longest_at(texts, index)
-        return None
+            if any(found.get(later, (0,))[0] > end for later in range(index + 1, end)):
+                continue  # a later entry overlapping this one reaches further: it wins
+            result.append((index, end, ids, possessive))
+            taken_until = end
+        return result
 
 
 COURTESY_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof")  # anyone may be given these
@@ -86,7 +91,9 @@ class Lexicon:
     names: Trie  # canonical names and declared aliases
     short_names: Trie  # derived: "Brown", "Mr Brown", "Sir Alex"; valid only after a full mention
     titles: Trie
-    office_organizations: frozenset[str]  # entity ids that own an office
+    organizations: frozenset[str]  # entity ids that may qualify a title: office owners, organisations, places
+    event_triggers: dict[str, frozenset[str]]  # a word every mention must contain -> event ids
+    always_events: frozenset[str]  # events whose patterns have no such word
 
 
 def short_forms(name: str, aliases: tuple[str, ...]) -> set[tuple[str, ...]]:
@@ -119,5 +126,56 @@ def build_lexicon(facts: FactBase) -> Lexicon:
     for office in facts.offices.values():
         for title in office.titles:
             titles.add(token_key(title), office.id)
-    organizations = frozenset(o.organization for o in facts.offices.values() if o.organization)
-    return Lexicon(names, short_names, titles, organizations)
+    owners = {o.organization for o in facts.offices.values() if o.organization}
+    qualifiers = owners | {e.id for e in facts.entities.values() if e.type in ("organization", "place")}
+    triggers, always = index_event_patterns(facts)
+    return Lexicon(names, short_names, titles, frozenset(qualifiers), triggers, always)
+
+
+def index_event_patterns(facts: FactBase) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """Map a word every mention of an event must contain to the events, so a document is
+    searched only for events whose word it holds. Patterns without such a word are always searched."""
+    triggers: dict[str, set[str]] = {}
+    always: set[str] = set()
+    for event in facts.events.values():
+        for pattern in event.mentions:
+            words = required_words(pattern)
+            if words:
+                triggers.setdefault(max(sorted(words), key=len), set()).add(event.id)
+            else:
+                always.add(event.id)
+    return {word: frozenset(ids) for word, ids in triggers.items()}, frozenset(always)
+
+
+def required_words(pattern: str) -> set[str]:
+    """Whole words (case-folded) that any match of ``pattern`` must contain.
+
+    Only words inside a top-level run of literal characters are taken, and only when
+    bounded on both sides by a separator in that run or by the pattern's start or end: then
+    they are whole tokens of any match. Anything the parser does not understand gives none.
+    """
+    try:
+        parsed = list(_parser.parse(pattern, flags=re.IGNORECASE))
+    except Exception:  # a pattern only the regex module reads: always searched
+        return set()
+    words, run, run_starts_pattern = set(), [], True
+
+    def flush(ends_pattern: bool) -> None:
+        text = "".join(run)
+        pieces = re.split(r"(\W+)", text)
+        for index in range(0, len(pieces), 2):
+            word = pieces[index]
+            starts_bounded = index > 0 or run_starts_pattern
+            ends_bounded = index + 1 < len(pieces) or ends_pattern
+            if word and starts_bounded and ends_bounded:
+                words.add(word.casefold())
+
+    for position, (op, argument) in enumerate(parsed):
+        if op is _LITERAL:
+            run.append(chr(argument))
+            continue
+        flush(ends_pattern=False)
+        run, run_starts_pattern = [], False
+    flush(ends_pattern=True)
+    return words
+

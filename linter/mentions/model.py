@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from linter.dates import DateWindow
 from linter.facts.model import FactBase
@@ -100,10 +102,12 @@ class Analysis:
     events: list[EventMention] = field(default_factory=list)
     quotes: list[AttributedQuote] = field(default_factory=list)
 
-    def sentence_of(self, offset: int) -> Span:
-        import bisect
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [sentence.start for sentence in self.sentences]
 
-        index = bisect.bisect_right([s.start for s in self.sentences], offset) - 1
+    def sentence_of(self, offset: int) -> Span:
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
         return self.sentences[max(index, 0)] if self.sentences else Span(0, len(self.document.text))
 
     def text(self, span: Span) -> str:

@@ -12,7 +12,7 @@ from linter.source.document import Span
 def find_titles(tokens: Tokens, lexicon: Lexicon) -> list[TitleMention]:
     return [
         TitleMention(Span(tokens.starts[first], tokens.ends[last - 1]), first, last, ids, possessive)
-        for first, last, ids, possessive in lexicon.titles.matches(tokens.texts)
+        for first, last, ids, possessive in lexicon.titles.matches(tokens)
     ]
 
 
@@ -25,9 +25,9 @@ def find_names(tokens: Tokens, lexicon: Lexicon, title_ends: set[int]) -> list[N
     A short form the facts do not declare ("Brown", "Mr Brown", "Sir Alex") is a
     mention only after the person's full name, and only if that is one person.
     """
-    declared = list(lexicon.names.matches(tokens.texts))
+    declared = lexicon.names.matches(tokens)
     covered = {index for first, last, _, _ in declared for index in range(first, last)}
-    derived = [m for m in lexicon.short_names.matches(tokens.texts) if not covered.intersection(range(m[0], m[1]))]
+    derived = [m for m in lexicon.short_names.matches(tokens) if not covered.intersection(range(m[0], m[1]))]
     matches = sorted([(m, True) for m in declared] + [(m, False) for m in derived], key=lambda item: item[0][0])
     mentions: list[NameMention] = []
     named_in_full: set[str] = set()

@@ -45,7 +45,7 @@ class _SpeakerFinder:
         self.tokens = tokens
         # Words a title phrase may be made of between "said" and the name: titles and organisations.
         self.in_title_phrase = {i for mention in (*titles, *names) for i in range(mention.first, mention.last)}
-        self.lower = [text.casefold() for text in tokens.texts]
+        self.lower = tokens.lower
         self.people = [n for n in names if n.entity and facts.entities[n.entity].type == "person"]
         self.person_starts = [n.span.start for n in self.people]
         self.starting = {n.first: n for n in self.people}

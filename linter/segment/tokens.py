@@ -8,12 +8,21 @@ whatever the tokenizer does with the dots. Tokens are stored column-wise
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import accumulate
 
 import regex
 
-_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*|[^\s\p{L}\p{N}]")
+# A word starts with a letter or digit and runs on through word characters and combining
+# accents, possibly joined by apostrophes ("O'Brien", "Sunak's"); anything else that is not
+# white space is a token of its own. The standard library's ``re`` splits this twice as fast
+# as ``regex`` with its Unicode classes, with the same tokens on real news.
+_TOKEN_SPLIT = re.compile(r"([^\W_][\w\u0300-\u036f]*(?:['’][\w\u0300-\u036f]+)*|[^\w\s]|_)")
 _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
+_POSSESSIVE_AT_LINE_END = regex.compile(r"['’][sS]$", regex.MULTILINE)
 
 
 @dataclass
@@ -27,30 +36,40 @@ class Tokens:
     def __len__(self) -> int:
         return len(self.texts)
 
-    def index_at_or_after(self, offset: int) -> int:
-        import bisect
+    # The derived lists are made in C: tokens never contain a line break, so the texts can be
+    # joined, transformed in one call and split again.
+    @cached_property
+    def lower(self) -> list[str]:
+        """Case-folded texts (computed once, shared by every stage that ignores case)."""
+        return "\n".join(self.texts).casefold().split("\n") if self.texts else []
 
+    @cached_property
+    def bases(self) -> list[str]:
+        """Texts without a possessive ending ("Sunak's" -> "Sunak")."""
+        return _without_possessives(self.texts)
+
+    @cached_property
+    def lower_bases(self) -> list[str]:
+        return _without_possessives(self.lower)
+
+    def index_at_or_after(self, offset: int) -> int:
         return bisect.bisect_left(self.starts, offset)
 
     def index_before(self, offset: int) -> int:
         """Index of the last token ending at or before ``offset`` (-1 if none)."""
-        import bisect
-
         return bisect.bisect_right(self.ends, offset) - 1
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
-    tokens = Tokens()
-    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        tokens.starts.append(match.start())
-        tokens.ends.append(match.end())
-        tokens.texts.append(match.group())
-    return tokens
+def tokenize(text: str) -> Tokens:
+    """Split a text into tokens in C: ``split`` with a capturing group alternates separators
+    and tokens, and the running sum of their lengths gives every offset."""
+    parts = _TOKEN_SPLIT.split(text)
+    offsets = list(accumulate(map(len, parts)))
+    return Tokens(starts=offsets[0:-1:2], ends=offsets[1::2], texts=parts[1::2])
 
 
-def without_possessive(word: str) -> str:
-    """'Sunak's' -> 'Sunak'; other words unchanged."""
-    return word[:-2] if word.endswith(_POSSESSIVE_ENDINGS) else word
+def _without_possessives(texts: list[str]) -> list[str]:
+    return _POSSESSIVE_AT_LINE_END.sub("", "\n".join(texts)).split("\n") if texts else []
 
 
 def is_possessive(word: str) -> bool:

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from linter.errors import Location, UserError
 
 TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown"}
@@ -59,22 +61,26 @@ class Document:
         return Location(self.path, *self.position(offset))
 
 
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_BLANK_LINES = regex.compile(r"(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+")
+
+
 def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    index, length = 0, len(text)
-    while index < length:
-        char = text[index]
-        if char == "\n" or (char == "\r" and (index + 1 == length or text[index + 1] != "\n")):
-            starts.append(index + 1)
-        index += 1
-    return starts
+    return [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
 
 
 def plain_text_blocks(prose: str) -> list[Span]:
-    """Paragraphs of plain text: runs of non-blank lines."""
-    import regex
-
-    return [Span(m.start(), m.end()) for m in regex.finditer(r"\S(?:.|\n(?![ \t\r]*(?:\n|\r|$)))*", prose)]
+    """Paragraphs of plain text: runs of lines separated by blank lines, trimmed of white space."""
+    blocks, start = [], 0
+    for separator in [*_BLANK_LINES.finditer(prose), None]:
+        end = separator.start() if separator else len(prose)
+        chunk = prose[start:end]
+        stripped = chunk.strip()
+        if stripped:
+            first = start + (len(chunk) - len(chunk.lstrip()))
+            blocks.append(Span(first, first + len(stripped)))
+        start = separator.end() if separator else end
+    return blocks
 
 
 def document_from_text(text: str, path: str, kind: str = "text") -> Document:
