@@ -64,10 +64,12 @@ def check(
     select: Annotated[Optional[list[str]], typer.Option(help="Only run rules whose id starts with this (repeatable).")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="Skip rules whose id starts with this (repeatable).")] = None,
     stdin_filename: Annotated[str, typer.Option(help="The name to report for standard input.")] = "<stdin>",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Check files in this many processes (same output).")] = 1,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the compiled fact cache.")] = False,
 ) -> None:
     """Check documents against the facts and report what disagrees."""
     from linter.dates import DateWindow
-    from linter.facts.load import load_facts
+    from linter.facts.cache import load_facts_and_lexicon
     from linter.facts.model import FactBase
     from linter.report import FORMATS
     from linter.runner import RunSettings, exit_code, run, select_rules
@@ -85,15 +87,18 @@ def check(
         select if select else settings.select,
         [*settings.ignore, *(ignore or [])],
     )
+    facts, lexicon = load_facts_and_lexicon(fact_files, use_cache=not no_cache) if fact_files else (FactBase(), None)
     result = run(
         RunSettings(
             paths=paths,
             rules=rule_set,
-            facts=load_facts(fact_files) if fact_files else FactBase(),
+            facts=facts,
+            lexicon=lexicon,
             date=window,
             default_date=settings.date,
             stdin_name=stdin_filename,
-        )
+        ),
+        jobs=jobs,
     )
     for problem in result.problems:
         typer.echo(f"{problem}", err=True)

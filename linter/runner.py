@@ -19,7 +19,7 @@ from linter.dates import DateWindow
 from linter.errors import Location, UserError
 from linter.facts.model import FactBase
 from linter.findings import SEVERITY_RANK, Finding
-from linter.mentions.lexicon import build_lexicon
+from linter.mentions.lexicon import Lexicon, build_lexicon
 from linter.source.document import Document, TEXT_SUFFIXES, decode, document_from_text, document_kind, read_document
 
 STDIN = "-"
@@ -31,6 +31,7 @@ class RunSettings:
     paths: list[str]
     rules: list[Rule]
     facts: FactBase
+    lexicon: Lexicon | None = None  # built from the facts when not given
     date: DateWindow | None = None  # --date: overrides every document's own date
     default_date: DateWindow | None = None  # from the config; else today
     stdin_name: str = "<stdin>"
@@ -77,21 +78,52 @@ def _walk(directory: str) -> list[str]:
     return files
 
 
-def run(settings: RunSettings) -> RunResult:
+def run(settings: RunSettings, jobs: int = 1) -> RunResult:
+    """Check every file; with ``jobs`` > 1, in that many processes (same output, same order)."""
+    files, problems = collect_paths(settings.paths)
+    global _WORKER_SETTINGS, _WORKER_LEXICON
+    _WORKER_SETTINGS, _WORKER_LEXICON = settings, settings.lexicon or build_lexicon(settings.facts)
+    on_disk = [path for path in files if path != STDIN]
+    if jobs > 1 and len(on_disk) > 1:
+        import multiprocessing
+
+        chunks = [on_disk[i::jobs * 4] for i in range(jobs * 4)]  # interleaved: balanced sizes
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            parts = pool.map(_check_files, chunks)
+        parts.append(_check_files([path for path in files if path == STDIN]))
+    else:
+        parts = [_check_files(files)]
+    result = RunResult(problems=problems)
+    for part in parts:
+        result.findings.extend(part.findings)
+        result.problems.extend(part.problems)
+        result.documents.update(part.documents)
+        result.checked += part.checked
+    result.findings.sort(key=lambda finding: finding.sort_key)
+    result.problems.sort(key=lambda problem: str(problem.location or ""))
+    return result
+
+
+# Set by run() before any worker is forked, so workers inherit the facts, lexicon and rules.
+_WORKER_SETTINGS: RunSettings | None = None
+_WORKER_LEXICON = None
+
+
+def _check_files(paths: list[str]) -> RunResult:
+    settings, lexicon = _WORKER_SETTINGS, _WORKER_LEXICON
     result = RunResult()
-    files, result.problems = collect_paths(settings.paths)
-    lexicon = build_lexicon(settings.facts)
-    for path in files:
+    for path in paths:
         try:
             document = _read(path, settings.stdin_name)
             window = settings.date or document_date(document) or settings.default_date or DateWindow.day(dt.date.today())
         except UserError as problem:
             result.problems.append(problem)
             continue
-        result.documents[document.path] = document
-        result.findings.extend(evaluate(analyse(document, settings.facts, lexicon, window), settings.rules))
+        findings = evaluate(analyse(document, settings.facts, lexicon, window), settings.rules)
+        if findings:  # only documents with findings are needed for reporting
+            result.documents[document.path] = document
+        result.findings.extend(findings)
         result.checked += 1
-    result.findings.sort(key=lambda finding: finding.sort_key)
     return result
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -20,6 +21,9 @@ from linter.mentions.lexicon import build_lexicon
 from linter.mentions.model import Analysis
 from linter.source.document import document_from_text
 from linter.yamlio import load_yaml
+
+# Tests never read or write the user's own compiled fact cache.
+os.environ.setdefault("FACTLINT_CACHE_DIR", tempfile.mkdtemp(prefix="factlint-test-cache-"))
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

@@ -1,0 +1,79 @@
+"""The compiled fact cache and parallel checking change speed, never results."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from linter.facts import cache
+from linter.facts.cache import load_facts_and_lexicon
+
+from conftest import REPO, run_cli
+
+SEED_FACTS = str(REPO / "seeds" / "facts.yaml")
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    directory = tmp_path / "cache"
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(directory))
+    return directory
+
+
+def test_second_load_comes_from_the_cache(cache_dir, monkeypatch):
+    facts, _ = load_facts_and_lexicon([SEED_FACTS])
+    assert len(list(cache_dir.glob("facts-*.pickle"))) == 1
+    monkeypatch.setattr(cache, "load_facts", lambda paths: pytest.fail("should have come from the cache"))
+    cached, lexicon = load_facts_and_lexicon([SEED_FACTS])
+    assert cached.offices.keys() == facts.offices.keys() and lexicon.names.root
+
+
+def test_an_edited_fact_file_misses_the_cache(cache_dir, tmp_path):
+    path = tmp_path / "facts.yaml"
+    path.write_text((REPO / "seeds" / "facts.yaml").read_text())
+    load_facts_and_lexicon([str(path)])
+    path.write_text(path.read_text().replace("name: Rishi Sunak", "name: Rishi Sunak-Edited"))
+    facts, _ = load_facts_and_lexicon([str(path)])
+    assert facts.entities["rishi-sunak"].name == "Rishi Sunak-Edited"
+    assert len(list(cache_dir.glob("facts-*.pickle"))) == 2
+
+
+def test_a_damaged_entry_is_rebuilt(cache_dir):
+    load_facts_and_lexicon([SEED_FACTS])
+    [entry] = cache_dir.glob("facts-*.pickle")
+    entry.write_bytes(b"\x80\x05garbage")
+    facts, _ = load_facts_and_lexicon([SEED_FACTS])
+    assert "uk-prime-minister" in facts.offices
+
+
+def test_an_unwritable_cache_is_not_an_error(tmp_path, monkeypatch):
+    blocked = tmp_path / "file-not-dir"
+    blocked.write_text("x")
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(blocked / "cache"))
+    facts, _ = load_facts_and_lexicon([SEED_FACTS])
+    assert "uk-prime-minister" in facts.offices
+
+
+def test_a_broken_fact_file_is_still_reported(cache_dir, tmp_path):
+    path = tmp_path / "facts.yaml"
+    path.write_text("facts_version: 1\nentities: [\n")
+    result = run_cli("check", "x.md", "--facts", str(path), cwd=tmp_path, env={"FACTLINT_CACHE_DIR": str(cache_dir)})
+    assert result.returncode == 2 and "invalid YAML" in result.stderr
+
+
+@pytest.mark.parametrize("output_format", ["text", "json"])
+def test_jobs_give_byte_identical_output(tmp_path, output_format):
+    drafts = tmp_path / "drafts"
+    for index in range(12):
+        (drafts / f"d{index:02}").mkdir(parents=True)
+        body = "UK Prime Minister Rishi Sunak spoke. The goverment fell." if index % 3 else "Prime Minister Keir Starmer spoke."
+        (drafts / f"d{index:02}" / "draft.md").write_text(f"---\ndate: 2025-06-01\n---\n{body}\n")
+    (drafts / "broken.md").write_bytes(b"\xff\xfe")
+    runs = [
+        run_cli("check", str(drafts), "--facts", SEED_FACTS, "--format", output_format, "--jobs", str(jobs), "--no-cache", cwd=tmp_path)
+        for jobs in (1, 2, 3)
+    ]
+    assert {r.returncode for r in runs} == {2}
+    assert runs[0].stdout == runs[1].stdout == runs[2].stdout and runs[0].stderr == runs[1].stderr == runs[2].stderr
+    assert runs[0].stdout.count("[office-holder]") == 8 or output_format == "json"
