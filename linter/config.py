@@ -16,7 +16,7 @@ from linter.dates import DateWindow
 from linter.errors import Location, UserError
 from linter.findings import SEVERITIES
 from linter.validate import Checker
-from linter.yamlio import YamlList, YamlMap, read_yaml_file
+from linter.yamlio import located_list, located_map, read_yaml_file
 
 CONFIG_FILES = (".factlint.yaml", "factlint.yaml", "pyproject.toml")
 FAIL_LEVELS = (*SEVERITIES, "never")
@@ -93,12 +93,9 @@ def load_config(path: Path) -> Config:
 
 def _located(value: Any, location: Location) -> Any:
     """Wrap parsed TOML in YamlMap/YamlList so one validator serves both formats."""
+    mark = (location.line or 1, location.column or 1)
     if isinstance(value, dict):
-        result = YamlMap({key: _located(item, location) for key, item in value.items()})
-        result.location, result.value_locations, result.key_locations = location, {}, {key: location for key in value}
-        return result
+        return located_map({key: _located(item, location) for key, item in value.items()}, location.path, mark)
     if isinstance(value, list):
-        result = YamlList(_located(item, location) for item in value)
-        result.location, result.item_locations = location, [location] * len(value)
-        return result
+        return located_list([_located(item, location) for item in value], location.path, mark)
     return value

@@ -54,7 +54,7 @@ class Checker:
                 ok = False
                 self.fail(
                     f"unknown field '{key}' in {what}{did_you_mean(str(key), allowed)}",
-                    mapping.key_locations[key],
+                    mapping.key_location(key),
                 )
         for key in required:
             if key not in mapping:

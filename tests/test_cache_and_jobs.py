@@ -23,10 +23,10 @@ def cache_dir(tmp_path, monkeypatch):
 
 def test_second_load_comes_from_the_cache(cache_dir, monkeypatch):
     facts, _ = load_facts_and_lexicon([SEED_FACTS])
-    assert len(list(cache_dir.glob("facts-*.pickle"))) == 1
+    assert len(list(cache_dir.glob("facts-*.marshal"))) == 1
     monkeypatch.setattr(cache, "load_facts", lambda paths: pytest.fail("should have come from the cache"))
     cached, lexicon = load_facts_and_lexicon([SEED_FACTS])
-    assert cached.offices.keys() == facts.offices.keys() and lexicon.names.root
+    assert cached.offices.keys() == facts.offices.keys() and lexicon.names.entries
 
 
 def test_an_edited_fact_file_misses_the_cache(cache_dir, tmp_path):
@@ -36,12 +36,12 @@ def test_an_edited_fact_file_misses_the_cache(cache_dir, tmp_path):
     path.write_text(path.read_text().replace("name: Rishi Sunak", "name: Rishi Sunak-Edited"))
     facts, _ = load_facts_and_lexicon([str(path)])
     assert facts.entities["rishi-sunak"].name == "Rishi Sunak-Edited"
-    assert len(list(cache_dir.glob("facts-*.pickle"))) == 2
+    assert len(list(cache_dir.glob("facts-*.marshal"))) == 2
 
 
 def test_a_damaged_entry_is_rebuilt(cache_dir):
     load_facts_and_lexicon([SEED_FACTS])
-    [entry] = cache_dir.glob("facts-*.pickle")
+    [entry] = cache_dir.glob("facts-*.marshal")
     entry.write_bytes(b"\x80\x05garbage")
     facts, _ = load_facts_and_lexicon([SEED_FACTS])
     assert "uk-prime-minister" in facts.offices

@@ -35,7 +35,7 @@ def load_facts(paths: list[str]) -> FactBase:
     _check_references(facts, checker)
     _check_seats(facts, checker)
     checker.raise_if_failed()
-    return facts
+    return facts.index()
 
 
 def load_facts_data(data: Any, path: str) -> FactBase:
@@ -47,7 +47,7 @@ def load_facts_data(data: Any, path: str) -> FactBase:
     _check_references(facts, checker)
     _check_seats(facts, checker)
     checker.raise_if_failed()
-    return facts
+    return facts.index()
 
 
 def _read_file(data: Any, path: str, facts: FactBase, first_seen: dict[str, Location], checker: Checker) -> None:

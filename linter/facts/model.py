@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from linter.dates import DateWindow
 from linter.errors import Location
@@ -88,15 +89,56 @@ class Quote:
     location: Location | None = None
 
 
+class LazyTable(Mapping):
+    """A read-only id -> fact table whose facts are built on first access.
+
+    Used for facts loaded from the cache: a document touches only the few people
+    and offices it mentions, so building all 100,000 objects up front would be waste.
+    """
+
+    def __init__(self, raw: dict[str, tuple], build: Callable[[str, tuple], object]) -> None:
+        self._raw, self._build, self._made = raw, build, {}
+
+    def __getitem__(self, key: str):
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = self._build(key, self._raw[key])
+        return made
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
+
+    def __iter__(self):
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
 @dataclass
 class FactBase:
     """All facts from one or more merged fact files."""
 
-    entities: dict[str, Entity] = field(default_factory=dict)
-    offices: dict[str, Office] = field(default_factory=dict)
-    events: dict[str, Event] = field(default_factory=dict)
-    quotes: dict[str, Quote] = field(default_factory=dict)
+    entities: Mapping[str, Entity] = field(default_factory=dict)
+    offices: Mapping[str, Office] = field(default_factory=dict)
+    events: Mapping[str, Event] = field(default_factory=dict)
+    quotes: Mapping[str, Quote] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
+    holder_offices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # person -> offices held
+    organization_offices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # organisation -> its offices
+
+    def index(self) -> FactBase:
+        """Build the indexes from the offices (called once, after loading)."""
+        holders: dict[str, set[str]] = {}
+        owners: dict[str, set[str]] = {}
+        for office in self.offices.values():
+            for tenure in office.holders:
+                holders.setdefault(tenure.who, set()).add(office.id)
+            if office.organization:
+                owners.setdefault(office.organization, set()).add(office.id)
+        self.holder_offices = {key: tuple(sorted(ids)) for key, ids in holders.items()}
+        self.organization_offices = {key: tuple(sorted(ids)) for key, ids in owners.items()}
+        return self
 
     def offices_for(self, office_ids: Iterable[str], person: str, organizations: frozenset[str] | None = None) -> list[Office]:
         """The offices a title means when given to ``person``.
@@ -108,13 +150,16 @@ class FactBase:
         its one office, and an ambiguous one ("President", which may be an
         office the facts do not list) means nothing: factlint abstains.
         """
-        candidates = [self.offices[office_id] for office_id in sorted(office_ids)]
+        office_ids = office_ids if isinstance(office_ids, (set, frozenset)) else set(office_ids)
+        # Through the indexes: a title such as "chief executive" may name thousands of offices.
         if organizations is not None:
-            candidates = [office for office in candidates if office.organization in organizations]
-        own = [office for office in candidates if office.tenures_of(person)]
+            office_ids = office_ids & {o for org in organizations for o in self.organization_offices.get(org, ())}
+        own = [self.offices[o] for o in self.holder_offices.get(person, ()) if o in office_ids]
         if own:
             return own
-        return candidates if organizations is not None or len(candidates) == 1 else []
+        if organizations is not None or len(office_ids) == 1:
+            return [self.offices[o] for o in sorted(office_ids)]
+        return []
 
     @cached_property
     def quote_index(self) -> QuoteIndex:

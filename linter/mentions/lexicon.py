@@ -13,51 +13,67 @@ import re
 import re._parser as _parser  # the standard library's regex parser, to find literal words
 from dataclasses import dataclass, field
 from itertools import compress
+from typing import Iterable
 from typing import Iterator
 
 from linter.facts.model import FactBase
 from linter.segment.tokens import Tokens, token_key
 
 _LITERAL = _parser.LITERAL
-_END = ""  # trie key marking "a full entry ends here"; no token is empty
+
+
+_SEPARATOR = "\x1f"  # joins the tokens of an entry into one dictionary key; never inside a token
 
 
 @dataclass
 class Trie:
-    """Maps token sequences to sets of ids; optionally case-insensitive."""
+    """Maps token sequences to sets of ids; optionally case-insensitive.
+
+    Stored flat, not as nested dictionaries: ``entries`` maps the joined tokens of
+    each entry to its ids, and ``longest`` maps each first token to the length of
+    its longest entry. A 100,000-entity lexicon is then a few hundred thousand
+    strings, which the cache loads in a fraction of a second.
+    """
 
     fold_case: bool = False
-    root: dict = field(default_factory=dict)
+    entries: dict[str, tuple[str, ...]] = field(default_factory=dict)  # sorted ids
+    longest: dict[str, int] = field(default_factory=dict)
 
-    def add(self, key: tuple[str, ...], value: str) -> None:
-        if not key:
-            return
-        node = self.root
-        for token in key:
-            node = node.setdefault(token.casefold() if self.fold_case else token, {})
-        node[_END] = node.get(_END, frozenset()) | {value}
+    @classmethod
+    def build(cls, items: Iterable[tuple[tuple[str, ...], str]], fold_case: bool = False) -> Trie:
+        """A trie of (token sequence, id) pairs; ids of one sequence are collected, then sorted once."""
+        collected: dict[str, set[str]] = {}
+        longest: dict[str, int] = {}
+        for key, value in items:
+            if not key:
+                continue
+            if fold_case:
+                key = tuple(token.casefold() for token in key)
+            collected.setdefault(_SEPARATOR.join(key), set()).add(value)
+            longest[key[0]] = max(longest.get(key[0], 0), len(key))
+        return cls(fold_case, {joined: tuple(sorted(ids)) for joined, ids in collected.items()}, longest)
 
     def keys_of(self, tokens: Tokens) -> tuple[list[str], list[str]]:
         """The token texts this trie is keyed on, with and without possessive endings."""
         return (tokens.lower, tokens.lower_bases) if self.fold_case else (tokens.texts, tokens.bases)
 
     def longest_at(self, keys: list[str], bases: list[str], index: int) -> tuple[int, frozenset[str], bool] | None:
-        """Longest entry starting at token ``index``: (end index, ids, possessive)."""
-        node, best, position, length = self.root, None, index, len(keys)
-        while position < length:
-            key, base = keys[position], bases[position]
-            if base != key:  # "Sunak's": may end an entry, cannot continue one
-                child = node.get(base)
-                if child and _END in child:
-                    best = (position + 1, child[_END], True)
-            child = node.get(key)
-            if child is None:
-                break
-            if _END in child:
-                best = (position + 1, child[_END], False)
-            node = child
-            position += 1
-        return best
+        """Longest entry starting at token ``index``: (end index, ids, possessive).
+
+        A possessive ("Sunak's") may end an entry but not continue one.
+        """
+        first = bases[index] if bases[index] in self.longest else keys[index]
+        for length in range(min(self.longest.get(first, 0), len(keys) - index), 0, -1):
+            end = index + length
+            head = keys[index : end - 1]
+            ids = self.entries.get(_SEPARATOR.join([*head, keys[end - 1]]))
+            if ids is not None:
+                return end, frozenset(ids), False
+            if bases[end - 1] != keys[end - 1]:
+                ids = self.entries.get(_SEPARATOR.join([*head, bases[end - 1]]))
+                if ids is not None:
+                    return end, frozenset(ids), True
+        return None
 
     def matches(self, tokens: Tokens) -> list[tuple[int, int, frozenset[str], bool]]:
         """Non-overlapping matches, left to right: (start, end, ids, possessive).
@@ -67,7 +83,7 @@ class Trie:
         """
         keys, bases = self.keys_of(tokens)
         found = {}
-        for index in compress(range(len(bases)), map(self.root.__contains__, bases)):  # in C
+        for index in compress(range(len(bases)), map(self.longest.__contains__, bases)):  # in C
             match = self.longest_at(keys, bases, index)
             if match:
                 found[index] = match
@@ -99,14 +115,15 @@ class Lexicon:
 def short_forms(name: str, aliases: tuple[str, ...]) -> set[tuple[str, ...]]:
     """How the press shortens a person's name once it has been given in full.
 
-    "Gordon Brown" -> "Brown", "Mr Brown", "Dr Brown"...; a rank is used only if the
-    facts give it: an alias "Sir Alex Ferguson" adds "Sir Ferguson" and "Sir Alex".
+    "Gordon Brown" -> "Brown" (and so "Mr Brown", "Dr Brown": a courtesy title before a
+    short form is read with it, see mentions/names.py); a rank only if the facts give it:
+    an alias "Sir Alex Ferguson" adds "Sir Ferguson" and "Sir Alex".
     """
     key = token_key(name)
     if len(key) < 2 or not key[-1][:1].isupper():
         return set()
     surname = key[-1]
-    forms = {(surname,), *((title, surname) for title in COURTESY_TITLES)}
+    forms = {(surname,)}
     for alias in aliases:
         alias_key = token_key(alias)
         if len(alias_key) == 3 and alias_key[0] in RANKS:
@@ -115,21 +132,15 @@ def short_forms(name: str, aliases: tuple[str, ...]) -> set[tuple[str, ...]]:
 
 
 def build_lexicon(facts: FactBase) -> Lexicon:
-    names, short_names, titles = Trie(), Trie(), Trie(fold_case=True)
-    for entity in facts.entities.values():
-        keys = {token_key(name) for name in entity.names}
-        for key in keys:
-            names.add(key, entity.id)
-        if entity.type == "person":
-            for form in short_forms(entity.name, entity.aliases) - keys:
-                short_names.add(form, entity.id)
-    for office in facts.offices.values():
-        for title in office.titles:
-            titles.add(token_key(title), office.id)
+    people = [entity for entity in facts.entities.values() if entity.type == "person"]
+    declared = {(token_key(name), entity.id) for entity in facts.entities.values() for name in entity.names}
+    declared_keys = {key for key, _ in declared}
+    short = {(form, p.id) for p in people for form in short_forms(p.name, p.aliases) if form not in declared_keys}
+    titles = ((token_key(title), office.id) for office in facts.offices.values() for title in office.titles)
     owners = {o.organization for o in facts.offices.values() if o.organization}
     qualifiers = owners | {e.id for e in facts.entities.values() if e.type in ("organization", "place")}
     triggers, always = index_event_patterns(facts)
-    return Lexicon(names, short_names, titles, frozenset(qualifiers), triggers, always)
+    return Lexicon(Trie.build(declared), Trie.build(short), Trie.build(titles, fold_case=True), frozenset(qualifiers), triggers, always)
 
 
 def index_event_patterns(facts: FactBase) -> tuple[dict[str, frozenset[str]], frozenset[str]]:

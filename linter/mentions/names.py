@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.mentions.lexicon import Lexicon
+from linter.mentions.lexicon import COURTESY_TITLES, Lexicon
 from linter.mentions.vocabulary import SENTENCE_OPENERS
 from linter.mentions.model import NameMention, TitleMention
 from linter.segment.tokens import Tokens, is_possessive
@@ -27,7 +27,7 @@ def find_names(tokens: Tokens, lexicon: Lexicon, title_ends: set[int]) -> list[N
     """
     declared = lexicon.names.matches(tokens)
     covered = {index for first, last, _, _ in declared for index in range(first, last)}
-    derived = [m for m in lexicon.short_names.matches(tokens) if not covered.intersection(range(m[0], m[1]))]
+    derived = [_with_courtesy_title(tokens, m) for m in lexicon.short_names.matches(tokens) if not covered.intersection(range(m[0], m[1]))]
     matches = sorted([(m, True) for m in declared] + [(m, False) for m in derived], key=lambda item: item[0][0])
     mentions: list[NameMention] = []
     named_in_full: set[str] = set()
@@ -47,6 +47,14 @@ def find_names(tokens: Tokens, lexicon: Lexicon, title_ends: set[int]) -> list[N
             continue  # "James Brown", "Lord Brown": another person, even opening a sentence
         mentions.append(NameMention(span, first, last, ids, entity, possessive, embedded))
     return mentions
+
+
+def _with_courtesy_title(tokens: Tokens, match: tuple[int, int, frozenset[str], bool]) -> tuple[int, int, frozenset[str], bool]:
+    """'Mr Brown' is the short form 'Brown' with the courtesy title before it."""
+    first, last, ids, possessive = match
+    if first > 0 and tokens.texts[first - 1] in COURTESY_TITLES and tokens.starts[first] - tokens.ends[first - 1] == 1:
+        return first - 1, last, ids, possessive
+    return match
 
 
 def _after_capitalised_word(tokens: Tokens, first: int, title_ends: set[int]) -> bool:

@@ -100,4 +100,4 @@ def _read_front_matter(document: Document, match: regex.Match) -> None:
     if not isinstance(data, YamlMap):
         raise UserError("front matter must be a YAML mapping", Location(document.path, 2, 1))
     document.metadata = dict(data)
-    document.metadata_locations = dict(data.value_locations)
+    document.metadata_locations = data.value_locations()

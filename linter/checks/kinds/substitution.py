@@ -38,7 +38,7 @@ class Substitution(Kind):
             try:
                 regex.compile(wrong, flags)
             except regex.error as error:
-                checker.fail(f"swap pattern {wrong!r} in {what} is not a valid regex: {error}", swap.key_locations[wrong])
+                checker.fail(f"swap pattern {wrong!r} in {what} is not a valid regex: {error}", swap.key_location(wrong))
                 continue
             alternatives.append(f"(?P<s{len(self.replacements)}>{wrong})")
             self.replacements.append(right)

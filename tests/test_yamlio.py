@@ -1,0 +1,70 @@
+"""The YAML loader: the same data as PyYAML's safe loader, with locations, and nothing unsafe."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import yaml
+
+from linter.errors import UserError
+from linter.yamlio import YamlList, YamlMap, load_yaml
+
+from conftest import REPO
+
+
+def _plain(value):
+    """PyYAML's result with dates written back as the strings factlint keeps them as."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+@pytest.mark.parametrize("path", sorted([*REPO.glob("rules/*.yaml"), *REPO.glob("**/facts.yaml"), REPO / "factlint.yaml"]), ids=str)
+def test_same_data_as_pyyaml_safe_load(path):
+    text = path.read_text(encoding="utf-8")
+    assert load_yaml(text, str(path)) == _plain(yaml.safe_load(text))
+
+
+def test_scalars_are_typed_as_yaml_types_them():
+    data = load_yaml("a: 1\nb: 2.5\nc: true\nd: ~\ne: '1'\nf: 2025-02-30\ng: no\nh: 0x10\ni:\n", "x.yaml")
+    assert data == {"a": 1, "b": 2.5, "c": True, "d": None, "e": "1", "f": "2025-02-30", "g": False, "h": 16, "i": None}
+
+
+def test_locations_of_keys_values_and_items():
+    data = load_yaml("top:\n  - {name: x, list: [1, 2]}\n  - y\n", "x.yaml")
+    assert isinstance(data, YamlMap) and isinstance(data["top"], YamlList)
+    assert str(data.where("top")) == "x.yaml:2:3" and str(data.key_location("top")) == "x.yaml:1:1"
+    assert str(data["top"].where(1)) == "x.yaml:3:5"
+    assert str(data["top"][0].where("list")) == "x.yaml:2:21"
+
+
+def test_aliases_are_resolved():
+    assert load_yaml("a: &x [1, 2]\nb: *x\n", "x.yaml") == {"a": [1, 2], "b": [1, 2]}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("a: !!python/object:os.system {}\n", "the tag 'tag:yaml.org,2002:python/object:os.system' is not allowed"),
+        ("a: !custom x\n", "the tag '!custom' is not allowed"),
+        ("a: 1\na: 2\n", "2:1: duplicate key 'a' (first written at line 1)"),
+        ("a: 1\n---\nb: 2\n", "expected a single YAML document"),
+        ("a: [1, 2\n", "invalid YAML"),
+        ("a: *missing\n", "unknown YAML alias"),
+    ],
+)
+def test_refused(text, message):
+    with pytest.raises(UserError, match=message.replace("(", r"\(").replace(")", r"\)").replace(".", r"\.")):
+        load_yaml(text, "x.yaml")
+
+
+def test_billion_laughs_is_stopped_quickly():
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    with pytest.raises(UserError, match="aliases expand to more than"):
+        load_yaml("\n".join(lines) + "\n", "bomb.yaml")
