@@ -38,6 +38,14 @@ class Trie:
     fold_case: bool = False
     entries: dict[str, tuple[str, ...]] = field(default_factory=dict)  # sorted ids
     longest: dict[str, int] = field(default_factory=dict)
+    # The id set of each entry matched so far: a title may belong to thousands of offices.
+    _matched: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+
+    def _ids(self, joined: str) -> frozenset[str] | None:
+        ids = self._matched.get(joined)
+        if ids is None and joined in self.entries:
+            ids = self._matched[joined] = frozenset(self.entries[joined])
+        return ids
 
     @classmethod
     def build(cls, items: Iterable[tuple[tuple[str, ...], str]], fold_case: bool = False) -> Trie:
@@ -66,13 +74,13 @@ class Trie:
         for length in range(min(self.longest.get(first, 0), len(keys) - index), 0, -1):
             end = index + length
             head = keys[index : end - 1]
-            ids = self.entries.get(_SEPARATOR.join([*head, keys[end - 1]]))
+            ids = self._ids(_SEPARATOR.join([*head, keys[end - 1]]))
             if ids is not None:
-                return end, frozenset(ids), False
+                return end, ids, False
             if bases[end - 1] != keys[end - 1]:
-                ids = self.entries.get(_SEPARATOR.join([*head, bases[end - 1]]))
+                ids = self._ids(_SEPARATOR.join([*head, bases[end - 1]]))
                 if ids is not None:
-                    return end, frozenset(ids), True
+                    return end, ids, True
         return None
 
     def matches(self, tokens: Tokens) -> list[tuple[int, int, frozenset[str], bool]]:
