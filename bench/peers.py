@@ -43,8 +43,11 @@ def _prh_rules(generated_facts: Path, limit: int) -> list[dict]:
 
 
 def _timed(command: list[str], cwd: Path | None = None) -> float:
+    """Wall seconds of a peer's run; a run that failed (not 0 or 1: findings) is not a timing."""
     started = time.perf_counter()
-    subprocess.run(command, cwd=cwd, capture_output=True)
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    if result.returncode not in (0, 1):
+        sys.exit(f"peer failed ({result.returncode}): {' '.join(command[:2])} ...\n{result.stderr[-2000:]}")
     return time.perf_counter() - started
 
 
@@ -66,5 +69,5 @@ def run_peers(corpus: Path, work: Path, megabytes: float, figures: list[dict]) -
         wall = _timed([str(textlint), "--config", str(config_dir / ".textlintrc.json"), *files], cwd=config_dir)
         name = f"textlint + prh, {len(rules):,} rules"
         print(f"{name:<32}{wall:>8.1f}{megabytes / wall:>7.2f}{row['wall_s']:>11.2f}{wall / row['wall_s']:>6.0f}x")
-    wall = _timed([str(proselint), *files])
+    wall = _timed([str(proselint), "check", *files])  # proselint 0.16+: a "check" command
     print(f"{'proselint, default checks':<32}{wall:>8.1f}{megabytes / wall:>7.2f}{figures[0]['wall_s']:>11.2f}{wall / figures[0]['wall_s']:>6.0f}x")
