@@ -25,6 +25,9 @@ app = typer.Typer(
 class OutputFormat(str, Enum):
     text = "text"
     json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
 
 
 class FailLevel(str, Enum):
@@ -66,6 +69,7 @@ def check(
     stdin_filename: Annotated[str, typer.Option(help="The name to report for standard input.")] = "<stdin>",
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Check files in this many processes (same output).")] = 1,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the compiled fact cache.")] = False,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file (the exit code still reflects the findings).")] = None,
 ) -> None:
     """Check documents against the facts and report what disagrees."""
     from linter.dates import DateWindow
@@ -104,7 +108,11 @@ def check(
         typer.echo(f"{problem}", err=True)
     if not fact_files and output_format is OutputFormat.text:
         typer.echo("factlint: no fact file given (--facts or 'facts:' in a config); only rules that need no facts ran.", err=True)
-    typer.echo(FORMATS[output_format.value](result, _use_color()), nl=False)
+    report = FORMATS[output_format.value](result, output is None and _use_color())
+    if output is None:
+        typer.echo(report, nl=False)
+    else:
+        _write_report(output, report)
     raise typer.Exit(exit_code(result, (fail_on.value if fail_on else None) or settings.fail_on or "error"))
 
 
@@ -200,6 +208,25 @@ def _shown(path: str) -> str:
         return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
     except ValueError:
         return path
+
+
+def _write_report(path: Path, report: str) -> None:
+    """Write atomically (a temporary file beside it, then a rename); a failure is exit 2, never a silent loss."""
+    import tempfile
+
+    temporary = None
+    try:
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent or ".", prefix=f".{path.name}.", delete=False) as handle:
+            temporary = handle.name
+            handle.write(report)
+        os.replace(temporary, path)
+    except OSError as error:
+        if temporary:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+        raise UserError(f"cannot write the report: {error.strerror}", Location(str(path))) from None
 
 
 def _use_color() -> bool:

@@ -41,8 +41,13 @@ class RunSettings:
 class RunResult:
     findings: list[Finding] = field(default_factory=list)
     problems: list[UserError] = field(default_factory=list)
-    documents: dict[str, Document] = field(default_factory=dict)
-    checked: int = 0
+    documents: dict[str, Document] = field(default_factory=dict)  # those with findings
+    checked_paths: list[str] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)  # the rules that ran, for reports that describe them
+
+    @property
+    def checked(self) -> int:
+        return len(self.checked_paths)
 
 
 def select_rules(rules: list[Rule], select: list[str], ignore: list[str]) -> list[Rule]:
@@ -93,12 +98,13 @@ def run(settings: RunSettings, jobs: int = 1) -> RunResult:
         parts.append(_check_files([path for path in files if path == STDIN]))
     else:
         parts = [_check_files(files)]
-    result = RunResult(problems=problems)
+    result = RunResult(problems=problems, rules=settings.rules)
     for part in parts:
         result.findings.extend(part.findings)
         result.problems.extend(part.problems)
         result.documents.update(part.documents)
-        result.checked += part.checked
+        result.checked_paths.extend(part.checked_paths)
+    result.checked_paths.sort()
     result.findings.sort(key=lambda finding: finding.sort_key)
     result.problems.sort(key=lambda problem: str(problem.location or ""))
     return result
@@ -123,7 +129,7 @@ def _check_files(paths: list[str]) -> RunResult:
         if findings:  # only documents with findings are needed for reporting
             result.documents[document.path] = document
         result.findings.extend(findings)
-        result.checked += 1
+        result.checked_paths.append(document.path)
     return result
 
 
