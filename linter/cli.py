@@ -64,8 +64,11 @@ def check(
     output_format: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = OutputFormat.text,
     fail_on: Annotated[Optional[FailLevel], typer.Option(help="Lowest severity that makes the exit code 1 [default: error].")] = None,
     config: ConfigOption = None,
-    select: Annotated[Optional[list[str]], typer.Option(help="Only run rules whose id starts with this (repeatable).")] = None,
+    select: Annotated[Optional[list[str]], typer.Option(help="Only run rules whose id starts with this (repeatable); replaces the config's.")] = None,
+    extend_select: Annotated[Optional[list[str]], typer.Option(help="Also run rules whose id starts with this (repeatable).")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="Skip rules whose id starts with this (repeatable).")] = None,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Show how many findings each rule has, not the findings.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only: no summary, no notices.")] = False,
     stdin_filename: Annotated[str, typer.Option(help="The name to report for standard input.")] = "<stdin>",
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Check files in this many processes (same output).")] = 1,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the compiled fact cache.")] = False,
@@ -76,7 +79,9 @@ def check(
     from linter.facts.cache import load_facts_and_lexicon
     from linter.facts.model import FactBase
     from linter.report import FORMATS
-    from linter.runner import RunSettings, exit_code, run, select_rules
+    from linter.report.statistics import render_statistics
+    from linter.report.text import render_text
+    from linter.runner import RunSettings, exit_code, override_severities, run, select_rules
 
     settings = _settings(config)
     window = None
@@ -87,9 +92,10 @@ def check(
             raise UserError(f"--date: {error}") from None
     fact_files = [_shown(str(p)) for p in facts] if facts else [_shown(p) for p in settings.facts]
     rule_set = select_rules(
-        _load_rules([str(p) for p in rules or []] + settings.rules),
+        override_severities(_load_rules([str(p) for p in rules or []] + settings.rules), settings.severity, settings.severity_locations),
         select if select else settings.select,
         [*settings.ignore, *(ignore or [])],
+        [*settings.extend_select, *(extend_select or [])],
     )
     facts, lexicon = load_facts_and_lexicon(fact_files, use_cache=not no_cache) if fact_files else (FactBase(), None)
     result = run(
@@ -106,9 +112,15 @@ def check(
     )
     for problem in result.problems:
         typer.echo(f"{problem}", err=True)
-    if not fact_files and output_format is OutputFormat.text:
+    if not fact_files and output_format is OutputFormat.text and not quiet:
         typer.echo("factlint: no fact file given (--facts or 'facts:' in a config); only rules that need no facts ran.", err=True)
-    report = FORMATS[output_format.value](result, output is None and _use_color())
+    color = output is None and _use_color()
+    if statistics:
+        report = render_statistics(result)
+    elif output_format is OutputFormat.text:
+        report = render_text(result, color, summary=not quiet)
+    else:
+        report = FORMATS[output_format.value](result, color)
     if output is None:
         typer.echo(report, nl=False)
     else:

@@ -20,7 +20,7 @@ from linter.yamlio import located_list, located_map, read_yaml_file
 
 CONFIG_FILES = (".factlint.yaml", "factlint.yaml", "pyproject.toml")
 FAIL_LEVELS = (*SEVERITIES, "never")
-FIELDS = ("facts", "rules", "date", "fail_on", "select", "ignore")
+FIELDS = ("facts", "rules", "date", "fail_on", "select", "extend_select", "ignore", "severity")
 
 
 @dataclass
@@ -31,7 +31,10 @@ class Config:
     date: DateWindow | None = None
     fail_on: str | None = None
     select: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)  # rule id -> severity
+    severity_locations: dict[str, Location] = field(default_factory=dict)
 
 
 def find_config(start: Path) -> Path | None:
@@ -78,7 +81,15 @@ def load_config(path: Path) -> Config:
     config.facts = [str(base / item) for item in checker.text_list(root, "facts", what)]
     config.rules = [str(base / item) for item in checker.text_list(root, "rules", what)]
     config.select = checker.text_list(root, "select", what)
+    config.extend_select = checker.text_list(root, "extend_select", what)
     config.ignore = checker.text_list(root, "ignore", what)
+    overrides = checker.mapping(root["severity"], root.where("severity"), "'severity'") if "severity" in root else None
+    for rule_id, level in (overrides or {}).items():
+        if level not in SEVERITIES:
+            checker.fail(f"severity of '{rule_id}' must be one of: {', '.join(SEVERITIES)}", overrides.where(rule_id))
+        else:
+            config.severity[str(rule_id)] = level
+            config.severity_locations[str(rule_id)] = overrides.key_location(rule_id)
     config.fail_on = checker.text(root, "fail_on", what)
     if config.fail_on is not None and config.fail_on not in FAIL_LEVELS:
         checker.fail(f"fail_on must be one of: {', '.join(FAIL_LEVELS)}", root.where("fail_on"))

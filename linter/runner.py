@@ -50,13 +50,30 @@ class RunResult:
         return len(self.checked_paths)
 
 
-def select_rules(rules: list[Rule], select: list[str], ignore: list[str]) -> list[Rule]:
-    """Keep rules whose id starts with a selected prefix (all when none) and no ignored one."""
+def select_rules(rules: list[Rule], select: list[str], ignore: list[str], extend_select: list[str] = ()) -> list[Rule]:
+    """Keep rules whose id starts with a selected prefix (all when none are selected), or with an
+    extended one, and with no ignored prefix."""
 
-    def matches(rule: Rule, prefixes: list[str]) -> bool:
-        return any(rule.id == p or rule.id.startswith(p) for p in prefixes)
+    def matches(rule: Rule, prefixes) -> bool:
+        return any(rule.id.startswith(prefix) for prefix in prefixes)
 
-    return [rule for rule in rules if (not select or matches(rule, select)) and not matches(rule, ignore)]
+    return [
+        rule for rule in rules
+        if (not select or matches(rule, select) or matches(rule, extend_select)) and not matches(rule, ignore)
+    ]
+
+
+def override_severities(rules: list[Rule], severities: dict[str, str], locations: dict) -> list[Rule]:
+    """Rules with the configured severities; an override naming no rule is an error."""
+    import dataclasses
+
+    from linter.errors import did_you_mean
+
+    known = {rule.id for rule in rules}
+    for rule_id in severities:
+        if rule_id not in known:
+            raise UserError(f"severity is set for an unknown rule '{rule_id}'{did_you_mean(rule_id, known)}", locations.get(rule_id))
+    return [dataclasses.replace(rule, severity=severities.get(rule.id, rule.severity)) for rule in rules]
 
 
 def collect_paths(paths: list[str]) -> tuple[list[str], list[UserError]]:

@@ -187,3 +187,24 @@ def test_test_command_fails_on_a_broken_example(write, tmp_path):
 def test_version():
     result = run_cli("--version")
     assert result.returncode == 0 and result.stdout.startswith("factlint 1.")
+
+
+def test_extend_select_and_severity_overrides_from_config(write, tmp_path):
+    write("factlint.yaml", "select: [misspelling]\nextend_select: [repeated]\nseverity: {misspelling: error}\n")
+    draft = write("d.md", "The goverment fell. It was a a mistake.\n")
+    result = run_cli("check", str(draft), "--format", "json", cwd=tmp_path)
+    findings = {f["rule"]: f["severity"] for f in json.loads(result.stdout)["findings"]}
+    assert findings == {"misspelling": "error", "repeated-word": "warning"} and result.returncode == 1
+    write("factlint.yaml", "severity: {mispelling: error}\n")
+    result = run_cli("check", str(draft), cwd=tmp_path)
+    assert result.returncode == 2 and "factlint.yaml:1:12: severity is set for an unknown rule 'mispelling' (did you mean 'misspelling'?)" in result.stderr
+
+
+def test_statistics_and_quiet(tmp_path, write):
+    draft = write("d.md", "The goverment fell. The goverment rose. It was a a mistake.\n")
+    stats = run_cli("check", str(draft), "--statistics", cwd=tmp_path)
+    assert stats.stdout.splitlines() == ["     2  misspelling    warning", "     1  repeated-word  warning"]
+    quiet = run_cli("check", str(draft), "--quiet", cwd=tmp_path)
+    assert "Found" not in quiet.stdout and quiet.stdout.count("[misspelling]") == 2 and quiet.stderr == ""
+    clean = run_cli("check", str(write("ok.md", "Fine.\n")), "--quiet", cwd=tmp_path)
+    assert (clean.returncode, clean.stdout) == (0, "")

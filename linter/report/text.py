@@ -22,7 +22,7 @@ _COLORS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m",
 _RESET = "\033[0m"
 
 
-def render_text(result: RunResult, color: bool = False) -> str:
+def render_text(result: RunResult, color: bool = False, summary: bool = True) -> str:
     paint = (lambda text, style: f"{_COLORS[style]}{text}{_RESET}") if color else (lambda text, style: text)
     out: list[str] = []
     for finding in result.findings:
@@ -32,8 +32,11 @@ def render_text(result: RunResult, color: bool = False) -> str:
         if document is not None:
             out.extend(_excerpt(document, finding, paint))
         out.append("")
-    out.append(_summary_line(result))
-    return "\n".join(out) + "\n"
+    if summary:
+        out.append(_summary_line(result))
+    elif out:
+        out.pop()  # the blank line after the last finding
+    return "\n".join(out) + "\n" if out else ""
 
 
 def _excerpt(document: Document, finding: Finding, paint) -> list[str]:
