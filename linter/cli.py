@@ -68,6 +68,8 @@ def check(
     extend_select: Annotated[Optional[list[str]], typer.Option(help="Also run rules whose id starts with this (repeatable).")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="Skip rules whose id starts with this (repeatable).")] = None,
     statistics: Annotated[bool, typer.Option("--statistics", help="Show how many findings each rule has, not the findings.")] = False,
+    baseline: Annotated[Optional[Path], typer.Option(help="Report only findings not recorded in this baseline file.")] = None,
+    write_baseline: Annotated[Optional[Path], typer.Option(help="Record this run's findings in a baseline file, and exit 0.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only: no summary, no notices.")] = False,
     stdin_filename: Annotated[str, typer.Option(help="The name to report for standard input.")] = "<stdin>",
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Check files in this many processes (same output).")] = 1,
@@ -110,6 +112,18 @@ def check(
         ),
         jobs=jobs,
     )
+    if write_baseline is not None:
+        from linter.baseline import write_baseline as record
+
+        count = record(write_baseline, result)
+        typer.echo(f"Wrote {count} finding(s) to the baseline {write_baseline}.", err=True)
+        raise typer.Exit(2 if result.problems else 0)
+    if baseline is not None:
+        from linter.baseline import apply_baseline
+
+        dropped = apply_baseline(baseline, result)
+        if not quiet and dropped:
+            typer.echo(f"factlint: {dropped} finding(s) already in the baseline {baseline} not shown.", err=True)
     for problem in result.problems:
         typer.echo(f"{problem}", err=True)
     if not fact_files and output_format is OutputFormat.text and not quiet:
