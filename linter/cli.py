@@ -84,6 +84,7 @@ def check(
     from linter.report.statistics import render_statistics
     from linter.report.text import render_text
     from linter.runner import RunSettings, exit_code, override_severities, run, select_rules
+    from linter.suppressions import ENGINE_RULES, EngineRule
 
     settings = _settings(config)
     window = None
@@ -93,8 +94,9 @@ def check(
         except ValueError as error:
             raise UserError(f"--date: {error}") from None
     fact_files = [_shown(str(p)) for p in facts] if facts else [_shown(p) for p in settings.facts]
-    rule_set = select_rules(
-        override_severities(_load_rules([str(p) for p in rules or []] + settings.rules), settings.severity, settings.severity_locations),
+    every_rule = [*_load_rules([str(p) for p in rules or []] + settings.rules), *ENGINE_RULES]
+    selected = select_rules(
+        override_severities(every_rule, settings.severity, settings.severity_locations),
         select if select else settings.select,
         [*settings.ignore, *(ignore or [])],
         [*settings.extend_select, *(extend_select or [])],
@@ -103,7 +105,9 @@ def check(
     result = run(
         RunSettings(
             paths=paths,
-            rules=rule_set,
+            rules=[rule for rule in selected if not isinstance(rule, EngineRule)],
+            engine_rules=[rule for rule in selected if isinstance(rule, EngineRule)],
+            known_rules={rule.id for rule in every_rule},
             facts=facts,
             lexicon=lexicon,
             date=window,
@@ -145,8 +149,10 @@ def check(
 @app.command("rules")
 def list_rules(rules: RulesOption = None, config: ConfigOption = None) -> None:
     """List the rules: id, kind, severity and what each checks."""
+    from linter.suppressions import ENGINE_RULES
+
     settings = _settings(config)
-    loaded = _load_rules([str(p) for p in rules or []] + settings.rules)
+    loaded = [*_load_rules([str(p) for p in rules or []] + settings.rules), *ENGINE_RULES]
     width = max((len(rule.id) for rule in loaded), default=0)
     for rule in loaded:
         summary = rule.description.strip().splitlines()[0]
@@ -158,11 +164,16 @@ def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule 
     """Show one rule: what it checks, its message, and its examples."""
     from linter.errors import did_you_mean
 
+    from linter.suppressions import ENGINE_RULES
+
     settings = _settings(config)
-    loaded = {rule.id: rule for rule in _load_rules([str(p) for p in rules or []] + settings.rules)}
+    loaded = {rule.id: rule for rule in [*_load_rules([str(p) for p in rules or []] + settings.rules), *ENGINE_RULES]}
     if rule_id not in loaded:
         raise UserError(f"no rule '{rule_id}'{did_you_mean(rule_id, set(loaded))}; 'factlint rules' lists them")
     rule = loaded[rule_id]
+    if rule in ENGINE_RULES:
+        typer.echo(f"{rule.id} ({rule.kind_name}, {rule.severity})\n\n{rule.description}\n\nSee docs/cli.md, 'Suppressions'.")
+        return
     lines = [
         f"{rule.id} ({rule.kind_name}, {rule.severity})",
         f"defined at {rule.location}",

@@ -20,6 +20,7 @@ from linter.errors import Location, UserError
 from linter.facts.model import FactBase
 from linter.findings import SEVERITY_RANK, Finding
 from linter.mentions.lexicon import Lexicon, build_lexicon
+from linter.suppressions import EngineRule, apply_suppressions
 from linter.source.document import Document, TEXT_SUFFIXES, decode, document_from_text, document_kind, read_document
 
 STDIN = "-"
@@ -35,6 +36,9 @@ class RunSettings:
     date: DateWindow | None = None  # --date: overrides every document's own date
     default_date: DateWindow | None = None  # from the config; else today
     stdin_name: str = "<stdin>"
+    engine_rules: list[EngineRule] = field(default_factory=list)  # selected rules about suppressions
+    known_rules: set[str] = field(default_factory=set)  # every rule id, selected or not
+    today: dt.date = field(default_factory=dt.date.today)
 
 
 @dataclass
@@ -115,7 +119,7 @@ def run(settings: RunSettings, jobs: int = 1) -> RunResult:
         parts.append(_check_files([path for path in files if path == STDIN]))
     else:
         parts = [_check_files(files)]
-    result = RunResult(problems=problems, rules=settings.rules)
+    result = RunResult(problems=problems, rules=[*settings.rules, *settings.engine_rules])
     for part in parts:
         result.findings.extend(part.findings)
         result.problems.extend(part.problems)
@@ -143,6 +147,9 @@ def _check_files(paths: list[str]) -> RunResult:
             result.problems.append(problem)
             continue
         findings = evaluate(analyse(document, settings.facts, lexicon, window), settings.rules)
+        if document.comments:
+            report = {rule.id: rule for rule in settings.engine_rules}
+            findings = apply_suppressions(document, findings, settings.known_rules, report, settings.today)
         if findings:  # only documents with findings are needed for reporting
             result.documents[document.path] = document
         result.findings.extend(findings)

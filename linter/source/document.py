@@ -45,6 +45,7 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     metadata_locations: dict[str, Location] = field(default_factory=dict)
     line_starts: list[int] = field(default_factory=list)
+    comments: list[Span] = field(default_factory=list)  # markup comments in prose (<!-- ... -->)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset; columns count characters."""

@@ -39,9 +39,11 @@ def mask_markdown(document: Document) -> None:
         _read_front_matter(document, front)
         blank(0, front.end())
     _blank_fenced_code(document.text, front.end() if front else 0, blank)
-    for pattern in (_HTML_COMMENT, _INLINE_CODE, _HTML_TAG, _LINK_DESTINATION):
+    for pattern in (_INLINE_CODE, _HTML_COMMENT, _HTML_TAG, _LINK_DESTINATION):
         text = "".join(chars)
         for match in pattern.finditer(text):
+            if pattern is _HTML_COMMENT:
+                document.comments.append(Span(match.start(), match.end()))
             blank(match.start(), match.end())
     text = "".join(chars)
     block_lines = {match.start() for match in _BLOCK_START.finditer(text)}
