@@ -68,6 +68,9 @@ def check(
     extend_select: Annotated[Optional[list[str]], typer.Option(help="Also run rules whose id starts with this (repeatable).")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="Skip rules whose id starts with this (repeatable).")] = None,
     statistics: Annotated[bool, typer.Option("--statistics", help="Show how many findings each rule has, not the findings.")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply the fixes rules declare safe, then report what is left.")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, also apply unsafe fixes (factual suggestions).")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Show the fixes as a unified diff; write nothing.")] = False,
     baseline: Annotated[Optional[Path], typer.Option(help="Report only findings not recorded in this baseline file.")] = None,
     write_baseline: Annotated[Optional[Path], typer.Option(help="Record this run's findings in a baseline file, and exit 0.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only: no summary, no notices.")] = False,
@@ -83,7 +86,7 @@ def check(
     from linter.report import FORMATS
     from linter.report.statistics import render_statistics
     from linter.report.text import render_text
-    from linter.runner import RunSettings, exit_code, override_severities, run, select_rules
+    from linter.runner import STDIN, RunSettings, exit_code, override_severities, run, select_rules
     from linter.suppressions import ENGINE_RULES, EngineRule
 
     settings = _settings(config)
@@ -102,7 +105,9 @@ def check(
         [*settings.extend_select, *(extend_select or [])],
     )
     facts, lexicon = load_facts_and_lexicon(fact_files, use_cache=not no_cache) if fact_files else (FactBase(), None)
-    result = run(
+    if fix and not diff and STDIN in paths:
+        raise UserError("--fix cannot write to standard input; use --diff to see the fixes")
+    settings_for_run = (
         RunSettings(
             paths=paths,
             rules=[rule for rule in selected if not isinstance(rule, EngineRule)],
@@ -114,8 +119,13 @@ def check(
             default_date=settings.date,
             stdin_name=stdin_filename,
         ),
-        jobs=jobs,
+        jobs,
     )
+    result = run(*settings_for_run)
+    if fix or diff:
+        result = _apply_fixes(result, lambda: run(*settings_for_run), write=fix and not diff, unsafe=unsafe_fixes, quiet=quiet)
+        if diff:
+            raise typer.Exit(1 if result is None else 0)
     if write_baseline is not None:
         from linter.baseline import write_baseline as record
 
@@ -245,6 +255,28 @@ def _shown(path: str) -> str:
         return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
     except ValueError:
         return path
+
+
+def _apply_fixes(result, rerun, write: bool, unsafe: bool, quiet: bool):
+    """Print the fixes as a diff (returns None if there were any), or write them and ``rerun``
+    the check so that what is left is reported."""
+    from linter.fixes import fixed_text, unified_diff, write_fixed
+
+    changed = 0
+    for path, document in sorted(result.documents.items()):
+        new_text, applied = fixed_text(document.text, [f for f in result.findings if f.path == path], unsafe)
+        if not applied:
+            continue
+        changed += 1
+        if write:
+            write_fixed(document, new_text)
+            if not quiet:
+                typer.echo(f"factlint: fixed {len(applied)} finding(s) in {path}", err=True)
+        else:
+            typer.echo(unified_diff(document, new_text), nl=False)
+    if not write:
+        return None if changed else result
+    return rerun() if changed else result
 
 
 def _write_report(path: Path, report: str) -> None:

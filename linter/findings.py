@@ -11,6 +11,15 @@ SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 
 @dataclass(frozen=True)
+class Fix:
+    """Replace ``span`` of the document with ``replacement``; ``safe`` fixes are applied by --fix."""
+
+    span: Span
+    replacement: str
+    safe: bool
+
+
+@dataclass(frozen=True)
 class Finding:
     path: str
     span: Span
@@ -22,6 +31,7 @@ class Finding:
     severity: str
     message: str
     evidence: tuple[str, ...] = ()
+    fix: Fix | None = None
 
     @property
     def sort_key(self) -> tuple:

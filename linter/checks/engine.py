@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from linter.checks.rules import Rule
 from linter.checks.template import render
-from linter.findings import Finding
+from linter.findings import Finding, Fix
 from linter.mentions.model import Analysis
 
 
@@ -26,6 +26,7 @@ def evaluate(analysis: Analysis, rules: list[Rule]) -> list[Finding]:
                 severity=rule.severity,
                 message=render(rule.message, match.values),
                 evidence=match.evidence,
+                fix=Fix(*match.replacement, safe=rule.fix == "safe") if rule.fix and match.replacement else None,
             )
             findings.setdefault((rule.id, match.span, finding.message), finding)
     return sorted(findings.values(), key=lambda f: f.sort_key)

@@ -22,7 +22,7 @@ from linter.findings import SEVERITIES
 from linter.validate import Checker
 from linter.yamlio import YamlMap, read_yaml_file
 
-COMMON_FIELDS = ("id", "kind", "severity", "message", "description", "examples")
+COMMON_FIELDS = ("id", "kind", "severity", "message", "description", "examples", "fix")
 PACK_FIELDS = ("description", "example_facts", "example_date", "rules")
 
 
@@ -53,6 +53,7 @@ class Rule:
     passes: list[Example]
     location: Location
     pack: RulePack
+    fix: str | None = None  # "safe" or "unsafe": the rule's findings carry a fix
 
     @property
     def kind_name(self) -> str:
@@ -149,9 +150,13 @@ def _read_rule(mapping: YamlMap, what: str, pack: RulePack, checker: Checker) ->
     if message is not None and kind is not None:
         _check_message(message, kind, mapping, what, checker)
     flags, passes = _read_examples(mapping, what, pack, kind, checker)
+    fix = checker.text(mapping, "fix", what)
+    if fix is not None and kind is not None and fix not in kind.fixes:
+        offered = f"it can declare: {', '.join(kind.fixes)}" if kind.fixes else "it proposes no fixes"
+        checker.fail(f"fix '{fix}' is not possible for a {kind.name} rule; {offered}", mapping.where("fix"))
     if None in (rule_id, kind, severity, message, description) or severity not in SEVERITIES:
         return None
-    return Rule(rule_id, kind, severity, message.strip(), description.strip(), flags, passes, mapping.location, pack)
+    return Rule(rule_id, kind, severity, message.strip(), description.strip(), flags, passes, mapping.location, pack, fix)
 
 
 def _check_message(message: str, kind: Kind, mapping: YamlMap, what: str, checker: Checker) -> None:

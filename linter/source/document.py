@@ -10,6 +10,7 @@ file, so line and column are always exact.
 from __future__ import annotations
 
 import bisect
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,8 @@ class Document:
     metadata_locations: dict[str, Location] = field(default_factory=dict)
     line_starts: list[int] = field(default_factory=list)
     comments: list[Span] = field(default_factory=list)  # markup comments in prose (<!-- ... -->)
+    byte_order_mark: bool = False  # the file began with a UTF-8 byte order mark (kept when fixing)
+    digest: str = ""  # sha256 of the bytes read, to notice a file changed on disk during a run
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset; columns count characters."""
@@ -112,7 +115,10 @@ def read_document(path: str, kind: str | None = None) -> Document:
         raise UserError("is a directory", Location(path)) from None
     except OSError as error:
         raise UserError(f"cannot read: {error.strerror}", Location(path)) from None
-    return document_from_text(decode(data, path), path, kind)
+    document = document_from_text(decode(data, path), path, kind)
+    document.byte_order_mark = data.startswith(b"\xef\xbb\xbf")
+    document.digest = hashlib.sha256(data).hexdigest()
+    return document
 
 
 def decode(data: bytes, path: str) -> str:

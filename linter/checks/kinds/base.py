@@ -20,6 +20,7 @@ class Match:
     span: Span
     values: dict[str, str] = field(default_factory=dict)
     evidence: tuple[str, ...] = ()
+    replacement: tuple[Span, str] | None = None  # the edit a fix would make, if the kind can propose one
 
 
 class Kind:
@@ -30,6 +31,9 @@ class Kind:
     params: ClassVar[tuple[str, ...]] = ()
     required: ClassVar[tuple[str, ...]] = ()
     needs_facts: ClassVar[bool] = True
+    # The fixes a rule of this kind may declare: "safe" (applied by --fix) and/or "unsafe"
+    # (only with --unsafe-fixes). Empty: the kind proposes no edits.
+    fixes: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, rule: YamlMap, checker: Checker, what: str) -> None:
         """Read and validate the kind's parameters from the rule mapping."""

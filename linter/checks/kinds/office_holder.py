@@ -45,6 +45,7 @@ class OfficeHolder(Kind):
     name = "office-holder"
     summary = "A person named with a title must hold (or, with 'former', have held) that office at the document's date."
     params = ("claims",)
+    fixes = ("unsafe",)  # the real holder is a factual suggestion: a person must confirm it
 
     def __init__(self, rule: YamlMap, checker: Checker, what: str) -> None:
         names = checker.text_list(rule, "claims", what) or [Claim.CURRENT.value]
@@ -69,5 +70,9 @@ class OfficeHolder(Kind):
             ):
                 continue
             office = offices[0]
-            evidence = {office.id, claim.person, *(t.who for window in windows for t in holders_during(office, window))}
-            yield Match(claim.span, claim_values(analysis, claim, office.id, windows), tuple(sorted(evidence)))
+            during = {t.who for window in windows for t in holders_during(office, window)}
+            evidence = {office.id, claim.person, *during}
+            replacement = None
+            if claim.claim is Claim.CURRENT and len(offices) == 1 and len(during) == 1:
+                replacement = (claim.name.span, facts.name_of(next(iter(during))) + ("'s" if claim.name.possessive else ""))
+            yield Match(claim.span, claim_values(analysis, claim, office.id, windows), tuple(sorted(evidence)), replacement)

@@ -25,6 +25,7 @@ class Substitution(Kind):
     params = ("swap", "ignore_case")
     required = ("swap",)
     needs_facts = False
+    fixes = ("safe", "unsafe")
 
     def __init__(self, rule: YamlMap, checker: Checker, what: str) -> None:
         self.replacements: list[str] = []
@@ -51,4 +52,5 @@ class Substitution(Kind):
         for found in search_blocks(self.pattern, analysis):
             replacement = self.replacements[int(found.lastgroup[1:])]
             if found.group() != replacement:
-                yield Match(Span(found.start(), found.end()), {"match": found.group(), "replacement": replacement})
+                span = Span(found.start(), found.end())
+                yield Match(span, {"match": found.group(), "replacement": replacement}, replacement=(span, replacement))

@@ -1,0 +1,71 @@
+"""Fixes: apply the edits findings propose, and write them back without losing anything.
+
+``--fix`` applies the fixes rules declare safe (a substitution's preferred term);
+``--unsafe-fixes`` also applies factual suggestions (the office's real holder),
+which a person should confirm. Overlapping fixes are applied one at a time, left
+to right. Writes are atomic (a temporary file in the same directory, then a
+rename), keep the encoding (a byte order mark too), the line endings and the file
+mode, never touch a file with nothing to fix, and refuse a file that changed on
+disk since it was read.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from linter.errors import Location, UserError
+from linter.findings import Finding
+from linter.source.document import Document
+
+
+def fixed_text(text: str, findings: list[Finding], unsafe: bool) -> tuple[str, list[Finding]]:
+    """The text with the chosen fixes applied, and the findings whose fixes were applied."""
+    chosen = sorted((f for f in findings if f.fix and (f.fix.safe or unsafe)), key=lambda f: (f.fix.span.start, f.fix.span.end))
+    pieces, applied, position = [], [], 0
+    for finding in chosen:
+        if finding.fix.span.start < position:
+            continue  # overlaps a fix already applied: the next run will see it again
+        pieces += [text[position : finding.fix.span.start], finding.fix.replacement]
+        position = finding.fix.span.end
+        applied.append(finding)
+    pieces.append(text[position:])
+    return "".join(pieces), applied
+
+
+def unified_diff(document: Document, new_text: str) -> str:
+    return "".join(
+        difflib.unified_diff(
+            document.text.splitlines(keepends=True), new_text.splitlines(keepends=True), f"a/{document.path}", f"b/{document.path}"
+        )
+    )
+
+
+def write_fixed(document: Document, new_text: str) -> None:
+    """Replace the file's content atomically, as it was encoded, keeping its mode."""
+    path = Path(document.path)
+    try:
+        current = path.read_bytes()
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError as error:
+        raise UserError(f"cannot fix: {error.strerror}", Location(document.path)) from None
+    if hashlib.sha256(current).hexdigest() != document.digest:
+        raise UserError("changed on disk while factlint ran; not fixed (run again)", Location(document.path))
+    data = (b"\xef\xbb\xbf" if document.byte_order_mark else b"") + new_text.encode("utf-8")
+    temporary = None
+    try:
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as handle:
+            temporary = handle.name
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except OSError as error:
+        if temporary and os.path.exists(temporary):
+            os.unlink(temporary)
+        raise UserError(f"cannot write the fix: {error.strerror}", Location(document.path)) from None
