@@ -19,7 +19,7 @@ import regex
 
 from linter.errors import Location, UserError
 
-TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown"}
+TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 
 
 @dataclass(frozen=True, order=True)
@@ -94,6 +94,10 @@ def document_from_text(text: str, path: str, kind: str = "text") -> Document:
         from linter.source.markdown import mask_markdown
 
         mask_markdown(document)
+    elif kind == "html":
+        from linter.source.html import mask_html
+
+        mask_html(document)
     else:
         document.prose = text
         document.blocks = plain_text_blocks(text)
