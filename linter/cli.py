@@ -232,6 +232,50 @@ def test_rules(
     raise typer.Exit(1 if failed else 0)
 
 
+class SchemaName(str, Enum):
+    facts = "facts"
+    rules = "rules"
+    config = "config"
+
+
+@app.command()
+def schema(name: Annotated[SchemaName, typer.Argument(help="Which file's schema.")]) -> None:
+    """Print the JSON Schema of fact files, rule packs or the config (for editors' YAML support)."""
+    typer.echo((Path(__file__).parent / "schemas" / f"{name.value}.schema.json").read_text(encoding="utf-8"), nl=False)
+
+
+@app.command()
+def validate(files: Annotated[list[Path], typer.Argument(help="Fact files, rule packs or configs.")]) -> None:
+    """Check fact files, rule packs and configs without linting; exit 2 with locations on errors."""
+    from linter.checks.rules import load_pack
+    from linter.config import load_config
+    from linter.errors import UserErrors
+    from linter.facts.load import load_facts
+    from linter.yamlio import YamlMap, read_yaml_file
+
+    problems: list[UserError] = []
+    for path in files:
+        shown = _shown(str(path))
+        try:
+            if path.name in ("factlint.yaml", ".factlint.yaml", "pyproject.toml"):
+                load_config(path)
+                kind = "config"
+            else:
+                data = read_yaml_file(shown)
+                if isinstance(data, YamlMap) and "rules" in data:
+                    load_pack(shown)
+                    kind = "rule pack"
+                else:
+                    load_facts([shown])
+                    kind = "fact file"
+            typer.echo(f"{shown}: valid {kind}")
+        except UserError as error:
+            problems.extend(error.errors if isinstance(error, UserErrors) else [error])
+    for problem in problems:
+        typer.echo(str(problem), err=True)
+    raise typer.Exit(2 if problems else 0)
+
+
 def _settings(config_path: Path | None):
     from linter.config import Config, find_config, load_config
 

@@ -20,6 +20,7 @@ def test_wheel_ships_the_rule_packs_and_finds_them(tmp_path):
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
         assert {f"linter/builtin_rules/{pack}.yaml" for pack in ("offices", "quotes", "events", "copy")} <= set(names)
+        assert {f"linter/schemas/{name}.schema.json" for name in ("facts", "rules", "config")} <= set(names)
         assert any(name.endswith("entry_points.txt") and b"factlint = linter.cli:main" in archive.read(name) for name in names)
         archive.extractall(tmp_path / "site")
     elsewhere = tmp_path / "elsewhere"
