@@ -81,49 +81,36 @@ def check(
 ) -> None:
     """Check documents against the facts and report what disagrees."""
     from linter.dates import DateWindow
-    from linter.facts.cache import load_facts_and_lexicon
-    from linter.facts.model import FactBase
+    from linter.plan import CheckOptions, check as check_paths, fail_level
     from linter.report import FORMATS
     from linter.report.statistics import render_statistics
     from linter.report.text import render_text
-    from linter.runner import STDIN, RunSettings, exit_code, override_severities, run, select_rules
-    from linter.suppressions import ENGINE_RULES, EngineRule
+    from linter.runner import STDIN, exit_code
 
-    settings = _settings(config)
     window = None
     if date is not None:
         try:
             window = DateWindow.parse(date)
         except ValueError as error:
             raise UserError(f"--date: {error}") from None
-    fact_files = [_shown(str(p)) for p in facts] if facts else [_shown(p) for p in settings.facts]
-    every_rule = [*_load_rules([str(p) for p in rules or []] + settings.rules), *ENGINE_RULES]
-    selected = select_rules(
-        override_severities(every_rule, settings.severity, settings.severity_locations),
-        select if select else settings.select,
-        [*settings.ignore, *(ignore or [])],
-        [*settings.extend_select, *(extend_select or [])],
-    )
-    facts, lexicon = load_facts_and_lexicon(fact_files, use_cache=not no_cache) if fact_files else (FactBase(), None)
     if fix and not diff and STDIN in paths:
         raise UserError("--fix cannot write to standard input; use --diff to see the fixes")
-    settings_for_run = (
-        RunSettings(
-            paths=paths,
-            rules=[rule for rule in selected if not isinstance(rule, EngineRule)],
-            engine_rules=[rule for rule in selected if isinstance(rule, EngineRule)],
-            known_rules={rule.id for rule in every_rule},
-            facts=facts,
-            lexicon=lexicon,
-            date=window,
-            default_date=settings.date,
-            stdin_name=stdin_filename,
-        ),
-        jobs,
+    options = CheckOptions(
+        facts=[str(p) for p in facts] if facts else None,
+        rules=[str(p) for p in rules or []],
+        date=window,
+        select=select,
+        extend_select=extend_select or [],
+        ignore=ignore or [],
+        config=config,
+        stdin_name=stdin_filename,
+        jobs=jobs,
+        use_cache=not no_cache,
+        quiet=quiet,
     )
-    result = run(*settings_for_run)
+    result, had_facts = check_paths(paths, options, _shown)
     if fix or diff:
-        result = _apply_fixes(result, lambda: run(*settings_for_run), write=fix and not diff, unsafe=unsafe_fixes, quiet=quiet)
+        result = _apply_fixes(result, lambda: check_paths(paths, options, _shown)[0], write=fix and not diff, unsafe=unsafe_fixes, quiet=quiet)
         if diff:
             raise typer.Exit(1 if result is None else 0)
     if write_baseline is not None:
@@ -140,7 +127,7 @@ def check(
             typer.echo(f"factlint: {dropped} finding(s) already in the baseline {baseline} not shown.", err=True)
     for problem in result.problems:
         typer.echo(f"{problem}", err=True)
-    if not fact_files and output_format is OutputFormat.text and not quiet:
+    if not all(had_facts) and output_format is OutputFormat.text and not quiet:
         typer.echo("factlint: no fact file given (--facts or 'facts:' in a config); only rules that need no facts ran.", err=True)
     color = output is None and _use_color()
     if statistics:
@@ -153,7 +140,7 @@ def check(
         typer.echo(report, nl=False)
     else:
         _write_report(output, report)
-    raise typer.Exit(exit_code(result, (fail_on.value if fail_on else None) or settings.fail_on or "error"))
+    raise typer.Exit(exit_code(result, fail_level(fail_on.value if fail_on else None, options)))
 
 
 @app.command("rules")

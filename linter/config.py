@@ -7,6 +7,8 @@ are relative to the directory of the file that names them.
 
 from __future__ import annotations
 
+import fnmatch
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,12 +22,13 @@ from linter.yamlio import located_list, located_map, read_yaml_file
 
 CONFIG_FILES = (".factlint.yaml", "factlint.yaml", "pyproject.toml")
 FAIL_LEVELS = (*SEVERITIES, "never")
-FIELDS = ("facts", "rules", "date", "fail_on", "select", "extend_select", "ignore", "severity")
+FIELDS = ("extend", "facts", "rules", "date", "fail_on", "select", "extend_select", "ignore", "severity", "include", "exclude")
 
 
 @dataclass
 class Config:
     path: str | None = None
+    directory: str = "."  # globs in include/exclude are relative to it
     facts: list[str] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
     date: DateWindow | None = None
@@ -35,6 +38,15 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)  # rule id -> severity
     severity_locations: dict[str, Location] = field(default_factory=dict)
+    include: list[str] = field(default_factory=list)  # globs: when set, walked files must match one
+    exclude: list[str] = field(default_factory=list)  # globs: walked files matching one are skipped
+
+    def skips(self, path: str) -> bool:
+        """Whether a file found by walking a directory is left out by include/exclude."""
+        relative = Path(os.path.relpath(path, self.directory)).as_posix()
+        if any(fnmatch.fnmatch(relative, glob) for glob in self.exclude):
+            return True
+        return bool(self.include) and not any(fnmatch.fnmatch(relative, glob) for glob in self.include)
 
 
 def find_config(start: Path) -> Path | None:
@@ -64,7 +76,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise UserError(f"cannot read: {error.strerror}", Location(str(path))) from None
 
 
-def load_config(path: Path) -> Config:
+def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
     if path.name == "pyproject.toml":
         data = _located(_read_toml(path).get("tool", {}).get("factlint", {}), Location(str(path)))
         what = "[tool.factlint]"
@@ -77,12 +89,25 @@ def load_config(path: Path) -> Config:
         checker.raise_if_failed()
     checker.keys(root, FIELDS, (), what)
     base = path.parent
-    config = Config(path=str(path))
-    config.facts = [str(base / item) for item in checker.text_list(root, "facts", what)]
-    config.rules = [str(base / item) for item in checker.text_list(root, "rules", what)]
-    config.select = checker.text_list(root, "select", what)
-    config.extend_select = checker.text_list(root, "extend_select", what)
-    config.ignore = checker.text_list(root, "ignore", what)
+    config = Config(path=str(path), directory=str(base))
+    if "extend" in root:
+        extended = checker.text(root, "extend", what)
+        if extended is not None:
+            target = (base / extended).resolve()
+            if target in _extending or target == path.resolve():
+                raise UserError(f"'extend' makes a cycle: {target} extends itself", root.where("extend"))
+            if not target.is_file():
+                raise UserError(f"the config to extend, {extended}, does not exist", root.where("extend"))
+            config = load_config(target, (*_extending, path.resolve()))
+            config.path, config.directory = str(path), str(base)
+    # Keys this file sets replace those of the config it extends; paths are relative to this file.
+    if "facts" in root:
+        config.facts = [str(base / item) for item in checker.text_list(root, "facts", what)]
+    if "rules" in root:
+        config.rules = [str(base / item) for item in checker.text_list(root, "rules", what)]
+    for key in ("select", "extend_select", "ignore", "include", "exclude"):
+        if key in root:
+            setattr(config, key, checker.text_list(root, key, what))
     overrides = checker.mapping(root["severity"], root.where("severity"), "'severity'") if "severity" in root else None
     for rule_id, level in (overrides or {}).items():
         if level not in SEVERITIES:
@@ -90,7 +115,8 @@ def load_config(path: Path) -> Config:
         else:
             config.severity[str(rule_id)] = level
             config.severity_locations[str(rule_id)] = overrides.key_location(rule_id)
-    config.fail_on = checker.text(root, "fail_on", what)
+    if "fail_on" in root:
+        config.fail_on = checker.text(root, "fail_on", what)
     if config.fail_on is not None and config.fail_on not in FAIL_LEVELS:
         checker.fail(f"fail_on must be one of: {', '.join(FAIL_LEVELS)}", root.where("fail_on"))
     if "date" in root:

@@ -11,6 +11,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from linter.analysis import analyse
 from linter.checks.engine import evaluate
@@ -29,7 +30,7 @@ _SKIPPED_DIRECTORIES = {"node_modules", "__pycache__", "venv"}
 
 @dataclass
 class RunSettings:
-    paths: list[str]
+    paths: list[str]  # files to check (see collect_paths), or "-" for standard input
     rules: list[Rule]
     facts: FactBase
     lexicon: Lexicon | None = None  # built from the facts when not given
@@ -80,33 +81,61 @@ def override_severities(rules: list[Rule], severities: dict[str, str], locations
     return [dataclasses.replace(rule, severity=severities.get(rule.id, rule.severity)) for rule in rules]
 
 
-def collect_paths(paths: list[str]) -> tuple[list[str], list[UserError]]:
-    """Files to check: named files as given, directories walked for known document types."""
-    found: list[str] = []
+def collect_paths(paths: list[str]) -> tuple[list[tuple[str, bool]], list[UserError]]:
+    """Files to check, each with whether it was found by walking a directory.
+
+    Named files are checked as given. Directories are walked for known document types,
+    skipping hidden and tool directories and, inside a git work tree, what git ignores.
+    """
+    found: list[tuple[str, bool]] = []
     problems: list[UserError] = []
     for path in paths:
         if path == STDIN:
-            found.append(path)
+            found.append((path, False))
         elif os.path.isdir(path):
-            found.extend(_walk(path))
+            found.extend((walked, True) for walked in _walk(path))
         elif os.path.exists(path):
-            found.append(path)
+            found.append((path, False))
         else:
             problems.append(UserError("no such file or directory", Location(path)))
     return found, problems
 
 
 def _walk(directory: str) -> list[str]:
+    visible = _not_ignored_by_git(directory)
     files = []
     for root, dirs, names in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRECTORIES)
-        files.extend(os.path.join(root, name) for name in sorted(names) if Path(name).suffix.lower() in TEXT_SUFFIXES)
+        for name in sorted(names):
+            path = os.path.join(root, name)
+            if Path(name).suffix.lower() in TEXT_SUFFIXES and (visible is None or os.path.relpath(path, directory) in visible):
+                files.append(path)
     return files
 
 
-def run(settings: RunSettings, jobs: int = 1) -> RunResult:
-    """Check every file; with ``jobs`` > 1, in that many processes (same output, same order)."""
-    files, problems = collect_paths(settings.paths)
+def _not_ignored_by_git(directory: str) -> set[str] | None:
+    """Files below ``directory`` that git tracks or would track (None: not in a git work tree)."""
+    import subprocess
+
+    try:
+        listing = subprocess.run(
+            ["git", "-C", directory, "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+            capture_output=True, timeout=60,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if listing.returncode != 0:
+        return None
+    return {os.path.normpath(name) for name in listing.stdout.decode("utf-8", "surrogateescape").split("\0") if name}
+
+
+def run(settings: RunSettings, jobs: int = 1, progress: Callable[[int], None] | None = None) -> RunResult:
+    """Check every file; with ``jobs`` > 1, in that many processes (same output, same order).
+
+    ``progress`` is told how many files were done; only this process calls it.
+    """
+    files = settings.paths
+    problems: list[UserError] = []
     global _WORKER_SETTINGS, _WORKER_LEXICON
     _WORKER_SETTINGS, _WORKER_LEXICON = settings, settings.lexicon or build_lexicon(settings.facts)
     on_disk = [path for path in files if path != STDIN]
@@ -115,10 +144,14 @@ def run(settings: RunSettings, jobs: int = 1) -> RunResult:
 
         chunks = [on_disk[i::jobs * 4] for i in range(jobs * 4)]  # interleaved: balanced sizes
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            parts = pool.map(_check_files, chunks)
+            parts = []
+            for chunk, part in zip(chunks, pool.imap(_check_files, chunks)):  # in order: same output
+                parts.append(part)
+                if progress:
+                    progress(len(chunk))
         parts.append(_check_files([path for path in files if path == STDIN]))
     else:
-        parts = [_check_files(files)]
+        parts = [_check_files(files, progress)]
     result = RunResult(problems=problems, rules=[*settings.rules, *settings.engine_rules])
     for part in parts:
         result.findings.extend(part.findings)
@@ -136,7 +169,7 @@ _WORKER_SETTINGS: RunSettings | None = None
 _WORKER_LEXICON = None
 
 
-def _check_files(paths: list[str]) -> RunResult:
+def _check_files(paths: list[str], progress: Callable[[int], None] | None = None) -> RunResult:
     settings, lexicon = _WORKER_SETTINGS, _WORKER_LEXICON
     result = RunResult()
     for path in paths:
@@ -154,6 +187,8 @@ def _check_files(paths: list[str]) -> RunResult:
             result.documents[document.path] = document
         result.findings.extend(findings)
         result.checked_paths.append(document.path)
+        if progress:
+            progress(1)
     return result
 
 

@@ -1,0 +1,132 @@
+"""Which files are checked, under which configuration, and the merged result.
+
+Configuration is found from each checked file's directory upward, and the nearest
+wins (as in Ruff), so a newsroom can keep different facts, rules or dates for
+different desks in one tree. ``--config FILE`` applies one configuration to every
+file. Command-line options apply to every group. Files found by walking a
+directory also obey their configuration's ``include`` and ``exclude``; a file
+named on the command line is always checked.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from linter.config import Config, find_config, load_config
+from linter.dates import DateWindow
+from linter.errors import UserError
+from linter.report.progress import Progress, wanted as progress_wanted
+from linter.runner import STDIN, RunResult, RunSettings, collect_paths, override_severities, run, select_rules
+
+
+@dataclass
+class CheckOptions:
+    """What the command line says, for every group of files."""
+
+    facts: list[str] | None = None  # replaces each configuration's facts
+    rules: list[str] = field(default_factory=list)  # added to each configuration's rules
+    date: DateWindow | None = None
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    config: Path | None = None
+    stdin_name: str = "<stdin>"
+    jobs: int = 1
+    use_cache: bool = True
+    quiet: bool = False
+
+
+def config_for(directory: Path, options: CheckOptions, cache: dict[Path, Config]) -> Config:
+    if options.config is not None:
+        key = options.config.resolve()
+        if key not in cache:
+            if not options.config.is_file():
+                from linter.errors import Location
+
+                raise UserError("config file not found", Location(str(options.config)))
+            cache[key] = load_config(options.config)
+        return cache[key]
+    found = find_config(directory.resolve())
+    key = found.resolve() if found else Path("<defaults>")
+    if key not in cache:
+        cache[key] = load_config(found) if found else Config()
+    return cache[key]
+
+
+def check(paths: list[str], options: CheckOptions, shown) -> tuple[RunResult, list[bool]]:
+    """Check the paths; returns the merged result and, per group, whether it had facts."""
+    files, problems = collect_paths(paths)
+    loaded: dict[tuple[str, ...], tuple] = {}  # fact files -> (facts, lexicon), loaded once per run
+    if options.facts:
+        _load(tuple(shown(p) for p in options.facts), options, loaded)  # reported even if no file is checked
+    configs: dict[Path, Config] = {}
+    groups: dict[int, tuple[Config, list[str]]] = {}
+    for path, walked in files:
+        where = Path(options.stdin_name if path == STDIN else path).parent
+        config = config_for(where if str(where) else Path("."), options, configs)
+        if walked and config.skips(path):
+            continue
+        groups.setdefault(id(config), (config, []))[1].append(path)
+    result, had_facts = RunResult(problems=problems), []
+    total = sum(len(group) for _, group in groups.values())
+    bar = Progress(total) if progress_wanted(total, options.quiet) else None
+    for config, group in groups.values():
+        part, facts_given = _check_group(config, group, options, shown, loaded, bar.advance if bar else None)
+        had_facts.append(facts_given)
+        result.findings.extend(part.findings)
+        result.problems.extend(part.problems)
+        result.documents.update(part.documents)
+        result.checked_paths.extend(part.checked_paths)
+        known = {rule.id for rule in result.rules}
+        result.rules.extend(rule for rule in part.rules if rule.id not in known)
+    if bar:
+        bar.close()
+    result.findings.sort(key=lambda finding: finding.sort_key)
+    result.problems.sort(key=lambda problem: str(problem.location or ""))
+    result.checked_paths.sort()
+    return result, had_facts
+
+
+def _load(fact_files: tuple[str, ...], options: CheckOptions, loaded: dict) -> tuple:
+    from linter.facts.cache import load_facts_and_lexicon
+    from linter.facts.model import FactBase
+
+    if fact_files not in loaded:
+        loaded[fact_files] = load_facts_and_lexicon(list(fact_files), use_cache=options.use_cache) if fact_files else (FactBase(), None)
+    return loaded[fact_files]
+
+
+def _check_group(config: Config, paths: list[str], options: CheckOptions, shown, loaded: dict, progress) -> tuple[RunResult, bool]:
+    from linter.checks.rules import load_rules
+    from linter.suppressions import ENGINE_RULES, EngineRule
+
+    fact_files = tuple(shown(p) for p in (options.facts if options.facts is not None else config.facts))
+    every_rule = [*load_rules([shown(p) for p in [*options.rules, *config.rules]]), *ENGINE_RULES]
+    selected = select_rules(
+        override_severities(every_rule, config.severity, config.severity_locations),
+        options.select if options.select else config.select,
+        [*config.ignore, *options.ignore],
+        [*config.extend_select, *options.extend_select],
+    )
+    facts, lexicon = _load(fact_files, options, loaded)
+    settings = RunSettings(
+        paths=paths,
+        rules=[rule for rule in selected if not isinstance(rule, EngineRule)],
+        engine_rules=[rule for rule in selected if isinstance(rule, EngineRule)],
+        known_rules={rule.id for rule in every_rule},
+        facts=facts,
+        lexicon=lexicon,
+        date=options.date,
+        default_date=config.date,
+        stdin_name=options.stdin_name,
+    )
+    return run(settings, options.jobs, progress), bool(fact_files)
+
+
+def fail_level(cli: str | None, options: CheckOptions) -> str:
+    """--fail-on, else the configuration of the working directory (or --config), else 'error'."""
+    if cli:
+        return cli
+    return config_for(Path(os.getcwd()), options, {}).fail_on or "error"

@@ -1,0 +1,67 @@
+"""Configuration per file (nearest wins), extend, include/exclude, and .gitignore."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+from conftest import REPO, run_cli
+
+FACTS = (REPO / "seeds" / "facts.yaml").read_text(encoding="utf-8")
+SUNAK = "Prime Minister Rishi Sunak spoke.\n"
+
+
+def rules_found(result) -> list[tuple[str, str]]:
+    return sorted((f["path"], f["rule"]) for f in json.loads(result.stdout)["findings"])
+
+
+def test_the_nearest_configuration_wins_for_each_file(tmp_path, write):
+    write("facts.yaml", FACTS)
+    write("factlint.yaml", "facts: [facts.yaml]\ndate: 2025-06-01\n")
+    write("archive/factlint.yaml", "facts: [../facts.yaml]\ndate: 2023-06-01\n")  # Sunak was PM then
+    write("news/today.md", SUNAK)
+    write("archive/2023.md", SUNAK)
+    result = run_cli("check", ".", "--format", "json", cwd=tmp_path)
+    assert rules_found(result) == [("./news/today.md", "office-holder")]
+
+
+def test_a_configuration_can_extend_another(tmp_path, write):
+    write("facts.yaml", FACTS)
+    write("base.yaml", "facts: [facts.yaml]\ndate: 2025-06-01\nignore: [repeated-word]\n")
+    write("desk/factlint.yaml", "extend: ../base.yaml\nseverity: {office-holder: warning}\n")
+    write("desk/draft.md", SUNAK + "It was a a mistake.\n")
+    result = run_cli("check", "draft.md", "--format", "json", cwd=tmp_path / "desk")
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["rule"], f["severity"]) for f in findings] == [("office-holder", "warning")]
+    assert result.returncode == 0  # a warning does not fail at the default level
+
+
+def test_an_extend_cycle_is_an_error(tmp_path, write):
+    write("a/factlint.yaml", "extend: ../b.yaml\n")
+    write("b.yaml", "extend: a/factlint.yaml\n")
+    write("a/d.md", "Fine.\n")
+    result = run_cli("check", "d.md", cwd=tmp_path / "a")
+    assert result.returncode == 2 and "makes a cycle" in result.stderr
+
+
+def test_include_and_exclude_apply_to_walked_files_only(tmp_path, write):
+    write("factlint.yaml", "exclude: ['archive/*']\n")
+    write("archive/old.md", "The goverment fell.\n")
+    write("drafts/new.md", "The goverment fell.\n")
+    walked = run_cli("check", ".", "--format", "json", cwd=tmp_path)
+    assert rules_found(walked) == [("./drafts/new.md", "misspelling")]
+    named = run_cli("check", "archive/old.md", "--format", "json", cwd=tmp_path)
+    assert rules_found(named) == [("archive/old.md", "misspelling")]
+    write("factlint.yaml", "include: ['drafts/*.md']\n")
+    write("notes.md", "The goverment fell.\n")
+    assert rules_found(run_cli("check", ".", "--format", "json", cwd=tmp_path)) == [("./drafts/new.md", "misspelling")]
+
+
+def test_directory_walking_respects_gitignore(tmp_path, write):
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    write(".gitignore", "build/\nscratch.md\n")
+    write("build/generated.md", "The goverment fell.\n")
+    write("scratch.md", "The goverment fell.\n")
+    write("story.md", "The goverment fell.\n")
+    result = run_cli("check", ".", "--format", "json", cwd=tmp_path)
+    assert rules_found(result) == [("./story.md", "misspelling")]
