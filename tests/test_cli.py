@@ -208,3 +208,38 @@ def test_statistics_and_quiet(tmp_path, write):
     assert "Found" not in quiet.stdout and quiet.stdout.count("[misspelling]") == 2 and quiet.stderr == ""
     clean = run_cli("check", str(write("ok.md", "Fine.\n")), "--quiet", cwd=tmp_path)
     assert (clean.returncode, clean.stdout) == (0, "")
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch):
+    from linter import cli
+
+    class Terminal:
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr(cli.sys, "stdout", Terminal())
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    assert cli._use_color()
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not cli._use_color()
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setattr(cli.sys, "stdout", __import__("io").StringIO())  # a pipe
+    assert not cli._use_color()
+
+
+def test_text_output_is_coloured_on_a_terminal():
+    import shutil
+    import subprocess
+    import sys
+
+    if not shutil.which("script"):
+        import pytest
+
+        pytest.skip("util-linux 'script' is needed to give factlint a terminal")
+    command = f"{sys.executable} -m linter check seeds/ --no-cache"
+    env = {k: v for k, v in __import__("os").environ.items() if k != "NO_COLOR"}
+    shown = subprocess.run(["script", "-qec", command, "/dev/null"], cwd=REPO, capture_output=True, text=True, env={**env, "TERM": "xterm"})
+    assert "\x1b[1;31merror\x1b[0m" in shown.stdout
+    plain = subprocess.run(["script", "-qec", command, "/dev/null"], cwd=REPO, capture_output=True, text=True, env={**env, "TERM": "xterm", "NO_COLOR": "1"})
+    assert "\x1b[" not in plain.stdout and "error [office-holder]" in plain.stdout
