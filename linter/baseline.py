@@ -10,10 +10,9 @@ is new.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
+from linter.atomic import write_atomically
 from linter.errors import Location, UserError
 from linter.fingerprints import fingerprints
 from linter.runner import RunResult
@@ -28,15 +27,9 @@ def write_baseline(path: Path, result: RunResult) -> int:
         for f, print_ in zip(result.findings, fingerprints(result.findings, result.documents))
     ]
     text = json.dumps({"factlint_baseline": FORMAT, "findings": entries}, indent=2, ensure_ascii=False) + "\n"
-    temporary = None
     try:
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent or ".", prefix=f".{path.name}.", delete=False) as handle:
-            temporary = handle.name
-            handle.write(text)
-        os.replace(temporary, path)
+        write_atomically(path, text.encode("utf-8"))
     except OSError as error:
-        if temporary and os.path.exists(temporary):
-            os.unlink(temporary)
         raise UserError(f"cannot write the baseline: {error.strerror}", Location(str(path))) from None
     return len(entries)
 

@@ -311,21 +311,12 @@ def _apply_fixes(result, rerun, write: bool, unsafe: bool, quiet: bool):
 
 
 def _write_report(path: Path, report: str) -> None:
-    """Write atomically (a temporary file beside it, then a rename); a failure is exit 2, never a silent loss."""
-    import tempfile
+    """Write atomically; a failure is exit 2, never a silent loss."""
+    from linter.atomic import write_atomically
 
-    temporary = None
     try:
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent or ".", prefix=f".{path.name}.", delete=False) as handle:
-            temporary = handle.name
-            handle.write(report)
-        os.replace(temporary, path)
+        write_atomically(path, report.encode("utf-8"))
     except OSError as error:
-        if temporary:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
         raise UserError(f"cannot write the report: {error.strerror}", Location(str(path))) from None
 
 

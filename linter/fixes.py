@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import os
 import stat
-import tempfile
 from pathlib import Path
 
+from linter.atomic import write_atomically
 from linter.errors import Location, UserError
 from linter.findings import Finding
 from linter.source.document import Document
@@ -56,16 +55,7 @@ def write_fixed(document: Document, new_text: str) -> None:
     if hashlib.sha256(current).hexdigest() != document.digest:
         raise UserError("changed on disk while factlint ran; not fixed (run again)", Location(document.path))
     data = (b"\xef\xbb\xbf" if document.byte_order_mark else b"") + new_text.encode("utf-8")
-    temporary = None
     try:
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as handle:
-            temporary = handle.name
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
+        write_atomically(path, data, mode)
     except OSError as error:
-        if temporary and os.path.exists(temporary):
-            os.unlink(temporary)
         raise UserError(f"cannot write the fix: {error.strerror}", Location(document.path)) from None

@@ -72,7 +72,7 @@ def test_an_interrupted_write_leaves_the_old_file_whole(draft, monkeypatch):
     def fail(*args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(os, "replace", fail)
+    monkeypatch.setattr(os, "replace", fail)  # linter.atomic renames with os.replace
     with pytest.raises(UserError, match="cannot write the fix: No space left on device"):
         write_fixed(document, "fixed text")
     assert draft.read_bytes() == original

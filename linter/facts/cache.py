@@ -21,10 +21,10 @@ import datetime as dt
 import hashlib
 import marshal
 import os
-import tempfile
 from pathlib import Path
 
 from linter import __version__
+from linter.atomic import write_atomically
 from linter.dates import DateWindow
 from linter.errors import Location, UserError
 from linter.facts.load import load_facts
@@ -124,16 +124,8 @@ def _from_plain(data: tuple) -> tuple[FactBase, Lexicon]:
 
 
 def _write(entry: Path, data: bytes) -> None:
-    temporary = None
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=entry.parent, prefix=".tmp-", delete=False) as handle:
-            temporary = handle.name
-            handle.write(data)
-        os.replace(temporary, entry)
+        write_atomically(entry, data)
     except OSError:
-        if temporary:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
+        pass  # the cache is a convenience: without it, factlint still works
