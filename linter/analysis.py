@@ -26,7 +26,7 @@ def analyse(document: Document, facts: FactBase, lexicon: Lexicon, window: DateW
     analysis.names = find_names(tokens, lexicon, {title.last for title in analysis.titles})
     analysis.dates = find_dates(prose, tokens)
     analysis.claims = find_claims(analysis, lexicon)
-    analysis.events = find_events(prose, tokens, analysis.sentences, analysis.dates, lexicon, facts.events)
+    analysis.events = find_events(prose, tokens, analysis.sentences, analysis.dates, lexicon, facts.events, analysis.failures)
     quotations = find_quotations(prose, document.blocks)
     analysis.quotes = attribute_quotes(quotations, tokens, analysis.names, analysis.titles, analysis.claims, facts)
     return analysis

@@ -334,3 +334,8 @@ def main() -> None:
         sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as error:  # a bug in factlint: say so in one line, never a bare traceback
+        if os.environ.get("FACTLINT_DEBUG"):
+            raise
+        typer.echo(f"factlint: internal error: {type(error).__name__}: {error} (set FACTLINT_DEBUG=1 for the traceback; please report it)", err=True)
+        sys.exit(2)

@@ -54,7 +54,7 @@ def write_fixed(document: Document, new_text: str) -> None:
         raise UserError(f"cannot fix: {error.strerror}", Location(document.path)) from None
     if hashlib.sha256(current).hexdigest() != document.digest:
         raise UserError("changed on disk while factlint ran; not fixed (run again)", Location(document.path))
-    data = (b"\xef\xbb\xbf" if document.byte_order_mark else b"") + new_text.encode("utf-8")
+    data = document.byte_order_mark + new_text.encode(document.encoding)
     try:
         write_atomically(path, data, mode)
     except OSError as error:

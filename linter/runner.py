@@ -179,7 +179,9 @@ def _check_files(paths: list[str], progress: Callable[[int], None] | None = None
         except UserError as problem:
             result.problems.append(problem)
             continue
-        findings = evaluate(analyse(document, settings.facts, lexicon, window), settings.rules)
+        analysis = analyse(document, settings.facts, lexicon, window)
+        result.problems.extend(UserError(failure, Location(document.path)) for failure in analysis.failures)
+        findings = evaluate(analysis, settings.rules, result.problems)
         if document.comments:
             report = {rule.id: rule for rule in settings.engine_rules}
             findings = apply_suppressions(document, findings, settings.known_rules, report, settings.today)

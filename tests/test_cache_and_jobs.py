@@ -69,7 +69,7 @@ def test_jobs_give_byte_identical_output(tmp_path, output_format):
         (drafts / f"d{index:02}").mkdir(parents=True)
         body = "UK Prime Minister Rishi Sunak spoke. The goverment fell." if index % 3 else "Prime Minister Keir Starmer spoke."
         (drafts / f"d{index:02}" / "draft.md").write_text(f"---\ndate: 2025-06-01\n---\n{body}\n")
-    (drafts / "broken.md").write_bytes(b"\xff\xfe")
+    (drafts / "broken.md").write_bytes(b"\xff\xfd")
     runs = [
         run_cli("check", str(drafts), "--facts", SEED_FACTS, "--format", output_format, "--jobs", str(jobs), "--no-cache", cwd=tmp_path)
         for jobs in (1, 2, 3)

@@ -105,7 +105,7 @@ def test_broken_rule_pack_exits_two_with_its_location(write, tmp_path):
 
 def test_unreadable_file_does_not_stop_the_others_and_two_wins(write, tmp_path):
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"\xff\xfe broken")
+    bad.write_bytes(b"\xffbroken")
     good = write("good.txt", "The goverment fell.\n")
     result = run_cli("check", str(bad), str(good), str(tmp_path / "missing.txt"), cwd=tmp_path)
     assert result.returncode == 2

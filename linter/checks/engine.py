@@ -2,17 +2,37 @@
 
 from __future__ import annotations
 
+from linter.checks.kinds.base import REGEX_TIMEOUT
 from linter.checks.rules import Rule
+from linter.errors import Location, UserError
 from linter.checks.template import render
 from linter.findings import Finding, Fix
 from linter.mentions.model import Analysis
 
 
-def evaluate(analysis: Analysis, rules: list[Rule]) -> list[Finding]:
+def evaluate(analysis: Analysis, rules: list[Rule], failures: list[UserError] | None = None) -> list[Finding]:
+    """Every rule's findings on one document.
+
+    A rule whose regex gives up (catastrophic backtracking, see REGEX_TIMEOUT) fails for this
+    document only: the failure is added to ``failures`` (raised when none is given) and the
+    other rules still run.
+    """
     document = analysis.document
     findings: dict[tuple, Finding] = {}
     for rule in rules:
-        for match in rule.kind.check(analysis):
+        try:
+            matches = list(rule.kind.check(analysis))
+        except TimeoutError:
+            failure = UserError(
+                f"rule '{rule.id}' gave up on this document: its regex took over {REGEX_TIMEOUT:g} s "
+                "(catastrophic backtracking?); fix the pattern at " + str(rule.location),
+                Location(document.path),
+            )
+            if failures is None:
+                raise failure from None
+            failures.append(failure)
+            continue
+        for match in matches:
             line, column = document.position(match.span.start)
             end_line, end_column = document.position(match.span.end)
             finding = Finding(

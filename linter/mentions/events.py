@@ -20,13 +20,21 @@ from linter.segment.tokens import Tokens
 from linter.source.document import Span
 
 
+_TIMEOUT = 1.0  # seconds per sentence for one mention pattern
+
+
 @lru_cache(maxsize=4096)
 def _compiled(pattern: str) -> regex.Pattern:
     """An event's mention pattern, matched as whole words ("CES" is not in "services")."""
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{pattern})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE | regex.VERSION1)
 
 
-def find_events(prose: str, tokens: Tokens, sentences: list[Span], dates: list[DateMention], lexicon: Lexicon, events: dict[str, Event]) -> list[EventMention]:
+def find_events(
+    prose: str, tokens: Tokens, sentences: list[Span], dates: list[DateMention], lexicon: Lexicon, events: dict[str, Event],
+    failures: list[str],
+) -> list[EventMention]:
+    """Mentions of events; a pattern that backtracks catastrophically is skipped and noted in ``failures``."""
+    gave_up: set[str] = set()
     if not events or not dates:
         return []
     words = set(tokens.lower)
@@ -39,9 +47,13 @@ def find_events(prose: str, tokens: Tokens, sentences: list[Span], dates: list[D
         position = bisect.bisect_left(date_starts, sentence.start)
         if position == len(date_starts) or date_starts[position] >= sentence.end:
             continue
-        for event_id in sorted(candidates):
+        for event_id in sorted(candidates - gave_up):
             for pattern in events[event_id].mentions:
-                for match in _compiled(pattern).finditer(prose, sentence.start, sentence.end, timeout=1.0):
-                    if match.end() > match.start():
-                        mentions.append(EventMention(Span(match.start(), match.end()), event_id))
+                try:
+                    for match in _compiled(pattern).finditer(prose, sentence.start, sentence.end, timeout=_TIMEOUT):
+                        if match.end() > match.start():
+                            mentions.append(EventMention(Span(match.start(), match.end()), event_id))
+                except TimeoutError:
+                    gave_up.add(event_id)
+                    failures.append(f"the mention pattern {pattern!r} of event '{event_id}' took over {_TIMEOUT:g} s; fix it in the facts")
     return mentions

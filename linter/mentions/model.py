@@ -101,6 +101,7 @@ class Analysis:
     dates: list[DateMention] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
     quotes: list[AttributedQuote] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)  # what could not be analysed (a pattern that timed out)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

@@ -47,7 +47,8 @@ class Document:
     metadata_locations: dict[str, Location] = field(default_factory=dict)
     line_starts: list[int] = field(default_factory=list)
     comments: list[Span] = field(default_factory=list)  # markup comments in prose (<!-- ... -->)
-    byte_order_mark: bool = False  # the file began with a UTF-8 byte order mark (kept when fixing)
+    encoding: str = "utf-8"  # how the file is encoded (kept when fixing): utf-8, utf-16-le or utf-16-be
+    byte_order_mark: bytes = b""  # the byte order mark the file began with, if any (kept when fixing)
     digest: str = ""  # sha256 of the bytes read, to notice a file changed on disk during a run
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -119,16 +120,36 @@ def read_document(path: str, kind: str | None = None) -> Document:
         raise UserError("is a directory", Location(path)) from None
     except OSError as error:
         raise UserError(f"cannot read: {error.strerror}", Location(path)) from None
+    encoding, mark = sniff(data)
     document = document_from_text(decode(data, path), path, kind)
-    document.byte_order_mark = data.startswith(b"\xef\xbb\xbf")
+    document.encoding, document.byte_order_mark = encoding, mark
     document.digest = hashlib.sha256(data).hexdigest()
     return document
 
 
+_MARKS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def sniff(data: bytes) -> tuple[str, bytes]:
+    """The encoding a byte order mark announces (UTF-8 when there is none), and the mark."""
+    for mark, encoding in _MARKS:
+        if data.startswith(mark):
+            return encoding, mark
+    return "utf-8", b""
+
+
 def decode(data: bytes, path: str) -> str:
-    """Decode UTF-8 text; invalid bytes are reported with their line and column."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    """Decode a document: UTF-8, or UTF-16 with a byte order mark. Binary content (NUL bytes)
+    and invalid UTF-8 are reported with their line and column, not checked."""
+    encoding, mark = sniff(data)
+    data = data[len(mark) :]
+    if encoding != "utf-8":
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as error:
+            raise UserError(f"not valid {encoding.upper()} (byte {error.start + len(mark)})", Location(path)) from None
+    if b"\x00" in data[:65536]:
+        raise UserError("binary content (NUL bytes): not a document, not checked", Location(path))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
