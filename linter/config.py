@@ -18,7 +18,7 @@ from linter.dates import DateWindow
 from linter.errors import Location, UserError
 from linter.findings import SEVERITIES
 from linter.validate import Checker
-from linter.yamlio import located_list, located_map, read_yaml_file
+from linter.yamlio import YamlMap, located_list, located_map, read_yaml_file
 
 CONFIG_FILES = (".factlint.yaml", "factlint.yaml", "pyproject.toml")
 FAIL_LEVELS = (*SEVERITIES, "never")
@@ -93,7 +93,7 @@ def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
     if "extend" in root:
         extended = checker.text(root, "extend", what)
         if extended is not None:
-            target = (base / extended).resolve()
+            target = Path(_contained(base / extended, root, "extend", checker)).resolve()
             if target in _extending or target == path.resolve():
                 raise UserError(f"'extend' makes a cycle: {target} extends itself", root.where("extend"))
             if not target.is_file():
@@ -102,9 +102,9 @@ def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
             config.path, config.directory = str(path), str(base)
     # Keys this file sets replace those of the config it extends; paths are relative to this file.
     if "facts" in root:
-        config.facts = [str(base / item) for item in checker.text_list(root, "facts", what)]
+        config.facts = [_contained(base / item, root, "facts", checker) for item in checker.text_list(root, "facts", what)]
     if "rules" in root:
-        config.rules = [str(base / item) for item in checker.text_list(root, "rules", what)]
+        config.rules = [_contained(base / item, root, "rules", checker) for item in checker.text_list(root, "rules", what)]
     for key in ("select", "extend_select", "ignore", "include", "exclude"):
         if key in root:
             setattr(config, key, checker.text_list(root, key, what))
@@ -126,6 +126,28 @@ def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
             checker.fail(f"date: {error}", root.where("date"))
     checker.raise_if_failed()
     return config
+
+
+def base_directory(directory: Path) -> Path:
+    """What a configuration's paths may reach: the git work tree holding it, else its own directory."""
+    directory = directory.resolve()
+    for candidate in (directory, *directory.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return directory
+
+
+def _contained(path: Path, root: YamlMap, key: str, checker: Checker) -> str:
+    """A path from a configuration, refused if it leads outside its base directory.
+
+    A configuration shared in a repository of drafts must not make factlint read files
+    elsewhere on the machine; paths given on the command line are not limited.
+    """
+    base = base_directory(Path(root.path).parent)
+    resolved = path.resolve()
+    if resolved != base and base not in resolved.parents:
+        checker.fail(f"'{key}' points outside {base} ({path}); give such files on the command line instead", root.where(key))
+    return str(path)
 
 
 def _located(value: Any, location: Location) -> Any:

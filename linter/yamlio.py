@@ -16,6 +16,7 @@ fact file, and it constructs nothing but plain data. In particular:
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import yaml
@@ -90,6 +91,8 @@ _STANDARD_TAGS = {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "
 # Aliases share values instead of copying them, so loading is cheap; but a "billion laughs"
 # document would make anything that walks the data walk billions of values. Real files need few.
 MAX_EXPANDED = 1_000_000
+MAX_BYTES = 64 * 1024 * 1024  # a larger YAML file is refused before parsing: split it instead
+MAX_DEPTH = 64  # nesting deeper than this is no fact file or rule pack
 
 
 def _size(value: Any, sizes: dict[int, int]) -> int:
@@ -175,6 +178,8 @@ def _build(events, path: str) -> Any:
                 if stack:
                     _add(stack[-1], value, mark, path)
                 stack.append([value, _NO_KEY, None])
+                if len(stack) > MAX_DEPTH:
+                    raise UserError(f"nested more than {MAX_DEPTH} levels deep; this is not a factlint file", Location(path, *mark))
                 continue
         if not stack:
             result = value
@@ -212,6 +217,12 @@ def _add(frame: list, value: Any, mark: _Mark | None, path: str) -> None:
 def read_yaml_file(path: str) -> Any:
     """Read and parse a YAML file, turning I/O and decoding problems into UserError."""
     try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            raise UserError(
+                f"too large to load ({size / 1e6:.0f} MB; the limit is {MAX_BYTES // 2**20} MiB): split it into several files",
+                Location(path),
+            )
         with open(path, encoding="utf-8-sig") as handle:
             text = handle.read()
     except FileNotFoundError:

@@ -16,6 +16,7 @@ def rules_found(result) -> list[tuple[str, str]]:
 
 
 def test_the_nearest_configuration_wins_for_each_file(tmp_path, write):
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)  # "../facts.yaml" stays in the repository
     write("facts.yaml", FACTS)
     write("factlint.yaml", "facts: [facts.yaml]\ndate: 2025-06-01\n")
     write("archive/factlint.yaml", "facts: [../facts.yaml]\ndate: 2023-06-01\n")  # Sunak was PM then
@@ -26,6 +27,7 @@ def test_the_nearest_configuration_wins_for_each_file(tmp_path, write):
 
 
 def test_a_configuration_can_extend_another(tmp_path, write):
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
     write("facts.yaml", FACTS)
     write("base.yaml", "facts: [facts.yaml]\ndate: 2025-06-01\nignore: [repeated-word]\n")
     write("desk/factlint.yaml", "extend: ../base.yaml\nseverity: {office-holder: warning}\n")
@@ -37,6 +39,7 @@ def test_a_configuration_can_extend_another(tmp_path, write):
 
 
 def test_an_extend_cycle_is_an_error(tmp_path, write):
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
     write("a/factlint.yaml", "extend: ../b.yaml\n")
     write("b.yaml", "extend: a/factlint.yaml\n")
     write("a/d.md", "Fine.\n")
@@ -65,3 +68,16 @@ def test_directory_walking_respects_gitignore(tmp_path, write):
     write("story.md", "The goverment fell.\n")
     result = run_cli("check", ".", "--format", "json", cwd=tmp_path)
     assert rules_found(result) == [("./story.md", "misspelling")]
+
+
+def test_configuration_paths_cannot_leave_their_base_directory(tmp_path, write):
+    write("outside/facts.yaml", FACTS)
+    write("project/factlint.yaml", "facts: [../outside/facts.yaml]\n")
+    write("project/d.md", SUNAK)
+    escaped = run_cli("check", "d.md", cwd=tmp_path / "project")
+    assert escaped.returncode == 2 and "factlint.yaml:1:8: 'facts' points outside" in escaped.stderr
+    write("project/factlint.yaml", "extend: /etc/hostname\n")
+    assert "'extend' points outside" in run_cli("check", "d.md", cwd=tmp_path / "project").stderr
+    write("project/factlint.yaml", "date: 2025-06-01\n")
+    given = run_cli("check", "d.md", "--facts", "../outside/facts.yaml", cwd=tmp_path / "project")
+    assert given.returncode == 1  # a path on the command line is the user's own choice

@@ -68,3 +68,32 @@ def test_billion_laughs_is_stopped_quickly():
     lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
     with pytest.raises(UserError, match="aliases expand to more than"):
         load_yaml("\n".join(lines) + "\n", "bomb.yaml")
+
+
+def test_a_huge_yaml_file_is_refused_before_parsing(tmp_path, monkeypatch):
+    from linter import yamlio
+
+    monkeypatch.setattr(yamlio, "MAX_BYTES", 1000)
+    path = tmp_path / "big.yaml"
+    path.write_text("facts_version: 1\n" + "# padding\n" * 200)
+    with pytest.raises(UserError, match="too large to load .* split it into several files"):
+        yamlio.read_yaml_file(str(path))
+
+
+def test_a_100_mb_fact_file_is_refused_quickly(tmp_path):
+    import time
+
+    from linter.yamlio import read_yaml_file
+
+    path = tmp_path / "huge.yaml"
+    with open(path, "wb") as handle:
+        handle.truncate(100 * 1024 * 1024)  # sparse: 100 MB on paper, nothing to write
+    started = time.perf_counter()
+    with pytest.raises(UserError, match="too large to load"):
+        read_yaml_file(str(path))
+    assert time.perf_counter() - started < 1
+
+
+def test_deep_nesting_is_refused():
+    with pytest.raises(UserError, match="nested more than 64 levels"):
+        load_yaml("a: " + "[" * 100 + "]" * 100 + "\n", "deep.yaml")
