@@ -93,7 +93,10 @@ def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
     if "extend" in root:
         extended = checker.text(root, "extend", what)
         if extended is not None:
-            target = Path(_contained(base / extended, root, "extend", checker)).resolve()
+            contained = _contained(base / extended, root, "extend", checker)
+            if contained is None:
+                checker.raise_if_failed()  # never open a file outside the base directory
+            target = Path(contained).resolve()
             if target in _extending or target == path.resolve():
                 raise UserError(f"'extend' makes a cycle: {target} extends itself", root.where("extend"))
             if not target.is_file():
@@ -102,9 +105,9 @@ def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
             config.path, config.directory = str(path), str(base)
     # Keys this file sets replace those of the config it extends; paths are relative to this file.
     if "facts" in root:
-        config.facts = [_contained(base / item, root, "facts", checker) for item in checker.text_list(root, "facts", what)]
+        config.facts = [p for item in checker.text_list(root, "facts", what) if (p := _contained(base / item, root, "facts", checker))]
     if "rules" in root:
-        config.rules = [_contained(base / item, root, "rules", checker) for item in checker.text_list(root, "rules", what)]
+        config.rules = [p for item in checker.text_list(root, "rules", what) if (p := _contained(base / item, root, "rules", checker))]
     for key in ("select", "extend_select", "ignore", "include", "exclude"):
         if key in root:
             setattr(config, key, checker.text_list(root, key, what))
@@ -137,8 +140,8 @@ def base_directory(directory: Path) -> Path:
     return directory
 
 
-def _contained(path: Path, root: YamlMap, key: str, checker: Checker) -> str:
-    """A path from a configuration, refused if it leads outside its base directory.
+def _contained(path: Path, root: YamlMap, key: str, checker: Checker) -> str | None:
+    """A path from a configuration, or None (with a problem recorded) if it leads outside its base directory.
 
     A configuration shared in a repository of drafts must not make factlint read files
     elsewhere on the machine; paths given on the command line are not limited.
@@ -147,6 +150,7 @@ def _contained(path: Path, root: YamlMap, key: str, checker: Checker) -> str:
     resolved = path.resolve()
     if resolved != base and base not in resolved.parents:
         checker.fail(f"'{key}' points outside {base} ({path}); give such files on the command line instead", root.where(key))
+        return None
     return str(path)
 
 
