@@ -94,8 +94,10 @@ def collect_paths(paths: list[str]) -> tuple[list[tuple[str, bool]], list[UserEr
             found.append((path, False))
         elif os.path.isdir(path):
             found.extend((walked, True) for walked in _walk(path))
-        elif os.path.exists(path):
+        elif os.path.isfile(path):
             found.append((path, False))
+        elif os.path.exists(path):  # a FIFO, socket or device: reading it could block forever
+            problems.append(UserError("not a regular file; not checked", Location(path)))
         else:
             problems.append(UserError("no such file or directory", Location(path)))
     return found, problems
@@ -108,7 +110,11 @@ def _walk(directory: str) -> list[str]:
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRECTORIES)
         for name in sorted(names):
             path = os.path.join(root, name)
-            if Path(name).suffix.lower() in TEXT_SUFFIXES and (visible is None or os.path.relpath(path, directory) in visible):
+            if (
+                Path(name).suffix.lower() in TEXT_SUFFIXES
+                and os.path.isfile(path)  # never a FIFO or device, which could block forever
+                and (visible is None or os.path.relpath(path, directory) in visible)
+            ):
                 files.append(path)
     return files
 

@@ -109,3 +109,39 @@ def test_an_internal_error_is_one_line_and_exit_two(monkeypatch, capsys):
     assert capsys.readouterr().err.strip() == (
         "factlint: internal error: RuntimeError: simulated bug (set FACTLINT_DEBUG=1 for the traceback; please report it)"
     )
+
+
+def test_a_fifo_is_never_read(tmp_path):
+    os.mkfifo(tmp_path / "pipe.md")
+    (tmp_path / "story.md").write_text("The goverment fell.\n")
+    walked, payload = check_json(tmp_path, ".")
+    assert [f["path"] for f in payload["findings"]] == ["./story.md"] and walked.returncode == 0  # a warning
+    named, _ = check_json(tmp_path, "pipe.md", "story.md")
+    assert named.returncode == 2 and "pipe.md: not a regular file; not checked" in named.stderr
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_an_unreadable_file_is_reported_and_the_others_checked(tmp_path):
+    (tmp_path / "secret.md").write_text("x")
+    (tmp_path / "secret.md").chmod(0)
+    (tmp_path / "story.md").write_text("The goverment fell.\n")
+    result, payload = check_json(tmp_path, "secret.md", "story.md")
+    assert result.returncode == 2 and "secret.md: cannot read" in result.stderr and payload["findings"]
+
+
+def test_output_does_not_depend_on_the_order_of_the_files(tmp_path):
+    for name in ("a.md", "b.md", "c.md"):
+        (tmp_path / name).write_text(f"The goverment fell in {name}. UK Prime Minister Rishi Sunak spoke.\n")
+    forward = run_cli("check", "a.md", "b.md", "c.md", "--facts", SEED_FACTS, "--date", "2025-06-01", cwd=tmp_path)
+    backward = run_cli("check", "c.md", "a.md", "b.md", "--facts", SEED_FACTS, "--date", "2025-06-01", cwd=tmp_path)
+    assert forward.stdout == backward.stdout and forward.returncode == backward.returncode == 1
+
+
+def test_a_single_20_mb_line(tmp_path):
+    sentence = "The minister spoke at length about the budget and the economy. "
+    text = sentence * (20_000_000 // len(sentence)) + "UK Prime Minister Rishi Sunak spoke."
+    (tmp_path / "huge.txt").write_text(text)
+    result = run_cli("check", "huge.txt", "--facts", SEED_FACTS, "--date", "2025-06-01", "--no-cache", cwd=tmp_path)
+    column = len(text) - len("UK Prime Minister Rishi Sunak spoke.") + 1
+    assert result.returncode == 1 and result.stdout.startswith(f"huge.txt:1:{column}: error [office-holder]")
+    assert "1 | …" in result.stdout  # the excerpt is a window, not a 20 MB line
