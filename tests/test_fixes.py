@@ -95,3 +95,31 @@ def test_a_rule_cannot_declare_a_fix_its_kind_cannot_make(kind, fix, message):
     """
     with pytest.raises(UserError, match=message):
         read_pack(load_yaml(textwrap.dedent(pack), "p.yaml"), "p.yaml")
+
+
+def test_killing_a_write_at_any_moment_leaves_the_old_or_the_new_file(tmp_path):
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    target = tmp_path / "draft.md"
+    old, new = b"old " * 500_000, b"new " * 600_000  # megabytes, so a kill lands mid-write
+    target.write_bytes(old)
+    writer = (
+        "import sys; from pathlib import Path; from linter.atomic import write_atomically\n"
+        "path = Path(sys.argv[1]); data = [sys.argv[2].encode() * 500_000, sys.argv[3].encode() * 600_000]\n"
+        "i = 0\n"
+        "while True:\n"
+        "    write_atomically(path, data[i % 2]); i += 1\n"
+    )
+    rng = random.Random(7)
+    for _ in range(25):
+        process = subprocess.Popen([sys.executable, "-c", writer, str(target), "old ", "new "], cwd=REPO)
+        time.sleep(rng.uniform(0.05, 0.4))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert target.read_bytes() in (old, new)
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name != "draft.md"]
+    assert all(name.startswith(".draft.md.") for name in leftovers)  # at most killed temporaries, never the file itself
