@@ -62,10 +62,13 @@ def check(paths: list[str], options: CheckOptions, shown) -> tuple[RunResult, li
     if options.facts:
         _load(tuple(shown(p) for p in options.facts), options, loaded)  # reported even if no file is checked
     configs: dict[Path, Config] = {}
+    by_directory: dict[str, Config] = {}  # one lookup per directory, not per file
     groups: dict[int, tuple[Config, list[str]]] = {}
     for path, walked in files:
-        where = Path(options.stdin_name if path == STDIN else path).parent
-        config = config_for(where if str(where) else Path("."), options, configs)
+        directory = os.path.dirname(options.stdin_name if path == STDIN else path) or "."
+        config = by_directory.get(directory)
+        if config is None:
+            config = by_directory[directory] = config_for(Path(directory), options, configs)
         if walked and config.skips(path):
             continue
         groups.setdefault(id(config), (config, []))[1].append(path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import bisect
 from typing import ClassVar, Iterator
 
 import regex
@@ -46,13 +47,34 @@ class Kind:
         raise NotImplementedError
 
 
-REGEX_TIMEOUT = 5.0  # seconds per block: a pathological pattern cannot hang a run
+REGEX_TIMEOUT = 5.0  # seconds per document: a pathological pattern cannot hang a run
 
 
-def search_blocks(pattern: regex.Pattern, analysis: Analysis) -> Iterator[regex.Match]:
-    """Non-empty matches of a rule's regex in the prose, never crossing a block (paragraph, heading)."""
-    prose = analysis.document.prose
-    for block in analysis.document.blocks:
-        for found in pattern.finditer(prose, block.start, block.end, timeout=REGEX_TIMEOUT):
-            if found.end() > found.start():
-                yield found
+def search_blocks(pattern: regex.Pattern, analysis: Analysis) -> list[regex.Match]:
+    """Non-empty matches of a rule's regex in the prose, never crossing a block (paragraph, heading).
+
+    The prose is scanned once. A match that crosses from one block into another is dropped
+    and the blocks it touched are scanned one by one instead, so the result is exactly that
+    of scanning every block on its own, at the cost of one scan per document.
+    """
+    prose, blocks = analysis.document.prose, analysis.document.blocks
+    if not blocks:
+        return []
+    starts = [block.start for block in blocks]
+    inside: dict[int, list[regex.Match]] = {}
+    rescan: set[int] = set()
+    for found in pattern.finditer(prose, blocks[0].start, blocks[-1].end, timeout=REGEX_TIMEOUT):
+        if found.end() == found.start():
+            continue
+        first = bisect.bisect_right(starts, found.start()) - 1
+        last = bisect.bisect_right(starts, found.end() - 1) - 1
+        if first == last and first >= 0 and found.end() <= blocks[first].end:
+            inside.setdefault(first, []).append(found)
+        else:  # crosses blocks, or starts between them: the blocks it touches are scanned alone
+            rescan.update(range(max(first, 0), last + 1))
+    for index in rescan:
+        block = blocks[index]
+        inside[index] = [
+            found for found in pattern.finditer(prose, block.start, block.end, timeout=REGEX_TIMEOUT) if found.end() > found.start()
+        ]
+    return [found for index in sorted(inside) for found in inside[index]]
