@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 
 import pytest
 
 from linter.checks.kinds import base as kind_base
 from linter.mentions import events as event_mentions
 
-from conftest import FACTS, REPO, analysis_of, lint, run_cli
+from conftest import FACTS, REPO, analysis_of, run_cli
 
 SEED_FACTS = str(REPO / "seeds" / "facts.yaml")
 

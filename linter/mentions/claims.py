@@ -103,7 +103,7 @@ class _ClaimReader:
         if title.possessive:
             return None
         sentence, floor, ceiling = self._sentence(title.first)
-        low, texts = self.lower, self.texts
+        low = self.lower
         after = title.last
         if after < ceiling and (low[after] in words.OTHER_ROLE or (low[after] == "-" and after + 1 < ceiling and low[after + 1] in words.OTHER_ROLE)):
             return None  # "President-elect", "Prime Minister designate"

@@ -14,7 +14,6 @@ import re._parser as _parser  # the standard library's regex parser, to find lit
 from dataclasses import dataclass, field
 from itertools import compress
 from typing import Iterable
-from typing import Iterator
 
 from linter.facts.model import FactBase
 from linter.segment.tokens import Tokens, token_key
