@@ -2,8 +2,8 @@
 
 Validating and indexing a 100,000-entity fact file takes many seconds; a pre-commit
 hook runs on every commit. The cache key is a hash of factlint's version and the
-exact bytes of every fact file (in order), so any edit, or a new factlint, misses
-the cache and rebuilds. The entry holds only plain data (strings, numbers, tuples,
+path and exact bytes of every fact file (in order), so any edit, or a new factlint,
+misses the cache and rebuilds. The entry holds only plain data (strings, numbers, tuples,
 dictionaries) written with ``marshal``, which loads hundreds of thousands of
 values in a fraction of a second and, unlike pickle, cannot run code; facts are
 rebuilt as objects only when a document mentions them. Entries are written
@@ -66,7 +66,8 @@ def _key(paths: list[str]) -> str:
             raise UserError("file not found", Location(path)) from None
         except OSError as error:
             raise UserError(f"cannot read: {error.strerror}", Location(path)) from None
-        digest.update(f"{len(data)}\n".encode())
+        # The path too: facts keep their locations, and a copy elsewhere must cite its own file.
+        digest.update(f"{path}\n{len(data)}\n".encode("utf-8", "surrogateescape"))
         digest.update(data)
     return digest.hexdigest()[:40]
 
