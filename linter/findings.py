@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from linter.checks.narrate import FactNote
 from linter.source.document import Span
 
 SEVERITIES = ("error", "warning", "info")
@@ -30,8 +31,9 @@ class Finding:
     rule: str
     severity: str
     message: str
-    evidence: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()  # ids of the facts the finding rests on
     fix: Fix | None = None
+    facts: tuple[FactNote, ...] = ()  # what those facts say, written for a person
 
     @property
     def sort_key(self) -> tuple:

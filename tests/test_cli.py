@@ -72,6 +72,13 @@ def test_json_contract(write, tmp_path):
         "severity": "error",
         "message": finding["message"],
         "evidence": ["keir-starmer", "rishi-sunak", "uk-prime-minister"],
+        "facts": [
+            {
+                "text": "Rishi Sunak was Prime Minister of the United Kingdom from 25 October 2022 to 5 July 2024; "
+                "Keir Starmer from 5 July 2024.",
+                "source": "facts.yaml:6:5",  # relative to the working directory
+            }
+        ],
     }
     assert payload["summary"] == {"files": 1, "findings": 1, "error": 1, "warning": 0, "info": 0, "problems": 0}
 

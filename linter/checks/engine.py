@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from linter.checks.kinds.base import REGEX_TIMEOUT
+from linter.checks.narrate import narrate
 from linter.checks.rules import Rule
 from linter.errors import Location, UserError
 from linter.checks.template import render
@@ -47,6 +48,7 @@ def evaluate(analysis: Analysis, rules: list[Rule], failures: list[UserError] | 
                 message=render(rule.message, match.values),
                 evidence=match.evidence,
                 fix=Fix(*match.replacement, safe=rule.fix == "safe") if rule.fix and match.replacement else None,
+                facts=narrate(analysis.facts, match.evidence) if match.evidence else (),
             )
             findings.setdefault((rule.id, match.span, finding.message), finding)
     return sorted(findings.values(), key=lambda f: f.sort_key)

@@ -24,6 +24,7 @@ def render_json(result: RunResult, color: bool = False) -> str:
             "severity": f.severity,
             "message": f.message,
             "evidence": list(f.evidence),
+            "facts": [note.as_dict() for note in f.facts],
         }
         for f in result.findings
     ]

@@ -36,7 +36,7 @@ def render_sarif(result: RunResult, color: bool = False) -> str:
                 }
             ],
             "partialFingerprints": {"factlintFinding/v1": prints[position]},
-            "properties": {"evidence": list(f.evidence)},
+            "properties": {"evidence": list(f.evidence), "facts": [note.text for note in f.facts]},
         }
         for position, f in enumerate(result.findings)
     ]

@@ -1,0 +1,123 @@
+"""The facts behind a finding, written as sentences for a person.
+
+A finding's evidence is a list of fact ids; an editor reading a report wants what
+those facts say ("Rishi Sunak was Prime Minister of the United Kingdom from
+25 October 2022 to 5 July 2024; Keir Starmer from 5 July 2024.") and where they
+are written, so a doubtful fact can be checked at its source.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import os
+from dataclasses import dataclass
+from typing import Iterable
+
+from linter.checks.describe import join
+from linter.dates import DateWindow
+from linter.errors import Location
+from linter.facts.model import FactBase, Office, Tenure
+
+MONTH_NAMES = tuple(calendar.month_name[1:])  # fixed English names, whatever the locale
+QUOTE_EXCERPT = 280  # characters of a canonical quote shown before it is cut
+
+
+@dataclass(frozen=True)
+class FactNote:
+    """One sentence about the facts, and the fact file location it comes from."""
+
+    text: str
+    source: str | None = None  # 'facts.yaml:25:5'
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"text": self.text, "source": self.source}
+
+
+def long_date(day: dt.date) -> str:
+    """'25 October 2022'."""
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def describe_window(window: DateWindow) -> str:
+    """'on 20 March 2025', 'in March 2025', 'in 2025' or 'between 1 and 5 March 2025'."""
+    start, end = window.start, window.end
+    if start == end:
+        return f"on {long_date(start)}"
+    if start.day == 1 and end == _month_end(start):
+        return f"in {MONTH_NAMES[start.month - 1]} {start.year}"
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return f"in {start.year}"
+    return f"between {long_date(start)} and {long_date(end)}"
+
+
+def narrate(facts: FactBase, evidence: Iterable[str]) -> tuple[FactNote, ...]:
+    """Sentences stating the offices, events and quotes among ``evidence``.
+
+    An office is told through the tenures of the people in the evidence, in the
+    order they held it; a person in the evidence who never held the one office
+    concerned is said to have no recorded tenure. People and organisations are
+    otherwise named in the finding's message and get no sentence of their own.
+    """
+    ids = list(dict.fromkeys(evidence))
+    people = [i for i in ids if i in facts.entities]
+    offices = [facts.offices[i] for i in ids if i in facts.offices]
+    notes = [note for office in offices if (note := _office_note(facts, office, people))]
+    if len(offices) == 1:
+        office = offices[0]
+        notes.extend(
+            FactNote(f"The facts record no tenure of {facts.name_of(person)} as {office.name}.", _source(office.location))
+            for person in people
+            if facts.entities[person].type == "person" and not office.tenures_of(person)
+        )
+    notes.extend(_event_note(facts, i) for i in ids if i in facts.events)
+    notes.extend(_quote_note(facts, i) for i in ids if i in facts.quotes)
+    return tuple(notes)
+
+
+def _office_note(facts: FactBase, office: Office, people: list[str]) -> FactNote | None:
+    tenures = sorted((t for t in office.holders if t.who in people), key=lambda t: t.start)
+    holders = list(dict.fromkeys(t.who for t in tenures))
+    if not holders:
+        return None
+    first, *others = holders
+    parts = [f"{facts.name_of(first)} was {office.name} {_tenures(office.tenures_of(first))}"]
+    parts.extend(f"{facts.name_of(person)} {_tenures(office.tenures_of(person))}" for person in others)
+    return FactNote("; ".join(parts) + ".", _source(office.location))
+
+
+def _tenures(tenures: tuple[Tenure, ...]) -> str:
+    """'from 20 January 2017 to 20 January 2021 and from 20 January 2025'."""
+    return join([f"from {long_date(t.start)}" + (f" to {long_date(t.end)}" if t.end else "") for t in tenures])
+
+
+def _event_note(facts: FactBase, event_id: str) -> FactNote:
+    event = facts.events[event_id]
+    place = f" ({event.place})" if event.place else ""
+    return FactNote(f"{event.name} took place {describe_window(event.when)}{place}.", _source(event.location))
+
+
+def _quote_note(facts: FactBase, quote_id: str) -> FactNote:
+    quote = facts.quotes[quote_id]
+    words = " ".join(quote.text.split())
+    if len(words) > QUOTE_EXCERPT:
+        words = words[:QUOTE_EXCERPT].rsplit(" ", 1)[0] + " …"
+    return FactNote(f"{facts.name_of(quote.speaker)} said, {long_date(quote.date)}: “{words}”", _source(quote.location))
+
+
+def _month_end(day: dt.date) -> dt.date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def _source(location: Location | None) -> str | None:
+    """The location, with its path relative to the working directory when it lies below it."""
+    if location is None:
+        return None
+    path = location.path
+    if os.path.isabs(path):
+        try:
+            relative = os.path.relpath(path)
+        except ValueError:  # another drive, on Windows
+            relative = path
+        path = path if relative.startswith("..") else relative
+    return str(Location(path, location.line, location.column))
