@@ -28,6 +28,7 @@ class OutputFormat(str, Enum):
     sarif = "sarif"
     github = "github"
     junit = "junit"
+    html = "html"
 
 
 class FailLevel(str, Enum):

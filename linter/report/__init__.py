@@ -1,11 +1,12 @@
-"""Stage 6: report findings: text for people; JSON, SARIF, GitHub annotations and JUnit for tools."""
+"""Stage 6: report findings: text and an HTML page for people; JSON, SARIF, GitHub annotations and JUnit for tools."""
 
 from linter.report.github import render_github
+from linter.report.html import render_html
 from linter.report.json_format import render_json
 from linter.report.junit import render_junit
 from linter.report.sarif import render_sarif
 from linter.report.text import render_text
 
-FORMATS = {"text": render_text, "json": render_json, "sarif": render_sarif, "github": render_github, "junit": render_junit}
+FORMATS = {"text": render_text, "json": render_json, "sarif": render_sarif, "github": render_github, "junit": render_junit, "html": render_html}
 
 __all__ = ["FORMATS"]
