@@ -59,34 +59,53 @@
   window.addEventListener("hashchange", showTarget);
 
   // On a wide screen, each note sits in a margin beside its marked span instead of after the
-  // line (a paragraph can be a screen tall); notes that would collide are pushed down.
+  // line (a paragraph can be a screen tall); notes that would collide are pushed down. All
+  // measuring is done before any moving, so the page is laid out once, not once per note.
   var wide = window.matchMedia("(min-width: 75rem)");
   function placeNotes() {
-    document.querySelectorAll(".text").forEach(function (text) {
-      var notes = text.querySelectorAll(".note");
-      text.classList.toggle("side-notes", wide.matches);
-      text.style.minHeight = "";
-      notes.forEach(function (note) { note.style.top = ""; });
-      if (!wide.matches || !text.offsetParent) { return; }
+    var texts = [];
+    document.querySelectorAll("details.document").forEach(function (details) {
+      var text = details.querySelector(".text");
+      if (!text) { return; }
+      var side = wide.matches && details.open;
+      if (text.classList.contains("side-notes") || side) {
+        text.classList.toggle("side-notes", side);
+        text.style.minHeight = "";
+      }
+      if (side) { texts.push(text); }
+    });
+    var layouts = texts.map(function (text) {
       var origin = text.getBoundingClientRect().top;
-      var bottom = 0;
-      notes.forEach(function (note) {
-        if (note.offsetParent === null) { return; }  // filtered out
+      return Array.prototype.filter.call(text.querySelectorAll(".note"), function (note) {
+        return note.offsetParent !== null;  // not filtered out
+      }).map(function (note) {
         var anchor = text.querySelector("#f" + note.getAttribute("data-n"));
-        var top = Math.max(anchor ? anchor.getBoundingClientRect().top - origin : 0, bottom);
-        note.style.top = top + "px";
-        bottom = top + note.offsetHeight + 8;
+        return {note: note, top: anchor ? anchor.getBoundingClientRect().top - origin : 0, height: note.offsetHeight};
+      });
+    });
+    texts.forEach(function (text, index) {
+      var bottom = 0;
+      layouts[index].forEach(function (placed) {
+        var top = Math.max(placed.top, bottom);
+        placed.note.style.top = top + "px";
+        bottom = top + placed.height + 8;
       });
       text.style.minHeight = bottom + "px";
     });
   }
-  wide.addEventListener("change", placeNotes);
-  window.addEventListener("resize", placeNotes);
+  var placing = false;
+  function placeNotesSoon() {  // once per frame, however many documents opened at once
+    if (placing) { return; }
+    placing = true;
+    requestAnimationFrame(function () { placing = false; placeNotes(); });
+  }
+  wide.addEventListener("change", placeNotesSoon);
+  window.addEventListener("resize", placeNotesSoon);
   document.querySelectorAll("details.document").forEach(function (details) {
-    details.addEventListener("toggle", placeNotes);
+    details.addEventListener("toggle", placeNotesSoon);
   });
   document.querySelectorAll("input[data-severity]").forEach(function (box) {
-    box.addEventListener("change", placeNotes);
+    box.addEventListener("change", placeNotesSoon);
   });
   placeNotes();
   showTarget();
