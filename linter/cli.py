@@ -108,6 +108,7 @@ def check(
         jobs=jobs,
         use_cache=not no_cache,
         quiet=quiet,
+        keep_documents=output_format is OutputFormat.html,
     )
     result, had_facts = check_paths(paths, options, _shown)
     if fix or diff:

@@ -36,6 +36,7 @@ class CheckOptions:
     jobs: int = 1
     use_cache: bool = True
     quiet: bool = False
+    keep_documents: bool = False  # keep every document's text, not only those with findings (for --format html)
 
 
 def config_for(directory: Path, options: CheckOptions, cache: dict[Path, Config]) -> Config:
@@ -124,6 +125,7 @@ def _check_group(config: Config, paths: list[str], options: CheckOptions, shown,
         date=options.date,
         default_date=config.date,
         stdin_name=options.stdin_name,
+        keep_documents=options.keep_documents,
     )
     return run(settings, options.jobs, progress), bool(fact_files)
 

@@ -40,13 +40,14 @@ class RunSettings:
     engine_rules: list[EngineRule] = field(default_factory=list)  # selected rules about suppressions
     known_rules: set[str] = field(default_factory=set)  # every rule id, selected or not
     today: dt.date = field(default_factory=dt.date.today)
+    keep_documents: bool = False  # keep documents without findings too (the HTML report shows them)
 
 
 @dataclass
 class RunResult:
     findings: list[Finding] = field(default_factory=list)
     problems: list[UserError] = field(default_factory=list)
-    documents: dict[str, Document] = field(default_factory=dict)  # those with findings
+    documents: dict[str, Document] = field(default_factory=dict)  # those with findings (all, with keep_documents)
     checked_paths: list[str] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)  # the rules that ran, for reports that describe them
 
@@ -191,7 +192,7 @@ def _check_files(paths: list[str], progress: Callable[[int], None] | None = None
         if document.comments:
             report = {rule.id: rule for rule in settings.engine_rules}
             findings = apply_suppressions(document, findings, settings.known_rules, report, settings.today)
-        if findings:  # only documents with findings are needed for reporting
+        if findings or settings.keep_documents:  # reports quote only documents with findings, unless asked
             result.documents[document.path] = document
         result.findings.extend(findings)
         result.checked_paths.append(document.path)

@@ -204,11 +204,26 @@ def test_many_documents_start_collapsed_with_those_with_findings_first(write, tm
         write(f"docs/{number:02}-typo.txt", "The goverment fell.\n")
     _, root, _ = report("docs", cwd=tmp_path)
     documents = root.find_all("details", "document")
-    assert len(documents) == 12 and not any("open" in d.attrs for d in documents)
-    assert all(d.find_all("h3")[0].text().endswith("-typo.txt") for d in documents)
-    clean = [li.text() for li in root.find_all("ul", "clean-list")[0].find_all("li")]
-    assert len(clean) == 12 and all(name.endswith("-clean.txt") for name in clean), "clean documents are listed by name only"
-    assert root.text().count("Nothing to see.") == 0
+    assert len(documents) == 24 and not any("open" in d.attrs for d in documents)
+    names = [d.find_all("h3")[0].text() for d in documents]
+    assert all(name.endswith("-typo.txt") for name in names[:12]) and all(name.endswith("-clean.txt") for name in names[12:])
+    assert root.text().count("Nothing to see.") == 12, "documents without findings are there to read too"
+
+
+def test_past_a_budget_documents_without_findings_are_listed_by_name(write, tmp_path, monkeypatch):
+    from linter.plan import CheckOptions, check
+    from linter.report import html as html_report
+
+    write("typo.txt", "The goverment fell.\n")
+    for number in range(3):
+        write(f"clean-{number}.txt", "Nothing to see.\n")  # 16 characters each
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(html_report, "CLEAN_TEXT_BUDGET", 40)
+    result, _ = check(["."], CheckOptions(keep_documents=True), str)
+    root = parse(html_report.render_html(result))
+    assert root.text().count("Nothing to see.") == 2
+    [left_out] = root.find_all("ul", "clean-list")
+    assert left_out.text() == "./clean-2.txt" and "The text of 1 more document is left out" in root.text()
 
 
 def test_a_few_documents_start_open(write, tmp_path):

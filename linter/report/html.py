@@ -26,6 +26,7 @@ from linter.runner import RunResult
 from linter.source.document import Document
 
 EXPANDED_UP_TO = 10  # documents with findings shown open; more than this and all start collapsed
+CLEAN_TEXT_BUDGET = 5_000_000  # characters of documents without findings included; past it, names only
 FLAGGED_EXCERPT = 200  # characters of a span quoted in its note
 
 
@@ -156,22 +157,25 @@ def _finding_list(result: RunResult, by_path: dict[str, list[Numbered]], documen
 def _documents(result: RunResult, by_path: dict[str, list[Numbered]], document_ids: dict[str, str]) -> str:
     if not by_path:
         return ""
-    expanded = " open" if len(by_path) <= EXPANDED_UP_TO else ""
-    sections = []
-    for path, items in by_path.items():
-        document = result.documents.get(path)
-        if document is None:  # no text to show (cannot happen for findings from a document, but say so)
-            body = "<p>The text of this document is not available.</p>"
-        else:
-            body = f'<div class="text">{render_document(document, items, partial(_note, document))}</div>'
-        summary = _severity_counts([item.finding for item in items])
-        sections.append(
-            f'<details class="document" id="{document_ids[path]}"{expanded}><summary><h3>{escape(path)}</h3> ({summary})</summary>{body}</details>'
-        )
+    expanded = len(by_path) <= EXPANDED_UP_TO
+    sections = [
+        _document(result.documents.get(path), path, document_ids[path], items, expanded, f" ({_severity_counts([i.finding for i in items])})")
+        for path, items in by_path.items()
+    ]
     return (
         '<section aria-labelledby="documents-title"><h2 id="documents-title">Documents with findings</h2>'
         f'{"".join(sections)}</section>'
     )
+
+
+def _document(document: Document | None, path: str, element_id: str, items: list[Numbered], expanded: bool, status: str) -> str:
+    """One document as a collapsible section: its path and status, then its text with findings marked."""
+    if document is None:  # a finding with no document to quote cannot happen, but would not crash the report
+        body = "<p>The text of this document is not available.</p>"
+    else:
+        body = f'<div class="text">{render_document(document, items, partial(_note, document))}</div>'
+    opened = " open" if expanded else ""
+    return f'<details class="document" id="{element_id}"{opened}><summary><h3>{escape(path)}</h3>{status}</summary>{body}</details>'
 
 
 def _note(document: Document, item: Numbered, overlapping: list[int]) -> str:
@@ -210,13 +214,26 @@ def _note(document: Document, item: Numbered, overlapping: list[int]) -> str:
 
 
 def _clean_documents(result: RunResult, by_path: dict[str, list[Numbered]]) -> str:
+    """Documents without findings, collapsed, after those with findings; past the budget, by name only."""
     clean = [path for path in result.checked_paths if path not in by_path]
     if not clean:
         return ""
-    names = "".join(f"<li>{escape(path)}</li>" for path in clean)
+    sections, names, budget = [], [], CLEAN_TEXT_BUDGET
+    for index, path in enumerate(clean, 1):
+        document = result.documents.get(path)
+        if document is not None and len(document.text) <= budget:
+            budget -= len(document.text)
+            sections.append(_document(document, path, f"c{index}", [], False, " (no findings)"))
+        else:
+            names.append(f"<li>{escape(path)}</li>")
+    listed = (
+        f"<p>The text of {_count(len(names), 'more document')} is left out to keep the page quick to open:</p>"
+        f'<ul class="clean-list">{"".join(names)}</ul>'
+        if names else ""
+    )
     return (
         '<section aria-labelledby="clean-title"><h2 id="clean-title">Documents without findings</h2>'
-        f'<details><summary>{_count(len(clean), "document")} with no findings</summary><ul class="clean-list">{names}</ul></details></section>'
+        f'{"".join(sections)}{listed}</section>'
     )
 
 
