@@ -248,3 +248,40 @@ def test_output_file_keeps_the_exit_code(tmp_path):
     result = run_cli("check", "seeds/", "--format", "html", "--output", str(target))
     assert result.returncode == 1 and result.stdout == ""
     assert parse(target.read_text(encoding="utf-8")).find_all("mark")
+
+
+def test_a_span_across_lines_is_marked_on_each_line_with_its_note_after_the_last(write, tmp_path):
+    write("draft.md", "---\ndate: 2025-06-01\n---\nYesterday UK Prime\r\nMinister Rishi Sunak spoke.\r\n\r\nThe end.\r\n")
+    _, root, _ = report("draft.md", "--facts", str(REPO / "seeds" / "facts.yaml"), cwd=tmp_path)
+    lines = root.find_all("div", "line")
+    assert [line.text(skip={"ref"}) for line in lines] == ["---", "date: 2025-06-01", "---", "Yesterday UK Prime",
+                                                           "Minister Rishi Sunak spoke.", "", "The end."]
+    assert [(mark.text(), mark.attrs["data-f"]) for mark in root.find_all("mark")] == [("UK Prime", "1"), ("Minister Rishi Sunak", "1")]
+    text = root.find_all("div", "text")[0]
+    kinds = [("note" if "note" in child.classes else child.attrs.get("data-line")) for child in text.children if isinstance(child, Element)]
+    assert kinds == ["1", "2", "3", "4", "5", "note", "6", "7"]
+
+
+def test_an_empty_span_is_a_numbered_point_in_the_text():
+    from linter.findings import Finding
+    from linter.report.html_document import Numbered, render_document
+    from linter.source.document import Span, document_from_text
+
+    document = document_from_text("One two.\n", "draft.txt")
+    point = Finding("draft.txt", Span(3, 3), 1, 4, 1, 4, "a-rule", "info", "Here.")
+    rendered = render_document(document, [Numbered(1, point)], lambda item, overlapping: "<aside></aside>")
+    assert rendered == (
+        '<div class="line" data-line="1"><span class="tx">One<span class="anchor" id="f1"></span>'
+        '<a class="ref sev-info" href="#n1" aria-label="Finding 1: info, a-rule">1</a> two.</span></div>\n<aside></aside>'
+    )
+
+
+def test_a_point_at_the_very_end_keeps_its_note():
+    from linter.findings import Finding
+    from linter.report.html_document import Numbered, render_document
+    from linter.source.document import Span, document_from_text
+
+    document = document_from_text("One.\n", "draft.txt")
+    point = Finding("draft.txt", Span(5, 5), 2, 1, 2, 1, "a-rule", "info", "Here.")
+    rendered = render_document(document, [Numbered(1, point)], lambda item, overlapping: "<aside></aside>")
+    assert rendered.count('data-line=') == 1 and rendered.endswith("<aside></aside>") and 'id="f1"' in rendered

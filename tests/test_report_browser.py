@@ -107,6 +107,8 @@ def test_the_finding_list_jumps_to_each_span_using_only_the_keyboard(page, tmp_p
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Skip to the findings"
     assert page.evaluate("document.activeElement.getBoundingClientRect().width") > 0, "the skip link shows when focused"
+    page.keyboard.press("Tab")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid", "focus is visible"
     links = page.locator('li[id^="l"] a.where')
     assert links.count() == 4
     for index in range(4):
@@ -228,6 +230,26 @@ def test_text_meets_wcag_aa_contrast(page, tmp_path, write):
     }""")
     assert report["checked"] > 100
     assert report["failures"] == []
+
+
+def test_a_thousand_documents_start_collapsed_with_those_with_findings_first(page, tmp_path, write):
+    for number in range(1000):
+        write(f"docs/{number:04}.txt", "The goverment fell.\n" if number % 10 == 0 else "All is well.\n")
+    page.goto(render(tmp_path, "docs", cwd=tmp_path))
+    documents = page.locator("details.document")
+    assert documents.count() == 1000 and page.locator("details.document[open]").count() == 0
+    order = documents.evaluate_all("all => all.map(d => d.querySelector('h3').textContent)")
+    assert order[:100] == [f"docs/{n:04}.txt" for n in range(0, 1000, 10)], "documents with findings come first"
+    assert all(not name.endswith("0.txt") for name in order[100:])
+    expand = page.get_by_role("button", name="Expand all documents")
+    expand.focus()
+    page.keyboard.press("Enter")
+    assert page.locator("details.document[open]").count() == 1000
+    page.get_by_role("button", name="Collapse all documents").press("Space")
+    assert page.locator("details.document[open]").count() == 0
+    page.locator('a[href="#f100"]').click()
+    page.wait_for_function("() => document.querySelector('mark.current') !== null")
+    assert page.locator("details.document[open] h3").all_inner_texts() == ["docs/0990.txt"]
 
 
 def test_printing_shows_every_document_without_the_controls(browser, tmp_path, write):

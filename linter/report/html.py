@@ -3,7 +3,7 @@
 At the top a summary and the list of findings, each linking to its span; then every
 document with findings, its spans marked and each finding's note (message, rule, the
 facts behind it, a suggested fix) after the line where the span ends; then the
-documents without findings, by name, and the rules that fired.
+documents without findings, collapsed; then the rules that fired.
 
 The page needs no network and no script: the stylesheet and the small script are
 inlined, and a Content-Security-Policy allows exactly those two (by hash) and nothing

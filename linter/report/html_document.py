@@ -50,6 +50,9 @@ def _show_hidden(found: regex.Match) -> str:
 def render_document(document: Document, findings: list[Numbered], note: Callable[[Numbered, list[int]], str]) -> str:
     """The document's lines as HTML; ``note`` renders a finding's note, given the findings it overlaps."""
     text = document.text
+    line_starts = document.line_starts
+    if len(line_starts) > 1 and line_starts[-1] == len(text):  # after the final line break: not a line
+        line_starts = line_starts[:-1]
     starts: dict[int, list[Numbered]] = {}
     ends: dict[int, list[Numbered]] = {}
     notes_after: dict[int, list[Numbered]] = {}  # 1-based line -> findings whose span ends on it
@@ -58,19 +61,18 @@ def render_document(document: Document, findings: list[Numbered], note: Callable
         starts.setdefault(span.start, []).append(item)
         ends.setdefault(span.end, []).append(item)
         last_line, _ = document.position(max(span.start, span.end - 1))
-        notes_after.setdefault(last_line, []).append(item)
+        notes_after.setdefault(min(last_line, len(line_starts)), []).append(item)
     overlaps = _overlaps(findings)
     markup = _markup_runs(document)
-    cuts = sorted({*starts, *ends, *document.line_starts, len(text)})
+    cuts = sorted({*starts, *ends, *line_starts, len(text)})
     active: dict[int, Numbered] = {}
     out: list[str] = []
-    line_starts = document.line_starts
     for line_index, line_start in enumerate(line_starts):
-        line_end = line_starts[line_index + 1] if line_index + 1 < len(line_starts) else len(text)
+        last = line_index + 1 == len(line_starts)
+        line_end = len(text) if last else line_starts[line_index + 1]
         content_end = line_start + len(text[line_start:line_end].rstrip("\r\n"))
         pieces: list[str] = []
         position = line_start
-        last = line_index + 1 == len(line_starts)
         for cut in _cuts_within(cuts, line_start, line_end, include_end=last):
             if cut > position and position < content_end:
                 pieces.append(_piece(text, position, min(cut, content_end), active, markup))
