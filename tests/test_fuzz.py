@@ -82,3 +82,48 @@ def test_reports_always_parse_and_output_is_deterministic(text, kind, window):
     json.loads(first[1])
     again_document, again = lint(text, kind, window)
     assert again == findings
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 400), st.integers(1, 40), st.sampled_from(["error", "warning", "info"])), max_size=8)
+
+
+@given(DOCUMENTS, KINDS, SPANS)
+def test_the_html_report_shows_every_line_exactly_and_marks_exactly_each_span(text, kind, spans):
+    """Whatever the text and however findings overlap, the page reproduces the text line for
+    line and each finding's marks hold exactly its span (line breaks aside)."""
+    import regex
+
+    from html_tree import parse
+    from linter.findings import Finding
+    from linter.report.html import render_html
+    from linter.source.document import Span
+
+    if regex.search(r"U\+[0-9A-F]{4}", text):
+        return  # the text itself spells a code point: the comparison below could not tell them apart
+    try:
+        document, _ = lint(text, kind, "2025-06-01")
+    except Exception:
+        return
+    findings = []
+    for start, length, severity in spans:
+        start = min(start, len(text))
+        span = Span(start, min(start + length, len(text)))
+        if span.end > span.start:
+            line, column = document.position(span.start)
+            end_line, end_column = document.position(span.end)
+            findings.append(Finding(document.path, span, line, column, end_line, end_column, "rule", severity, "Message."))
+    findings.sort(key=lambda finding: finding.sort_key)
+    result = RunResult(findings=findings, documents={document.path: document}, checked_paths=[document.path], rules=RULES)
+    root = parse(render_html(result))
+
+    def shown(element) -> str:  # the text as the reader sees it, invisible characters put back
+        return regex.sub(r"U\+([0-9A-F]{4})", lambda code: chr(int(code.group(1), 16)), element.text(skip={"ref"}))
+
+    lines = root.find_all("div", "line")
+    expected = [document.line_text(number) for number in range(1, len(document.line_starts) + 1)]
+    if len(expected) > 1 and document.line_starts[-1] == len(text):
+        expected.pop()  # nothing after the final line break
+    assert [shown(line) for line in lines] == expected
+    for number, finding in enumerate(findings, 1):
+        marked = "".join(shown(mark) for mark in root.find_all("mark") if str(number) in mark.attrs["data-f"].split())
+        assert marked == regex.sub(r"\r\n|\r|\n", "", text[finding.span.start:finding.span.end])
