@@ -262,6 +262,9 @@ def test_printing_shows_every_document_without_the_controls(browser, tmp_path, w
     assert page.locator("details.document[open]").count() == 0
     assert page.locator(".line").evaluate_all("lines => lines.every(line => line.checkVisibility())")
     assert page.locator("mark").count() == 12 and not page.locator(".controls").is_visible()
+    kept = page.evaluate("""() => [...document.querySelectorAll('mark, .badge, a.ref')]
+        .every(element => getComputedStyle(element).printColorAdjust === 'exact')""")
+    assert kept, "severity colours are printed, not dropped with other backgrounds"
     assert page.pdf()[:5] == b"%PDF-"
     page.close()
 
