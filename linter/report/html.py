@@ -8,7 +8,8 @@ documents without findings, collapsed; then the rules that fired.
 The page needs no network and no script: the stylesheet and the small script are
 inlined, and a Content-Security-Policy allows exactly those two (by hash) and nothing
 else, so even text that escaped escaping could not load or run anything. The script
-only adds severity filters, expand/collapse-all and print-everything.
+only adds severity filters, expand/collapse-all, notes beside their spans on wide
+screens, an outline on the span a link leads to, and every document open to print.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ def render_html(result: RunResult, color: bool = False) -> str:
         by_path.setdefault(item.finding.path, []).append(item)
     document_ids = {path: f"d{index}" for index, path in enumerate(by_path, 1)}
     style, script = _asset("report.css"), _asset("report.js")
-    title = f"factlint report: {_count(len(numbered), 'finding')} in {_count(result.checked, 'document')}"
+    what = f"{_count(len(numbered), 'finding')} in {_count(result.checked, 'document')}"
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -46,14 +47,14 @@ def render_html(result: RunResult, color: bool = False) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{_content_security_policy(style, script)}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="factlint">',
-        f"<title>{escape(title)}</title>",
+        f"<title>factlint report: {what}</title>",
         f"<style>{style}</style>",
         "</head>",
         "<body>",
         '<a class="skip" href="#findings">Skip to the findings</a>',
         "<header>",
         "<h1>factlint report</h1>",
-        f'<p class="byline">factlint {escape(__version__)}: {escape(title.split(": ", 1)[1])}.</p>',
+        f'<p class="byline">factlint {escape(__version__)}: {what}.</p>',
         "</header>",
         "<main>",
         _summary(result),
@@ -85,14 +86,20 @@ def _content_security_policy(style: str, script: str) -> str:
     )
 
 
+def _noun(number: int, noun: str) -> str:
+    """'error', 'errors'; 'info' is never plural."""
+    return noun if number == 1 or noun == "info" else noun + "s"
+
+
 def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+    """'4 errors', '1 document'."""
+    return f"{number:,} {_noun(number, noun)}"
 
 
 def _severity_counts(findings: list[Finding]) -> str:
     """'4 errors, 1 warning' (severities with findings only)."""
     counts = Counter(f.severity for f in findings)
-    return ", ".join(_count(counts[s], s) if s != "info" else f"{counts[s]:,} info" for s in SEVERITIES if counts[s])
+    return ", ".join(_count(counts[s], s) for s in SEVERITIES if counts[s])
 
 
 def _badge(severity: str) -> str:
@@ -102,11 +109,8 @@ def _badge(severity: str) -> str:
 def _summary(result: RunResult) -> str:
     counts = Counter(f.severity for f in result.findings)
     with_findings = len({f.path for f in result.findings})
-    tiles = [
-        (result.checked, "documents checked" if result.checked != 1 else "document checked"),
-        (with_findings, "with findings"),
-        *((counts[s], s + ("s" if s != "info" and counts[s] != 1 else "")) for s in SEVERITIES),
-    ]
+    tiles = [(result.checked, _noun(result.checked, "document") + " checked"), (with_findings, "with findings")]
+    tiles.extend((counts[s], _noun(counts[s], s)) for s in SEVERITIES)
     if result.problems:
         tiles.append((len(result.problems), "not checked"))
     rows = "".join(
