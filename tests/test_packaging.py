@@ -1,4 +1,4 @@
-"""The built wheel carries the rule packs and works outside the source tree."""
+"""The built wheel carries the rule packs and the HTML report's assets, and works outside the source tree."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ def test_wheel_ships_the_rule_packs_and_finds_them(tmp_path):
         names = archive.namelist()
         assert {f"linter/builtin_rules/{pack}.yaml" for pack in ("offices", "quotes", "events", "copy")} <= set(names)
         assert {f"linter/schemas/{name}.schema.json" for name in ("facts", "rules", "config")} <= set(names)
+        assert {"linter/report/assets/report.css", "linter/report/assets/report.js"} <= set(names)
         assert any(name.endswith("entry_points.txt") and b"factlint = linter.cli:main" in archive.read(name) for name in names)
         archive.extractall(tmp_path / "site")
     elsewhere = tmp_path / "elsewhere"
@@ -34,3 +35,8 @@ def test_wheel_ships_the_rule_packs_and_finds_them(tmp_path):
         cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60,
     )
     assert from_wheel.stdout.strip() == str(tmp_path / "site" / "linter" / "builtin_rules")
+    (elsewhere / "draft.txt").write_text("The goverment fell.\n", encoding="utf-8")  # a warning: exit 0
+    page = subprocess.run(
+        [sys.executable, "-m", "linter", "check", "draft.txt", "--format", "html"], cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert page.returncode == 0 and "<mark" in page.stdout and "</script>" in page.stdout, page.stderr
