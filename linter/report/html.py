@@ -102,6 +102,12 @@ def _severity_counts(findings: list[Finding]) -> str:
     return ", ".join(_count(counts[s], s) for s in SEVERITIES if counts[s])
 
 
+def _section(name: str, title: str, body: str, linked: bool = False) -> str:
+    """A titled section of the page; ``linked`` sections have an id that links can target."""
+    anchor = f' id="{name}"' if linked else ""
+    return f'<section{anchor} aria-labelledby="{name}-title"><h2 id="{name}-title">{title}</h2>{body}</section>'
+
+
 def _badge(severity: str) -> str:
     return f'<span class="badge sev-{severity}">{severity}</span>'
 
@@ -124,15 +130,12 @@ def _summary(result: RunResult) -> str:
         if rows else ""
     )
     tile_items = "".join(f"<li><strong>{number:,}</strong> {label}</li>" for number, label in tiles)
-    return (
-        '<section aria-labelledby="summary-title"><h2 id="summary-title">Summary</h2>'
-        f'<ul class="counts">{tile_items}</ul>{table}</section>'
-    )
+    return _section("summary", "Summary", f'<ul class="counts">{tile_items}</ul>{table}')
 
 
 def _finding_list(result: RunResult, by_path: dict[str, list[Numbered]], document_ids: dict[str, str]) -> str:
     if not by_path:
-        return '<section id="findings" aria-labelledby="findings-title"><h2 id="findings-title">Findings</h2><p>No findings.</p></section>'
+        return _section("findings", "Findings", "<p>No findings.</p>", linked=True)
     counts = Counter(f.severity for f in result.findings)
     boxes = "".join(
         f'<label><input type="checkbox" data-severity="{s}" checked> {s} ({counts[s]:,})</label>' for s in SEVERITIES if counts[s]
@@ -152,10 +155,7 @@ def _finding_list(result: RunResult, by_path: dict[str, list[Numbered]], documen
         )
         summary = _severity_counts([item.finding for item in items])
         groups.append(f'<li><a href="#{document_ids[path]}">{escape(path)}</a> ({summary})<ol>{entries}</ol></li>')
-    return (
-        '<section id="findings" aria-labelledby="findings-title"><h2 id="findings-title">Findings</h2>'
-        f'{controls}<ol class="finding-list">{"".join(groups)}</ol></section>'
-    )
+    return _section("findings", "Findings", f'{controls}<ol class="finding-list">{"".join(groups)}</ol>', linked=True)
 
 
 def _documents(result: RunResult, by_path: dict[str, list[Numbered]], document_ids: dict[str, str]) -> str:
@@ -166,10 +166,7 @@ def _documents(result: RunResult, by_path: dict[str, list[Numbered]], document_i
         _document(result.documents.get(path), path, document_ids[path], items, expanded, f" ({_severity_counts([i.finding for i in items])})")
         for path, items in by_path.items()
     ]
-    return (
-        '<section aria-labelledby="documents-title"><h2 id="documents-title">Documents with findings</h2>'
-        f'{"".join(sections)}</section>'
-    )
+    return _section("documents", "Documents with findings", "".join(sections))
 
 
 def _document(document: Document | None, path: str, element_id: str, items: list[Numbered], expanded: bool, status: str) -> str:
@@ -235,10 +232,7 @@ def _clean_documents(result: RunResult, by_path: dict[str, list[Numbered]]) -> s
         f'<ul class="clean-list">{"".join(names)}</ul>'
         if names else ""
     )
-    return (
-        '<section aria-labelledby="clean-title"><h2 id="clean-title">Documents without findings</h2>'
-        f'{"".join(sections)}{listed}</section>'
-    )
+    return _section("clean", "Documents without findings", "".join(sections) + listed)
 
 
 def _problems(result: RunResult) -> str:
@@ -249,10 +243,7 @@ def _problems(result: RunResult) -> str:
         else f"<li>{escape(problem.message)}</li>"
         for problem in result.problems
     )
-    return (
-        '<section id="problems" aria-labelledby="problems-title"><h2 id="problems-title">Not checked</h2>'
-        f'<ul class="problems">{items}</ul></section>'
-    )
+    return _section("problems", "Not checked", f'<ul class="problems">{items}</ul>', linked=True)
 
 
 def _rules(result: RunResult) -> str:
@@ -265,4 +256,4 @@ def _rules(result: RunResult) -> str:
         f'<dd>{escape(" ".join(rule.description.split()))} <code>factlint explain {escape(rule.id)}</code> shows its examples.</dd>'
         for rule in sorted(described, key=lambda rule: rule.id)
     )
-    return f'<section id="rules" aria-labelledby="rules-title"><h2 id="rules-title">Rules</h2><dl class="rules">{entries}</dl></section>'
+    return _section("rules", "Rules", f'<dl class="rules">{entries}</dl>', linked=True)
