@@ -295,9 +295,12 @@ def _apply_fixes(result, rerun, write: bool, unsafe: bool, quiet: bool):
     the check so that what is left is reported."""
     from linter.fixes import fixed_text, unified_diff, write_fixed
 
+    by_path: dict[str, list] = {}
+    for finding in result.findings:
+        by_path.setdefault(finding.path, []).append(finding)
     changed = 0
     for path, document in sorted(result.documents.items()):
-        new_text, applied = fixed_text(document.text, [f for f in result.findings if f.path == path], unsafe)
+        new_text, applied = fixed_text(document.text, by_path.get(path, []), unsafe)
         if not applied:
             continue
         changed += 1
