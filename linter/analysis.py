@@ -13,7 +13,8 @@ from linter.mentions.names import find_names, find_titles
 from linter.mentions.speakers import attribute_quotes
 from linter.segment.quotes import find_quotations
 from linter.segment.sentences import split_sentences
-from linter.segment.tokens import tokenize
+from linter.mentions.timing import find_times, link_event_dates
+from linter.segment.tokens import mark_shouted_lines, tokenize
 from linter.source.document import Document
 
 
@@ -22,11 +23,14 @@ def analyse(document: Document, facts: FactBase, lexicon: Lexicon, window: DateW
     analysis = Analysis(document=document, facts=facts, window=window)
     analysis.sentences = split_sentences(prose, document.blocks)
     analysis.tokens = tokens = tokenize(prose)
+    mark_shouted_lines(prose, tokens)
+    analysis.quotations = find_quotations(prose, document.blocks)
     analysis.titles = find_titles(tokens, lexicon)
     analysis.names = find_names(tokens, lexicon, {title.last for title in analysis.titles})
     analysis.dates = find_dates(prose, tokens)
+    analysis.times = find_times(prose, analysis.sentences, analysis.dates)
     analysis.claims = find_claims(analysis, lexicon)
     analysis.events = find_events(prose, tokens, analysis.sentences, analysis.dates, lexicon, facts.events, analysis.failures)
-    quotations = find_quotations(prose, document.blocks)
-    analysis.quotes = attribute_quotes(quotations, tokens, analysis.names, analysis.titles, analysis.claims, facts)
+    analysis.event_dates = link_event_dates(tokens, analysis.sentences, analysis.events, analysis.dates)
+    analysis.quotes = attribute_quotes(analysis.quotations, tokens, analysis.names, analysis.titles, analysis.claims, facts)
     return analysis

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Iterator
 
 import regex
 
@@ -52,6 +53,12 @@ class DateWindow:
 
     def __contains__(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
+
+    def days(self) -> Iterator[dt.date]:
+        day = self.start
+        while day <= self.end:
+            yield day
+            day += dt.timedelta(days=1)
 
     def __str__(self) -> str:
         if self.start == self.end:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 import textwrap
+from dataclasses import replace
 
 from linter.analysis import analyse
 from linter.checks.engine import evaluate
@@ -59,28 +60,45 @@ ARTICLE = textwrap.dedent(
     Brown plans
 
     Chancellor Gordon Brown will present the Budget on 16 March. "We have growth," said Prime Minister Tony Blair.
-    Former Chancellor Kenneth Clarke disagreed.
+    Former Chancellor Kenneth Clarke disagreed. "The figures for the last quarter do not support what the government says," said Kenneth Clarke.
     """
 )
 
 
-def test_every_mutation_is_made_and_caught(tmp_path):
+WINDOW = accuracy.CORPORA["bbc"].window
+
+
+def facts_with_recorded_quotes():
     facts = load_facts_data(load_yaml(FACTS, "facts.yaml"), "facts.yaml")
+    recorder = accuracy.QuoteRecorder(facts)
+    recorder.read("a.txt", ARTICLE, WINDOW.start)
+    return replace(facts, quotes=recorder.quotes(lambda path: ARTICLE)).index()
+
+
+def test_every_mutation_is_made_and_caught(tmp_path):
+    facts = facts_with_recorded_quotes()
     lexicon, rules = build_lexicon(facts), load_rules()
     maker = accuracy.MutantMaker(facts)
     document = document_from_text(ARTICLE, "a.txt")
-    original = analyse(document, facts, lexicon, accuracy.WINDOW)
+    original = analyse(document, facts, lexicon, WINDOW)
     assert evaluate(original, rules) == []
-    mutants = maker.mutants("a.txt", original)
+    mutants = maker.mutants("a.txt", original, WINDOW)
     assert {m.kind for m in mutants} == set(accuracy.MUTATIONS)
     for mutant in mutants:
         mutated = document_from_text(mutant.apply(ARTICLE), "a.txt")
-        findings = evaluate(analyse(mutated, facts, lexicon, accuracy.WINDOW), rules)
+        findings = evaluate(analyse(mutated, facts, lexicon, WINDOW), rules)
         assert accuracy.caught(mutant, findings), (mutant, [f.message for f in findings])
 
 
 def test_a_sentence_naming_a_past_year_gives_no_mutant():
     facts = load_facts_data(load_yaml(FACTS, "facts.yaml"), "facts.yaml")
     document = document_from_text("In 1999 Chancellor Gordon Brown spoke.", "a.txt")
-    analysis = analyse(document, facts, build_lexicon(facts), accuracy.WINDOW)
-    assert [m for m in accuracy.MutantMaker(facts).mutants("a.txt", analysis) if m.kind != "event-date"] == []
+    analysis = analyse(document, facts, build_lexicon(facts), WINDOW)
+    assert [m for m in accuracy.MutantMaker(facts).mutants("a.txt", analysis, WINDOW) if m.kind != "event-date"] == []
+
+
+def test_the_halves_are_fixed_by_a_hash_of_the_name():
+    assert accuracy.half_of("business/1m-payoff-for-former-shell-boss.txt") == accuracy.half_of("business/1m-payoff-for-former-shell-boss.txt")
+    halves = [accuracy.half_of(f"{number:05d}.md") for number in range(1, 2001)]
+    assert 900 < halves.count("tune") < 1100  # about half each
+    assert accuracy.half_of("00001.md") in accuracy.HALVES

@@ -65,8 +65,9 @@ def test_ambiguous_alias_resolves_through_an_earlier_full_name():
     assert [n.entity for n in both.names] == ["kenneth-clarke", "charles-clarke", None]
 
 
-def test_unresolved_alias_makes_no_claim():
-    assert claims("Chancellor Clarke spoke.") == []
+def test_an_alias_shared_by_two_people_is_resolved_by_the_title_only_one_of_them_held():
+    assert claims("Chancellor Clarke spoke.") == [("Chancellor Clarke", "kenneth-clarke", "current", "title-name")]
+    assert claims("President Clarke spoke.") == []  # neither held it: unresolved, no claim
     assert claims("Kenneth Clarke spoke. Chancellor Clarke left.")[0][1] == "kenneth-clarke"
 
 

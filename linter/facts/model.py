@@ -147,19 +147,28 @@ class FactBase:
         none: a title written with an organisation ("England coach") means all
         of that organisation's offices with the title (a closed set, so the
         claim is checked against each); without one, an unambiguous title means
-        its one office, and an ambiguous one ("President", which may be an
-        office the facts do not list) means nothing: factlint abstains.
+        its one office; an ambiguous one ("the prime minister") means the offices
+        with that title of the countries (entities of type place) whose offices the
+        person held ("the prime minister, Jeremy Hunt": the UK's); otherwise nothing,
+        and factlint abstains (it may be an office the facts do not list).
         """
         office_ids = office_ids if isinstance(office_ids, (set, frozenset)) else set(office_ids)
         # Through the indexes: a title such as "chief executive" may name thousands of offices.
         if organizations is not None:
             office_ids = office_ids & {o for org in organizations for o in self.organization_offices.get(org, ())}
-        own = [self.offices[o] for o in self.holder_offices.get(person, ()) if o in office_ids]
+        held = self.holder_offices.get(person, ())
+        own = [self.offices[o] for o in held if o in office_ids]
         if own:
             return own
         if organizations is not None or len(office_ids) == 1:
             return [self.offices[o] for o in sorted(office_ids)]
-        return []
+        countries = {self.offices[o].organization for o in held} & {e for e in self._countries}
+        return [self.offices[o] for o in sorted(office_ids) if self.offices[o].organization in countries]
+
+    @cached_property
+    def _countries(self) -> frozenset[str]:
+        """Entities of type place that own offices: a person's country is read from the offices they held."""
+        return frozenset(org for org in self.organization_offices if org in self.entities and self.entities[org].type == "place")
 
     @cached_property
     def quote_index(self) -> QuoteIndex:

@@ -132,6 +132,22 @@ def tenures_overlap(first: tuple[Tenure, ...], second: tuple[Tenure, ...], until
     return Overlap(Truth.FALSE)
 
 
+def held_by_then(first: tuple[Tenure, ...], second: tuple[Tenure, ...], until: dt.date) -> Overlap:
+    """Whether a tenure of the second list began on or before the end of a tenure of the first.
+
+    Used for quotes in the past tense ("President Obama and I spent eight years on this"):
+    the speaker, holding their office, may speak of anyone who had held the other office by
+    then. FALSE only if every tenure of the second began after the first's last ended.
+    """
+    if not first or not second:
+        return Overlap(Truth.UNKNOWN)
+    for a in first:
+        for b in second:
+            if b.start <= min(a.last_day, until):
+                return Overlap(Truth.TRUE, b.start)
+    return Overlap(Truth.FALSE)
+
+
 def holders_during(office: Office, window: DateWindow) -> tuple[Tenure, ...]:
     """Tenures of the office that share at least one day with the window."""
     return tuple(t for t in office.holders if t.start <= window.end and t.last_day >= window.start)

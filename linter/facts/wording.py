@@ -19,7 +19,14 @@ from linter.facts.model import Quote
 _PART = regex.compile(r"\[[^\]]*\]|\.\.\.|…|[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
 _GAP, _INSERTION = "\x00gap", "\x00insertion"
 _MIN_WORDS = 4
-_MIN_SHARED = 0.5  # share of the article quote's word triples found in the fact
+# A quotation is taken from a canonical quote when most of its words are the quote's, in order,
+# and they are a substantial part of it: at least _MIN_MATCHED words, or half of the quote. A
+# stock phrase a long quote happens to contain ("not like flicking a switch", "a step in the
+# right direction") is neither, and is nobody's words in particular.
+_MIN_SHARE_OF_QUOTATION = 0.5
+_MIN_MATCHED = 8
+_MIN_SHARE_OF_QUOTE = 0.5
+_MIN_SHARED_TRIPLES = 2  # to be considered at all (the index lookup)
 
 
 def quote_words(text: str) -> list[str]:
@@ -37,7 +44,7 @@ def quote_words(text: str) -> list[str]:
 
 
 def _triples(words: list[str]) -> set[tuple[str, ...]]:
-    plain = [w for w in words if not w.startswith("\x00")]
+    plain = _plain(words)
     return {tuple(plain[i : i + 3]) for i in range(len(plain) - 2)}
 
 
@@ -58,18 +65,27 @@ class QuoteIndex:
     def source_of(self, text: str) -> Quote | None:
         if not self.quotes:
             return None
-        words = quote_words(text)
-        triples = _triples(words)
-        if sum(1 for w in words if not w.startswith("\x00")) < _MIN_WORDS or not triples:
+        words = _plain(quote_words(text))
+        if len(words) < _MIN_WORDS:
             return None
         hits: dict[str, int] = {}
-        for triple in triples:
+        for triple in _triples(words):
             for quote_id in self._by_triple.get(triple, ()):
                 hits[quote_id] = hits.get(quote_id, 0) + 1
-        if not hits:
-            return None
-        best = max(sorted(hits), key=hits.__getitem__)
-        return self.quotes[best] if hits[best] >= _MIN_SHARED * len(triples) else None
+        for quote_id in sorted(hits, key=lambda q: (-hits[q], q)):
+            if hits[quote_id] < _MIN_SHARED_TRIPLES:
+                break
+            recorded = _plain(quote_words(self.quotes[quote_id].text))
+            matcher = difflib.SequenceMatcher(None, words, recorded, autojunk=False)
+            matched = sum(block.size for block in matcher.get_matching_blocks())
+            if matched >= _MIN_SHARE_OF_QUOTATION * len(words) and (matched >= _MIN_MATCHED or matched >= _MIN_SHARE_OF_QUOTE * len(recorded)):
+                return self.quotes[quote_id]
+        return None
+
+
+def _plain(words: list[str]) -> list[str]:
+    """Words without the elision and insertion markers."""
+    return [w for w in words if not w.startswith("\x00")]
 
 
 @dataclass(frozen=True)

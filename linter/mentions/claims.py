@@ -6,37 +6,40 @@ of Microsoft". It makes a claim about a name in one of these forms:
 
 * ``title-name``:            "UK Prime Minister Rishi Sunak", "former President Trump"
 * ``name-title``:            "Rishi Sunak, the prime minister," / "Subir Raha, Gazprom chairman,"
-* ``title-name-appositive``: "the prime minister, Rishi Sunak, said"
+* ``title-name-appositive``: "the prime minister, Rishi Sunak, said", "Britain's chancellor, Jeremy Hunt,"
 * ``past-tense``:            "when Donald Trump was president", "Trump, who was president,"
                              (a claim like "former"); "Starmer, who is prime minister," (current)
 
+Party words before a title describe the person and are read through ("Labour chancellor
+Rachel Reeves", "the Democratic former governor"); "at the time" after it means "then".
+
 What is deliberately *not* a claim: a title that is possessive ("the prime
 minister's spokesman"); a title after a person's possessive ("Blair's
-chancellor"); a title with a word naming another role ("shadow", "deputy",
-"-elect", ...); a title after a capitalised word the facts do not know ("Lions
-coach X": some organisation, but not one factlint can check); a name that is
-only the end of a longer proper noun.
+chancellor"); an indefinite title ("whether she would make a good chancellor");
+a title with a word naming another role ("shadow", "deputy", "-elect", ...) unless
+the facts declare the longer title; a title after a capitalised word the facts do
+not know ("Lions coach X": some organisation, but not one factlint can check); a
+name that is only the end of a longer proper noun; "the chancellor, Mr Hunt replied"
+inside a clause ("asked if he trusted the chancellor, Mr Hunt replied"), where the
+comma ends a clause rather than opening an apposition.
 
-A past year written in the sentence ("In 1997, Chancellor Kenneth Clarke
-said") sets the time of the claim instead of the document's date.
+When each claim speaks of is decided in mentions/timing.py. A claim inside a
+quotation is marked ``quoted``: it is the speaker's, and rules about what the
+article claims leave it alone.
 """
 
 from __future__ import annotations
 
 import bisect
-import datetime as dt
+from dataclasses import replace
 
-import regex
-
-from linter.dates import DateWindow
 from linter.facts.temporal import Claim
 from linter.mentions import vocabulary as words
 from linter.mentions.lexicon import Lexicon
 from linter.mentions.model import Analysis, NameMention, OfficeClaim, TitleMention
+from linter.mentions.timing import ClaimTime, TimeLinker
 from linter.segment.tokens import is_possessive
 from linter.source.document import Span
-
-_YEAR_PHRASE = regex.compile(r"\b(?:[Ii]n|[Dd]uring)\s+(?:(?P<year>(?:19|20)\d\d)|the\s+(?P<decade>(?:19|20)\d)0s)\b(?![-/]\d)")
 
 
 def find_claims(analysis: Analysis, lexicon: Lexicon) -> list[OfficeClaim]:
@@ -51,46 +54,35 @@ def find_claims(analysis: Analysis, lexicon: Lexicon) -> list[OfficeClaim]:
     return claims
 
 
-def past_times(analysis: Analysis, sentence: Span) -> tuple[DateWindow, ...]:
-    """Years (and decades, and full dates) before the document's date written in a sentence."""
-    limit = analysis.window.start.year
-    times = set()
-    for match in _YEAR_PHRASE.finditer(analysis.document.prose, sentence.start, sentence.end):
-        if match.group("year"):
-            first = last = int(match.group("year"))
-        else:
-            first = int(match.group("decade")) * 10
-            last = first + 9
-        if first < limit:
-            times.add(DateWindow(dt.date(first, 1, 1), dt.date(min(last, limit - 1), 12, 31)))
-    for date in analysis.dates:
-        if date.year and date.year < limit and sentence.contains(date.span):
-            times.add(DateWindow.day(dt.date(date.year, date.month, date.day)))
-    return tuple(sorted(times))
-
-
 class _ClaimReader:
     def __init__(self, analysis: Analysis, lexicon: Lexicon) -> None:
         self.analysis = analysis
         self.tokens = tokens = analysis.tokens
         self.texts = tokens.texts
         self.lower = tokens.lower
-        self.title_ends = {title.last for title in analysis.titles}
-        people = [n for n in analysis.names if n.entity and analysis.facts.entities[n.entity].type == "person"]
+        entities = analysis.facts.entities
+        # Unresolved names ("Johnson", shared by two people) too: the title may tell which is meant.
+        people = [n for n in analysis.names if any(entities[c].type == "person" for c in ([n.entity] if n.entity else n.candidates))]
         self.person_starting = {n.first: n for n in people}
         self.person_ending = {n.last: n for n in people}
         self.name_ending = {n.last: n for n in analysis.names}
         self.name_starting = {n.first: n for n in analysis.names}
+        # A name running into a title ("Brazilian Central Bank" + "Central Bank President"): by the
+        # title's first token, for reading "Brazilian Central Bank President" as organisation + title.
+        self.name_into = {i: n for n in analysis.names for i in range(n.first + 1, n.last)}
         self.organization_ids = lexicon.organizations
         self.sentence_starts = [sentence.start for sentence in analysis.sentences]
+        self.linker = TimeLinker(tokens, analysis.times, analysis.window)
+        self.quoted = sorted(quotation.inner for quotation in analysis.quotations)
+        self.quoted_starts = [span.start for span in self.quoted]
 
-    def _sentence(self, token: int) -> tuple[Span, int, int]:
-        """The sentence holding ``token``, and its token range [first, last)."""
+    def _sentence(self, token: int) -> tuple[int, int]:
+        """The token range [first, last) of the sentence holding ``token``."""
         index = bisect.bisect_right(self.sentence_starts, self.tokens.starts[token]) - 1
         if index < 0:
-            return Span(0, len(self.analysis.document.text)), 0, len(self.texts)
+            return 0, len(self.texts)
         sentence = self.analysis.sentences[index]
-        return sentence, self.tokens.index_at_or_after(sentence.start), self.tokens.index_at_or_after(sentence.end)
+        return self.tokens.index_at_or_after(sentence.start), self.tokens.index_at_or_after(sentence.end)
 
     def _organization(self, name: NameMention | None) -> frozenset[str] | None:
         """The organisations a name written with a title may be (None: not an organisation)."""
@@ -99,10 +91,14 @@ class _ClaimReader:
         organizations = name.candidates & self.organization_ids
         return organizations or None
 
+    def _is_quoted(self, span: Span) -> bool:
+        index = bisect.bisect_right(self.quoted_starts, span.start) - 1
+        return index >= 0 and self.quoted[index].contains(span)
+
     def read(self, title: TitleMention) -> OfficeClaim | None:
         if title.possessive:
             return None
-        sentence, floor, ceiling = self._sentence(title.first)
+        floor, ceiling = self._sentence(title.first)
         low = self.lower
         after = title.last
         if after < ceiling and (low[after] in words.OTHER_ROLE or (low[after] == "-" and after + 1 < ceiling and low[after + 1] in words.OTHER_ROLE)):
@@ -116,25 +112,52 @@ class _ClaimReader:
         prefix = self._prefix(title.first, floor)
         if prefix is None:
             return None
-        claim, before, organizations_before = prefix
+        claim, before, organizations_before, determiner = prefix
         organizations = organizations_before if organizations_before is not None else organizations
         if organizations is None and self._unknown_qualifier(before, floor):
             return None
-        found = self._form(title, claim, before, after, floor, ceiling)
+        at_the_time = tuple(low[after : after + 3]) == words.AT_THE_TIME
+        if at_the_time:
+            claim, after = Claim.EARLIER, after + 3  # "Jeremy Hunt, chancellor at the time,"
+        found = self._form(claim, before, determiner, after, floor, ceiling)
         if found is None:
             return None
         start, end, name, form, claim = found
-        when = past_times(self.analysis, sentence)
-        return OfficeClaim(Span(start, end), name, title, claim, form, organizations, when)
+        if claim is Claim.CURRENT and self._indefinite(before, floor, form):
+            return None
+        name = self._resolved(name, title)
+        if name is None:
+            return None
+        span = Span(start, end)
+        time = self.linker.link(span, floor, ceiling)
+        times = time.readings(self.analysis.window)
+        if form == "past-tense" and claim is Claim.FORMER and time.written:
+            claim, times = Claim.CURRENT, time.written  # "when Trump was president in 2019": held then
+        return OfficeClaim(span, name, title, claim, form, organizations, times, self._is_quoted(span))
 
-    def _prefix(self, first: int, floor: int) -> tuple[Claim, int, frozenset[str] | None] | None:
-        """Read modifiers and an organisation before a title, right to left.
+    def _resolved(self, name: NameMention, title: TitleMention) -> NameMention | None:
+        """The name, resolved to the one person sharing it who ever held an office with this title
+        ("Prime Minister Johnson" when the facts know two Johnsons and one prime minister); None
+        when that is not exactly one person."""
+        if name.entity is not None:
+            return name if self.analysis.facts.entities[name.entity].type == "person" else None
+        holders = self.analysis.facts.holder_offices
+        held = [c for c in sorted(name.candidates) if title.offices.intersection(holders.get(c, ()))]
+        return replace(name, entity=held[0]) if len(held) == 1 else None
 
-        Returns the claim, the index of the token before the phrase, and the
-        organisations written; None when the phrase names another role or a
-        person's relation ("Blair's chancellor").
+    def _prefix(self, first: int, floor: int) -> tuple[Claim, int, frozenset[str] | None, int | None] | None:
+        """Read modifiers, party words and an organisation before a title, right to left.
+
+        Returns the claim, the index of the token before the phrase, the organisations
+        written, and where a possessive organisation begins (it stands for an article:
+        "Britain's chancellor, Jeremy Hunt,"); None when the phrase names another role, a
+        person's relation ("Blair's chancellor") or a kind of role ("a good chancellor").
         """
-        claim, organizations, index = Claim.CURRENT, None, first - 1
+        claim, organizations, determiner, index = Claim.CURRENT, None, None, first - 1
+        overlapping = self.name_into.get(first)
+        if overlapping is not None and overlapping.first >= floor and (found := self._organization(overlapping)) is not None:
+            organizations, index = found, overlapping.first - 1
+            determiner = overlapping.first if overlapping.possessive else None
         while index >= floor:
             word = self.lower[index]
             if word == "-":
@@ -146,16 +169,47 @@ class _ClaimReader:
                 claim = Claim.FORMER
             elif word in words.EARLIER:
                 claim = Claim.EARLIER
+            elif word in words.PARTY_WORDS and self.texts[index][:1].isupper():
+                pass  # "Labour chancellor", "Republican senator": a description of the person
+            elif self._adjective_after_modifier(index, floor):
+                pass  # "former presidential National Security Adviser": the adjective is read through
             elif organizations is None and (found := self._organization(self.name_ending.get(index + 1))) is not None:
                 organizations = found
-                index = self.name_ending[index + 1].first - 1
+                name = self.name_ending[index + 1]
+                determiner = name.first if name.possessive else None
+                index = name.first - 1
                 continue
             else:
                 break
             index -= 1
         if index >= floor and is_possessive(self.texts[index]):
             return None  # "Blair's chancellor": a relation, not a claim of office
-        return claim, index, organizations
+        return claim, index, organizations, determiner
+
+    def _adjective_after_modifier(self, index: int, floor: int) -> bool:
+        """A lower-case word (or two) right after "former" or "then" and before the title."""
+        for modifier in (index - 1, index - 2):
+            if modifier < floor or not all(self._lower_word(i) for i in range(modifier + 1, index + 1)):
+                return False
+            if self.lower[modifier] in words.FORMER or self.lower[modifier] in words.EARLIER:
+                return True
+        return False
+
+    def _lower_word(self, index: int) -> bool:
+        word = self.texts[index]
+        return word.isalpha() and word.islower() and word not in words.ARTICLES
+
+    def _indefinite(self, before: int, floor: int, form: str) -> bool:
+        """'a chancellor', 'whether she would make a good chancellor': a kind of role, not a person's office.
+
+        An article right before the title phrase; or with one lower-case word between, except
+        before a name ("a figure Treasury Secretary James Baker used": the word is a noun).
+        """
+        if before < floor:
+            return False
+        if self.lower[before] in words.INDEFINITE_ARTICLES:
+            return True
+        return form != "title-name" and before - 1 >= floor and self.lower[before - 1] in words.INDEFINITE_ARTICLES and self._lower_word(before)
 
     def _unknown_qualifier(self, before: int, floor: int) -> bool:
         """A capitalised word the facts do not know right before the title phrase ("Lions coach")."""
@@ -164,9 +218,11 @@ class _ClaimReader:
         word = self.texts[before]
         if before == floor and word.casefold() in words.SENTENCE_OPENERS:
             return False
-        return word[:1].isupper() and word[-1:].isalpha() and before + 1 not in self.name_ending
+        if word.casefold() in words.TITLE_ADJECTIVES:
+            return False  # "New White House Chief of Staff Howard Baker" (wire copy capitalises it)
+        return self.tokens.capitalised(before) and word[-1:].isalpha() and before + 1 not in self.name_ending
 
-    def _form(self, title: TitleMention, claim: Claim, before: int, after: int, floor: int, ceiling: int):
+    def _form(self, claim: Claim, before: int, determiner: int | None, after: int, floor: int, ceiling: int):
         low, texts, starts = self.lower, self.texts, self.tokens.starts
         head = starts[before + 1]
         name = self.person_starting.get(after)
@@ -174,19 +230,31 @@ class _ClaimReader:
             return head, name.span.end, name, "title-name", claim
 
         at_end = after >= ceiling or texts[after] in words.APPOSITIVE_END
-        article = before >= floor and low[before] in words.ARTICLES
-        if article and after + 1 < ceiling and texts[after] == ",":
+        article = before if before >= floor and low[before] in words.ARTICLES else determiner
+        if article is not None and after + 1 < ceiling and texts[after] == ",":
             name = self._standalone(self.person_starting.get(after + 1))
-            if name and (name.last >= ceiling or texts[name.last] in words.APPOSITIVE_END or low[name.last] in words.SPEECH_VERBS):
-                return starts[before], name.span.end, name, "title-name-appositive", claim
+            if name and self._closes_apposition(name, article, floor, ceiling):
+                return starts[article], name.span.end, name, "title-name-appositive", claim
 
-        lead = before - 1 if article else before
+        lead = before - 1 if before >= floor and low[before] in words.ARTICLES else before
         if at_end and lead >= floor and texts[lead] == ",":
             name = self._standalone(self.person_ending.get(lead))
             if name:
                 return name.span.start, self.tokens.ends[after - 1], name, "name-title", claim
 
         return self._past_tense(claim, lead, after, floor, ceiling)
+
+    def _closes_apposition(self, name: NameMention, article: int, floor: int, ceiling: int) -> bool:
+        """'the prime minister, Rishi Sunak, said': the name ends the apposition.
+
+        Without the closing comma ("the prime minister, Rishi Sunak said") only when the title
+        phrase opens its clause: in "asked if he trusted the chancellor, Mr Hunt replied" the
+        comma ends one clause and the name begins the next.
+        """
+        if name.last >= ceiling or self.texts[name.last] in words.APPOSITIVE_END:
+            return True
+        opens_clause = article - 1 < floor or self.texts[article - 1] in words.APPOSITIVE_END
+        return opens_clause and self.lower[name.last] in words.SPEECH_VERBS
 
     def _standalone(self, name: NameMention | None) -> NameMention | None:
         """A name that is not the tail of a longer proper noun."""
@@ -198,7 +266,7 @@ class _ClaimReader:
         if name.possessive or following >= ceiling:
             return False
         word = self.texts[following]
-        return word[:1].isupper() and word.isalpha() and self.tokens.starts[following] == self.tokens.ends[following - 1] + 1
+        return self.tokens.capitalised(following) and word.isalpha() and self.tokens.starts[following] == self.tokens.ends[following - 1] + 1
 
     def _past_tense(self, claim: Claim, lead: int, after: int, floor: int, ceiling: int):
         """'when X was president', 'X, who was president,' and 'X, who is president,'."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import re._parser as _parser  # the standard library's regex parser, to find literal words
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import compress
 from typing import Iterable
 
@@ -59,6 +60,17 @@ class Trie:
             collected.setdefault(_SEPARATOR.join(key), set()).add(value)
             longest[key[0]] = max(longest.get(key[0], 0), len(key))
         return cls(fold_case, {joined: tuple(sorted(ids)) for joined, ids in collected.items()}, longest)
+
+    def folded(self) -> Trie:
+        """The same entries, matched case-insensitively (for lines written in capitals)."""
+        collected: dict[str, set[str]] = {}
+        longest: dict[str, int] = {}
+        for joined, ids in self.entries.items():
+            key = joined.casefold()
+            collected.setdefault(key, set()).update(ids)
+            first, length = key.split(_SEPARATOR, 1)[0], key.count(_SEPARATOR) + 1
+            longest[first] = max(longest.get(first, 0), length)
+        return Trie(True, {joined: tuple(sorted(ids)) for joined, ids in collected.items()}, longest)
 
     def keys_of(self, tokens: Tokens) -> tuple[list[str], list[str]]:
         """The token texts this trie is keyed on, with and without possessive endings."""
@@ -117,6 +129,11 @@ class Lexicon:
     organizations: frozenset[str]  # entity ids that may qualify a title: office owners, organisations, places
     event_triggers: dict[str, frozenset[str]]  # a word every mention must contain -> event ids
     always_events: frozenset[str]  # events whose patterns have no such word
+
+    @cached_property
+    def shouted_names(self) -> Trie:
+        """Names matched case-insensitively, built the first time a document has a line in capitals."""
+        return self.names.folded()
 
 
 def short_forms(name: str, aliases: tuple[str, ...]) -> set[tuple[str, ...]]:

@@ -39,7 +39,13 @@ class TitleMention:
 
 @dataclass(frozen=True)
 class OfficeClaim:
-    """A statement that a person holds (or held) an office: "Prime Minister Rishi Sunak"."""
+    """A statement that a person holds (or held) an office: "Prime Minister Rishi Sunak".
+
+    Each way of reading it is a value: who (``name``), which office (``title`` and the
+    ``organizations`` written with it), what is claimed (``claim``: holds, held before, held
+    then), when (``times``: every time the sentence may speak of, see mentions/timing.py), in
+    which form, and whose words they are (``quoted``: inside a quotation, the speaker's).
+    """
 
     span: Span  # the whole phrase, modifiers included
     name: NameMention
@@ -47,7 +53,8 @@ class OfficeClaim:
     claim: Claim
     form: str  # "title-name", "name-title", "title-name-appositive", "past-tense"
     organizations: frozenset[str] | None = None  # written with the title ("Microsoft chief executive")
-    when: tuple[DateWindow, ...] = ()  # past years written in the sentence; empty: the document's date
+    times: tuple[DateWindow, ...] = ()  # the claim is false only if false at every one of them
+    quoted: bool = False  # inside a quotation: the speaker's words, not the article's claim
 
     @property
     def person(self) -> str | None:
@@ -61,6 +68,13 @@ class DateMention:
     day: int
     year: int | None
 
+    def agrees_with(self, when: DateWindow) -> bool:
+        """Whether this date may be a day of ``when``: a date without a year agrees with any day
+        of the same month and day ("the 7 July bombings", an anniversary, a yearless schedule)."""
+        if self.year:
+            return dt.date(self.year, self.month, self.day) in when
+        return any((day.month, day.day) == (self.month, self.day) for day in when.days())
+
     def candidates(self, window: DateWindow) -> list[dt.date]:
         """The days this may mean: its own year, else the window's years and the one before."""
         years = [self.year] if self.year else range(window.start.year - 1, window.end.year + 1)
@@ -71,6 +85,14 @@ class DateMention:
             except ValueError:
                 continue
         return days
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A written time with a year: a day, a month, a year or a decade, as a window of days."""
+
+    span: Span
+    window: DateWindow
 
 
 @dataclass(frozen=True)
@@ -99,7 +121,10 @@ class Analysis:
     titles: list[TitleMention] = field(default_factory=list)
     claims: list[OfficeClaim] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)  # dates, months, years and decades with a year
+    quotations: list[Quotation] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
+    event_dates: dict[Span, tuple[DateMention, ...]] = field(default_factory=dict)  # the dates dating each event mention
     quotes: list[AttributedQuote] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)  # what could not be analysed (a pattern that timed out)
 

@@ -26,6 +26,8 @@ def find_names(tokens: Tokens, lexicon: Lexicon, title_ends: set[int]) -> list[N
     mention only after the person's full name, and only if that is one person.
     """
     declared = lexicon.names.matches(tokens)
+    if tokens.shouted:
+        declared = _with_shouted_names(declared, lexicon.shouted_names.matches(tokens), tokens.shouted)
     covered = {index for first, last, _, _ in declared for index in range(first, last)}
     derived = [_with_courtesy_title(tokens, m) for m in lexicon.short_names.matches(tokens) if not covered.intersection(range(m[0], m[1]))]
     matches = sorted([(m, True) for m in declared] + [(m, False) for m in derived], key=lambda item: item[0][0])
@@ -49,6 +51,16 @@ def find_names(tokens: Tokens, lexicon: Lexicon, title_ends: set[int]) -> list[N
     return mentions
 
 
+Match = tuple[int, int, frozenset[str], bool]
+
+
+def _with_shouted_names(declared: list[Match], folded: list[Match], shouted: frozenset[int]) -> list[Match]:
+    """Add the names found case-insensitively on lines in capitals ("PRIME MINISTER SUNAK VISITS KYIV")."""
+    taken = {index for first, last, _, _ in declared for index in range(first, last)}
+    extra = [m for m in folded if all(i in shouted and i not in taken for i in range(m[0], m[1]))]
+    return sorted(declared + extra) if extra else declared
+
+
 def _with_courtesy_title(tokens: Tokens, match: tuple[int, int, frozenset[str], bool]) -> tuple[int, int, frozenset[str], bool]:
     """'Mr Brown' is the short form 'Brown' with the courtesy title before it."""
     first, last, ids, possessive = match
@@ -65,4 +77,4 @@ def _after_capitalised_word(tokens: Tokens, first: int, title_ends: set[int]) ->
     word = tokens.texts[previous]
     if word.casefold() in SENTENCE_OPENERS:  # "But Wenger", "Former WorldCom": not part of a name
         return False
-    return word[:1].isupper() and word[-1:].isalpha() and not is_possessive(word) and tokens.starts[first] - tokens.ends[previous] == 1
+    return tokens.capitalised(previous) and word[-1:].isalpha() and not is_possessive(word) and tokens.starts[first] - tokens.ends[previous] == 1

@@ -27,6 +27,18 @@ SENTENCE_OPENERS = frozenset(
     former ex new old once not no yes well meanwhile asked speaking""".split()
 )
 ARTICLES = frozenset({"the", "a", "an"})
+# Capitalised before a title in wire copy, but never an organisation: "New White House Chief of Staff".
+TITLE_ADJECTIVES = frozenset({"new", "newly-appointed", "veteran", "longtime", "long-time"})
+# Before a title (with at most an adjective between): "a good chancellor", "an interim president".
+# An indefinite title names a kind of role, not a person's office: never a claim.
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
+# Capitalised words that describe a person, not the owner of an office: "Labour chancellor Rachel
+# Reeves", "Republican senator", "the Democratic former governor". Read through before a title.
+PARTY_WORDS = frozenset(
+    """labour conservative conservatives tory tories liberal liberals democrat democrats democratic
+    republican republicans lib dem snp plaid reform ukip socialist socialists gaullist communist
+    communists unionist gop""".split()
+)
 # After "Title" in "Name, the title," or "the title, Name,": the appositive must end here.
 APPOSITIVE_END = frozenset({",", ".", ";", ":", ")", "—", "–", "!", "?"})
 # After "when X was title": a word that lets the title end the phrase.
@@ -39,6 +51,17 @@ SPEECH_VERBS = frozenset(
     admitted admits conceded concedes recalled recalls urged urges stressed stresses""".split()
 )
 PRONOUNS = frozenset({"he", "she"})
+
+# Words that open a new clause: a time written after one of them belongs to that clause, not to
+# a title before it ("Streeting said the list had doubled since it was last cut in 2010").
+CLAUSE_OPENERS = frozenset(
+    """that which who whom whose where when whenever while whereas since because although though
+    after before until till if unless whether as and but or nor so than once""".split()
+)
+# Between a verb of speech and a time: "said on 3 March 2021", "said in 2019".
+TIME_PREPOSITIONS = frozenset({"on", "in", "during", "at", "by", "last", "early", "late"})
+# After a title: "Jeremy Hunt, chancellor at the time,": held then, like "then-".
+AT_THE_TIME = ("at", "the", "time")
 
 # Between a date and an event mention: the date belongs to another clause or another event
 # ("a charity match on 10 January for victims of the tsunami", "before the Athens Games and
@@ -56,9 +79,31 @@ TIMING_VERBS = frozenset(
     takes took is was will kicks kicked culminates""".split()
 )
 MAX_DATE_DISTANCE = 20  # tokens between a date and the event it dates
+# After an event and a comma, words that keep the date with the event ("the Oscars, held on 2 March").
+EVENT_APPOSITION = frozenset(
+    """held staged scheduled due set starting beginning running taking played hosted opening ending
+    which that""".split()
+)
+# Before an event, prepositions that make it the object of another noun ("registration for the
+# marathon opens on 2 May"): a date further on belongs to that noun, unless right after the event.
+OBJECT_PREPOSITIONS = frozenset({"for", "about"})
+# Before a date that opens its sentence ("On 16 February, the Baftas..."): it dates the main clause.
+OPENING_TIME_WORDS = frozenset({"on", "in", "by", "at", "from", "early", "late", "then", "and", "but", "later", ","})
 
 MONTHS = {
     "January": 1, "Jan": 1, "February": 2, "Feb": 2, "March": 3, "Mar": 3, "April": 4, "Apr": 4,
     "May": 5, "June": 6, "Jun": 6, "July": 7, "Jul": 7, "August": 8, "Aug": 8, "September": 9,
     "Sept": 9, "Sep": 9, "October": 10, "Oct": 10, "November": 11, "Nov": 11, "December": 12, "Dec": 12,
 }
+
+# The tense of a clause inside a quotation ("President Obama and I spent eight years on this"):
+# a past-tense clause may speak of a time before the speaker's own tenure.
+PAST_TENSE_VERBS = frozenset(
+    """was were had did spent said told made took came went knew gave thought met saw led left won
+    lost ran began became brought built bought caught chose drove fought found felt got held kept
+    let meant paid put rose sent set sat spoke stood struck taught understood wrote signed""".split()
+)
+# Words that may stand between a name and its verb: "President Obama and I spent", "Trump also said".
+BEFORE_VERB = frozenset({"and", "i", "we", "he", "she", "they", "you", "also", "still", "never", "always", "just", "then", "already", "once", "himself", "herself"})
+# A time close to the speaking: "I spoke with President Trump this morning" speaks of now.
+RECENT_TIMES = frozenset({"today", "tonight", "yesterday", "now", "morning", "week", "currently"})

@@ -32,6 +32,13 @@ class Tokens:
     starts: list[int] = field(default_factory=list)
     ends: list[int] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
+    # Tokens on lines written all in capitals (headlines, wire slugs): there a capital letter says
+    # nothing about whether a word is a name. Set by mark_shouted_lines.
+    shouted: frozenset[int] = frozenset()
+
+    def capitalised(self, index: int) -> bool:
+        """Written with a capital that means something: not merely on an all-capitals line."""
+        return self.texts[index][:1].isupper() and index not in self.shouted
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -66,6 +73,19 @@ def tokenize(text: str) -> Tokens:
     parts = _TOKEN_SPLIT.split(text)
     offsets = list(accumulate(map(len, parts)))
     return Tokens(starts=offsets[0:-1:2], ends=offsets[1::2], texts=parts[1::2])
+
+
+# A line with no lower-case letter and at least two capitals in a row ("PRIME MINISTER SUNAK
+# VISITS KYIV", "U.S. TREASURY'S BAKER SAYS"), not counting a line with a single short word.
+_SHOUTED_LINE = regex.compile(r"^(?=[^\p{Ll}\n]*\p{Lu}{2}[^\p{Ll}\n]*\p{Lu})[^\p{Ll}\n]+$", regex.MULTILINE)
+
+
+def mark_shouted_lines(text: str, tokens: Tokens) -> None:
+    """Record which tokens stand on all-capitals lines (see ``Tokens.shouted``)."""
+    shouted: set[int] = set()
+    for line in _SHOUTED_LINE.finditer(text):
+        shouted.update(range(tokens.index_at_or_after(line.start()), tokens.index_at_or_after(line.end())))
+    tokens.shouted = frozenset(shouted)
 
 
 def _without_possessives(texts: list[str]) -> list[str]:

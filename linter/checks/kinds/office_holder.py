@@ -61,10 +61,10 @@ class OfficeHolder(Kind):
     def check(self, analysis: Analysis) -> Iterator[Match]:
         facts = analysis.facts
         for claim in analysis.claims:
-            if claim.claim not in self.claims or claim.person is None:
+            if claim.claim not in self.claims or claim.person is None or claim.quoted:
                 continue
             offices = facts.offices_for(claim.title.offices, claim.person, claim.organizations)
-            windows = claim.when or (analysis.window,)
+            windows = claim.times
             if not offices or any(
                 claim_truth(claim.claim, office, claim.person, window) is not Truth.FALSE for office in offices for window in windows
             ):

@@ -1,7 +1,9 @@
 """``kind: pattern``: a regular expression, with macros for lists drawn from the facts.
 
-Parameters: ``pattern`` (a regex, matched within each block of the prose) and
-``ignore_case`` (default false). Macros stand for every known surface form of
+Parameters: ``pattern`` (a regex, matched within each block of the prose),
+``ignore_case`` (default false) and ``across_markup`` (default true; false drops a
+match that spans markup, such as an inline HTML tag between two words: "of <b>X</b> of"
+repeats nothing the author typed side by side). Macros stand for every known surface form of
 a kind of mention: ``{person}``, ``{organization}``, ``{place}``, ``{entity}``
 (any entity) and ``{title}`` (any office title). The first use of a macro is a
 named group, usable as a message placeholder.
@@ -51,13 +53,14 @@ def _compile(pattern: str, flags: int) -> regex.Pattern:
 class Pattern(Kind):
     name = "pattern"
     summary = "A regular expression over the prose, with macros for names and titles from the facts."
-    params = ("pattern", "ignore_case")
+    params = ("pattern", "ignore_case", "across_markup")
     required = ("pattern",)
     needs_facts = False
 
     def __init__(self, rule: YamlMap, checker: Checker, what: str) -> None:
         self.source = checker.text(rule, "pattern", what) or "(?!)"
         self.flags = regex.VERSION1 | (regex.IGNORECASE if checker.typed(rule, "ignore_case", bool, what) else 0)
+        self.across_markup = checker.typed(rule, "across_markup", bool, what) is not False
         self.macros = frozenset(_MACRO.findall(self.source))
         try:
             self.groups = frozenset(_compile(expand(self.source, {}), self.flags).groupindex)
@@ -73,9 +76,19 @@ class Pattern(Kind):
         if any(not forms.get(macro) for macro in self.macros):
             return  # a macro with nothing to stand for: the pattern cannot match here
         compiled = _compile(expand(self.source, forms), self.flags)
+        document = analysis.document
         for found in search_blocks(compiled, analysis):
+            if not self.across_markup and _spans_markup(document.text, document.prose, found.start(), found.end()):
+                continue
             values = {name: value or "" for name, value in found.groupdict().items()}
             yield Match(Span(found.start(), found.end()), {"match": found.group(), **values})
+
+
+def _spans_markup(text: str, prose: str, start: int, end: int) -> bool:
+    """Whether markup was masked out of [start, end): the prose has a space where the text has none."""
+    return text[start:end] != prose[start:end] and any(
+        original != masked and not original.isspace() for original, masked in zip(text[start:end], prose[start:end])
+    )
 
 
 def _surface_forms(analysis: Analysis, macros: frozenset[str]) -> dict[str, tuple[str, ...]]:

@@ -17,10 +17,11 @@ from typing import Iterator
 
 from linter.checks.describe import join, tenures
 from linter.checks.kinds.base import Kind, Match
-from linter.facts.temporal import Claim, Truth, tenures_overlap
+from linter.facts.temporal import Claim, Truth, held_by_then, tenures_overlap
 from linter.facts.model import Quote
 from linter.facts.wording import wording_changes
 from linter.mentions.model import Analysis, AttributedQuote
+from linter.mentions.timing import speaks_of_the_past
 from linter.validate import Checker
 from linter.yamlio import YamlMap
 
@@ -70,9 +71,11 @@ class QuoteCheck(Kind):
                 continue
             offices = facts.offices_for(mentioned.title.offices, mentioned.person, mentioned.organizations)
             pairs = [(s, o) for s in speaker_offices for o in offices]
+            # A past-tense clause may speak of an earlier time: then it is enough that the other
+            # had held the office by the end of the speaker's tenure.
+            possible = held_by_then if speaks_of_the_past(analysis.tokens, mentioned.span, inner) else tenures_overlap
             if not pairs or any(
-                tenures_overlap(s.tenures_of(said_as.person), o.tenures_of(mentioned.person), analysis.window.end).truth
-                is not Truth.FALSE
+                possible(s.tenures_of(said_as.person), o.tenures_of(mentioned.person), analysis.window.end).truth is not Truth.FALSE
                 for s, o in pairs
             ):
                 continue

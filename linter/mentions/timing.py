@@ -1,0 +1,231 @@
+"""Which time a clause speaks of: the one place written dates are linked to claims and events.
+
+**Claims.**
+A title speaks of the article's date (its window) unless a time written in the sentence
+*governs the clause that holds it*:
+
+* **fronted**: a time adverbial right before the claim, at most a comma between them:
+  "In 2019, Chancellor Sajid Javid said", "On 23 September 2022, Chancellor Kwasi Kwarteng",
+  "In 2019, when Donald Trump was president". The claim speaks of that time only.
+* **in the same clause, after the claim**: "Chancellor Kenneth Clarke cut rates in 1995",
+  "Prime Minister Theresa May said on 29 March 2019". Nothing that opens another clause may
+  stand between (a comma, a conjunction, a relative pronoun, a verb of speech with more than
+  the time after it, a quotation mark). Such a time is *another* plausible reading: a current
+  title is also used of a past act ("President Biden signed the law in 2022"), so the claim
+  is checked at the article's date and at that time, and reported only if false at both.
+
+Anything else (a date in a reported clause, a relative clause, a subordinate "since ... in
+2010", a future year) does not re-date the title: "Chancellor Rachel Reeves said the
+mini-budget of 23 September 2022 had crashed the economy" speaks of the article's date.
+
+**Events.** Which event mention a written date belongs to: see ``link_event_dates``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+from linter.dates import DateWindow
+from linter.mentions import vocabulary as words
+from linter.mentions.model import DateMention, EventMention, TimeExpression
+from linter.segment.tokens import Tokens
+from linter.source.document import Span
+
+_MONTH = "|".join(sorted((m for m in words.MONTHS if len(m) > 3 or m == "May"), key=len, reverse=True))
+# "in 2019", "during 2019", "in March 2019", "in early 2019", "in the 1990s", "in mid-2019".
+_YEAR_PHRASE = regex.compile(
+    rf"""\b(?:[Ii]n|[Dd]uring|[Oo]n|[Bb]ack\s+in)\s+
+    (?:(?:early|late|mid)[-\s]+)?
+    (?:(?P<month>{_MONTH})\s+)?
+    (?:(?P<year>(?:1[89]|20)\d\d)|the\s+(?P<decade>(?:1[89]|20)\d)0s)\b(?![-/]\d)""",
+    regex.VERBOSE,
+)
+_CLAUSE_PUNCTUATION = frozenset(',;:—–()[]"“”‘’')
+
+
+def find_times(prose: str, sentences: list[Span], dates: list[DateMention]) -> list[TimeExpression]:
+    """Written times with a year: full dates, and year, month-year and decade phrases."""
+    found = [TimeExpression(d.span, DateWindow.day(dt.date(d.year, d.month, d.day))) for d in dates if d.year]
+    taken = [d.span for d in dates if d.year]
+    for sentence in sentences:
+        for match in _YEAR_PHRASE.finditer(prose, sentence.start, sentence.end):
+            span = Span(match.start(), match.end())
+            if any(t.start < span.end and span.start < t.end for t in taken):
+                continue  # "on 23 September 2022" is the full date already found
+            found.append(TimeExpression(span, _window(match)))
+    return sorted(found, key=lambda t: t.span)
+
+
+def _window(match: regex.Match) -> DateWindow:
+    if match.group("decade"):
+        first = int(match.group("decade")) * 10
+        return DateWindow(dt.date(first, 1, 1), dt.date(first + 9, 12, 31))
+    year = int(match.group("year"))
+    if match.group("month"):
+        month = words.MONTHS[match.group("month")]
+        following = dt.date(year + (month == 12), month % 12 + 1, 1)
+        return DateWindow(dt.date(year, month, 1), following - dt.timedelta(days=1))
+    return DateWindow(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+@dataclass(frozen=True)
+class ClaimTime:
+    """The written times that govern a claim's clause."""
+
+    written: tuple[DateWindow, ...] = ()
+    fronted: bool = False  # a time adverbial right before the claim: it alone is the time spoken of
+
+    def readings(self, window: DateWindow) -> tuple[DateWindow, ...]:
+        """Every time the claim may speak of: it is false only if false at each."""
+        return self.written if self.fronted else (window, *self.written)
+
+
+class TimeLinker:
+    """Links written times to the claims of one document."""
+
+    def __init__(self, tokens: Tokens, times: list[TimeExpression], window: DateWindow) -> None:
+        self.tokens, self.window = tokens, window
+        # Only times that have begun by the article's date re-date a claim: a future year
+        # ("he will retire in 2030") says what is planned, not who holds an office.
+        self.times = [t for t in times if t.window.start <= window.end]
+        self.ranges = [(tokens.index_at_or_after(t.span.start), tokens.index_at_or_after(t.span.end)) for t in self.times]
+
+    def link(self, claim: Span, floor: int, ceiling: int) -> ClaimTime:
+        """The times the claim at ``claim`` (in the sentence of tokens [floor, ceiling)) speaks of."""
+        first, last = self.tokens.index_at_or_after(claim.start), self.tokens.index_at_or_after(claim.end)
+        fronted, after = [], []
+        for time, (start, end) in zip(self.times, self.ranges):
+            if start < floor or end > ceiling:
+                continue
+            if end <= first and self._adjacent(end, first):
+                fronted.append(time.window)
+            elif start >= last and self._same_clause(last, start):
+                after.append(time.window)
+        if fronted:
+            return ClaimTime((fronted[-1],), fronted=True)
+        return ClaimTime(tuple(after))
+
+    def _adjacent(self, end: int, first: int) -> bool:
+        """Nothing but a comma (and, before a past-tense clause, "when") between a time and a claim."""
+        between = self.tokens.lower[end:first]
+        return all(word in (",", "when") for word in between) and between.count(",") <= 1
+
+    def _same_clause(self, last: int, start: int) -> bool:
+        """No clause opens between the end of a claim and a time after it."""
+        between = self.tokens.lower[last:start]
+        for index, word in enumerate(between):
+            if word in words.SPEECH_VERBS:
+                return all(w in words.TIME_PREPOSITIONS for w in between[index + 1 :])  # "said in 2021"
+            if word in _CLAUSE_PUNCTUATION or word in words.CLAUSE_OPENERS:
+                return False
+        return True
+
+
+def speaks_of_the_past(tokens: Tokens, claim: Span, inner: Span) -> bool:
+    """Whether a titled mention inside a quotation sits in a past-tense clause about no recent time.
+
+    "President Obama and I spent eight years on this" may speak of Obama's time in office;
+    "President Trump has repeatedly expressed his readiness" and "I spoke with President Trump
+    this morning" speak of the time of speaking.
+    """
+    first, last = tokens.index_at_or_after(claim.start), tokens.index_at_or_after(claim.end)
+    floor, ceiling = tokens.index_at_or_after(inner.start), tokens.index_at_or_after(inner.end)
+    low = tokens.lower
+    if any(word in words.RECENT_TIMES for word in low[floor:ceiling]):
+        return False
+    after = [w for w in low[last : min(last + 5, ceiling)] if w not in words.BEFORE_VERB and not w.endswith("ly")]
+    before = low[max(first - 3, floor) : first]
+    verbs = after[:1] + before
+    return any(_past(word) for word in verbs)
+
+
+def _past(word: str) -> bool:
+    return word in words.PAST_TENSE_VERBS or (len(word) > 4 and word.endswith("ed") and word.isalpha())
+
+
+# -- which event a date belongs to --------------------------------------------------------------
+
+_CLAUSE_BREAKS = frozenset({";", ":", "—", "("})
+
+
+def link_event_dates(tokens: Tokens, sentences: list[Span], events: list[EventMention], dates: list[DateMention]) -> dict[Span, tuple[DateMention, ...]]:
+    """The dates that date each event mention (by the mention's span).
+
+    A date belongs to at most one event: the nearest mention in its sentence it can attach to,
+    never one with another event's mention between them ("the Baftas on 16 February, with the
+    Oscars a fortnight later on 2 March" dates each award once). A date *attaches* to a mention
+    when it is at most MAX_DATE_DISTANCE words away and:
+
+    * after the event: no conjunction, relative pronoun, relational word or clause break between
+      ("a charity match on 10 January for victims of the tsunami" dates the match), except a
+      relative clause or participle on the event itself ("the Australian Open, which starts on
+      17 January", "the Oscars, held on 2 March"); and when the event is the object of another
+      noun ("registration for the marathon opens on 2 May"), only right after it;
+    * before the event: as its modifier ("the 7 July bombings"), or opening the sentence ("On
+      16 February, the Baftas..."), with no conjunction or other clause between.
+    """
+    linked: dict[Span, list[DateMention]] = {mention.span: [] for mention in events}
+    spans = sorted(linked)
+    for date in dates:
+        sentence = _sentence_of(sentences, date.span.start)
+        if sentence is None:
+            continue
+        near = [span for span in spans if sentence.contains(span) and _attaches(tokens, sentence, date.span, span, spans)]
+        if near:
+            nearest = min(near, key=lambda span: (_gap(tokens, date.span, span), span.start > date.span.start))
+            linked[nearest].append(date)
+    return {span: tuple(found) for span, found in linked.items()}
+
+
+def _sentence_of(sentences: list[Span], offset: int) -> Span | None:
+    index = bisect.bisect_right([s.start for s in sentences], offset) - 1
+    return sentences[index] if index >= 0 and offset < sentences[index].end else None
+
+
+def _gap(tokens: Tokens, first: Span, second: Span) -> int:
+    earlier, later = sorted((first, second))
+    return max(tokens.index_at_or_after(later.start) - tokens.index_at_or_after(earlier.end), 0)
+
+
+def _attaches(tokens: Tokens, sentence: Span, date: Span, event: Span, events: list[Span]) -> bool:
+    start, end = sorted((date, event))
+    if any(start.end <= other.start and other.end <= end.start for other in events if other != event):
+        return False  # another event's mention stands between them
+    low = tokens.lower
+    first, last = tokens.index_at_or_after(start.end), tokens.index_at_or_after(end.start)
+    between = low[first:last]
+    if len(between) > words.MAX_DATE_DISTANCE:
+        return False
+    if start == event:
+        return _attaches_after(tokens, event, between)
+    opening = all(word in words.OPENING_TIME_WORDS for word in low[tokens.index_at_or_after(sentence.start) : tokens.index_at_or_after(date.start)])
+    return not any(word in words.DATE_DETACHING or word in _CLAUSE_BREAKS or (word == "," and not opening) for word in between)
+
+
+def _attaches_after(tokens: Tokens, event: Span, between: list[str]) -> bool:
+    """A date after an event mention: see link_event_dates."""
+    index = tokens.index_at_or_after(event.start)
+    before = tokens.lower[max(index - 2, 0) : index]
+    if before and (before[-1] in words.OBJECT_PREPOSITIONS or (len(before) == 2 and before[-1] in words.ARTICLES and before[0] in words.OBJECT_PREPOSITIONS)):
+        return all(word in ("on", "of", "in", ",") for word in between)  # "registration for the marathon opens on 2 May"
+    apposition = False
+    if between[:1] and between[0] in words.RELATIVE_PRONOUNS:
+        between = between[1:]  # "the Australian Open which begins on 17 January"
+    for position, word in enumerate(between):
+        following = between[position + 1] if position + 1 < len(between) else ""
+        if word == "," and following in words.EVENT_APPOSITION and not apposition:
+            apposition = True  # "the Open, which starts on", "CES in Las Vegas, which ran from", "the Oscars, held on"
+            continue
+        if apposition and position > 0 and between[position - 1] == "," and word in words.RELATIVE_PRONOUNS:
+            continue
+        if word == "," and following == "and" and position + 2 < len(between) and between[position + 2] in words.TIMING_VERBS:
+            continue
+        if word == "and" and following in words.TIMING_VERBS:
+            continue  # "the show ..., and runs from 6 to 9 January": the event is still the subject
+        if word in words.DATE_DETACHING or word in _CLAUSE_BREAKS or word == ",":
+            return False
+    return True

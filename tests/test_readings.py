@@ -1,0 +1,217 @@
+"""A finding must survive every plausible reading: time, quotation, form and qualifiers.
+
+Each class of false alarm and miss of issue 11, written as general cases (the sentences are
+this file's own, not taken from any corpus).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import analysis_of, lint
+
+# Tenures from gov.uk's lists of past Chancellors and Health Secretaries, the White House and
+# the Prime Minister of Canada's office.
+FACTS = """
+facts_version: 1
+entities:
+  - {id: united-kingdom, name: United Kingdom, aliases: [UK, Britain, U.K.], type: place}
+  - {id: canada, name: Canada, type: place}
+  - {id: white-house, name: White House, type: organization}
+  - {id: labour, name: Labour, aliases: [Labour Party], type: organization}
+  - {id: sajid-javid, name: Sajid Javid}
+  - {id: rishi-sunak, name: Rishi Sunak}
+  - {id: kwasi-kwarteng, name: Kwasi Kwarteng}
+  - {id: jeremy-hunt, name: Jeremy Hunt}
+  - {id: rachel-reeves, name: Rachel Reeves}
+  - {id: wes-streeting, name: Wes Streeting}
+  - {id: victoria-atkins, name: Victoria Atkins}
+  - {id: donald-trump, name: Donald Trump, aliases: [Trump]}
+  - {id: joe-biden, name: Joe Biden, aliases: [Biden]}
+  - {id: barack-obama, name: Barack Obama, aliases: [Obama]}
+  - {id: jen-psaki, name: Jen Psaki}
+  - {id: karine-jean-pierre, name: Karine Jean-Pierre}
+  - {id: justin-trudeau, name: Justin Trudeau}
+  - {id: mark-carney, name: Mark Carney}
+offices:
+  - id: uk-chancellor
+    name: Chancellor of the Exchequer
+    titles: [Chancellor, Chancellor of the Exchequer]
+    organization: united-kingdom
+    holders:
+      - {who: sajid-javid, from: 2019-07-24, to: 2020-02-13}
+      - {who: rishi-sunak, from: 2020-02-13, to: 2022-07-05}
+      - {who: kwasi-kwarteng, from: 2022-09-06, to: 2022-10-14}
+      - {who: jeremy-hunt, from: 2022-10-14, to: 2024-07-05}
+      - {who: rachel-reeves, from: 2024-07-05}
+  - id: uk-shadow-chancellor
+    name: Shadow Chancellor of the Exchequer
+    titles: [Shadow Chancellor]
+    holders:
+      - {who: rachel-reeves, from: 2021-11-29, to: 2024-07-05}
+  - id: uk-health-secretary
+    name: Secretary of State for Health and Social Care
+    titles: [Health Secretary]
+    organization: united-kingdom
+    holders:
+      - {who: victoria-atkins, from: 2023-11-13, to: 2024-07-05}
+      - {who: wes-streeting, from: 2024-07-05}
+  - id: us-president
+    name: President of the United States
+    titles: [President]
+    holders:
+      - {who: barack-obama, from: 2009-01-20, to: 2017-01-20}
+      - {who: donald-trump, from: 2017-01-20, to: 2021-01-20}
+      - {who: joe-biden, from: 2021-01-20, to: 2025-01-20}
+      - {who: donald-trump, from: 2025-01-20}
+  - id: white-house-press-secretary
+    name: White House Press Secretary
+    titles: [press secretary, White House press secretary]
+    organization: white-house
+    holders:
+      - {who: jen-psaki, from: 2021-01-20, to: 2022-05-13}
+      - {who: karine-jean-pierre, from: 2022-05-13, to: 2025-01-20}
+  - id: uk-prime-minister
+    name: Prime Minister of the United Kingdom
+    titles: [Prime Minister]
+    organization: united-kingdom
+    holders:
+      - {who: rishi-sunak, from: 2022-10-25, to: 2024-07-05}
+  - id: canada-prime-minister
+    name: Prime Minister of Canada
+    titles: [Prime Minister]
+    organization: canada
+    holders:
+      - {who: justin-trudeau, from: 2015-11-04, to: 2025-03-14}
+      - {who: mark-carney, from: 2025-03-14}
+events:
+  - {id: mini-budget, name: The mini-budget, date: 2022-09-23, mentions: ['mini-budget']}
+  - {id: london-bombings, name: 7 July 2005 London bombings, date: 2005-07-07, mentions: ['bombings']}
+  - {id: baftas-2025, name: 2025 Bafta film awards, date: 2025-02-16, mentions: ['Baftas']}
+  - {id: oscars-2025, name: 97th Academy Awards, date: 2025-03-02, mentions: ['Oscars']}
+  - {id: london-marathon-2025, name: 2025 London Marathon, date: 2025-04-27, mentions: ['London Marathon', 'marathon']}
+"""
+
+
+def rules_of(text: str, date: str = "2025-06-10") -> list[str]:
+    return [finding.rule for finding in lint(text, date=date, facts_yaml=FACTS)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chancellor Rachel Reeves said the mini-budget of 23 September 2022 had crashed the economy.",
+        "Health Secretary Wes Streeting told MPs the waiting list had doubled since it was last cut in 2010.",
+        "Former President Donald Trump, who on 6 January 2021 urged his supporters on, spoke.",
+        "Chancellor Jeremy Hunt cut national insurance in November 2023.",  # a current title of a past act
+        "In 2019, Chancellor Sajid Javid set out his plans.",
+        "On 23 September 2022, Chancellor Kwasi Kwarteng delivered the mini-budget.",
+        "In 2019, when Donald Trump was president, the talks stalled.",
+    ],
+)
+def test_a_time_re_dates_a_title_only_where_it_governs_its_clause(text):
+    assert rules_of(text, "2025-06-10" if "Trump" not in text else "2024-06-10") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Chancellor Jeremy Hunt said the mini-budget of 23 September 2022 had crashed the economy.", "2025-06-10"),
+        ("In 2021, Chancellor Jeremy Hunt set out his plans.", "2025-06-10"),  # the fronted year alone is the time
+        ("In 2023, Chancellor Rachel Reeves set out her plans.", "2025-06-10"),
+        ("On 23 September 2022, Chancellor Rishi Sunak delivered the mini-budget.", "2025-06-10"),
+    ],
+)
+def test_a_false_title_is_still_reported_at_the_time_that_governs_it(text, date):
+    assert rules_of(text, date) == ["office-holder"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("The anniversary of the 7 July bombings was marked in silence.", "2006-07-07"),
+        ("The mini-budget, delivered on 23 September, is still remembered.", "2025-09-23"),
+        ("Registration for the marathon opens on Monday 2 May.", "2025-03-10"),
+        ("The Baftas are on 16 February, with the Oscars a fortnight later on 2 March.", "2025-01-10"),
+    ],
+)
+def test_yearless_dates_agree_with_the_event_they_belong_to(text, date):
+    assert rules_of(text, date) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("The anniversary of the 8 July bombings was marked in silence.", "2006-07-07"),
+        ("The Baftas are on 16 February, with the Oscars a fortnight later on 9 March.", "2025-01-10"),
+        ("The Baftas are on 18 February, with the Oscars a fortnight later on 2 March.", "2025-01-10"),
+    ],
+)
+def test_a_wrong_day_for_an_event_is_still_reported(text, date):
+    assert rules_of(text, date) == ["event-date"]
+
+
+def test_titles_inside_a_quotation_are_the_speakers_words():
+    text = "Joe Biden spoke on Tuesday. \"President Obama and I spent eight years on this,\" said Joe Biden."
+    assert rules_of(text, "2024-03-01") == []
+
+
+def test_a_past_tense_quotation_may_name_an_earlier_holder_by_title():
+    text = "\"President Obama and I spent eight years on this,\" said President Joe Biden."
+    assert rules_of(text, "2024-03-01") == []
+
+
+def test_a_present_tense_quotation_must_fit_the_speakers_tenure():
+    text = "\"Prime Minister Rishi Sunak has been clear with us,\" said President Donald Trump."
+    assert rules_of(text, "2025-03-01") == ["quote-anachronism"]
+    past = "\"Prime Minister Rishi Sunak was clear with us,\" said President Donald Trump."
+    assert rules_of(past, "2025-03-01") == []  # in the past tense: Sunak's time, which Trump, in office now, may speak of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody knows whether she would make a good chancellor.",
+        "Asked if he trusted the chancellor, Jeremy Hunt replied that he did.",
+        "He was asked whether Rachel Reeves would be a good Chancellor of the Exchequer.",
+    ],
+)
+def test_words_that_make_no_claim(text):
+    assert rules_of(text, "2023-06-10") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("Labour chancellor Rachel Reeves spoke.", "2025-06-10", []),
+        ("Labour chancellor Rachel Reeves spoke.", "2023-06-10", ["office-holder"]),
+        ("Britain's chancellor, Jeremy Hunt, stayed home.", "2023-06-10", []),
+        ("Britain's chancellor, Jeremy Hunt, stayed home.", "2025-06-10", ["office-holder"]),
+        ("Canada's former prime minister, Justin Trudeau, spoke.", "2025-06-10", []),
+        ("Canada's former prime minister, Mark Carney, spoke.", "2025-06-10", ["former-office-holder"]),
+        ("Shadow chancellor Rachel Reeves spoke.", "2023-06-10", []),
+        ("Shadow chancellor Jeremy Hunt spoke.", "2023-06-10", ["office-holder"]),
+        ("The ex-White House press secretary Jen Psaki spoke.", "2024-06-10", []),
+        ("The ex-White House press secretary Karine Jean-Pierre spoke.", "2023-06-10", ["former-office-holder"]),
+    ],
+)
+def test_known_qualifiers_are_read_through(text, date, expected):
+    assert rules_of(text, date) == expected
+
+
+@pytest.mark.parametrize(("date", "expected"), [("2025-06-10", []), ("2023-06-10", ["office-holder"])])
+def test_lines_in_capitals_are_read(date, expected):
+    assert rules_of("CHANCELLOR RACHEL REEVES UNVEILS BUDGET\n\nThe budget was unveiled.", date) == expected
+
+
+@pytest.mark.parametrize("text", ["They staged a sit-in in the square.", "It was built in in-house.", "A run-in in May."])
+def test_hyphenated_compounds_are_one_word_for_copy_rules(text):
+    assert rules_of(text) == []
+
+
+def test_claim_times_are_values_of_the_claim():
+    analysis = analysis_of("In 2019, Chancellor Sajid Javid spoke.", date="2025-06-10", facts_yaml=FACTS)
+    (claim,) = analysis.claims
+    assert [str(window) for window in claim.times] == ["2019-01-01..2019-12-31"]
+    analysis = analysis_of("Chancellor Jeremy Hunt cut taxes in November 2023.", date="2025-06-10", facts_yaml=FACTS)
+    assert [str(window) for window in analysis.claims[0].times] == ["2025-06-10", "2023-11-01..2023-11-30"]
