@@ -47,16 +47,17 @@ _YEAR_PHRASE = regex.compile(
 _CLAUSE_PUNCTUATION = frozenset(',;:—–()[]"“”‘’')
 
 
-def find_times(prose: str, sentences: list[Span], dates: list[DateMention]) -> list[TimeExpression]:
+def find_times(prose: str, dates: list[DateMention]) -> list[TimeExpression]:
     """Written times with a year: full dates, and year, month-year and decade phrases."""
     found = [TimeExpression(d.span, DateWindow.day(dt.date(d.year, d.month, d.day))) for d in dates if d.year]
-    taken = [d.span for d in dates if d.year]
-    for sentence in sentences:
-        for match in _YEAR_PHRASE.finditer(prose, sentence.start, sentence.end):
-            span = Span(match.start(), match.end())
-            if any(t.start < span.end and span.start < t.end for t in taken):
-                continue  # "on 23 September 2022" is the full date already found
-            found.append(TimeExpression(span, _window(match)))
+    taken = sorted(d.span for d in dates if d.year)
+    starts = [span.start for span in taken]
+    for match in _YEAR_PHRASE.finditer(prose):
+        span = Span(match.start(), match.end())
+        index = bisect.bisect_left(starts, span.end) - 1
+        if index >= 0 and taken[index].end > span.start:
+            continue  # "on 23 September 2022" is the full date already found
+        found.append(TimeExpression(span, _window(match)))
     return sorted(found, key=lambda t: t.span)
 
 
@@ -169,21 +170,27 @@ def link_event_dates(tokens: Tokens, sentences: list[Span], events: list[EventMe
       16 February, the Baftas..."), with no conjunction or other clause between.
     """
     linked: dict[Span, list[DateMention]] = {mention.span: [] for mention in events}
+    if not linked:
+        return {}
     spans = sorted(linked)
+    starts = [sentence.start for sentence in sentences]
     for date in dates:
-        sentence = _sentence_of(sentences, date.span.start)
-        if sentence is None:
+        index = bisect.bisect_right(starts, date.span.start) - 1
+        if index < 0 or date.span.start >= sentences[index].end:
             continue
-        near = [span for span in spans if sentence.contains(span) and _attaches(tokens, sentence, date.span, span, spans)]
+        sentence = sentences[index]
+        first = bisect.bisect_left(spans, Span(sentence.start, sentence.start))
+        inside = []
+        for span in spans[first:]:
+            if span.start >= sentence.end:
+                break
+            if sentence.contains(span):
+                inside.append(span)
+        near = [span for span in inside if _attaches(tokens, sentence, date.span, span, inside)]
         if near:
             nearest = min(near, key=lambda span: (_gap(tokens, date.span, span), span.start > date.span.start))
             linked[nearest].append(date)
     return {span: tuple(found) for span, found in linked.items()}
-
-
-def _sentence_of(sentences: list[Span], offset: int) -> Span | None:
-    index = bisect.bisect_right([s.start for s in sentences], offset) - 1
-    return sentences[index] if index >= 0 and offset < sentences[index].end else None
 
 
 def _gap(tokens: Tokens, first: Span, second: Span) -> int:
