@@ -403,9 +403,11 @@ def caught(mutant: Mutant, findings: list[Finding]) -> bool:
 
 
 _SPEAKER = r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)"
+# After a quotation that ends its sentence ('."'), "Mr Clarke said the plan..." is a new sentence,
+# not an attribution: these forms need the quotation to end with a comma, "?" or "!".
 _AFTER_QUOTE = (
-    regex.compile(rf'[,.?!]?["”],?\s+(?:said|says)\s+{_SPEAKER}'),  # '"...," said Kenneth Clarke'
-    regex.compile(rf'[,.?!]?["”],?\s+{_SPEAKER}\s+(?:said|says)\b'),  # '"...," Mr Clarke said'
+    regex.compile(rf'[,?!]["”],?\s+(?:said|says)\s+{_SPEAKER}'),  # '"...," said Kenneth Clarke'
+    regex.compile(rf'[,?!]["”],?\s+{_SPEAKER}\s+(?:said|says)\b'),  # '"...," Mr Clarke said'
 )
 _BEFORE_QUOTE = regex.compile(rf'{_SPEAKER}\s+said:\s*["“]$')
 

@@ -132,7 +132,10 @@ def test_a_false_title_is_still_reported_at_the_time_that_governs_it(text, date)
         ("The anniversary of the 7 July bombings was marked in silence.", "2006-07-07"),
         ("The mini-budget, delivered on 23 September, is still remembered.", "2025-09-23"),
         ("Registration for the marathon opens on Monday 2 May.", "2025-03-10"),
+        ("Registration for next year's London Marathon ballot opens on Friday 2 May.", "2025-04-28"),
         ("The Baftas are on 16 February, with the Oscars a fortnight later on 2 March.", "2025-01-10"),
+        ("The film won at the Baftas on Sunday, 16 February.", "2025-02-17"),
+        ("The mini-budget, delivered on 23 September, sent the pound down.", "2022-10-20"),
     ],
 )
 def test_yearless_dates_agree_with_the_event_they_belong_to(text, date):
@@ -145,6 +148,8 @@ def test_yearless_dates_agree_with_the_event_they_belong_to(text, date):
         ("The anniversary of the 8 July bombings was marked in silence.", "2006-07-07"),
         ("The Baftas are on 16 February, with the Oscars a fortnight later on 9 March.", "2025-01-10"),
         ("The Baftas are on 18 February, with the Oscars a fortnight later on 2 March.", "2025-01-10"),
+        ("The film won at the Baftas on Sunday, 9 February.", "2025-02-17"),
+        ("The mini-budget, delivered on 22 September, sent the pound down.", "2022-10-20"),
     ],
 )
 def test_a_wrong_day_for_an_event_is_still_reported(text, date):
@@ -215,3 +220,39 @@ def test_claim_times_are_values_of_the_claim():
     assert [str(window) for window in claim.times] == ["2019-01-01..2019-12-31"]
     analysis = analysis_of("Chancellor Jeremy Hunt cut taxes in November 2023.", date="2025-06-10", facts_yaml=FACTS)
     assert [str(window) for window in analysis.claims[0].times] == ["2025-06-10", "2023-11-01..2023-11-30"]
+
+
+QUOTES = FACTS + """
+quotes:
+  - id: reeves-growth
+    speaker: rachel-reeves
+    date: 2024-07-08
+    text: "Growth is the challenge and we must be bold in meeting it, because it is the only route to prosperity."
+"""
+
+
+def quote_rules(text: str, date: str = "2024-09-01") -> list[str]:
+    return [finding.rule for finding in lint(text, date=date, facts_yaml=QUOTES)]
+
+
+def test_an_introduced_quotation_belongs_to_who_introduced_it():
+    text = 'Rachel Reeves said: "Growth is the challenge and we must be bold in meeting it." Jeremy Hunt said the plan was weak.'
+    assert quote_rules(text) == []
+
+
+def test_he_said_after_two_people_names_nobody():
+    text = 'Rachel Reeves spoke before Jeremy Hunt left. "Growth is the challenge and we must be bold in meeting it," he said.'
+    assert quote_rules(text) == []
+    alone = 'Jeremy Hunt spoke first. "Growth is the challenge and we must be bold in meeting it," he said.'
+    assert quote_rules(alone) == ["quote-speaker"]
+
+
+def test_a_contraction_is_not_a_change_of_wording():
+    spelled = '"Growth is the challenge and we must be bold in meeting it, because it\'s the only route to prosperity,"'
+    assert quote_rules(spelled + " said Rachel Reeves.") == []
+    assert quote_rules('"Growth is the challenge and we must be brave in meeting it," said Rachel Reeves.') == ["quote-wording"]
+
+
+def test_a_stock_phrase_inside_a_recorded_quote_is_nobodys_words():
+    assert quote_rules('Jeremy Hunt called his plan "the only route to prosperity", as he put it.') == []
+    assert quote_rules('"The only route to prosperity," said Jeremy Hunt of his own plan.') == []

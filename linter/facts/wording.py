@@ -24,14 +24,33 @@ _MIN_WORDS = 4
 # stock phrase a long quote happens to contain ("not like flicking a switch", "a step in the
 # right direction") is neither, and is nobody's words in particular.
 _MIN_SHARE_OF_QUOTATION = 0.5
-_MIN_MATCHED = 8
+_MIN_MATCHED = 7
 _MIN_SHARE_OF_QUOTE = 0.5
 _MIN_SHARED_TRIPLES = 2  # to be considered at all (the index lookup)
 
 
+# A contraction and its spelled-out form are the same words: "it's" is "it is", "won't" is
+# "will not". Contractions are spelled out, so that a [bracketed insertion] or an elision next to
+# one still lines up word for word.
+_SPELLED_OUT = {"won't": ("will", "not"), "can't": ("can", "not"), "shan't": ("shall", "not"), "cannot": ("can", "not")}
+_ENDINGS = {"n't": "not", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am", "'d": "would"}
+_IS_AFTER = frozenset({"it", "that", "there", "here", "what", "who", "he", "she", "where", "how"})  # "it's"; "Britain's" stays
+
+
+def _spelled_out(word: str) -> tuple[str, ...]:
+    if word in _SPELLED_OUT:
+        return _SPELLED_OUT[word]
+    for ending, full in _ENDINGS.items():
+        if word.endswith(ending) and len(word) > len(ending):
+            return (word[: -len(ending)], full)
+    if word.endswith("'s") and word[:-2] in _IS_AFTER:
+        return (word[:-2], "is")
+    return (word,)
+
+
 def quote_words(text: str) -> list[str]:
-    """Lower-cased words, with '...' and [insertions] as marker tokens."""
-    words = []
+    """Lower-cased words, with '...' and [insertions] as marker tokens, and contractions spelled out."""
+    words: list[str] = []
     for match in _PART.finditer(text):
         part = match.group()
         if part in ("...", "…"):
@@ -39,7 +58,7 @@ def quote_words(text: str) -> list[str]:
         elif part.startswith("["):
             words.append(_INSERTION)
         else:
-            words.append(part.casefold().replace("’", "'"))
+            words.extend(_spelled_out(part.casefold().replace("’", "'")))
     return words
 
 

@@ -20,10 +20,13 @@ _TOKENS_AFTER = 4  # "March 15th, 2025", "2025-03-15": a date ends at most four 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]|20)\d\d"
+# "15 Sept. 2025": a full stop after an abbreviated month is part of the date; after "15 March."
+# it ends the sentence.
+_ABBREVIATION_DOT = r"(?:(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.)?"
 _DATE = regex.compile(
     rf"""\b(?:
         (?P<month_a>{_MONTH})\.?\s+(?P<day_a>{_DAY})(?![\d:])(?:,?\s+(?P<year_a>{_YEAR})\b)?
-      | (?<![\d:./,-])(?P<day_b>{_DAY})\s+(?:of\s+)?(?P<month_b>{_MONTH})\b\.?(?:,?\s+(?P<year_b>{_YEAR})\b)?
+      | (?<![\d:./,-])(?P<day_b>{_DAY})\s+(?:of\s+)?(?P<month_b>{_MONTH})\b{_ABBREVIATION_DOT}(?:,?\s+(?P<year_b>{_YEAR})\b)?
       | (?P<year_c>{_YEAR})-(?P<month_c>0[1-9]|1[0-2])-(?P<day_c>0[1-9]|[12]\d|3[01])\b
     )""",
     regex.VERBOSE,

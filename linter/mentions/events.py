@@ -56,4 +56,10 @@ def find_events(
                 except TimeoutError:
                     gave_up.add(event_id)
                     failures.append(f"the mention pattern {pattern!r} of event '{event_id}' took over {_TIMEOUT:g} s; fix it in the facts")
-    return mentions
+    return _longest(mentions)
+
+
+def _longest(mentions: list[EventMention]) -> list[EventMention]:
+    """Drop a mention inside a longer one ("Marathon" in "London Marathon"): one phrase names one event."""
+    spans = {mention.span for mention in mentions}
+    return [m for m in mentions if not any(other != m.span and other.contains(m.span) for other in spans)]

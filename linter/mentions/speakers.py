@@ -1,9 +1,11 @@
 """Who said each quotation.
 
-Attribution forms, after the quotation: ``"...," said X``, ``"...," X said``,
-``"...," said UK Prime Minister X``, ``"...," he said``; before it:
-``X said: "..."``, ``X told the BBC: "..."``. "he"/"she" is the nearest named
-person before the quotation. Anything else leaves the quotation without a
+Attribution forms, before the quotation (tried first): ``X said: "..."``,
+``X told the BBC: "..."``; after it: ``"...," said X``, ``"...," X said``,
+``"...," said UK Prime Minister X``, ``"...," he said``. After a quotation that
+ends its sentence, "X said the plan was weak" begins a new sentence and attributes
+nothing. "he"/"she" is the nearest named person before the quotation, unless
+another person is named in the same sentence. Anything else leaves the quotation without a
 speaker, and no rule draws a verdict about its speaker.
 """
 
@@ -27,7 +29,7 @@ def attribute_quotes(
     claim_of = {claim.name.first: claim for claim in claims}
     result = []
     for quotation in quotations:
-        speaker = finder.after(quotation) or finder.before(quotation)
+        speaker = finder.before(quotation) or finder.after(quotation)
         speaker_claim = None
         if speaker:
             speaker_claim = claim_of.get(speaker.first) or _latest_claim(claims, speaker.entity, quotation.span.start)
@@ -67,6 +69,11 @@ class _SpeakerFinder:
             return self._antecedent(quotation.span.start)
         name = self._name_within(index, _MAX_GAP)  # [title] X said
         if name and name.last < len(self.lower) and self.lower[name.last] in words.SPEECH_VERBS:
+            # After a quotation that ends its sentence, "X said the plan was weak" is a new
+            # sentence about X; only "X said." attributes the quotation.
+            ends_sentence = self.tokens.texts[self.tokens.index_before(quotation.inner.end)] in (".", "…")
+            if ends_sentence and (name.last + 1 >= len(self.lower) or self.lower[name.last + 1] not in (".", ",")):
+                return None
             return name
         return None
 
@@ -93,5 +100,17 @@ class _SpeakerFinder:
         return None
 
     def _antecedent(self, offset: int) -> NameMention | None:
+        """The person "he" or "she" refers to: the last one named before ``offset``, unless
+        another person is named in the same sentence ("Trump spoke before Pence went to the
+        Capitol. '...,' he said": either may be meant, so nobody is)."""
         position = bisect.bisect_left(self.person_starts, offset) - 1
-        return self.people[position] if position >= 0 else None
+        if position < 0:
+            return None
+        nearest = self.people[position]
+        for earlier in reversed(self.people[:position]):
+            between = self.lower[earlier.last : nearest.first]
+            if any(word in (".", "?", "!") for word in between):
+                break
+            if earlier.entity != nearest.entity:
+                return None
+        return nearest

@@ -32,7 +32,7 @@ import regex
 from linter.dates import DateWindow
 from linter.mentions import vocabulary as words
 from linter.mentions.model import DateMention, EventMention, TimeExpression
-from linter.segment.tokens import Tokens
+from linter.segment.tokens import Tokens, is_possessive
 from linter.source.document import Span
 
 _MONTH = "|".join(sorted((m for m in words.MONTHS if len(m) > 3 or m == "May"), key=len, reverse=True))
@@ -210,14 +210,34 @@ def _attaches(tokens: Tokens, sentence: Span, date: Span, event: Span, events: l
     if start == event:
         return _attaches_after(tokens, event, between)
     opening = all(word in words.OPENING_TIME_WORDS for word in low[tokens.index_at_or_after(sentence.start) : tokens.index_at_or_after(date.start)])
+    between = _without_weekday(between)
     return not any(word in words.DATE_DETACHING or word in _CLAUSE_BREAKS or (word == "," and not opening) for word in between)
+
+
+def _object_of_another_noun(tokens: Tokens, index: int) -> bool:
+    """'registration for (next year's) London Marathon ...': the event, after a preposition such as
+    "for", is the object of another noun, which a later date belongs to."""
+    for position in range(index - 1, max(index - 5, -1), -1):
+        word = tokens.lower[position]
+        if word in words.OBJECT_PREPOSITIONS:
+            return True
+        if not (word in words.ARTICLES or word in words.DETERMINER_WORDS or is_possessive(word) or word.isdigit()):
+            return False
+    return False
+
+
+def _without_weekday(between: list[str]) -> list[str]:
+    """'on Sunday, 9 February': a day of the week and its comma belong to the date."""
+    if len(between) >= 2 and between[-1] == "," and between[-2] in words.WEEKDAYS:
+        return between[:-2]
+    return between
 
 
 def _attaches_after(tokens: Tokens, event: Span, between: list[str]) -> bool:
     """A date after an event mention: see link_event_dates."""
-    index = tokens.index_at_or_after(event.start)
-    before = tokens.lower[max(index - 2, 0) : index]
-    if before and (before[-1] in words.OBJECT_PREPOSITIONS or (len(before) == 2 and before[-1] in words.ARTICLES and before[0] in words.OBJECT_PREPOSITIONS)):
+    between = _without_weekday(between)
+    relative = bool(between) and (between[0] in words.RELATIVE_PRONOUNS or between[:2] in ([",", w] for w in words.EVENT_APPOSITION))
+    if not relative and _object_of_another_noun(tokens, tokens.index_at_or_after(event.start)):
         return all(word in ("on", "of", "in", ",") for word in between)  # "registration for the marathon opens on 2 May"
     apposition = False
     if between[:1] and between[0] in words.RELATIVE_PRONOUNS:

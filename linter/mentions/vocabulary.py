@@ -82,8 +82,12 @@ MAX_DATE_DISTANCE = 20  # tokens between a date and the event it dates
 # After an event and a comma, words that keep the date with the event ("the Oscars, held on 2 March").
 EVENT_APPOSITION = frozenset(
     """held staged scheduled due set starting beginning running taking played hosted opening ending
+    delivered announced unveiled presented published released launched opened called signed
     which that""".split()
 )
+# Between "for" and an event: "registration for next year's London Marathon".
+DETERMINER_WORDS = frozenset({"next", "last", "this", "that", "annual", "year's", "year’s", "-"})
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # Before an event, prepositions that make it the object of another noun ("registration for the
 # marathon opens on 2 May"): a date further on belongs to that noun, unless right after the event.
 OBJECT_PREPOSITIONS = frozenset({"for", "about"})
