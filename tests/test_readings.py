@@ -247,12 +247,63 @@ def test_he_said_after_two_people_names_nobody():
     assert quote_rules(alone) == ["quote-speaker"]
 
 
-def test_a_contraction_is_not_a_change_of_wording():
+def test_a_spelled_out_contraction_is_the_same_quote_and_a_small_change_of_wording():
     spelled = '"Growth is the challenge and we must be bold in meeting it, because it\'s the only route to prosperity,"'
-    assert quote_rules(spelled + " said Rachel Reeves.") == []
+    assert quote_rules(spelled + " said Rachel Reeves.") == ["quote-wording"]
+    assert quote_rules(spelled + " said Jeremy Hunt.") == ["quote-speaker", "quote-wording"]
     assert quote_rules('"Growth is the challenge and we must be brave in meeting it," said Rachel Reeves.') == ["quote-wording"]
 
 
 def test_a_stock_phrase_inside_a_recorded_quote_is_nobodys_words():
     assert quote_rules('Jeremy Hunt called his plan "the only route to prosperity", as he put it.') == []
     assert quote_rules('"The only route to prosperity," said Jeremy Hunt of his own plan.') == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("Chancellor Jeremy Hunt, speaking in 2023, said the rules would stay.", "2025-06-10", []),
+        ("Chancellor Rachel Reeves, speaking in 2023, said the rules would stay.", "2025-06-10", ["office-holder"]),
+        ("Jeremy Hunt, chancellor since October 2022, said the rules would stay.", "2023-06-10", []),
+        ("Jeremy Hunt, chancellor since October 2022, said the rules would stay.", "2025-06-10", ["office-holder"]),
+        ("One-time chancellor Kwasi Kwarteng now writes a column.", "2025-06-10", []),
+        ("One-time chancellor Rachel Reeves now writes a column.", "2025-06-10", ["former-office-holder"]),
+    ],
+)
+def test_participles_since_and_one_time(text, date, expected):
+    assert rules_of(text, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("The mini-budget, announced on 23 September 2022, shook the markets.", "2025-06-10", []),
+        ("The mini-budget, announced on 24 September 2022, shook the markets.", "2025-06-10", ["event-date"]),
+        ("The mini-budget, on Friday 23 September 2022, shook the markets.", "2025-06-10", []),
+        ("The mini-budget, on Saturday 24 September 2022, shook the markets.", "2025-06-10", ["event-date"]),
+        ("Jeremy Hunt reversed the mini-budget's tax cuts on 17 October 2022.", "2025-06-10", []),
+        ("An inquiry into the London bombings reported on 6 May 2011.", "2025-06-10", []),
+    ],
+)
+def test_which_event_a_date_belongs_to(text, date, expected):
+    assert rules_of(text, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("HEALTH SECRETARY STREETING UNVEILS PLAN", "2025-06-10", []),
+        ("HEALTH SECRETARY ATKINS UNVEILS PLAN", "2025-06-10", ["office-holder"]),
+        ("MINI-BUDGET TO BE DELIVERED ON FRIDAY 23 SEPTEMBER", "2022-09-20", []),
+        ("MINI-BUDGET TO BE DELIVERED ON FRIDAY 30 SEPTEMBER", "2022-09-20", ["event-date"]),
+    ],
+)
+def test_headlines_in_capitals_name_people_by_surname_and_dates_in_capitals(text, date, expected):
+    assert rules_of(text, date) == expected
+
+
+def test_attribution_across_an_adverb_and_a_relative_clause():
+    growth = "Growth is the challenge and we must be bold in meeting it, because it is the only route to prosperity."
+    assert quote_rules(f'"{growth[:-1]}," Jeremy Hunt famously declared.') == ["quote-speaker"]
+    assert quote_rules(f'Jeremy Hunt, who spoke after her, wrote: "{growth}"') == ["quote-speaker"]
+    assert quote_rules(f'Rachel Reeves, who spoke first, wrote: "{growth}"') == []

@@ -19,22 +19,24 @@ from linter.facts.model import Quote
 _PART = regex.compile(r"\[[^\]]*\]|\.\.\.|…|[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
 _GAP, _INSERTION = "\x00gap", "\x00insertion"
 _MIN_WORDS = 4
-# A quotation is taken from a canonical quote when most of its words are the quote's, in order,
+# A quotation is taken from a canonical quote when most of its words (seven in ten) are the quote's, in order,
 # and they are a substantial part of it: at least _MIN_MATCHED words, or half of the quote. A
 # stock phrase a long quote happens to contain ("not like flicking a switch", "a step in the
 # right direction") is neither, and is nobody's words in particular.
-_MIN_SHARE_OF_QUOTATION = 0.5
+_MIN_SHARE_OF_QUOTATION = 0.7
 _MIN_MATCHED = 7
 _MIN_SHARE_OF_QUOTE = 0.5
 _MIN_SHARED_TRIPLES = 2  # to be considered at all (the index lookup)
+_DIVERGENCE = 4  # words each side that make two texts different sentences
 
 
-# A contraction and its spelled-out form are the same words: "it's" is "it is", "won't" is
-# "will not". Contractions are spelled out, so that a [bracketed insertion] or an elision next to
-# one still lines up word for word.
+# To find which quote a quotation is, a contraction and its spelled-out form are the same
+# words: "it's" is "it is", "won't" is "will not", "the lady's not for turning" is "the lady
+# is not for turning".
 _SPELLED_OUT = {"won't": ("will", "not"), "can't": ("can", "not"), "shan't": ("shall", "not"), "cannot": ("can", "not")}
 _ENDINGS = {"n't": "not", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am", "'d": "would"}
-_IS_AFTER = frozenset({"it", "that", "there", "here", "what", "who", "he", "she", "where", "how"})  # "it's"; "Britain's" stays
+# "'s" stands for "is", "has" or a possessive: one token when looking for a quotation's source.
+_IS = "'s"
 
 
 def _spelled_out(word: str) -> tuple[str, ...]:
@@ -43,13 +45,17 @@ def _spelled_out(word: str) -> tuple[str, ...]:
     for ending, full in _ENDINGS.items():
         if word.endswith(ending) and len(word) > len(ending):
             return (word[: -len(ending)], full)
-    if word.endswith("'s") and word[:-2] in _IS_AFTER:
-        return (word[:-2], "is")
+    if word.endswith("'s") and len(word) > 2:
+        return (word[:-2], _IS)  # "lady's" may be "lady is" (or a possessive: the same either way)
+    if word in ("is", "has"):
+        return (_IS,)
     return (word,)
 
 
-def quote_words(text: str) -> list[str]:
-    """Lower-cased words, with '...' and [insertions] as marker tokens, and contractions spelled out."""
+def quote_words(text: str, spell_out: bool = False) -> list[str]:
+    """Lower-cased words, with '...' and [insertions] as marker tokens; with ``spell_out``,
+    contractions spelled out (to find which quote a quotation is, not to compare its words:
+    "it is" for "it's" is a change of wording, if a small one)."""
     words: list[str] = []
     for match in _PART.finditer(text):
         part = match.group()
@@ -58,7 +64,8 @@ def quote_words(text: str) -> list[str]:
         elif part.startswith("["):
             words.append(_INSERTION)
         else:
-            words.extend(_spelled_out(part.casefold().replace("’", "'")))
+            word = part.casefold().replace("’", "'")
+            words.extend(_spelled_out(word) if spell_out else (word,))
     return words
 
 
@@ -77,14 +84,14 @@ class QuoteIndex:
     def _by_triple(self) -> dict[tuple[str, ...], set[str]]:
         index: dict[tuple[str, ...], set[str]] = {}
         for quote in self.quotes.values():
-            for triple in _triples(quote_words(quote.text)):
+            for triple in _triples(quote_words(quote.text, spell_out=True)):
                 index.setdefault(triple, set()).add(quote.id)
         return index
 
     def source_of(self, text: str) -> Quote | None:
         if not self.quotes:
             return None
-        words = _plain(quote_words(text))
+        words = _plain(quote_words(text, spell_out=True))
         if len(words) < _MIN_WORDS:
             return None
         hits: dict[str, int] = {}
@@ -94,12 +101,28 @@ class QuoteIndex:
         for quote_id in sorted(hits, key=lambda q: (-hits[q], q)):
             if hits[quote_id] < _MIN_SHARED_TRIPLES:
                 break
-            recorded = _plain(quote_words(self.quotes[quote_id].text))
+            recorded = _plain(quote_words(self.quotes[quote_id].text, spell_out=True))
             matcher = difflib.SequenceMatcher(None, words, recorded, autojunk=False)
             matched = sum(block.size for block in matcher.get_matching_blocks())
-            if matched >= _MIN_SHARE_OF_QUOTATION * len(words) and (matched >= _MIN_MATCHED or matched >= _MIN_SHARE_OF_QUOTE * len(recorded)):
+            substantial = matched >= _MIN_MATCHED or matched >= _MIN_SHARE_OF_QUOTE * len(recorded)
+            if matched >= _MIN_SHARE_OF_QUOTATION * len(words) and substantial and not _diverges(matcher):
                 return self.quotes[quote_id]
         return None
+
+
+def _diverges(matcher: difflib.SequenceMatcher) -> bool:
+    """Whether the two go different ways for several words each: a shared opening ("I do not think
+    it would be right for me to ...") followed by another sentence is not a misquotation of it,
+    which changes a word or two and falls back in step. Runs of two words or more anchor the
+    comparison; a stray "the" or "to" in common does not."""
+    anchors = [block for block in matcher.get_matching_blocks() if block.size >= 2]
+    article_end, canon_end = len(matcher.a), len(matcher.b)
+    previous_a = previous_c = None
+    for block in [*anchors, difflib.Match(article_end, canon_end, 0)]:
+        if previous_a is not None and block.a - previous_a >= _DIVERGENCE and block.b - previous_c >= _DIVERGENCE:
+            return True
+        previous_a, previous_c = block.a + block.size, block.b + block.size
+    return False
 
 
 def _plain(words: list[str]) -> list[str]:

@@ -167,6 +167,8 @@ class _ClaimReader:
                 return None
             if word in words.FORMER:
                 claim = Claim.FORMER
+            elif word == "time" and index - 2 >= floor and self.lower[index - 2 : index] == ["one", "-"]:
+                claim, index = Claim.FORMER, index - 2  # "one-time chancellor"
             elif word in words.EARLIER:
                 claim = Claim.EARLIER
             elif word in words.PARTY_WORDS and self.texts[index][:1].isupper():
@@ -229,7 +231,7 @@ class _ClaimReader:
         if name and not self._followed_by_name_part(name, ceiling):
             return head, name.span.end, name, "title-name", claim
 
-        at_end = after >= ceiling or texts[after] in words.APPOSITIVE_END
+        at_end = after >= ceiling or texts[after] in words.APPOSITIVE_END or self._since_phrase(after, ceiling)
         article = before if before >= floor and low[before] in words.ARTICLES else determiner
         if article is not None and after + 1 < ceiling and texts[after] == ",":
             name = self._standalone(self.person_starting.get(after + 1))
@@ -243,6 +245,15 @@ class _ClaimReader:
                 return name.span.start, self.tokens.ends[after - 1], name, "name-title", claim
 
         return self._past_tense(claim, lead, after, floor, ceiling)
+
+    def _since_phrase(self, after: int, ceiling: int) -> bool:
+        """'Jeremy Hunt, chancellor since October 2022, said': a time the title has run from ends the phrase."""
+        if self.lower[after] != "since":
+            return False
+        for index in range(after + 1, min(after + 6, ceiling)):
+            if self.texts[index] in words.APPOSITIVE_END:
+                return any(w.isdigit() and len(w) == 4 or self.texts[i] in words.MONTHS for i, w in enumerate(self.lower[after + 1 : index], after + 1))
+        return False
 
     def _closes_apposition(self, name: NameMention, article: int, floor: int, ceiling: int) -> bool:
         """'the prime minister, Rishi Sunak, said': the name ends the apposition.

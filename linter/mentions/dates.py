@@ -1,6 +1,7 @@
 """Calendar dates written in prose: "March 15", "15 March", "March 15, 2025", "15th of March 2025", "2025-03-15".
 
-Month names must be capitalised, so the verbs "may" and "march" are never dates.
+Month names must be capitalised, so the verbs "may" and "march" are never dates; on a line in
+capitals ("FUNERAL ON TUESDAY 20 SEPTEMBER") they are read whatever their case.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ _DATE = regex.compile(
     )""",
     regex.VERBOSE,
 )
+_DATE_ANY_CASE = regex.compile(_DATE.pattern, regex.VERBOSE | regex.IGNORECASE)
 
 
 def find_dates(prose: str, tokens: Tokens) -> list[DateMention]:
@@ -38,14 +40,16 @@ def find_dates(prose: str, tokens: Tokens) -> list[DateMention]:
     to try at every position of a long text; the tokens say where a date can be)."""
     mentions: list[DateMention] = []
     last = len(tokens) - 1
-    for index in [i for i, text in enumerate(tokens.texts) if text in MONTHS or (len(text) == 4 and text.isdigit())]:
+    shouted = {i for i in tokens.shouted if tokens.texts[i].title() in MONTHS}  # "20 SEPTEMBER" on a line in capitals
+    for index in [i for i, text in enumerate(tokens.texts) if text in MONTHS or (len(text) == 4 and text.isdigit()) or i in shouted]:
         # From the day before the month ("15th of March") to the year after it ("2025-03-15"),
         # ending one character past a token so that look-aheads see what follows. Only a date
         # containing this anchor counts: another anchor's window may cut a date short.
         anchor_start, anchor_end = tokens.starts[index], tokens.ends[index]
         start = tokens.starts[max(index - _TOKENS_BEFORE, 0)]
         end = min(tokens.ends[min(index + _TOKENS_AFTER, last)] + 1, len(prose))
-        for match in _DATE.finditer(prose, start, end):
+        pattern = _DATE_ANY_CASE if index in tokens.shouted else _DATE
+        for match in pattern.finditer(prose, start, end):
             if match.start() <= anchor_start and anchor_end <= match.end():
                 mention = _mention(match)
                 if mention and (not mentions or mention.span.start >= mentions[-1].span.end):
@@ -59,7 +63,7 @@ def _mention(match: regex.Match) -> DateMention | None:
         month, day, year = int(groups["month_c"]), int(groups["day_c"]), int(groups["year_c"])
     else:
         suffix = "a" if groups["month_a"] else "b"
-        month = MONTHS[groups[f"month_{suffix}"]]
+        month = MONTHS[groups[f"month_{suffix}"].title()]
         day = int(regex.match(r"\d+", groups[f"day_{suffix}"]).group())
         year = int(groups[f"year_{suffix}"]) if groups[f"year_{suffix}"] else None
     if not _possible(year, month, day):

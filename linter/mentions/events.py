@@ -20,6 +20,7 @@ from linter.segment.tokens import Tokens
 from linter.source.document import Span
 
 
+_APOSTROPHE = regex.compile(r"['’]")
 _TIMEOUT = 1.0  # seconds per sentence for one mention pattern
 
 
@@ -37,7 +38,9 @@ def find_events(
     gave_up: set[str] = set()
     if not events or not dates:
         return []
+    # The trigger words are split at apostrophes (mentions/lexicon.py): so are the document's words.
     words = set(tokens.lower)
+    words.update(part for word in tokens.lower if "'" in word or "’" in word for part in _APOSTROPHE.split(word))
     candidates = set(lexicon.always_events).union(*(lexicon.event_triggers[word] for word in words & lexicon.event_triggers.keys()))
     if not candidates:
         return []

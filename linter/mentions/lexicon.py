@@ -135,6 +135,10 @@ class Lexicon:
         """Names matched case-insensitively, built the first time a document has a line in capitals."""
         return self.names.folded()
 
+    @cached_property
+    def shouted_short_names(self) -> Trie:
+        return self.short_names.folded()
+
 
 def short_forms(name: str, aliases: tuple[str, ...]) -> set[tuple[str, ...]]:
     """How the press shortens a person's name once it has been given in full.

@@ -23,13 +23,17 @@ def find_names(tokens: Tokens, lexicon: Lexicon, title_ends: set[int]) -> list[N
     full name the article has already used; if none or several have been named
     in full, the mention stays unresolved and no rule draws a verdict from it.
     A short form the facts do not declare ("Brown", "Mr Brown", "Sir Alex") is a
-    mention only after the person's full name, and only if that is one person.
+    mention only after the person's full name, and only if that is one person; on a line
+    in capitals it is also an unresolved mention, which a title may resolve (mentions/claims.py).
     """
     declared = lexicon.names.matches(tokens)
     if tokens.shouted:
         declared = _with_shouted_names(declared, lexicon.shouted_names.matches(tokens), tokens.shouted)
     covered = {index for first, last, _, _ in declared for index in range(first, last)}
-    derived = [_with_courtesy_title(tokens, m) for m in lexicon.short_names.matches(tokens) if not covered.intersection(range(m[0], m[1]))]
+    short = lexicon.short_names.matches(tokens)
+    if tokens.shouted:
+        short = _with_shouted_names(short, lexicon.shouted_short_names.matches(tokens), tokens.shouted)
+    derived = [_with_courtesy_title(tokens, m) for m in short if not covered.intersection(range(m[0], m[1]))]
     matches = sorted([(m, True) for m in declared] + [(m, False) for m in derived], key=lambda item: item[0][0])
     mentions: list[NameMention] = []
     named_in_full: set[str] = set()
@@ -40,8 +44,10 @@ def find_names(tokens: Tokens, lexicon: Lexicon, title_ends: set[int]) -> list[N
             resolved = ids if len(ids) == 1 else ids & named_in_full
         else:
             resolved = ids & named_in_full
-            if len(resolved) != 1:
+            if len(resolved) != 1 and first not in tokens.shouted:
                 continue  # a bare surname of nobody named in full: not a mention
+            # In a headline in capitals ("HOME SECRETARY COOPER UNVEILS PLAN") a bare surname comes
+            # before any full name: it stays unresolved, and a title may tell who it is.
         entity = next(iter(resolved)) if len(resolved) == 1 else None
         span = Span(tokens.starts[first], tokens.ends[last - 1])
         embedded = _after_capitalised_word(tokens, first, title_ends)

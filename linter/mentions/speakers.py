@@ -67,12 +67,13 @@ class _SpeakerFinder:
             return self._name_within(index + 1, _MAX_GAP)
         if self.lower[index] in words.PRONOUNS and index + 1 < len(self.lower) and self.lower[index + 1] in words.SPEECH_VERBS:
             return self._antecedent(quotation.span.start)
-        name = self._name_within(index, _MAX_GAP)  # [title] X said
-        if name and name.last < len(self.lower) and self.lower[name.last] in words.SPEECH_VERBS:
+        name = self._name_within(index, _MAX_GAP)  # [title] X said, X famously declared
+        verb = name.last + (name.last < len(self.lower) and self.lower[name.last].endswith("ly")) if name else 0
+        if name and verb < len(self.lower) and self.lower[verb] in words.SPEECH_VERBS:
             # After a quotation that ends its sentence, "X said the plan was weak" is a new
             # sentence about X; only "X said." attributes the quotation.
             ends_sentence = self.tokens.texts[self.tokens.index_before(quotation.inner.end)] in (".", "…")
-            if ends_sentence and (name.last + 1 >= len(self.lower) or self.lower[name.last + 1] not in (".", ",")):
+            if ends_sentence and (verb + 1 >= len(self.lower) or self.lower[verb + 1] not in (".", ",")):
                 return None
             return name
         return None
@@ -85,9 +86,18 @@ class _SpeakerFinder:
             if self.lower[verb] in words.SPEECH_VERBS:
                 if verb > 0 and self.lower[verb - 1] in words.PRONOUNS:
                     return self._antecedent(quotation.span.start)
-                return self.ending.get(verb)
+                return self.ending.get(verb) or self._before_relative_clause(verb)
             if not self.tokens.texts[verb][:1].isalnum():
                 return None
+        return None
+
+    def _before_relative_clause(self, verb: int) -> NameMention | None:
+        """'Sajid Javid, who quit minutes earlier, wrote: "..."': the name before a relative clause."""
+        if verb < 1 or self.tokens.texts[verb - 1] != ",":
+            return None
+        for comma in range(verb - 2, max(verb - 14, 0), -1):
+            if self.tokens.texts[comma] == "," and self.lower[comma + 1] in ("who", "whose"):
+                return self.ending.get(comma)
         return None
 
     def _name_within(self, index: int, gap: int) -> NameMention | None:

@@ -6,7 +6,8 @@ A title speaks of the article's date (its window) unless a time written in the s
 
 * **fronted**: a time adverbial right before the claim, at most a comma between them:
   "In 2019, Chancellor Sajid Javid said", "On 23 September 2022, Chancellor Kwasi Kwarteng",
-  "In 2019, when Donald Trump was president". The claim speaks of that time only.
+  "In 2019, when Donald Trump was president"; or in a participle set off right after it:
+  "Home Secretary Priti Patel, speaking in 2021, said". The claim speaks of that time only.
 * **in the same clause, after the claim**: "Chancellor Kenneth Clarke cut rates in 1995",
   "Prime Minister Theresa May said on 29 March 2019". Nothing that opens another clause may
   stand between (a comma, a conjunction, a relative pronoun, a verb of speech with more than
@@ -102,7 +103,7 @@ class TimeLinker:
         for time, (start, end) in zip(self.times, self.ranges):
             if start < floor or end > ceiling:
                 continue
-            if end <= first and self._adjacent(end, first):
+            if (end <= first and self._adjacent(end, first)) or (start >= last and self._participle(last, start)):
                 fronted.append(time.window)
             elif start >= last and self._same_clause(last, start):
                 after.append(time.window)
@@ -114,6 +115,13 @@ class TimeLinker:
         """Nothing but a comma (and, before a past-tense clause, "when") between a time and a claim."""
         between = self.tokens.lower[end:first]
         return all(word in (",", "when") for word in between) and between.count(",") <= 1
+
+    def _participle(self, last: int, start: int) -> bool:
+        """'Home Secretary Priti Patel, speaking in 2021, said': the time of the act the claim is in."""
+        between = self.tokens.lower[last:start]
+        return len(between) >= 2 and between[0] == "," and between[1].endswith("ing") and all(
+            w in words.TIME_PREPOSITIONS for w in between[2:]
+        )
 
     def _same_clause(self, last: int, start: int) -> bool:
         """No clause opens between the end of a claim and a time after it."""
@@ -215,36 +223,49 @@ def _attaches(tokens: Tokens, sentence: Span, date: Span, event: Span, events: l
 
 
 def _object_of_another_noun(tokens: Tokens, index: int) -> bool:
-    """'registration for (next year's) London Marathon ...': the event, after a preposition such as
-    "for", is the object of another noun, which a later date belongs to."""
+    """'registration for (next year's) London Marathon ...', 'the inquiry into the London bombings':
+    the event, after a preposition such as "for", is the object of another noun, which a later
+    date belongs to."""
     for position in range(index - 1, max(index - 5, -1), -1):
         word = tokens.lower[position]
         if word in words.OBJECT_PREPOSITIONS:
             return True
-        if not (word in words.ARTICLES or word in words.DETERMINER_WORDS or is_possessive(word) or word.isdigit()):
+        modifier = word in words.ARTICLES or word in words.DETERMINER_WORDS or is_possessive(word) or word.isdigit()
+        if not (modifier or tokens.capitalised(position)):  # "the inquiry into the London bombings"
             return False
     return False
 
 
 def _without_weekday(between: list[str]) -> list[str]:
-    """'on Sunday, 9 February': a day of the week and its comma belong to the date."""
+    """'on Sunday, 9 February', 'on Friday 5 May': a day of the week (and its comma) belong to the date."""
     if len(between) >= 2 and between[-1] == "," and between[-2] in words.WEEKDAYS:
         return between[:-2]
+    if between and between[-1] in words.WEEKDAYS:
+        return between[:-1]
     return between
+
+
+def _apposition(word: str) -> bool:
+    """A word opening a clause about the event after a comma: 'which', 'held', 'delivered', 'run'."""
+    return word in words.EVENT_APPOSITION or (len(word) > 4 and word.endswith("ed") and word.isalpha())
 
 
 def _attaches_after(tokens: Tokens, event: Span, between: list[str]) -> bool:
     """A date after an event mention: see link_event_dates."""
     between = _without_weekday(between)
-    relative = bool(between) and (between[0] in words.RELATIVE_PRONOUNS or between[:2] in ([",", w] for w in words.EVENT_APPOSITION))
-    if not relative and _object_of_another_noun(tokens, tokens.index_at_or_after(event.start)):
+    if between in ([",", "on"], [",", "in"]):
+        return True  # "The King's coronation, on Friday 6 May 2023,"
+    relative = bool(between) and (between[0] in words.RELATIVE_PRONOUNS or (len(between) > 1 and between[0] == "," and _apposition(between[1])))
+    last = tokens.index_at_or_after(event.end) - 1  # the token the mention ends in: "budget's"
+    possessive = last >= 0 and is_possessive(tokens.texts[last]) and tokens.ends[last] - event.end <= 2  # "the mini-budget's tax cuts"
+    if not relative and (possessive or _object_of_another_noun(tokens, tokens.index_at_or_after(event.start))):
         return all(word in ("on", "of", "in", ",") for word in between)  # "registration for the marathon opens on 2 May"
     apposition = False
     if between[:1] and between[0] in words.RELATIVE_PRONOUNS:
         between = between[1:]  # "the Australian Open which begins on 17 January"
     for position, word in enumerate(between):
         following = between[position + 1] if position + 1 < len(between) else ""
-        if word == "," and following in words.EVENT_APPOSITION and not apposition:
+        if word == "," and _apposition(following) and not apposition:
             apposition = True  # "the Open, which starts on", "CES in Las Vegas, which ran from", "the Oscars, held on"
             continue
         if apposition and position > 0 and between[position - 1] == "," and word in words.RELATIVE_PRONOUNS:

@@ -48,7 +48,8 @@ SPEECH_VERBS = frozenset(
     """said says say told tells added adds asked asks explained explains stated states declared
     declares insisted insists warned warns noted notes argued argues wrote writes replied replies
     continued continues commented comments claimed claims suggested suggests announced announces
-    admitted admits conceded concedes recalled recalls urged urges stressed stresses""".split()
+    admitted admits conceded concedes recalled recalls urged urges stressed stresses promised promises
+    vowed vows pledged pledges quipped joked tweeted posted""".split()
 )
 PRONOUNS = frozenset({"he", "she"})
 
@@ -82,15 +83,14 @@ MAX_DATE_DISTANCE = 20  # tokens between a date and the event it dates
 # After an event and a comma, words that keep the date with the event ("the Oscars, held on 2 March").
 EVENT_APPOSITION = frozenset(
     """held staged scheduled due set starting beginning running taking played hosted opening ending
-    delivered announced unveiled presented published released launched opened called signed
-    which that""".split()
+    run won fought begun shown sung led which that""".split()
 )
 # Between "for" and an event: "registration for next year's London Marathon".
 DETERMINER_WORDS = frozenset({"next", "last", "this", "that", "annual", "year's", "year’s", "-"})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # Before an event, prepositions that make it the object of another noun ("registration for the
 # marathon opens on 2 May"): a date further on belongs to that noun, unless right after the event.
-OBJECT_PREPOSITIONS = frozenset({"for", "about"})
+OBJECT_PREPOSITIONS = frozenset({"for", "about", "into"})
 # Before a date that opens its sentence ("On 16 February, the Baftas..."): it dates the main clause.
 OPENING_TIME_WORDS = frozenset({"on", "in", "by", "at", "from", "early", "late", "then", "and", "but", "later", ","})
 
