@@ -72,6 +72,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as error:
         line, column = getattr(error, "lineno", None), getattr(error, "colno", None)
         raise UserError(f"invalid TOML: {error.args[0].split(' (at')[0]}", Location(str(path), line, column)) from None
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        raise UserError("invalid TOML: nested too deeply; this is not a factlint configuration", Location(str(path))) from None
     except OSError as error:
         raise UserError(f"cannot read: {error.strerror}", Location(str(path))) from None
 

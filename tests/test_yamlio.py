@@ -97,3 +97,50 @@ def test_a_100_mb_fact_file_is_refused_quickly(tmp_path):
 def test_deep_nesting_is_refused():
     with pytest.raises(UserError, match="nested more than 64 levels"):
         load_yaml("a: " + "[" * 100 + "]" * 100 + "\n", "deep.yaml")
+
+
+def test_merge_keys_merge_with_the_mappings_own_keys_winning():
+    data = load_yaml("a: &a {x: 1, y: 2}\nb: &b {y: 3, z: 4}\nc:\n  <<: [*a, *b]\n  x: 0\n", "x.yaml")
+    assert data["c"] == {"x": 0, "y": 2, "z": 4}  # own keys first, then earlier merged mappings
+    assert data == _plain(yaml.safe_load("a: &a {x: 1, y: 2}\nb: &b {y: 3, z: 4}\nc:\n  <<: [*a, *b]\n  x: 0\n"))
+
+
+def test_merged_keys_are_located_where_they_were_written():
+    data = load_yaml("base: &base\n  name: Alice\nitem:\n  <<: *base\n  id: alice\n", "x.yaml")
+    assert str(data["item"].where("name")) == "x.yaml:2:9" and str(data["item"].where("id")) == "x.yaml:5:7"
+
+
+def test_merge_keys_count_against_the_alias_limit():
+    lines = ['a0: &a0 {k0: lol, k1: lol, k2: lol, k3: lol, k4: lol, k5: lol, k6: lol, k7: lol, k8: lol}']
+    lines += [f"a{i}: &a{i} {{" + ", ".join(f"k{j}: {{<<: *a{i - 1}}}" for j in range(9)) + "}" for i in range(1, 10)]
+    with pytest.raises(UserError, match="aliases expand to more than"):
+        load_yaml("\n".join(lines) + "\n", "bomb.yaml")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: <<\n", {"a": "<<"}),  # a merge key only merges as a key
+        ("a: =\n", {"a": "="}),  # YAML's value token is plain text
+        ("= : 1\n", {"=": 1}),
+        ("a: !!int '12'\nb: !!float 1\nc: !!bool yes\nd: !!null x\ne: !!str 3\n", {"a": 12, "b": 1.0, "c": True, "d": None, "e": "3"}),
+    ],
+)
+def test_scalars_pyyaml_would_not_construct_are_plain_values(text, expected):
+    assert load_yaml(text, "x.yaml") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("a: &a [*a]\n", "1:8: the alias '*a' is inside the value it names"),
+        ("a: &a {b: {<<: *a}}\n", "1:16: the alias '*a' is inside the value it names"),
+        ("<<: 3\n", "1:5: the value of a merge key '<<' must be a mapping or a list of mappings"),
+        ("<<: [{a: 1}, 2]\n", "1:5: the value of a merge key '<<' must be a mapping or a list of mappings"),
+        ("a: !!int twelve\n", "1:4: 'twelve' is not a valid int"),
+        ("a: !!bool maybe\n", "1:4: 'maybe' is not a valid bool"),
+    ],
+)
+def test_constructs_that_cannot_be_plain_data_are_located_errors(text, message):
+    with pytest.raises(UserError, match=message.replace("(", r"\(").replace(")", r"\)").replace("*", r"\*")):
+        load_yaml(text, "x.yaml")
