@@ -236,33 +236,36 @@ def schema(name: Annotated[SchemaName, typer.Argument(help="Which file's schema.
 @app.command()
 def validate(files: Annotated[list[Path], typer.Argument(help="Fact files, rule packs or configs.")]) -> None:
     """Check fact files, rule packs and configs without linting; exit 2 with locations on errors."""
-    from linter.checks.rules import load_pack
-    from linter.config import load_config
     from linter.errors import UserErrors
-    from linter.facts.load import load_facts
-    from linter.yamlio import YamlMap, read_yaml_file
 
     problems: list[UserError] = []
     for path in files:
         shown = _shown(str(path))
         try:
-            if path.name in ("factlint.yaml", ".factlint.yaml", "pyproject.toml"):
-                load_config(path)
-                kind = "config"
-            else:
-                data = read_yaml_file(shown)
-                if isinstance(data, YamlMap) and "rules" in data:
-                    load_pack(shown)
-                    kind = "rule pack"
-                else:
-                    load_facts([shown])
-                    kind = "fact file"
-            typer.echo(f"{shown}: valid {kind}")
+            typer.echo(f"{shown}: valid {validate_file(Path(shown))}")
         except UserError as error:
             problems.extend(error.errors if isinstance(error, UserErrors) else [error])
     for problem in problems:
         typer.echo(str(problem), err=True)
     raise typer.Exit(2 if problems else 0)
+
+
+def validate_file(path: Path) -> str:
+    """Load a configuration, rule pack or fact file as ``check`` would; say which it was, or raise UserError."""
+    from linter.checks.rules import load_pack
+    from linter.config import load_config
+    from linter.facts.load import load_facts
+    from linter.yamlio import YamlMap, read_yaml_file
+
+    if path.name in ("factlint.yaml", ".factlint.yaml", "pyproject.toml"):
+        load_config(path)
+        return "config"
+    data = read_yaml_file(str(path))
+    if isinstance(data, YamlMap) and "rules" in data:
+        load_pack(str(path))
+        return "rule pack"
+    load_facts([str(path)])
+    return "fact file"
 
 
 def _settings(config_path: Path | None):
