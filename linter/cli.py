@@ -79,6 +79,10 @@ def check(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Check files in this many processes (same output).")] = 1,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the compiled fact cache.")] = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file (the exit code still reflects the findings).")] = None,
+    timeout_per_document: Annotated[
+        Optional[float],
+        typer.Option(min=0, metavar="SECONDS", help="Report a document that takes longer as not checked, and go on [default: 60; 0: no limit]."),
+    ] = None,
 ) -> None:
     """Check documents against the facts and report what disagrees."""
     from linter.dates import DateWindow
@@ -109,10 +113,11 @@ def check(
         use_cache=not no_cache,
         quiet=quiet,
         keep_documents=output_format is OutputFormat.html,
+        timeout_per_document=timeout_per_document,
     )
     result, had_facts = check_paths(paths, options, _shown)
     if fix or diff:
-        result = _apply_fixes(result, lambda: check_paths(paths, options, _shown)[0], write=fix and not diff, unsafe=unsafe_fixes, quiet=quiet)
+        result = _apply_fixes(result, lambda fixed: check_paths(fixed, options, _shown)[0], write=fix and not diff, unsafe=unsafe_fixes, quiet=quiet)
         if diff:
             raise typer.Exit(1 if result is None else 0)
     if write_baseline is not None:
@@ -293,29 +298,34 @@ def _shown(path: str) -> str:
         return path
 
 
-def _apply_fixes(result, rerun, write: bool, unsafe: bool, quiet: bool):
-    """Print the fixes as a diff (returns None if there were any), or write them and ``rerun``
-    the check so that what is left is reported."""
+def _apply_fixes(result, recheck, write: bool, unsafe: bool, quiet: bool):
+    """Print the fixes as a diff (returns None if there were any), or write them and
+    ``recheck`` the files that changed (only those) so that what is left is reported."""
     from linter.fixes import fixed_text, unified_diff, write_fixed
 
     by_path: dict[str, list] = {}
     for finding in result.findings:
         by_path.setdefault(finding.path, []).append(finding)
-    changed = 0
-    for path, document in sorted(result.documents.items()):
+    changed: list[str] = []
+    for path in sorted(result.documents):
+        document = result.documents[path]
         new_text, applied = fixed_text(document.text, by_path.get(path, []), unsafe)
         if not applied:
             continue
-        changed += 1
+        changed.append(path)
         if write:
             write_fixed(document, new_text)
+            del result.documents[path]  # its text is stale now, and the recheck reads the new one
             if not quiet:
                 typer.echo(f"factlint: fixed {len(applied)} finding(s) in {path}", err=True)
         else:
             typer.echo(unified_diff(document, new_text), nl=False)
+        del document, new_text  # not kept alive while the next document is fixed, or during the recheck
     if not write:
         return None if changed else result
-    return rerun() if changed else result
+    if changed:
+        result.replace(changed, recheck(changed))
+    return result
 
 
 def _write_report(path: Path, report: str) -> None:

@@ -22,7 +22,10 @@ from linter.yamlio import YamlMap, located_list, located_map, read_yaml_file
 
 CONFIG_FILES = (".factlint.yaml", "factlint.yaml", "pyproject.toml")
 FAIL_LEVELS = (*SEVERITIES, "never")
-FIELDS = ("extend", "facts", "rules", "date", "fail_on", "select", "extend_select", "ignore", "severity", "include", "exclude")
+FIELDS = (
+    "extend", "facts", "rules", "date", "fail_on", "select", "extend_select", "ignore", "severity", "include", "exclude",
+    "timeout_per_document",
+)
 
 
 @dataclass
@@ -40,6 +43,7 @@ class Config:
     severity_locations: dict[str, Location] = field(default_factory=dict)
     include: list[str] = field(default_factory=list)  # globs: when set, walked files must match one
     exclude: list[str] = field(default_factory=list)  # globs: walked files matching one are skipped
+    timeout_per_document: float | None = None  # seconds; 0 means no limit
 
     def skips(self, path: str) -> bool:
         """Whether a file found by walking a directory is left out by include/exclude."""
@@ -124,6 +128,12 @@ def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
         config.fail_on = checker.text(root, "fail_on", what)
     if config.fail_on is not None and config.fail_on not in FAIL_LEVELS:
         checker.fail(f"fail_on must be one of: {', '.join(FAIL_LEVELS)}", root.where("fail_on"))
+    if "timeout_per_document" in root:
+        seconds = root["timeout_per_document"]
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 <= seconds < float("inf"):
+            checker.fail("timeout_per_document must be a number of seconds (0: no limit)", root.where("timeout_per_document"))
+        else:
+            config.timeout_per_document = float(seconds)
     if "date" in root:
         try:
             config.date = DateWindow.parse(str(root["date"]))
