@@ -88,7 +88,12 @@ _SCALAR_TYPES = {
     "tag:yaml.org,2002:str": str,
 }
 _SCALAR_CONSTRUCTOR = SafeConstructor()
-_STANDARD_TAGS = {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_TAGS = {  # the tags each kind of node may have: YAML's standard ones for plain data
+    yaml.MappingStartEvent: {None, "!", "tag:yaml.org,2002:map"},
+    yaml.SequenceStartEvent: {None, "!", "tag:yaml.org,2002:seq"},
+    yaml.ScalarEvent: {None, "!", *_SCALAR_TYPES},
+    yaml.AliasEvent: {None},
+}
 # Aliases and merge keys share values instead of copying them, so loading is cheap; but a
 # "billion laughs" document would make anything that walks the data walk billions of values.
 # Real files need few.
@@ -174,8 +179,8 @@ class _Builder:
                 continue
             mark = _mark(event.start_mark)
             tag = getattr(event, "tag", None)
-            if tag not in _STANDARD_TAGS and not (kind is yaml.ScalarEvent and tag in _SCALAR_TYPES):
-                raise self.error(f"the tag '{tag}' is not allowed; write plain values", mark)
+            if tag not in _TAGS[kind]:
+                raise self.error(f"the tag '{tag}' is not allowed here; write plain values", mark)
             if kind is yaml.AliasEvent:
                 value = self.alias(event.anchor, mark)
             elif kind is yaml.ScalarEvent:

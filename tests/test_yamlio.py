@@ -141,6 +141,8 @@ def test_scalars_pyyaml_would_not_construct_are_plain_values(text, expected):
         ("<<: [{a: 1}, 2]\n", "1:5: the value of a merge key '<<' must be a mapping or a list of mappings"),
         ("a: !!int twelve\n", "1:4: 'twelve' is not a valid int"),
         ("a: !!bool maybe\n", "1:4: 'maybe' is not a valid bool"),
+        ("a: !!map x\n", "1:4: the tag 'tag:yaml.org,2002:map' is not allowed here"),
+        ("a: !!str [1]\n", "1:4: the tag 'tag:yaml.org,2002:str' is not allowed here"),
     ],
 )
 def test_constructs_that_cannot_be_plain_data_are_located_errors(text, message):
