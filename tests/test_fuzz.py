@@ -7,12 +7,11 @@
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 
 hypothesis = pytest.importorskip("hypothesis", reason="hypothesis is in the test extra")
-from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+from hypothesis import given, strategies as st  # noqa: E402
 
 from linter.analysis import analyse  # noqa: E402
 from linter.checks.engine import evaluate  # noqa: E402
@@ -26,10 +25,6 @@ from linter.runner import RunResult  # noqa: E402
 from linter.source.document import document_from_text  # noqa: E402
 
 from conftest import facts_from  # noqa: E402
-
-settings.register_profile("default", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("long", max_examples=100_000, deadline=None, suppress_health_check=list(HealthCheck))
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 FACTS = facts_from()
 LEXICON = build_lexicon(FACTS)

@@ -15,7 +15,6 @@ what the command line would have reported as an internal error, and fails the pr
 from __future__ import annotations
 
 import json
-import os
 import random
 import tempfile
 from pathlib import Path
@@ -24,7 +23,7 @@ from typing import Any
 import pytest
 
 hypothesis = pytest.importorskip("hypothesis", reason="hypothesis is in the test extra")
-from hypothesis import HealthCheck, event, given, settings, strategies as st  # noqa: E402
+from hypothesis import event, given, strategies as st  # noqa: E402
 
 from linter.cli import validate_file  # noqa: E402
 from linter.dates import DateWindow  # noqa: E402
@@ -33,10 +32,6 @@ from linter.plan import CheckOptions, check  # noqa: E402
 from linter.yamlio import YamlList, YamlMap, load_yaml  # noqa: E402
 
 from conftest import REPO  # noqa: E402
-
-settings.register_profile("default", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("long", max_examples=100_000, deadline=None, suppress_health_check=list(HealthCheck))
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 class Raw(str):

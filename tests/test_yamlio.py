@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 import yaml
@@ -56,10 +57,18 @@ def test_aliases_are_resolved():
         ("a: 1\n---\nb: 2\n", "expected a single YAML document"),
         ("a: [1, 2\n", "invalid YAML"),
         ("a: *missing\n", "unknown YAML alias"),
+        ("a: &a [*a]\n", "1:8: the alias '*a' is inside the value it names"),
+        ("a: &a {b: {<<: *a}}\n", "1:16: the alias '*a' is inside the value it names"),
+        ("<<: 3\n", "1:5: the value of a merge key '<<' must be a mapping or a list of mappings"),
+        ("<<: [{a: 1}, 2]\n", "1:5: the value of a merge key '<<' must be a mapping or a list of mappings"),
+        ("a: !!int twelve\n", "1:4: 'twelve' is not a valid int"),
+        ("a: !!bool maybe\n", "1:4: 'maybe' is not a valid bool"),
+        ("a: !!map x\n", "1:4: the tag 'tag:yaml.org,2002:map' is not allowed here"),
+        ("a: !!str [1]\n", "1:4: the tag 'tag:yaml.org,2002:str' is not allowed here"),
     ],
 )
 def test_refused(text, message):
-    with pytest.raises(UserError, match=message.replace("(", r"\(").replace(")", r"\)").replace(".", r"\.")):
+    with pytest.raises(UserError, match=re.escape(message)):
         load_yaml(text, "x.yaml")
 
 
@@ -130,21 +139,3 @@ def test_merge_keys_count_against_the_alias_limit():
 )
 def test_scalars_pyyaml_would_not_construct_are_plain_values(text, expected):
     assert load_yaml(text, "x.yaml") == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("a: &a [*a]\n", "1:8: the alias '*a' is inside the value it names"),
-        ("a: &a {b: {<<: *a}}\n", "1:16: the alias '*a' is inside the value it names"),
-        ("<<: 3\n", "1:5: the value of a merge key '<<' must be a mapping or a list of mappings"),
-        ("<<: [{a: 1}, 2]\n", "1:5: the value of a merge key '<<' must be a mapping or a list of mappings"),
-        ("a: !!int twelve\n", "1:4: 'twelve' is not a valid int"),
-        ("a: !!bool maybe\n", "1:4: 'maybe' is not a valid bool"),
-        ("a: !!map x\n", "1:4: the tag 'tag:yaml.org,2002:map' is not allowed here"),
-        ("a: !!str [1]\n", "1:4: the tag 'tag:yaml.org,2002:str' is not allowed here"),
-    ],
-)
-def test_constructs_that_cannot_be_plain_data_are_located_errors(text, message):
-    with pytest.raises(UserError, match=message.replace("(", r"\(").replace(")", r"\)").replace("*", r"\*")):
-        load_yaml(text, "x.yaml")
