@@ -62,7 +62,7 @@ class Tokens:
         return bisect.bisect_right(self.ends, offset) - 1
 
 
-_CHUNK = 1 << 20  # characters split at a time, so that the transient lists stay small
+_CHUNK = 1 << 16  # characters split at a time, so that the strings made before interning stay few
 
 
 def tokenize(text: str) -> Tokens:
