@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 DEFAULT_SECONDS = 60.0
+LONGEST_SECONDS = 1e8  # about three years: a longer limit is the same as none (and the timer cannot hold it)
 
 
 class DocumentTimeout(BaseException):
@@ -35,7 +36,7 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         yield
         return
     previous = signal.signal(signal.SIGALRM, _expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, min(seconds, LONGEST_SECONDS))
     try:
         yield
     finally:

@@ -202,7 +202,7 @@ VALID = {
     "factlint.yaml": {
         "facts": ["facts.yaml"], "rules": ["packs"], "date": "2025-06-01..2025-12-31", "fail_on": "warning",
         "select": ["office", "misspelling"], "extend_select": ["event"], "ignore": ["repeated-word"],
-        "severity": {"misspelling": "error"}, "include": ["*.md"], "exclude": ["drafts/*"],
+        "severity": {"misspelling": "error"}, "include": ["*.md"], "exclude": ["drafts/*"], "timeout_per_document": 30,
     },
 }
 

@@ -48,12 +48,13 @@ def test_the_time_limit_comes_from_the_config_and_is_validated(big_and_small):
     assert result.stderr.endswith("/factlint.yaml:1:23: timeout_per_document must be a number of seconds (0: no limit)\n")
 
 
-def test_the_timer_is_disarmed_after_every_document(tmp_path, monkeypatch):
+@pytest.mark.parametrize("seconds", ["30", "1e300"])  # a limit longer than the timer can hold is no limit
+def test_the_timer_is_disarmed_after_every_document(tmp_path, monkeypatch, seconds):
     (tmp_path / "a.md").write_text("The goverment fell.\n")
     (tmp_path / "b.md").write_text("Fine.\n")
     monkeypatch.chdir(tmp_path)
     before = signal.getsignal(signal.SIGALRM)
-    result = CliRunner().invoke(app, ["check", "a.md", "b.md", "--timeout-per-document", "30"])
+    result = CliRunner().invoke(app, ["check", "a.md", "b.md", "--timeout-per-document", seconds])
     assert result.exit_code == 0 and "a.md:1:5: warning [misspelling]" in result.output, result.output
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0) and signal.getsignal(signal.SIGALRM) is before
 
