@@ -13,23 +13,28 @@ from typer.testing import CliRunner
 from linter import runner
 from linter.cli import app
 
-from conftest import REPO, run_cli
+from conftest import run_cli
 
-SEED_FACTS = str(REPO / "seeds" / "facts.yaml")
-ARTICLE = (REPO / "seeds" / "coalition-of-the-willing.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+SLOW_PACK = """\
+rules:
+  - {id: slow, kind: pattern, severity: info, message: m, description: d, pattern: '(a+)+$', examples: {flag: [], pass: []}}
+"""
 
 
 @pytest.fixture
-def big_and_small(tmp_path):
-    """A 5 MB document that takes seconds to check, and a small one with one finding."""
-    (tmp_path / "big.md").write_text("---\ndate: 2025-06-01\n---\n" + ARTICLE * (5_000_000 // len(ARTICLE)), encoding="utf-8")
+def slow_and_small(tmp_path):
+    """A document on which a rule backtracks catastrophically (5 s, its regex timeout, on any
+    machine), and a small one with one finding."""
+    (tmp_path / "slow.yaml").write_text(SLOW_PACK, encoding="utf-8")
+    (tmp_path / "big.md").write_text("a" * 5000 + "!\n", encoding="utf-8")
     (tmp_path / "small.md").write_text("The goverment fell.\n", encoding="utf-8")
     return tmp_path
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])  # in this process, and in worker processes
-def test_a_document_over_the_time_limit_is_not_checked_and_the_others_are(big_and_small, jobs):
-    result = run_cli("check", "big.md", "small.md", "--facts", SEED_FACTS, "--timeout-per-document", "0.5", "--jobs", jobs, "-q", cwd=big_and_small)
+def test_a_document_over_the_time_limit_is_not_checked_and_the_others_are(slow_and_small, jobs):
+    options = ["--rules", "slow.yaml", "--timeout-per-document", "0.5", "--jobs", jobs, "-q"]
+    result = run_cli("check", "big.md", "small.md", *options, cwd=slow_and_small)
     assert result.returncode == 2, result.stderr
     assert result.stderr == (
         "big.md: not checked: took longer than the time limit of 0.5 s per document "
@@ -38,12 +43,12 @@ def test_a_document_over_the_time_limit_is_not_checked_and_the_others_are(big_an
     assert result.stdout.startswith("small.md:1:5: warning [misspelling]") and "big.md" not in result.stdout
 
 
-def test_the_time_limit_comes_from_the_config_and_is_validated(big_and_small):
-    (big_and_small / "factlint.yaml").write_text("timeout_per_document: 0.5\n")
-    result = run_cli("check", "big.md", "small.md", "--facts", SEED_FACTS, "-q", cwd=big_and_small)
+def test_the_time_limit_comes_from_the_config_and_is_validated(slow_and_small):
+    (slow_and_small / "factlint.yaml").write_text("timeout_per_document: 0.5\n")
+    result = run_cli("check", "big.md", "small.md", "--rules", "slow.yaml", "-q", cwd=slow_and_small)
     assert result.returncode == 2 and "big.md: not checked: took longer than the time limit of 0.5 s" in result.stderr
-    (big_and_small / "factlint.yaml").write_text("timeout_per_document: soon\n")
-    result = run_cli("check", "small.md", cwd=big_and_small)
+    (slow_and_small / "factlint.yaml").write_text("timeout_per_document: soon\n")
+    result = run_cli("check", "small.md", cwd=slow_and_small)
     assert result.returncode == 2
     assert result.stderr.endswith("/factlint.yaml:1:23: timeout_per_document must be a number of seconds (0: no limit)\n")
 
