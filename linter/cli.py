@@ -86,6 +86,7 @@ def check(
 ) -> None:
     """Check documents against the facts and report what disagrees."""
     from linter.dates import DateWindow
+    from linter.deadline import is_time_limit
     from linter.plan import CheckOptions, check as check_paths, fail_level
     from linter.report import FORMATS
     from linter.report.statistics import render_statistics
@@ -98,6 +99,8 @@ def check(
             window = DateWindow.parse(date)
         except ValueError as error:
             raise UserError(f"--date: {error}") from None
+    if timeout_per_document is not None and not is_time_limit(timeout_per_document):
+        raise UserError(f"--timeout-per-document: {timeout_per_document} is not a number of seconds (0: no limit)")
     if fix and not diff and STDIN in paths:
         raise UserError("--fix cannot write to standard input; use --diff to see the fixes")
     options = CheckOptions(

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from linter.dates import DateWindow
+from linter.deadline import is_time_limit
 from linter.errors import Location, UserError
 from linter.findings import SEVERITIES
 from linter.validate import Checker
@@ -130,7 +131,7 @@ def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
         checker.fail(f"fail_on must be one of: {', '.join(FAIL_LEVELS)}", root.where("fail_on"))
     if "timeout_per_document" in root:
         seconds = root["timeout_per_document"]
-        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 <= seconds < float("inf"):
+        if not is_time_limit(seconds):
             checker.fail("timeout_per_document must be a number of seconds (0: no limit)", root.where("timeout_per_document"))
         else:
             config.timeout_per_document = float(seconds)

@@ -12,6 +12,7 @@ there is no limit.
 
 from __future__ import annotations
 
+import math
 import signal
 import threading
 from contextlib import contextmanager
@@ -19,6 +20,11 @@ from typing import Iterator
 
 DEFAULT_SECONDS = 60.0
 LONGEST_SECONDS = 1e8  # about three years: a longer limit is the same as none (and the timer cannot hold it)
+
+
+def is_time_limit(seconds: object) -> bool:
+    """Whether a value from the command line or a configuration can be a time limit: seconds, 0 or more."""
+    return isinstance(seconds, (int, float)) and not isinstance(seconds, bool) and not math.isnan(seconds) and seconds >= 0
 
 
 class DocumentTimeout(BaseException):

@@ -43,6 +43,12 @@ def test_a_document_over_the_time_limit_is_not_checked_and_the_others_are(slow_a
     assert result.stdout.startswith("small.md:1:5: warning [misspelling]") and "big.md" not in result.stdout
 
 
+@pytest.mark.parametrize("seconds", ["nan", "-1", "soon"])
+def test_a_time_limit_that_is_not_seconds_is_a_usage_error(tmp_path, seconds):
+    result = run_cli("check", "x.md", "--timeout-per-document", seconds, cwd=tmp_path)
+    assert result.returncode == 2 and "timeout-per-document" in result.stderr and "internal error" not in result.stderr
+
+
 def test_the_time_limit_comes_from_the_config_and_is_validated(slow_and_small):
     (slow_and_small / "factlint.yaml").write_text("timeout_per_document: 0.5\n")
     result = run_cli("check", "big.md", "small.md", "--rules", "slow.yaml", "-q", cwd=slow_and_small)
