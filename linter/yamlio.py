@@ -285,23 +285,29 @@ class _Builder:
 _NO_KEY = object()
 
 
-def read_yaml_file(path: str) -> Any:
-    """Read and parse a YAML file, turning I/O and decoding problems into UserError."""
+def read_yaml_bytes(path: str) -> bytes:
+    """A YAML file's bytes, at most MAX_BYTES of them; I/O problems and larger files are UserErrors."""
+    too_large = f"too large to load (the limit is {MAX_BYTES // 2**20} MiB): split it into several files"
     try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise UserError(
-                f"too large to load ({size / 1e6:.0f} MB; the limit is {MAX_BYTES // 2**20} MiB): split it into several files",
-                Location(path),
-            )
-        with open(path, encoding="utf-8-sig") as handle:
-            text = handle.read()
+        if os.path.getsize(path) > MAX_BYTES:
+            raise UserError(too_large, Location(path))
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # a device or pipe has no size to check beforehand
     except FileNotFoundError:
         raise UserError("file not found", Location(path)) from None
     except IsADirectoryError:
         raise UserError("is a directory, expected a YAML file", Location(path)) from None
-    except UnicodeDecodeError as error:
-        raise UserError(f"not valid UTF-8 (byte {error.start})", Location(path)) from None
     except OSError as error:
         raise UserError(f"cannot read: {error.strerror}", Location(path)) from None
+    if len(data) > MAX_BYTES:
+        raise UserError(too_large, Location(path))
+    return data
+
+
+def read_yaml_file(path: str) -> Any:
+    """Read and parse a YAML file, turning I/O and decoding problems into UserError."""
+    try:
+        text = read_yaml_bytes(path).decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UserError(f"not valid UTF-8 (byte {error.start})", Location(path)) from None
     return load_yaml(text, path)

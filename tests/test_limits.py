@@ -87,3 +87,11 @@ def test_fix_rechecks_only_the_files_it_changed(tmp_path, monkeypatch):
     assert (tmp_path / "fixed.md").read_text() == "The government fell.\n"
     assert result.exit_code == 0 and result.stdout.startswith("untouched.md:1:8: warning [repeated-word]"), result.output
     assert "fixed.md:" not in result.stdout
+
+
+def test_an_endless_fact_file_is_refused_at_the_size_limit(tmp_path):
+    """/dev/zero has no size to check beforehand; reading stops after the limit (and the fact
+    cache, which reads the bytes to key them, stops there too)."""
+    (tmp_path / "d.md").write_text("Fine.\n")
+    result = run_cli("check", "d.md", "--facts", "/dev/zero", cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr == "/dev/zero: too large to load (the limit is 64 MiB): split it into several files\n"

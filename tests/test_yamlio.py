@@ -89,6 +89,13 @@ def test_a_huge_yaml_file_is_refused_before_parsing(tmp_path, monkeypatch):
         yamlio.read_yaml_file(str(path))
 
 
+def test_an_endless_device_is_refused_after_the_size_limit():
+    from linter.yamlio import read_yaml_file
+
+    with pytest.raises(UserError, match="/dev/zero: too large to load"):
+        read_yaml_file("/dev/zero")
+
+
 def test_a_100_mb_fact_file_is_refused_without_being_read(tmp_path, monkeypatch):
     """Refused from its size alone (how fast: bench/limits.py)."""
     from linter import yamlio
