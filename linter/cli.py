@@ -79,9 +79,14 @@ def check(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Check files in this many processes (same output).")] = 1,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the compiled fact cache.")] = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file (the exit code still reflects the findings).")] = None,
+    timeout_per_document: Annotated[
+        Optional[float],
+        typer.Option(min=0, metavar="SECONDS", help="Report a document that takes longer as not checked, and go on [default: 60; 0: no limit]."),
+    ] = None,
 ) -> None:
     """Check documents against the facts and report what disagrees."""
     from linter.dates import DateWindow
+    from linter.deadline import is_time_limit
     from linter.plan import CheckOptions, check as check_paths, fail_level
     from linter.report import FORMATS
     from linter.report.statistics import render_statistics
@@ -94,6 +99,8 @@ def check(
             window = DateWindow.parse(date)
         except ValueError as error:
             raise UserError(f"--date: {error}") from None
+    if timeout_per_document is not None and not is_time_limit(timeout_per_document):
+        raise UserError(f"--timeout-per-document: {timeout_per_document} is not a number of seconds (0: no limit)")
     if fix and not diff and STDIN in paths:
         raise UserError("--fix cannot write to standard input; use --diff to see the fixes")
     options = CheckOptions(
@@ -109,10 +116,11 @@ def check(
         use_cache=not no_cache,
         quiet=quiet,
         keep_documents=output_format is OutputFormat.html,
+        timeout_per_document=timeout_per_document,
     )
     result, had_facts = check_paths(paths, options, _shown)
     if fix or diff:
-        result = _apply_fixes(result, lambda: check_paths(paths, options, _shown)[0], write=fix and not diff, unsafe=unsafe_fixes, quiet=quiet)
+        result = _apply_fixes(result, lambda fixed: check_paths(fixed, options, _shown)[0], write=fix and not diff, unsafe=unsafe_fixes, quiet=quiet)
         if diff:
             raise typer.Exit(1 if result is None else 0)
     if write_baseline is not None:
@@ -236,33 +244,36 @@ def schema(name: Annotated[SchemaName, typer.Argument(help="Which file's schema.
 @app.command()
 def validate(files: Annotated[list[Path], typer.Argument(help="Fact files, rule packs or configs.")]) -> None:
     """Check fact files, rule packs and configs without linting; exit 2 with locations on errors."""
-    from linter.checks.rules import load_pack
-    from linter.config import load_config
     from linter.errors import UserErrors
-    from linter.facts.load import load_facts
-    from linter.yamlio import YamlMap, read_yaml_file
 
     problems: list[UserError] = []
     for path in files:
         shown = _shown(str(path))
         try:
-            if path.name in ("factlint.yaml", ".factlint.yaml", "pyproject.toml"):
-                load_config(path)
-                kind = "config"
-            else:
-                data = read_yaml_file(shown)
-                if isinstance(data, YamlMap) and "rules" in data:
-                    load_pack(shown)
-                    kind = "rule pack"
-                else:
-                    load_facts([shown])
-                    kind = "fact file"
-            typer.echo(f"{shown}: valid {kind}")
+            typer.echo(f"{shown}: valid {validate_file(Path(shown))}")
         except UserError as error:
             problems.extend(error.errors if isinstance(error, UserErrors) else [error])
     for problem in problems:
         typer.echo(str(problem), err=True)
     raise typer.Exit(2 if problems else 0)
+
+
+def validate_file(path: Path) -> str:
+    """Load a configuration, rule pack or fact file as ``check`` would; say which it was, or raise UserError."""
+    from linter.checks.rules import load_pack
+    from linter.config import load_config
+    from linter.facts.load import load_facts
+    from linter.yamlio import YamlMap, read_yaml_file
+
+    if path.name in ("factlint.yaml", ".factlint.yaml", "pyproject.toml"):
+        load_config(path)
+        return "config"
+    data = read_yaml_file(str(path))
+    if isinstance(data, YamlMap) and "rules" in data:
+        load_pack(str(path))
+        return "rule pack"
+    load_facts([str(path)])
+    return "fact file"
 
 
 def _settings(config_path: Path | None):
@@ -290,29 +301,34 @@ def _shown(path: str) -> str:
         return path
 
 
-def _apply_fixes(result, rerun, write: bool, unsafe: bool, quiet: bool):
-    """Print the fixes as a diff (returns None if there were any), or write them and ``rerun``
-    the check so that what is left is reported."""
+def _apply_fixes(result, recheck, write: bool, unsafe: bool, quiet: bool):
+    """Print the fixes as a diff (returns None if there were any), or write them and
+    ``recheck`` the files that changed (only those) so that what is left is reported."""
     from linter.fixes import fixed_text, unified_diff, write_fixed
 
     by_path: dict[str, list] = {}
     for finding in result.findings:
         by_path.setdefault(finding.path, []).append(finding)
-    changed = 0
-    for path, document in sorted(result.documents.items()):
+    changed: list[str] = []
+    for path in sorted(result.documents):
+        document = result.documents[path]
         new_text, applied = fixed_text(document.text, by_path.get(path, []), unsafe)
         if not applied:
             continue
-        changed += 1
+        changed.append(path)
         if write:
             write_fixed(document, new_text)
+            del result.documents[path]  # its text is stale now, and the recheck reads the new one
             if not quiet:
                 typer.echo(f"factlint: fixed {len(applied)} finding(s) in {path}", err=True)
         else:
             typer.echo(unified_diff(document, new_text), nl=False)
+        del document, new_text  # not kept alive while the next document is fixed, or during the recheck
     if not write:
         return None if changed else result
-    return rerun() if changed else result
+    if changed:
+        result.replace(changed, recheck(changed))
+    return result
 
 
 def _write_report(path: Path, report: str) -> None:

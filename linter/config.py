@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from linter.dates import DateWindow
+from linter.deadline import is_time_limit
 from linter.errors import Location, UserError
 from linter.findings import SEVERITIES
 from linter.validate import Checker
@@ -22,7 +23,10 @@ from linter.yamlio import YamlMap, located_list, located_map, read_yaml_file
 
 CONFIG_FILES = (".factlint.yaml", "factlint.yaml", "pyproject.toml")
 FAIL_LEVELS = (*SEVERITIES, "never")
-FIELDS = ("extend", "facts", "rules", "date", "fail_on", "select", "extend_select", "ignore", "severity", "include", "exclude")
+FIELDS = (
+    "extend", "facts", "rules", "date", "fail_on", "select", "extend_select", "ignore", "severity", "include", "exclude",
+    "timeout_per_document",
+)
 
 
 @dataclass
@@ -40,6 +44,7 @@ class Config:
     severity_locations: dict[str, Location] = field(default_factory=dict)
     include: list[str] = field(default_factory=list)  # globs: when set, walked files must match one
     exclude: list[str] = field(default_factory=list)  # globs: walked files matching one are skipped
+    timeout_per_document: float | None = None  # seconds; 0 means no limit
 
     def skips(self, path: str) -> bool:
         """Whether a file found by walking a directory is left out by include/exclude."""
@@ -72,6 +77,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as error:
         line, column = getattr(error, "lineno", None), getattr(error, "colno", None)
         raise UserError(f"invalid TOML: {error.args[0].split(' (at')[0]}", Location(str(path), line, column)) from None
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        raise UserError("invalid TOML: nested too deeply; this is not a factlint configuration", Location(str(path))) from None
     except OSError as error:
         raise UserError(f"cannot read: {error.strerror}", Location(str(path))) from None
 
@@ -122,6 +129,12 @@ def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
         config.fail_on = checker.text(root, "fail_on", what)
     if config.fail_on is not None and config.fail_on not in FAIL_LEVELS:
         checker.fail(f"fail_on must be one of: {', '.join(FAIL_LEVELS)}", root.where("fail_on"))
+    if "timeout_per_document" in root:
+        seconds = root["timeout_per_document"]
+        if not is_time_limit(seconds):
+            checker.fail("timeout_per_document must be a number of seconds (0: no limit)", root.where("timeout_per_document"))
+        else:
+            config.timeout_per_document = float(seconds)
     if "date" in root:
         try:
             config.date = DateWindow.parse(str(root["date"]))

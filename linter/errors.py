@@ -29,12 +29,21 @@ class UserError(Exception):
     """A problem in the user's input; reported with its location, exit code 2."""
 
     def __init__(self, message: str, location: Location | None = None) -> None:
+        message = _one_line(message)
         super().__init__(message)
         self.message = message
         self.location = location
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}" if self.location else self.message
+
+
+_LINE_BREAKS = {ord(c): c.encode("unicode_escape").decode("ascii") for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
+def _one_line(message: str) -> str:
+    """The message with line breaks from quoted input written as escapes: one problem, one line."""
+    return message.translate(_LINE_BREAKS)
 
 
 class UserErrors(UserError):

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from linter.config import Config, find_config, load_config
 from linter.dates import DateWindow
+from linter.deadline import DEFAULT_SECONDS
 from linter.errors import UserError
 from linter.report.progress import Progress, wanted as progress_wanted
 from linter.runner import STDIN, RunResult, RunSettings, collect_paths, override_severities, run, select_rules
@@ -37,6 +38,7 @@ class CheckOptions:
     use_cache: bool = True
     quiet: bool = False
     keep_documents: bool = False  # keep every document's text, not only those with findings (for --format html)
+    timeout_per_document: float | None = None  # replaces the config's; else DEFAULT_SECONDS
 
 
 def config_for(directory: Path, options: CheckOptions, cache: dict[Path, Config]) -> Config:
@@ -126,6 +128,9 @@ def _check_group(config: Config, paths: list[str], options: CheckOptions, shown,
         default_date=config.date,
         stdin_name=options.stdin_name,
         keep_documents=options.keep_documents,
+        timeout_per_document=next(
+            seconds for seconds in (options.timeout_per_document, config.timeout_per_document, DEFAULT_SECONDS) if seconds is not None
+        ),
     )
     return run(settings, options.jobs, progress), bool(fact_files)
 

@@ -16,6 +16,7 @@ from typing import Callable
 from linter.analysis import analyse
 from linter.checks.engine import evaluate
 from linter.checks.rules import Rule
+from linter.deadline import DocumentTimeout, time_limit
 from linter.dates import DateWindow
 from linter.errors import Location, UserError
 from linter.facts.model import FactBase
@@ -41,6 +42,7 @@ class RunSettings:
     known_rules: set[str] = field(default_factory=set)  # every rule id, selected or not
     today: dt.date = field(default_factory=dt.date.today)
     keep_documents: bool = False  # keep documents without findings too (the HTML report shows them)
+    timeout_per_document: float | None = None  # seconds; a document taking longer is reported as not checked
 
 
 @dataclass
@@ -54,6 +56,20 @@ class RunResult:
     @property
     def checked(self) -> int:
         return len(self.checked_paths)
+
+    def replace(self, paths: list[str], again: RunResult) -> None:
+        """Take ``again``'s findings, problems and documents for ``paths`` (checked again) instead of these."""
+        rechecked = set(paths)
+        self.findings = sorted(
+            [finding for finding in self.findings if finding.path not in rechecked] + again.findings, key=lambda finding: finding.sort_key
+        )
+        self.problems = sorted(
+            [problem for problem in self.problems if not (problem.location and problem.location.path in rechecked)] + again.problems,
+            key=lambda problem: str(problem.location or ""),
+        )
+        for path in rechecked:
+            self.documents.pop(path, None)
+        self.documents.update(again.documents)
 
 
 def select_rules(rules: list[Rule], select: list[str], ignore: list[str], extend_select: list[str] = ()) -> list[Rule]:
@@ -181,17 +197,19 @@ def _check_files(paths: list[str], progress: Callable[[int], None] | None = None
     result = RunResult()
     for path in paths:
         try:
-            document = _read(path, settings.stdin_name)
-            window = settings.date or document_date(document) or settings.default_date or DateWindow.day(dt.date.today())
+            with time_limit(settings.timeout_per_document):
+                document, findings, problems = _check_document(path, settings, lexicon)
         except UserError as problem:
             result.problems.append(problem)
             continue
-        analysis = analyse(document, settings.facts, lexicon, window)
-        result.problems.extend(UserError(failure, Location(document.path)) for failure in analysis.failures)
-        findings = evaluate(analysis, settings.rules, result.problems)
-        if document.comments:
-            report = {rule.id: rule for rule in settings.engine_rules}
-            findings = apply_suppressions(document, findings, settings.known_rules, report, settings.today)
+        except DocumentTimeout:
+            result.problems.append(UserError(
+                f"not checked: took longer than the time limit of {settings.timeout_per_document:g} s per document "
+                "(--timeout-per-document, or 'timeout_per_document' in the config)",
+                Location(settings.stdin_name if path == STDIN else path),
+            ))
+            continue
+        result.problems.extend(problems)
         if findings or settings.keep_documents:  # reports quote only documents with findings, unless asked
             result.documents[document.path] = document
         result.findings.extend(findings)
@@ -199,6 +217,19 @@ def _check_files(paths: list[str], progress: Callable[[int], None] | None = None
         if progress:
             progress(1)
     return result
+
+
+def _check_document(path: str, settings: RunSettings, lexicon: Lexicon) -> tuple[Document, list[Finding], list[UserError]]:
+    """Read and check one document: its findings, and the rules that failed on it."""
+    document = _read(path, settings.stdin_name)
+    window = settings.date or document_date(document) or settings.default_date or DateWindow.day(dt.date.today())
+    analysis = analyse(document, settings.facts, lexicon, window)
+    problems = [UserError(failure, Location(document.path)) for failure in analysis.failures]
+    findings = evaluate(analysis, settings.rules, problems)
+    if document.comments:
+        report = {rule.id: rule for rule in settings.engine_rules}
+        findings = apply_suppressions(document, findings, settings.known_rules, report, settings.today)
+    return document, findings, problems
 
 
 def _read(path: str, stdin_name: str) -> Document:

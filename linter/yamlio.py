@@ -79,6 +79,7 @@ _RESOLVERS = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
 }
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 _SCALAR_TYPES = {
     "tag:yaml.org,2002:null": lambda value: None,
     "tag:yaml.org,2002:bool": lambda value: SafeConstructor.bool_values[value.lower()],
@@ -87,12 +88,19 @@ _SCALAR_TYPES = {
     "tag:yaml.org,2002:str": str,
 }
 _SCALAR_CONSTRUCTOR = SafeConstructor()
-_STANDARD_TAGS = {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
-# Aliases share values instead of copying them, so loading is cheap; but a "billion laughs"
-# document would make anything that walks the data walk billions of values. Real files need few.
+_TAGS = {  # the tags each kind of node may have: YAML's standard ones for plain data
+    yaml.MappingStartEvent: {None, "!", "tag:yaml.org,2002:map"},
+    yaml.SequenceStartEvent: {None, "!", "tag:yaml.org,2002:seq"},
+    yaml.ScalarEvent: {None, "!", *_SCALAR_TYPES},
+    yaml.AliasEvent: {None},
+}
+# Aliases and merge keys share values instead of copying them, so loading is cheap; but a
+# "billion laughs" document would make anything that walks the data walk billions of values.
+# Real files need few.
 MAX_EXPANDED = 1_000_000
 MAX_BYTES = 64 * 1024 * 1024  # a larger YAML file is refused before parsing: split it instead
 MAX_DEPTH = 64  # nesting deeper than this is no fact file or rule pack
+_MERGE = object()  # a plain ``<<`` written as a mapping key: merge the mapping(s) it is given
 
 
 def _size(value: Any, sizes: dict[int, int]) -> int:
@@ -105,16 +113,6 @@ def _size(value: Any, sizes: dict[int, int]) -> int:
     return sizes[id(value)]
 
 
-def _scalar(event: yaml.ScalarEvent) -> Any:
-    value = event.value
-    if event.tag not in (None, "!") or not event.implicit[0]:
-        return value  # quoted, or explicitly a string
-    for tag, regexp in _RESOLVERS.get(value[:1], _RESOLVERS.get(None, [])) if value else [("tag:yaml.org,2002:null", None)]:
-        if regexp is None or regexp.match(value):
-            return _SCALAR_TYPES[tag](value)
-    return value
-
-
 def _mark(mark: yaml.Mark) -> _Mark:
     return mark.line + 1, mark.column + 1
 
@@ -123,7 +121,7 @@ def load_yaml(text: str, path: str) -> Any:
     """Parse one YAML document into plain data with locations; problems are UserErrors."""
     try:
         events = yaml.parse(text, Loader=_Parser) if _Parser else yaml.parse(text)
-        return _build(events, path)
+        return _Builder(path).build(events)
     except UserError:
         raise
     except yaml.MarkedYAMLError as error:
@@ -134,103 +132,182 @@ def load_yaml(text: str, path: str) -> Any:
         raise UserError(f"invalid YAML: {error}", Location(path)) from None
 
 
-def _build(events, path: str) -> Any:
-    """Assemble mappings, sequences and scalars from parser events with an explicit stack."""
-    stack: list[list] = []  # [container, pending key, pending key mark]
-    anchors: dict[str, Any] = {}
-    expanded, sizes, result, documents = 0, {}, None, 0
-    for event in events:
-        kind = type(event)
-        if kind is yaml.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                raise UserError("expected a single YAML document", Location(path, *_mark(event.start_mark)))
-            continue
-        if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
-            continue
-        if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
-            finished = stack.pop()[0]  # already attached to its parent when it started
-            if not stack:
-                result = finished
-            continue
-        else:
-            tag = getattr(event, "tag", None)
-            if tag not in _STANDARD_TAGS and not (kind is yaml.ScalarEvent and tag in _SCALAR_TYPES):
-                raise UserError(f"the tag '{tag}' is not allowed; write plain values", Location(path, *_mark(event.start_mark)))
-            mark = _mark(event.start_mark)
-            if kind is yaml.AliasEvent:
-                if event.anchor not in anchors:
-                    raise UserError(f"unknown YAML alias '*{event.anchor}'", Location(path, *mark))
-                value = anchors[event.anchor]
-                expanded += _size(value, sizes)
-                if expanded > MAX_EXPANDED:
-                    raise UserError(
-                        f"YAML aliases expand to more than {MAX_EXPANDED:,} values (a 'billion laughs' document?); write the values out",
-                        Location(path, *mark),
-                    )
-            elif kind is yaml.ScalarEvent:
-                value = _scalar(event)
-            else:
-                value = located_map({}, path, mark) if kind is yaml.MappingStartEvent else located_list([], path, mark)
-            if getattr(event, "anchor", None) and kind is not yaml.AliasEvent:
-                anchors[event.anchor] = value
-            if kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
-                if stack:
-                    _add(stack[-1], value, mark, path)
-                stack.append([value, _NO_KEY, None])
-                if len(stack) > MAX_DEPTH:
-                    raise UserError(f"nested more than {MAX_DEPTH} levels deep; this is not a factlint file", Location(path, *mark))
+class _Frame:
+    """A mapping or sequence being built, with the key waiting for its value and the merges to apply."""
+
+    __slots__ = ("container", "key", "key_mark", "merges")
+
+    def __init__(self, container: YamlMap | YamlList) -> None:
+        self.container, self.key, self.key_mark = container, _NO_KEY, None
+        self.merges: list[tuple[Any, _Mark]] = []  # the values of ``<<`` keys, with where they were written
+
+
+class _Builder:
+    """Assembles mappings, sequences and scalars from parser events with an explicit stack.
+
+    Aliases and merge keys (``<<: *defaults``) share the values they refer to; together they may
+    stand for at most MAX_EXPANDED values, and an alias inside the value it names (a cycle) is refused.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, Any] = {}
+        self.sizes: dict[int, int] = {}
+        self.expanded = 0
+
+    def error(self, message: str, mark: _Mark) -> UserError:
+        return UserError(message, Location(self.path, *mark))
+
+    def build(self, events) -> Any:
+        result, documents = None, 0
+        for event in events:
+            kind = type(event)
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise self.error("expected a single YAML document", _mark(event.start_mark))
                 continue
-        if not stack:
-            result = value
+            if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
+                continue
+            if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+                frame = self.stack.pop()  # already attached to its parent when it started
+                if frame.merges:
+                    self.merge(frame)
+                if not self.stack:
+                    result = frame.container
+                continue
+            mark = _mark(event.start_mark)
+            tag = getattr(event, "tag", None)
+            if tag not in _TAGS[kind]:
+                raise self.error(f"the tag '{tag}' is not allowed here; write plain values", mark)
+            if kind is yaml.AliasEvent:
+                value = self.alias(event.anchor, mark)
+            elif kind is yaml.ScalarEvent:
+                value = self.scalar(event, mark)
+            else:
+                value = located_map({}, self.path, mark) if kind is yaml.MappingStartEvent else located_list([], self.path, mark)
+            if getattr(event, "anchor", None) and kind is not yaml.AliasEvent:
+                self.anchors[event.anchor] = "<<" if value is _MERGE else value
+            if self.stack:
+                self.add(self.stack[-1], value, mark)
+            else:
+                result = "<<" if value is _MERGE else value
+            if kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
+                self.stack.append(_Frame(value))
+                if len(self.stack) > MAX_DEPTH:
+                    raise self.error(f"nested more than {MAX_DEPTH} levels deep; this is not a factlint file", mark)
+        return result
+
+    def scalar(self, event: yaml.ScalarEvent, mark: _Mark) -> Any:
+        """A scalar typed as YAML types it (explicitly tagged, or plain); quoted scalars are strings."""
+        value, tag = event.value, event.tag
+        if tag in (None, "!"):
+            if not event.implicit[0]:
+                return value  # quoted, or explicitly a string
+            resolvers = _RESOLVERS.get(value[:1], _RESOLVERS.get(None, [])) if value else [("tag:yaml.org,2002:null", None)]
+            tag = next((tag for tag, regexp in resolvers if regexp is None or regexp.match(value)), "tag:yaml.org,2002:str")
+        if tag == _MERGE_TAG:
+            return _MERGE
+        try:
+            return _SCALAR_TYPES.get(tag, str)(value)  # the value token '=' is a plain string
+        except (KeyError, ValueError, IndexError):
+            raise self.error(f"'{value}' is not a valid {tag.rsplit(':', 1)[-1]}", mark) from None
+
+    def alias(self, anchor: str, mark: _Mark) -> Any:
+        if anchor not in self.anchors:
+            raise self.error(f"unknown YAML alias '*{anchor}'", mark)
+        value = self.anchors[anchor]
+        if any(frame.container is value for frame in self.stack):
+            raise self.error(f"the alias '*{anchor}' is inside the value it names; such a cycle has no end", mark)
+        self.count(value, mark)
+        return value
+
+    def count(self, value: Any, mark: _Mark) -> None:
+        """Count the values a shared value stands for against MAX_EXPANDED."""
+        self.expanded += _size(value, self.sizes)
+        if self.expanded > MAX_EXPANDED:
+            raise self.error(
+                f"YAML aliases expand to more than {MAX_EXPANDED:,} values (a 'billion laughs' document?); write the values out", mark
+            )
+
+    def add(self, frame: _Frame, value: Any, mark: _Mark) -> None:
+        """Add a value to the container being built (as a key or a value); a started container is
+        added at its start and filled afterwards."""
+        container = frame.container
+        if isinstance(container, YamlList):
+            container.append("<<" if value is _MERGE else value)
+            container.item_marks.append(mark)
+            return
+        if frame.key is _NO_KEY:
+            try:
+                hash(value)
+            except TypeError:
+                raise self.error("a mapping key must be a plain value", mark) from None
+            if value is not _MERGE and value in container:
+                first = container.key_marks[value]
+                raise self.error(f"duplicate key '{value}' (first written at line {first[0]}); each key may appear once", mark)
+            frame.key, frame.key_mark = value, mark
+            return
+        if frame.key is _MERGE:
+            frame.merges.append((value, mark))
         else:
-            _add(stack[-1], value, mark, path)
-    return result
+            container[frame.key] = "<<" if value is _MERGE else value
+            container.key_marks[frame.key] = frame.key_mark
+            container.value_marks[frame.key] = mark
+        frame.key, frame.key_mark = _NO_KEY, None
+
+    def merge(self, frame: _Frame) -> None:
+        """Apply ``<<`` keys as YAML's merge key does: the mapping's own keys win, then the merged
+        mappings in the order written. Merged keys come first and keep where they were written."""
+        mapping, sources = frame.container, []
+        for value, mark in frame.merges:
+            items = value if isinstance(value, YamlList) else [value]
+            if not all(isinstance(item, YamlMap) for item in items):
+                raise self.error("the value of a merge key '<<' must be a mapping or a list of mappings", mark)
+            for item in items:
+                self.count(item, mark)
+            sources.extend(items)
+        first_source: dict[Any, YamlMap] = {}
+        for source in sources:
+            for key in source:
+                first_source.setdefault(key, source)
+        own = (dict(mapping), dict(mapping.key_marks), dict(mapping.value_marks))
+        mapping.clear()
+        for key, source in first_source.items():
+            mapping[key] = source[key]
+            mapping.key_marks[key], mapping.value_marks[key] = source.key_marks.get(key, source.mark), source.value_marks.get(key, source.mark)
+        mapping.update(own[0])
+        mapping.key_marks.update(own[1])
+        mapping.value_marks.update(own[2])
 
 
 _NO_KEY = object()
 
 
-def _add(frame: list, value: Any, mark: _Mark | None, path: str) -> None:
-    """Add a finished value to the container on top of the stack (as a key or a value)."""
-    container, key, key_mark = frame
-    if isinstance(container, YamlList):
-        container.append(value)
-        container.item_marks.append(mark or container.mark)
-        return
-    if key is _NO_KEY:
-        try:
-            hash(value)
-        except TypeError:
-            raise UserError("a mapping key must be a plain value", Location(path, *(mark or container.mark))) from None
-        if value in container:
-            first = container.key_marks[value]
-            raise UserError(f"duplicate key '{value}' (first written at line {first[0]}); each key may appear once", Location(path, *mark))
-        frame[1], frame[2] = value, mark
-        return
-    container[key] = value
-    container.key_marks[key] = key_mark
-    container.value_marks[key] = mark or container.mark
-    frame[1], frame[2] = _NO_KEY, None
+def read_yaml_bytes(path: str) -> bytes:
+    """A YAML file's bytes, at most MAX_BYTES of them; I/O problems and larger files are UserErrors."""
+    too_large = f"too large to load (the limit is {MAX_BYTES // 2**20} MiB): split it into several files"
+    try:
+        if os.path.getsize(path) > MAX_BYTES:
+            raise UserError(too_large, Location(path))
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # a device or pipe has no size to check beforehand
+    except FileNotFoundError:
+        raise UserError("file not found", Location(path)) from None
+    except IsADirectoryError:
+        raise UserError("is a directory, expected a YAML file", Location(path)) from None
+    except OSError as error:
+        raise UserError(f"cannot read: {error.strerror}", Location(path)) from None
+    if len(data) > MAX_BYTES:
+        raise UserError(too_large, Location(path))
+    return data
 
 
 def read_yaml_file(path: str) -> Any:
     """Read and parse a YAML file, turning I/O and decoding problems into UserError."""
     try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise UserError(
-                f"too large to load ({size / 1e6:.0f} MB; the limit is {MAX_BYTES // 2**20} MiB): split it into several files",
-                Location(path),
-            )
-        with open(path, encoding="utf-8-sig") as handle:
-            text = handle.read()
-    except FileNotFoundError:
-        raise UserError("file not found", Location(path)) from None
-    except IsADirectoryError:
-        raise UserError("is a directory, expected a YAML file", Location(path)) from None
+        text = read_yaml_bytes(path).decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise UserError(f"not valid UTF-8 (byte {error.start})", Location(path)) from None
-    except OSError as error:
-        raise UserError(f"cannot read: {error.strerror}", Location(path)) from None
     return load_yaml(text, path)

@@ -25,6 +25,15 @@ from linter.yamlio import load_yaml
 # Tests never read or write the user's own compiled fact cache.
 os.environ.setdefault("FACTLINT_CACHE_DIR", tempfile.mkdtemp(prefix="factlint-test-cache-"))
 
+try:
+    from hypothesis import HealthCheck, settings
+except ImportError:  # the property tests skip themselves
+    pass
+else:  # HYPOTHESIS_PROFILE=long: the long run of every property (tests/test_fuzz*.py)
+    settings.register_profile("default", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    settings.register_profile("long", max_examples=100_000, deadline=None, suppress_health_check=list(HealthCheck))
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 

@@ -70,7 +70,8 @@ def test_json_contract(write, tmp_path):
         "end_column": 37,
         "rule": "office-holder",
         "severity": "error",
-        "message": finding["message"],
+        "message": "Rishi Sunak was not Prime Minister of the United Kingdom on 2025-06-01: it was held by Keir Starmer "
+        "(from 2024-07-05); Rishi Sunak held it from 2022-10-25 to 2024-07-05.",
         "evidence": ["keir-starmer", "rishi-sunak", "uk-prime-minister"],
         "facts": [
             {

@@ -45,3 +45,26 @@ def test_tokens_of_fact_strings_match_tokens_of_text():
     assert token_key("U.S. President") == ("U", ".", "S", ".", "President")
     assert token_key("Sunak's") == ("Sunak's",)
     assert Span(2, 5).contains(Span(3, 5)) and not Span(2, 5).contains(Span(1, 3))
+
+
+def test_tokens_cost_a_few_bytes_each_however_often_a_word_repeats():
+    """Memory in proportion to the document (docs/security.md): offsets in 4-byte arrays, and one
+    string object per distinct word in every list of texts."""
+    from linter.segment.tokens import tokenize
+
+    tokens = tokenize("Sunak's word, Word word. " * 3)
+    assert tokens.starts.itemsize == tokens.ends.itemsize == 4
+    for texts in (tokens.texts, tokens.lower, tokens.bases, tokens.lower_bases):
+        assert len({id(text) for text in texts}) == len(set(texts))
+    assert tokens.lower[:4] == ["sunak's", "word", ",", "word"] and tokens.lower_bases[0] == "sunak"
+
+
+def test_a_long_text_is_tokenized_in_chunks_with_the_same_tokens(monkeypatch):
+    from linter.segment import tokens as module
+
+    text = "One line, here.\nAnother “quoted” line\r\n\nÉtienne's end"
+    whole = module.tokenize(text)
+    monkeypatch.setattr(module, "_CHUNK", 5)
+    chunked = module.tokenize(text)
+    assert (chunked.texts, list(chunked.starts), list(chunked.ends)) == (whole.texts, list(whole.starts), list(whole.ends))
+    assert [text[start:end] for start, end in zip(chunked.starts, chunked.ends)] == chunked.texts

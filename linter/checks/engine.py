@@ -9,26 +9,27 @@ from linter.errors import Location, UserError
 from linter.checks.template import render
 from linter.findings import Finding, Fix
 from linter.mentions.model import Analysis
+from linter.user_regex import BadRegex
 
 
 def evaluate(analysis: Analysis, rules: list[Rule], failures: list[UserError] | None = None) -> list[Finding]:
     """Every rule's findings on one document.
 
-    A rule whose regex gives up (catastrophic backtracking, see REGEX_TIMEOUT) fails for this
-    document only: the failure is added to ``failures`` (raised when none is given) and the
-    other rules still run.
+    A rule whose regex gives up (catastrophic backtracking, see REGEX_TIMEOUT) or cannot be
+    compiled with this document's names fails for this document only: the failure is added to
+    ``failures`` (raised when none is given) and the other rules still run.
     """
     document = analysis.document
     findings: dict[tuple, Finding] = {}
     for rule in rules:
         try:
             matches = list(rule.kind.check(analysis))
-        except TimeoutError:
-            failure = UserError(
-                f"rule '{rule.id}' gave up on this document: its regex took over {REGEX_TIMEOUT:g} s "
-                "(catastrophic backtracking?); fix the pattern at " + str(rule.location),
-                Location(document.path),
+        except (TimeoutError, BadRegex) as error:
+            why = (
+                f"its regex took over {REGEX_TIMEOUT:g} s (catastrophic backtracking?)"
+                if isinstance(error, TimeoutError) else f"its regex cannot be compiled ({error})"
             )
+            failure = UserError(f"rule '{rule.id}' gave up on this document: {why}; fix the pattern at {rule.location}", Location(document.path))
             if failures is None:
                 raise failure from None
             failures.append(failure)

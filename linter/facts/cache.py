@@ -26,10 +26,11 @@ from pathlib import Path
 from linter import __version__
 from linter.atomic import write_atomically
 from linter.dates import DateWindow
-from linter.errors import Location, UserError
+from linter.errors import Location
 from linter.facts.load import load_facts
 from linter.facts.model import Entity, Event, FactBase, LazyTable, Office, Quote, Tenure
 from linter.mentions.lexicon import Lexicon, Trie, build_lexicon
+from linter.yamlio import read_yaml_bytes
 
 _FORMAT = 2  # bumped whenever the layout below changes
 
@@ -60,12 +61,7 @@ def load_facts_and_lexicon(paths: list[str], use_cache: bool = True) -> tuple[Fa
 def _key(paths: list[str]) -> str:
     digest = hashlib.sha256(f"factlint {__version__} cache {_FORMAT}\n".encode())
     for path in paths:
-        try:
-            data = Path(path).read_bytes()
-        except FileNotFoundError:
-            raise UserError("file not found", Location(path)) from None
-        except OSError as error:
-            raise UserError(f"cannot read: {error.strerror}", Location(path)) from None
+        data = read_yaml_bytes(path)
         # The path too: facts keep their locations, and a copy elsewhere must cite its own file.
         digest.update(f"{path}\n{len(data)}\n".encode("utf-8", "surrogateescape"))
         digest.update(data)

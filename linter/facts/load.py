@@ -16,6 +16,7 @@ import regex
 from linter.dates import DateWindow
 from linter.errors import Location
 from linter.facts.model import ENTITY_TYPES, Entity, Event, FactBase, Office, Quote, Tenure
+from linter.user_regex import BadRegex, compile_user_regex, shown
 from linter.validate import Checker
 from linter.yamlio import YamlMap, read_yaml_file
 
@@ -149,9 +150,9 @@ def _event(mapping: YamlMap, what: str, checker: Checker) -> Event | None:
     mentions = checker.text_list(mapping, "mentions", what)
     for pattern in mentions:
         try:
-            regex.compile(pattern, regex.IGNORECASE | regex.VERSION1)
-        except regex.error as error:
-            checker.fail(f"mention pattern {pattern!r} in {what} is not a valid regex: {error}", mapping.where("mentions"))
+            compile_user_regex(pattern, regex.IGNORECASE | regex.VERSION1)
+        except BadRegex as error:
+            checker.fail(f"mention pattern {shown(pattern)} in {what} is not a valid regex: {error}", mapping.where("mentions"))
             return None
     if fact_id is None or name is None or when is None:
         return None

@@ -18,6 +18,7 @@ from linter.mentions.lexicon import Lexicon
 from linter.mentions.model import DateMention, EventMention
 from linter.segment.tokens import Tokens
 from linter.source.document import Span
+from linter.user_regex import BadRegex, compile_user_regex, shown
 
 
 _APOSTROPHE = regex.compile(r"['’]")
@@ -27,7 +28,7 @@ _TIMEOUT = 1.0  # seconds per sentence for one mention pattern
 @lru_cache(maxsize=4096)
 def _compiled(pattern: str) -> regex.Pattern:
     """An event's mention pattern, matched as whole words ("CES" is not in "services")."""
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{pattern})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE | regex.VERSION1)
+    return compile_user_regex(rf"(?<![\p{{L}}\p{{N}}])(?:{pattern})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE | regex.VERSION1)
 
 
 def find_events(
@@ -59,6 +60,9 @@ def find_events(
                 except TimeoutError:
                     gave_up.add(event_id)
                     failures.append(f"the mention pattern {pattern!r} of event '{event_id}' took over {_TIMEOUT:g} s; fix it in the facts")
+                except BadRegex as error:
+                    gave_up.add(event_id)
+                    failures.append(f"the mention pattern {shown(pattern)} of event '{event_id}' cannot be used: {error}; fix it in the facts")
     return _longest(mentions)
 
 

@@ -3,16 +3,21 @@
 Names and titles in the fact file are tokenized with the same function as the
 articles, so "U.S. President" in a fact matches "U.S. President" in a text
 whatever the tokenizer does with the dots. Tokens are stored column-wise
-(parallel lists) because a large corpus has millions of them.
+(parallel lists) because a large corpus has millions of them: offsets in compact
+arrays (8 bytes each), and each distinct word once (interned), since a language
+repeats its words; a 20 MB document has millions of tokens but few distinct ones.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+import sys
+from array import array
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
+from typing import Callable
 
 import regex
 
@@ -22,15 +27,14 @@ import regex
 # as ``regex`` with its Unicode classes, with the same tokens on real news.
 _TOKEN_SPLIT = re.compile(r"([^\W_][\w\u0300-\u036f]*(?:['’][\w\u0300-\u036f]+)*|[^\w\s]|_)")
 _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
-_POSSESSIVE_AT_LINE_END = regex.compile(r"['’][sS]$", regex.MULTILINE)
 
 
 @dataclass
 class Tokens:
     """The tokens of a text: ``texts[i]`` spans ``starts[i]:ends[i]``."""
 
-    starts: list[int] = field(default_factory=list)
-    ends: list[int] = field(default_factory=list)
+    starts: array = field(default_factory=lambda: array("q"))
+    ends: array = field(default_factory=lambda: array("q"))
     texts: list[str] = field(default_factory=list)
     # Tokens on lines written all in capitals (headlines, wire slugs): there a capital letter says
     # nothing about whether a word is a name. Set by mark_shouted_lines.
@@ -43,21 +47,21 @@ class Tokens:
     def __len__(self) -> int:
         return len(self.texts)
 
-    # The derived lists are made in C: tokens never contain a line break, so the texts can be
-    # joined, transformed in one call and split again.
+    # The derived lists are computed once per distinct text and mapped over the tokens in C,
+    # so they cost a pointer per token, not a new string.
     @cached_property
     def lower(self) -> list[str]:
         """Case-folded texts (computed once, shared by every stage that ignores case)."""
-        return "\n".join(self.texts).casefold().split("\n") if self.texts else []
+        return _mapped(self.texts, str.casefold)
 
     @cached_property
     def bases(self) -> list[str]:
         """Texts without a possessive ending ("Sunak's" -> "Sunak")."""
-        return _without_possessives(self.texts)
+        return _mapped(self.texts, _without_possessive)
 
     @cached_property
     def lower_bases(self) -> list[str]:
-        return _without_possessives(self.lower)
+        return _mapped(self.lower, _without_possessive)
 
     def index_at_or_after(self, offset: int) -> int:
         return bisect.bisect_left(self.starts, offset)
@@ -67,12 +71,25 @@ class Tokens:
         return bisect.bisect_right(self.ends, offset) - 1
 
 
+_CHUNK = 1 << 16  # characters split at a time, so that the strings made before interning stay few
+
+
 def tokenize(text: str) -> Tokens:
     """Split a text into tokens in C: ``split`` with a capturing group alternates separators
-    and tokens, and the running sum of their lengths gives every offset."""
-    parts = _TOKEN_SPLIT.split(text)
-    offsets = list(accumulate(map(len, parts)))
-    return Tokens(starts=offsets[0:-1:2], ends=offsets[1::2], texts=parts[1::2])
+    and tokens, and the running sum of their lengths gives every offset. Long texts are split
+    a chunk at a time, each chunk ending at a line break (no token spans one)."""
+    offset_type = "i" if len(text) < 2**31 else "q"  # 4 bytes per offset, 8 for texts of 2 G characters
+    tokens = Tokens(array(offset_type), array(offset_type))
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + _CHUNK) + 1 or len(text)
+        parts = _TOKEN_SPLIT.split(text[start:end])  # the whole text itself, not a copy, when it is short
+        offsets = array(offset_type, accumulate(map(len, parts), initial=start))[1:]
+        tokens.starts.extend(offsets[0:-1:2])
+        tokens.ends.extend(offsets[1::2])
+        tokens.texts.extend(map(sys.intern, parts[1::2]))
+        start = end
+    return tokens
 
 
 # A line with no lower-case letter and at least two capitals in a row ("PRIME MINISTER SUNAK
@@ -88,8 +105,14 @@ def mark_shouted_lines(text: str, tokens: Tokens) -> None:
     tokens.shouted = frozenset(shouted)
 
 
-def _without_possessives(texts: list[str]) -> list[str]:
-    return _POSSESSIVE_AT_LINE_END.sub("", "\n".join(texts)).split("\n") if texts else []
+def _mapped(texts: list[str], transform: Callable[[str], str]) -> list[str]:
+    """``[transform(text) for text in texts]``, computed once per distinct text."""
+    results = {text: sys.intern(transform(text)) for text in set(texts)}
+    return list(map(results.__getitem__, texts))
+
+
+def _without_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(_POSSESSIVE_ENDINGS) else word
 
 
 def is_possessive(word: str) -> bool:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import regex
 
@@ -68,6 +69,27 @@ class Document:
 
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 _BLANK_LINES = regex.compile(r"(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+")
+
+
+_NOT_LINE_BREAK = regex.compile(r"[^\r\n]+")
+
+
+def blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """The text with every character in the spans, line breaks aside, made a space; offsets never move.
+
+    ``spans`` come in ascending order of start (as a regex finds them) and may overlap. The
+    result is written in one pass, so masking costs about the text's size, not an object per
+    character or per span.
+    """
+    written, position = io.StringIO(newline=""), 0
+    for start, end in spans:
+        start = max(start, position)
+        if end > start:
+            written.write(text[position:start])
+            written.write(_NOT_LINE_BREAK.sub(lambda run: " " * len(run.group()), text[start:end]))
+            position = end
+    written.write(text[position:])
+    return written.getvalue()
 
 
 def _line_starts(text: str) -> list[int]:

@@ -10,9 +10,11 @@ name written with a reference in the middle ("Fran&ccedil;ois") is not matched.
 
 from __future__ import annotations
 
+from typing import Iterator
+
 import regex
 
-from linter.source.document import Document, Span
+from linter.source.document import Document, Span, blanked
 
 _COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
 _HIDDEN = regex.compile(r"<(head|script|style|template|noscript)\b[^>]*>.*?(?:</\1\s*>|\Z)", regex.DOTALL | regex.IGNORECASE)
@@ -26,27 +28,20 @@ _BLOCK_TAG = regex.compile(
 
 def mask_html(document: Document) -> None:
     """Fill ``document.prose``, ``blocks`` and ``comments`` for an HTML document."""
-    chars = list(document.text)
-    breaks: list[int] = []
+    comments = [match.span() for match in _COMMENT.finditer(document.text)]
+    document.comments.extend(Span(start, end) for start, end in comments)
+    text = blanked(document.text, comments)
+    hidden = [match.span() for match in _HIDDEN.finditer(text)]
+    breaks = [start for start, _ in hidden]
+    text = blanked(text, hidden)
 
-    def blank(start: int, end: int) -> None:
-        for index in range(start, end):
-            if chars[index] not in "\r\n":
-                chars[index] = " "
+    def tags() -> Iterator[tuple[int, int]]:
+        for match in _TAG.finditer(text):
+            if _BLOCK_TAG.fullmatch(match.group()):
+                breaks.append(match.start())
+            yield match.span()
 
-    for match in _COMMENT.finditer(document.text):
-        document.comments.append(Span(match.start(), match.end()))
-        blank(match.start(), match.end())
-    text = "".join(chars)
-    for match in _HIDDEN.finditer(text):
-        breaks.append(match.start())
-        blank(match.start(), match.end())
-    text = "".join(chars)
-    for match in _TAG.finditer(text):
-        if _BLOCK_TAG.fullmatch(match.group()):
-            breaks.append(match.start())
-        blank(match.start(), match.end())
-    document.prose = "".join(chars)
+    document.prose = blanked(text, tags())
     document.blocks = _blocks(document.prose, sorted(breaks))
 
 

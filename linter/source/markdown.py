@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from linter.errors import Location, UserError
-from linter.source.document import Document, Span
+from linter.source.document import Document, Span, blanked
 from linter.yamlio import YamlMap, load_yaml
 
 _FRONT_MATTER = regex.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.DOTALL | regex.MULTILINE)
@@ -27,45 +27,37 @@ _BLOCK_START = regex.compile(r"^[ \t]*(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|>|\|)")
 
 def mask_markdown(document: Document) -> None:
     """Fill ``document.prose``, ``blocks`` and ``metadata`` for a Markdown document."""
-    chars = list(document.text)
-
-    def blank(start: int, end: int) -> None:
-        for index in range(start, end):
-            if chars[index] not in "\r\n":
-                chars[index] = " "
-
     front = _FRONT_MATTER.match(document.text)
+    hidden = []  # spans of front matter and fenced code
     if front:
         _read_front_matter(document, front)
-        blank(0, front.end())
-    _blank_fenced_code(document.text, front.end() if front else 0, blank)
-    for pattern in (_INLINE_CODE, _HTML_COMMENT, _HTML_TAG, _LINK_DESTINATION):
-        text = "".join(chars)
-        for match in pattern.finditer(text):
-            if pattern is _HTML_COMMENT:
-                document.comments.append(Span(match.start(), match.end()))
-            blank(match.start(), match.end())
-    text = "".join(chars)
-    block_lines = {match.start() for match in _BLOCK_START.finditer(text)}
-    for pattern in (_LINE_MARKER, _EMPHASIS):
-        for match in pattern.finditer(text):
-            blank(match.start(), match.end())
-        text = "".join(chars)
+        hidden.append((0, front.end()))
+    hidden += _fenced_code(document.text, front.end() if front else 0)
+    text = blanked(document.text, hidden)
+    for pattern in (_INLINE_CODE, _HTML_COMMENT, _HTML_TAG, _LINK_DESTINATION, _LINE_MARKER, _EMPHASIS):
+        if pattern is _LINE_MARKER:
+            block_lines = {match.start() for match in _BLOCK_START.finditer(text)}
+        spans = (match.span() for match in pattern.finditer(text))
+        if pattern is _HTML_COMMENT:
+            spans = list(spans)
+            document.comments.extend(Span(start, end) for start, end in spans)
+        text = blanked(text, spans)
     document.prose = text
     document.blocks = _blocks(text, block_lines)
 
 
-def _blank_fenced_code(text: str, start: int, blank) -> None:
-    position = start
+def _fenced_code(text: str, start: int) -> list[tuple[int, int]]:
+    """Spans of fenced code blocks from ``start`` (an unclosed one runs to the end)."""
+    spans, position = [], start
     while True:
         opening = _FENCE.search(text, position)
         if not opening:
-            return
+            return spans
         fence = opening.group(1)
         closing = regex.compile(rf"^[ ]{{0,3}}{regex.escape(fence[0])}{{{len(fence)},}}[ \t]*$", regex.MULTILINE)
         end_match = closing.search(text, opening.end())
         end = end_match.end() if end_match else len(text)
-        blank(opening.start(), end)
+        spans.append((opening.start(), end))
         position = end
 
 

@@ -23,6 +23,7 @@ import regex
 from linter.checks.kinds.base import Kind, Match, search_blocks
 from linter.mentions.model import Analysis
 from linter.source.document import Span
+from linter.user_regex import BadRegex, compile_user_regex
 from linter.validate import Checker
 from linter.yamlio import YamlMap
 
@@ -47,7 +48,7 @@ def expand(pattern: str, forms: dict[str, tuple[str, ...]]) -> str:
 
 @lru_cache(maxsize=1024)
 def _compile(pattern: str, flags: int) -> regex.Pattern:
-    return regex.compile(pattern, flags)
+    return compile_user_regex(pattern, flags)
 
 
 class Pattern(Kind):
@@ -64,7 +65,7 @@ class Pattern(Kind):
         self.macros = frozenset(_MACRO.findall(self.source))
         try:
             self.groups = frozenset(_compile(expand(self.source, {}), self.flags).groupindex)
-        except regex.error as error:
+        except BadRegex as error:
             checker.fail(f"pattern in {what} is not a valid regex: {error}", rule.where("pattern"))
             self.groups = frozenset()
 

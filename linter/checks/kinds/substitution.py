@@ -13,6 +13,7 @@ import regex
 from linter.checks.kinds.base import Kind, Match, search_blocks
 from linter.mentions.model import Analysis
 from linter.source.document import Span
+from linter.user_regex import BadRegex, compile_user_regex, shown
 from linter.validate import Checker
 from linter.yamlio import YamlMap
 
@@ -37,13 +38,17 @@ class Substitution(Kind):
                 checker.fail(f"each entry of 'swap' in {what} must map a term to a string", swap.where(wrong))
                 continue
             try:
-                regex.compile(wrong, flags)
-            except regex.error as error:
-                checker.fail(f"swap pattern {wrong!r} in {what} is not a valid regex: {error}", swap.key_location(wrong))
+                compile_user_regex(wrong, flags)
+            except BadRegex as error:
+                checker.fail(f"swap pattern {shown(wrong)} in {what} is not a valid regex: {error}", swap.key_location(wrong))
                 continue
             alternatives.append(f"(?P<s{len(self.replacements)}>{wrong})")
             self.replacements.append(right)
-        self.pattern = regex.compile(f"{_EDGE_BEFORE}(?:{'|'.join(alternatives) or '(?!)'}){_EDGE_AFTER}", flags)
+        try:
+            self.pattern = compile_user_regex(f"{_EDGE_BEFORE}(?:{'|'.join(alternatives) or '(?!)'}){_EDGE_AFTER}", flags)
+        except BadRegex as error:
+            checker.fail(f"the swap patterns of {what} cannot be combined into one regex: {error}", rule.where("swap"))
+            self.pattern = compile_user_regex("(?!)")
 
     def placeholders(self) -> frozenset[str]:
         return frozenset({"match", "replacement"})

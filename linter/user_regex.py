@@ -1,0 +1,32 @@
+"""Compiling the regexes users write (rule patterns, swaps, event mentions).
+
+The regex engine raises its own ``regex.error`` for a malformed pattern, but other exceptions
+for patterns it cannot handle: deep nesting exhausts Python's recursion (``RecursionError``).
+Every one of them is the pattern's problem, so each becomes a :class:`BadRegex` that the caller
+reports against the rule or fact that wrote the pattern.
+"""
+
+from __future__ import annotations
+
+import regex
+
+
+class BadRegex(ValueError):
+    """A user's pattern that the regex engine cannot compile; the message says why."""
+
+
+def compile_user_regex(pattern: str, flags: int = 0) -> regex.Pattern:
+    """Compile ``pattern``; any failure of the engine is a BadRegex."""
+    try:
+        return regex.compile(pattern, flags)
+    except regex.error as error:
+        raise BadRegex(str(error)) from None
+    except RecursionError:
+        raise BadRegex("nested too deeply for the regex engine; simplify it") from None
+    except Exception as error:  # the engine failing on this input in a way it does not document
+        raise BadRegex(f"the regex engine cannot compile it ({type(error).__name__}: {error})") from None
+
+
+def shown(pattern: str, limit: int = 60) -> str:
+    """A pattern quoted for a one-line message, shortened when long."""
+    return repr(pattern if len(pattern) <= limit else pattern[: limit - 1] + "…")

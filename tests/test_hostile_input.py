@@ -1,0 +1,110 @@
+"""Every input gets a located answer: YAML constructs and user regexes, through the real CLI.
+
+Whatever a fact file, rule pack or configuration contains, ``validate`` and ``check`` end in
+a result or in errors naming the file (exit 2), never in factlint's "internal error".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import run_cli
+
+FACTS_WITH_MERGE_KEYS = """\
+facts_version: 1
+entities:
+  - &person {id: alice-smith, name: Alice Smith, type: person}
+  - <<: *person
+    id: bob-jones
+    name: Bob Jones
+offices:
+  - id: mayor
+    name: Mayor of Example
+    titles: [Mayor]
+    holders:
+      - &term {who: alice-smith, from: 2020-01-01, to: 2024-01-01}
+      - {<<: *term, who: bob-jones, from: 2024-01-01, to: TO}
+"""
+PACK_WITH_MERGE_KEYS = """\
+rules:
+  - &common
+    id: no-utilise
+    kind: substitution
+    severity: warning
+    message: "Write '{replacement}', not '{match}'."
+    description: Plain words.
+    swap: {utilise: use}
+    examples: {flag: [We utilise it.], pass: [We use it.]}
+  - <<: *common
+    id: no-commence
+    swap: {commence: begin}
+    examples: {flag: [We commence.], pass: [We begin.]}
+"""
+CONFIG_WITH_MERGE_KEYS = "defaults: &defaults {fail_on: warning}\n"  # an unknown field: merge keys go in known ones
+DEEP = "(" * 600 + "a" + ")" * 600
+
+
+def test_merge_keys_work_in_fact_files_and_rule_packs(write, tmp_path):
+    write("facts.yaml", FACTS_WITH_MERGE_KEYS.replace("TO", "2028-01-01"))
+    write("rules.yaml", PACK_WITH_MERGE_KEYS)
+    write("factlint.yaml", "severity:\n  <<: {no-utilise: error}\n  no-commence: info\n")
+    assert run_cli("validate", "facts.yaml", "rules.yaml", "factlint.yaml", cwd=tmp_path).returncode == 0
+    write("draft.md", "Mayor Alice Smith spoke in 2025. We utilise it and commence.\n")
+    result = run_cli("check", "draft.md", "--facts", "facts.yaml", "--rules", "rules.yaml", "--date", "2025-06-01", "-q", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "draft.md:1:1: error [office-holder] Alice Smith was not Mayor of Example" in result.stdout
+    assert "error [no-utilise] Write 'use', not 'utilise'." in result.stdout
+    assert "info [no-commence] Write 'begin', not 'commence'." in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("facts.yaml", FACTS_WITH_MERGE_KEYS.replace("TO", "="), "facts.yaml:13:59: 'to' in offices[0].holders[1]: '=' is not a date"),
+        ("facts.yaml", "facts_version: 1\nentities:\n  - &e {id: a, name: A, aliases: [*e]}\n", "facts.yaml:3:35: the alias '*e' is inside"),
+        ("facts.yaml", "facts_version: 1\nentities:\n  - {<<: [1], id: a}\n", "facts.yaml:3:10: the value of a merge key"),
+        ("facts.yaml", "facts_version: !!int one\n", "facts.yaml:1:16: 'one' is not a valid int"),
+        ("rules.yaml", PACK_WITH_MERGE_KEYS.replace("swap: {commence: begin}", "swap: {commence: =}\n    <<: 7"), "rules.yaml:13:9: the value of a merge key"),
+        ("rules.yaml", "rules:\n  - {id: x, <<: {kind: pattern}, kind: =}\n", "rules.yaml:2:40: unknown kind '='"),
+        ("factlint.yaml", CONFIG_WITH_MERGE_KEYS + "<<: *defaults\n", "factlint.yaml:1:1: unknown field 'defaults' in the config"),
+        ("factlint.yaml", "ignore: [<<, =]\nselect: &s [*s]\n", "factlint.yaml:2:13: the alias '*s' is inside"),
+    ],
+)
+def test_yaml_constructs_are_located_errors_in_validate_and_check(write, tmp_path, name, content, expected):
+    write(name, content)
+    write("draft.md", "Fine.\n")
+    option = {"facts.yaml": ["--facts", name], "rules.yaml": ["--rules", name], "factlint.yaml": []}[name]
+    for result in (run_cli("validate", name, cwd=tmp_path), run_cli("check", "draft.md", *option, cwd=tmp_path)):
+        assert result.returncode == 2 and expected in result.stderr, result.stderr
+        assert "internal error" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        (
+            "rules.yaml",
+            f"rules:\n  - {{id: deep, kind: pattern, severity: error, message: m, description: d, pattern: '{DEEP}',"
+            " examples: {flag: [a], pass: [b]}}\n",
+            "rules.yaml:2:85: pattern in rule 'deep' is not a valid regex: nested too deeply for the regex engine",
+        ),
+        (
+            "rules.yaml",
+            "rules:\n  - {id: deep, kind: substitution, severity: error, message: m, description: d, examples: {flag: [a], pass: [b]},\n"
+            f"     swap: {{? '{DEEP}' : b}}}}\n",
+            "rules.yaml:3:15: swap pattern '((((((",
+        ),
+        (
+            "facts.yaml",
+            f"facts_version: 1\nevents:\n  - {{id: e, name: E, date: 2025-01-01, mentions: ['{DEEP}']}}\n",
+            "facts.yaml:3:50: mention pattern '((((((",
+        ),
+    ],
+)
+def test_a_regex_the_engine_cannot_compile_is_that_rules_or_facts_error(write, tmp_path, name, content, expected):
+    write(name, content)
+    write("draft.md", "Fine.\n")
+    option = ["--facts", name] if name == "facts.yaml" else ["--rules", name]
+    for result in (run_cli("validate", name, cwd=tmp_path), run_cli("check", "draft.md", *option, cwd=tmp_path)):
+        assert result.returncode == 2 and expected in result.stderr, result.stderr
+        assert "nested too deeply" in result.stderr and "internal error" not in result.stderr
