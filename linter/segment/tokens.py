@@ -27,6 +27,7 @@ import regex
 # as ``regex`` with its Unicode classes, with the same tokens on real news.
 _TOKEN_SPLIT = re.compile(r"([^\W_][\w\u0300-\u036f]*(?:['’][\w\u0300-\u036f]+)*|[^\w\s]|_)")
 _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
+_POSSESSIVE_AT_LINE_END = regex.compile(r"['’][sS]$", regex.MULTILINE)
 
 
 @dataclass
@@ -47,8 +48,9 @@ class Tokens:
     def __len__(self) -> int:
         return len(self.texts)
 
-    # The derived lists are computed once per distinct text and mapped over the tokens in C,
-    # so they cost a pointer per token, not a new string.
+    # The derived lists are computed once per distinct text, in C (the distinct texts are joined,
+    # transformed in one call and split again: a token never holds a line break), and mapped over
+    # the tokens, so they cost a pointer per token, not a new string.
     @cached_property
     def lower(self) -> list[str]:
         """Case-folded texts (computed once, shared by every stage that ignores case)."""
@@ -57,11 +59,11 @@ class Tokens:
     @cached_property
     def bases(self) -> list[str]:
         """Texts without a possessive ending ("Sunak's" -> "Sunak")."""
-        return _mapped(self.texts, _without_possessive)
+        return _mapped(self.texts, _without_possessives)
 
     @cached_property
     def lower_bases(self) -> list[str]:
-        return _mapped(self.lower, _without_possessive)
+        return _mapped(self.lower, _without_possessives)
 
     def index_at_or_after(self, offset: int) -> int:
         return bisect.bisect_left(self.starts, offset)
@@ -106,13 +108,15 @@ def mark_shouted_lines(text: str, tokens: Tokens) -> None:
 
 
 def _mapped(texts: list[str], transform: Callable[[str], str]) -> list[str]:
-    """``[transform(text) for text in texts]``, computed once per distinct text."""
-    results = {text: sys.intern(transform(text)) for text in set(texts)}
+    """``[transform(text) for text in texts]`` for a ``transform`` of lines that keeps line breaks."""
+    distinct = list(set(texts))
+    transformed = transform("\n".join(distinct)).split("\n") if distinct else []
+    results = dict(zip(distinct, map(sys.intern, transformed)))
     return list(map(results.__getitem__, texts))
 
 
-def _without_possessive(word: str) -> str:
-    return word[:-2] if word.endswith(_POSSESSIVE_ENDINGS) else word
+def _without_possessives(lines: str) -> str:
+    return _POSSESSIVE_AT_LINE_END.sub("", lines)
 
 
 def is_possessive(word: str) -> bool:
