@@ -307,3 +307,32 @@ def test_attribution_across_an_adverb_and_a_relative_clause():
     assert quote_rules(f'"{growth[:-1]}," Jeremy Hunt famously declared.') == ["quote-speaker"]
     assert quote_rules(f'Jeremy Hunt, who spoke after her, wrote: "{growth}"') == ["quote-speaker"]
     assert quote_rules(f'Rachel Reeves, who spoke first, wrote: "{growth}"') == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # a sentence that opens with a phrase holding a year
+        ("During the rows of 2021, Chancellor Rishi Sunak held firm.", "2025-06-10", []),
+        ("During the rows of 2021, Chancellor Jeremy Hunt held firm.", "2025-06-10", ["office-holder"]),
+        # past perfect: an earlier time, whenever it was
+        ("Justin Trudeau, the Canadian prime minister, had already served nine years when he resigned.", "2025-06-10", []),
+        # a year written as a number, or a time before the claim, in the same clause
+        ("Health Secretary Victoria Atkins took the plan to the 2024 spring conference.", "2025-06-10", []),
+        ("The rule was first set in 2016 by President Barack Obama.", "2024-06-10", []),
+        ("The rule was set in 2016, President Joe Biden said.", "2024-06-10", []),
+        # a bare surname right after a title, named by the one person who held it
+        ("Press Secretary Psaki spoke.", "2021-06-10", []),
+        ("Press Secretary Psaki spoke.", "2023-06-10", ["office-holder"]),
+        # a time of day does not detach a date from its event
+        ("The mini-budget was delivered before noon on 23 September 2022.", "2025-06-10", []),
+        ("The mini-budget was delivered before noon on 22 September 2022.", "2025-06-10", ["event-date"]),
+    ],
+)
+def test_times_that_open_a_sentence_or_precede_the_claim_and_surnames_after_titles(text, date, expected):
+    assert rules_of(text, date) == expected
+
+
+def test_attribution_passes_a_comma_after_a_title_phrase():
+    text = '"Growth is the challenge and we must be bold in meeting it," said the chancellor, Jeremy Hunt.'
+    assert quote_rules(text, "2023-06-10") == ["quote-speaker"]

@@ -105,7 +105,8 @@ class _SpeakerFinder:
             if position in self.starting:
                 return self.starting[position]
             word = self.tokens.texts[position]
-            if not (word[:1].isupper() or word in ("-", ".", "the") or position in self.in_title_phrase):
+            after_title = word == "," and position - 1 in self.in_title_phrase  # "said the Archbishop of Canterbury, Rowan Williams"
+            if not (word[:1].isupper() or word in ("-", ".", "the") or position in self.in_title_phrase or after_title):
                 return None  # only a title phrase may stand between the verb and the name
         return None
 

@@ -8,9 +8,10 @@ A title speaks of the article's date (its window) unless a time written in the s
   "In 2019, Chancellor Sajid Javid said", "On 23 September 2022, Chancellor Kwasi Kwarteng",
   "In 2019, when Donald Trump was president"; or in a participle set off right after it:
   "Home Secretary Priti Patel, speaking in 2021, said". The claim speaks of that time only.
-* **in the same clause, after the claim**: "Chancellor Kenneth Clarke cut rates in 1995",
-  "Prime Minister Theresa May said on 29 March 2019". Nothing that opens another clause may
-  stand between (a comma, a conjunction, a relative pronoun, a verb of speech with more than
+* **elsewhere in the same clause**: "Chancellor Kenneth Clarke cut rates in 1995", "Prime
+  Minister Theresa May said on 29 March 2019", "first appointed in 1979 by President Carter",
+  "took the team to the quarter-finals of the 2022 World Cup" (a year written as a number).
+  Nothing that opens another clause may stand between (a comma, a conjunction, a relative pronoun, a verb of speech with more than
   the time after it, a quotation mark). Such a time is *another* plausible reading: a current
   title is also used of a past act ("President Biden signed the law in 2022"), so the claim
   is checked at the article's date and at that time, and reported only if false at both.
@@ -62,6 +63,10 @@ def find_times(prose: str, dates: list[DateMention]) -> list[TimeExpression]:
     return sorted(found, key=lambda t: t.span)
 
 
+def _year(year: int) -> DateWindow:
+    return DateWindow(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
 def _window(match: regex.Match) -> DateWindow:
     if match.group("decade"):
         first = int(match.group("decade")) * 10
@@ -95,6 +100,12 @@ class TimeLinker:
         # ("he will retire in 2030") says what is planned, not who holds an office.
         self.times = [t for t in times if t.window.start <= window.end]
         self.ranges = [(tokens.index_at_or_after(t.span.start), tokens.index_at_or_after(t.span.end)) for t in self.times]
+        # Every year written as a number ("the 2022 World Cup"), by token: a year in the claim's
+        # own clause is one more time it may speak of.
+        written = {i for start, end in self.ranges for i in range(start, end)}
+        self.years = {
+            i: int(w) for i, w in enumerate(tokens.texts) if len(w) == 4 and w.isdigit() and 1800 <= int(w) <= window.end.year and i not in written
+        }
 
     def link(self, claim: Span, floor: int, ceiling: int) -> ClaimTime:
         """The times the claim at ``claim`` (in the sentence of tokens [floor, ceiling)) speaks of."""
@@ -103,13 +114,50 @@ class TimeLinker:
         for time, (start, end) in zip(self.times, self.ranges):
             if start < floor or end > ceiling:
                 continue
-            if (end <= first and self._adjacent(end, first)) or (start >= last and self._participle(last, start)):
+            if (end <= first and self._adjacent(end, first) and self._opens_clause(floor, start)) or (start >= last and self._participle(last, start)):
                 fronted.append(time.window)
-            elif start >= last and self._same_clause(last, start):
-                after.append(time.window)
+            elif (start >= last and self._same_clause(last, start)) or (end <= first and self._same_clause(end, first)):
+                after.append(time.window)  # "cut rates in 1995"; "first appointed in 1979 by President Carter"
+        if not fronted and (opening := self._opening_year(floor, first)):
+            fronted.append(_year(opening))
         if fronted:
             return ClaimTime((fronted[-1],), fronted=True)
-        return ClaimTime(tuple(after))
+        after += [_year(year) for index, year in self.years.items() if last <= index < ceiling and self._same_clause(last, index)]
+        if self._past_perfect(last, ceiling):
+            after.append(DateWindow(dt.date.min, self.window.start - dt.timedelta(days=1)))
+        return ClaimTime(tuple(dict.fromkeys(after)))
+
+    def _opening_year(self, floor: int, first: int) -> int | None:
+        """'During the Brexit votes of 2019, Commons Speaker John Bercow ...': a sentence that opens
+        with a prepositional phrase holding a year, set off by a comma right before the claim."""
+        low = self.tokens.lower
+        if first - 1 <= floor or low[floor] not in words.OPENING_PREPOSITIONS or low[first - 1] != ",":
+            return None
+        if "," in low[floor : first - 1]:
+            return None
+        years = [year for index, year in self.years.items() if floor < index < first - 1]
+        return years[-1] if years else None
+
+    def _past_perfect(self, last: int, ceiling: int) -> bool:
+        """'Mark Rutte, the Dutch prime minister, had already spent 13 years in office when ...':
+        the claim speaks of a time before the one the article reports, whenever that was."""
+        low = self.tokens.lower
+        index = last + (last < ceiling and low[last] == ",")
+        if index + 1 >= ceiling or low[index] != "had":
+            return False
+        following = low[index + 1]
+        return following.isalpha() and following not in words.NOT_A_PARTICIPLE
+
+    def _opens_clause(self, floor: int, start: int) -> bool:
+        """A time at the head of its clause ("In 2019, ...", "He said that in 2019 ..."), not the end
+        of another ("The rule was set in 2016, President Biden said")."""
+        low = self.tokens.lower
+        opening = low[floor:start]
+        if not opening or all(word in words.OPENING_TIME_WORDS or word.endswith("ing") for word in opening):
+            return True  # "In 2019,", "Then, on the evening of 23 March 2020,", "Speaking in 2019,"
+        if opening[0] in words.TEMPORAL_SUBORDINATORS:
+            return True  # "When the alliance met in Madrid in June 2022, ...": the whole clause is the time
+        return low[start - 1] in words.CLAUSE_HEADS
 
     def _adjacent(self, end: int, first: int) -> bool:
         """Nothing but a comma (and, before a past-tense clause, "when") between a time and a claim."""
@@ -274,6 +322,8 @@ def _attaches_after(tokens: Tokens, event: Span, between: list[str]) -> bool:
             continue
         if word == "and" and following in words.TIMING_VERBS:
             continue  # "the show ..., and runs from 6 to 9 January": the event is still the subject
+        if following in words.TIMES_OF_DAY:
+            continue  # "the earthquake struck before dawn on 6 February"
         if word in words.DATE_DETACHING or word in _CLAUSE_BREAKS or word == ",":
             return False
     return True

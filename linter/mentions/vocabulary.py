@@ -92,7 +92,11 @@ WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "s
 # marathon opens on 2 May"): a date further on belongs to that noun, unless right after the event.
 OBJECT_PREPOSITIONS = frozenset({"for", "about", "into"})
 # Before a date that opens its sentence ("On 16 February, the Baftas..."): it dates the main clause.
-OPENING_TIME_WORDS = frozenset({"on", "in", "by", "at", "from", "early", "late", "then", "and", "but", "later", ","})
+OPENING_TIME_WORDS = frozenset(
+    """on in by at from early late then and but later , the of evening morning afternoon night eve""".split()
+)
+# Opening a sentence, a clause whose time is the sentence's: "When the alliance met in Madrid in June 2022, ...".
+TEMPORAL_SUBORDINATORS = frozenset({"when", "while", "as", "after", "before", "once", "until", "since"})
 
 MONTHS = {
     "January": 1, "Jan": 1, "February": 2, "Feb": 2, "March": 3, "Mar": 3, "April": 4, "Apr": 4,
@@ -111,3 +115,14 @@ PAST_TENSE_VERBS = frozenset(
 BEFORE_VERB = frozenset({"and", "i", "we", "he", "she", "they", "you", "also", "still", "never", "always", "just", "then", "already", "once", "himself", "herself"})
 # A time close to the speaking: "I spoke with President Trump this morning" speaks of now.
 RECENT_TIMES = frozenset({"today", "tonight", "yesterday", "now", "morning", "week", "currently"})
+# Opening a sentence with a time: "During the Brexit votes of 2019, Commons Speaker John Bercow".
+OPENING_PREPOSITIONS = frozenset({"in", "during", "at", "after", "before", "by", "throughout", "on", "from", "until", "amid"})
+# After "had", words that make it a main verb ("had a meeting"), not a past perfect ("had spent").
+NOT_A_PARTICIPLE = frozenset(
+    """a an the no to his her their its our my your this that these those some any much many more
+    little few several one two three enough nothing""".split()
+)
+# After "before" or "after", a time of day keeps the date with the event: "struck before dawn on 6 February".
+TIMES_OF_DAY = frozenset({"dawn", "dusk", "daybreak", "sunrise", "sunset", "midnight", "noon", "midday", "lunchtime", "nightfall"})
+# Before a time that heads a clause: "He said that in 2019 Chancellor Sajid Javid ...".
+CLAUSE_HEADS = frozenset({",", ";", ":", "—", "–", "that", "and", "but", "then", "so", "yet"})
