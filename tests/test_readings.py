@@ -321,9 +321,9 @@ def test_attribution_across_an_adverb_and_a_relative_clause():
         ("Health Secretary Victoria Atkins took the plan to the 2024 spring conference.", "2025-06-10", []),
         ("The rule was first set in 2016 by President Barack Obama.", "2024-06-10", []),
         ("The rule was set in 2016, President Joe Biden said.", "2024-06-10", []),
-        # a bare surname right after a title, named by the one person who held it
-        ("Press Secretary Psaki spoke.", "2021-06-10", []),
-        ("Press Secretary Psaki spoke.", "2023-06-10", ["office-holder"]),
+        # a bare surname after a title names nobody the article has not named in full
+        ("He served under President Obama.", "2021-06-10", []),
+        ("A former chairman of President Biden's council of advisers spoke.", "2023-06-10", []),
         # a time of day does not detach a date from its event
         ("The mini-budget was delivered before noon on 23 September 2022.", "2025-06-10", []),
         ("The mini-budget was delivered before noon on 22 September 2022.", "2025-06-10", ["event-date"]),

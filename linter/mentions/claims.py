@@ -15,7 +15,8 @@ Rachel Reeves", "the Democratic former governor"); "at the time" after it means 
 
 What is deliberately *not* a claim: a title that is possessive ("the prime
 minister's spokesman"); a title after a person's possessive ("Blair's
-chancellor"); an indefinite title ("whether she would make a good chancellor");
+chancellor"); a title after "under" ("served under President Clinton": during their
+time, whenever that was); an indefinite title ("whether she would make a good chancellor");
 a title with a word naming another role ("shadow", "deputy", "-elect", ...) unless
 the facts declare the longer title; a title after a capitalised word the facts do
 not know ("Lions coach X": some organisation, but not one factlint can check); a
@@ -186,6 +187,8 @@ class _ClaimReader:
             index -= 1
         if index >= floor and is_possessive(self.texts[index]):
             return None  # "Blair's chancellor": a relation, not a claim of office
+        if index >= floor and self.lower[index] == "under":
+            return None  # "served under President Clinton": during their time, whenever that was
         return claim, index, organizations, determiner
 
     def _adjective_after_modifier(self, index: int, floor: int) -> bool:
@@ -198,8 +201,9 @@ class _ClaimReader:
         return False
 
     def _lower_word(self, index: int) -> bool:
+        """A lower-case word that may describe a title ("presidential"), not a function word ("of")."""
         word = self.texts[index]
-        return word.isalpha() and word.islower() and word not in words.ARTICLES
+        return word.isalpha() and word.islower() and word not in words.ARTICLES and word not in words.FUNCTION_WORDS
 
     def _indefinite(self, before: int, floor: int, form: str) -> bool:
         """'a chancellor', 'whether she would make a good chancellor': a kind of role, not a person's office.

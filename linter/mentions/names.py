@@ -23,9 +23,8 @@ def find_names(tokens: Tokens, lexicon: Lexicon, title_ends: set[int]) -> list[N
     full name the article has already used; if none or several have been named
     in full, the mention stays unresolved and no rule draws a verdict from it.
     A short form the facts do not declare ("Brown", "Mr Brown", "Sir Alex") is a
-    mention only after the person's full name, and only if that is one person; right after a
-    title or on a line in capitals it is also an unresolved mention, which the title may
-    resolve (mentions/claims.py).
+    mention only after the person's full name, and only if that is one person; on a line in
+    capitals it is also an unresolved mention, which a title may resolve (mentions/claims.py).
     """
     declared = lexicon.names.matches(tokens)
     if tokens.shouted:
@@ -45,11 +44,12 @@ def find_names(tokens: Tokens, lexicon: Lexicon, title_ends: set[int]) -> list[N
             resolved = ids if len(ids) == 1 else ids & named_in_full
         else:
             resolved = ids & named_in_full
-            if len(resolved) != 1 and first not in tokens.shouted and first not in title_ends:
+            if len(resolved) != 1 and first not in tokens.shouted:
                 continue  # a bare surname of nobody named in full: not a mention
-            # Right after a title ("Secretary-General Ban", "Prime Minister Singh"), or in a headline
-            # in capitals ("HOME SECRETARY COOPER UNVEILS PLAN"), a bare surname may come before any
-            # full name: it stays unresolved, and the title may tell who it is (mentions/claims.py).
+            # In a headline in capitals ("HOME SECRETARY COOPER UNVEILS PLAN") a bare surname comes
+            # before any full name: it stays unresolved, and a title may tell who it is. In running
+            # text it does not: "under President Clinton", "President Reagan's Council" speak of
+            # someone the article has not named, often at another time.
         entity = next(iter(resolved)) if len(resolved) == 1 else None
         span = Span(tokens.starts[first], tokens.ends[last - 1])
         embedded = _after_capitalised_word(tokens, first, title_ends)

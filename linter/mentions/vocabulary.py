@@ -126,3 +126,7 @@ NOT_A_PARTICIPLE = frozenset(
 TIMES_OF_DAY = frozenset({"dawn", "dusk", "daybreak", "sunrise", "sunset", "midnight", "noon", "midday", "lunchtime", "nightfall"})
 # Before a time that heads a clause: "He said that in 2019 Chancellor Sajid Javid ...".
 CLAUSE_HEADS = frozenset({",", ";", ":", "—", "–", "that", "and", "but", "then", "so", "yet"})
+# Never an adjective between "former" and a title: "a former chairman of President Reagan's council".
+FUNCTION_WORDS = frozenset(
+    """of to for in on at by with from and or but as than into onto over under about after before""".split()
+)
