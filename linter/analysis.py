@@ -28,7 +28,7 @@ def analyse(document: Document, facts: FactBase, lexicon: Lexicon, window: DateW
     analysis.titles = find_titles(tokens, lexicon)
     analysis.names = find_names(tokens, lexicon, {title.last for title in analysis.titles})
     analysis.dates = find_dates(prose, tokens)
-    analysis.times = find_times(prose, analysis.dates)
+    analysis.times = find_times(prose, analysis.dates, window)
     analysis.claims = find_claims(analysis, lexicon)
     analysis.events = find_events(prose, tokens, analysis.sentences, analysis.dates, lexicon, facts.events, analysis.failures)
     analysis.event_dates = link_event_dates(tokens, analysis.sentences, analysis.events, analysis.dates)

@@ -336,3 +336,21 @@ def test_times_that_open_a_sentence_or_precede_the_claim_and_surnames_after_titl
 def test_attribution_passes_a_comma_after_a_title_phrase():
     text = '"Growth is the challenge and we must be bold in meeting it," said the chancellor, Jeremy Hunt.'
     assert quote_rules(text, "2023-06-10") == ["quote-speaker"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # a date without a year that opens the sentence: this year's day, or last year's
+        ("On 10 June, Health Secretary Victoria Atkins announced the plan.", "2024-06-20", []),
+        ("On 10 June, Health Secretary Wes Streeting announced the plan.", "2024-06-20", ["office-holder"]),
+        # a date that opens the sentence after another time phrase still dates the event
+        ("Three years ago, on 22 September 2022, the mini-budget was delivered.", "2025-09-25", ["event-date"]),
+        ("Three years ago, on 23 September 2022, the mini-budget was delivered.", "2025-09-25", []),
+        # "current", "incumbent" claim the office as the bare title does
+        ("The current Health Secretary, Victoria Atkins, spoke.", "2025-06-10", ["office-holder"]),
+        ("The incumbent health secretary, Wes Streeting, spoke.", "2025-06-10", []),
+    ],
+)
+def test_yearless_opening_dates_opening_time_phrases_and_current(text, date, expected):
+    assert rules_of(text, date) == expected

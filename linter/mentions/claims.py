@@ -172,6 +172,8 @@ class _ClaimReader:
                 claim, index = Claim.FORMER, index - 2  # "one-time chancellor"
             elif word in words.EARLIER:
                 claim = Claim.EARLIER
+            elif word in words.CURRENT:
+                pass  # "the current Education Secretary, Gillian Keegan,": holds it, as without the word
             elif word in words.PARTY_WORDS and self.texts[index][:1].isupper():
                 pass  # "Labour chancellor", "Republican senator": a description of the person
             elif self._adjective_after_modifier(index, floor):

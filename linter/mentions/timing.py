@@ -49,9 +49,13 @@ _YEAR_PHRASE = regex.compile(
 _CLAUSE_PUNCTUATION = frozenset(',;:—–()[]"“”‘’')
 
 
-def find_times(prose: str, dates: list[DateMention]) -> list[TimeExpression]:
-    """Written times with a year: full dates, and year, month-year and decade phrases."""
+def find_times(prose: str, dates: list[DateMention], window: DateWindow) -> list[TimeExpression]:
+    """Written times: full dates, year, month-year and decade phrases, and dates without a year,
+    one expression for each day such a date may be: within the year before the article's date
+    ("On 14 April," in an article of 10 June 2024 is 14 April 2024; never a day after the article)."""
     found = [TimeExpression(d.span, DateWindow.day(dt.date(d.year, d.month, d.day))) for d in dates if d.year]
+    earliest = window.start - dt.timedelta(days=365)
+    found += [TimeExpression(d.span, DateWindow.day(day)) for d in dates if not d.year for day in d.candidates(window) if earliest < day <= window.end]
     taken = sorted(d.span for d in dates if d.year)
     starts = [span.start for span in taken]
     for match in _YEAR_PHRASE.finditer(prose):
@@ -110,18 +114,19 @@ class TimeLinker:
     def link(self, claim: Span, floor: int, ceiling: int) -> ClaimTime:
         """The times the claim at ``claim`` (in the sentence of tokens [floor, ceiling)) speaks of."""
         first, last = self.tokens.index_at_or_after(claim.start), self.tokens.index_at_or_after(claim.end)
-        fronted, after = [], []
+        fronted: dict[Span, list[DateWindow]] = {}  # by the written time: a date without a year may be two days
+        after = []
         for time, (start, end) in zip(self.times, self.ranges):
             if start < floor or end > ceiling:
                 continue
             if (end <= first and self._adjacent(end, first) and self._opens_clause(floor, start)) or (start >= last and self._participle(last, start)):
-                fronted.append(time.window)
+                fronted.setdefault(time.span, []).append(time.window)
             elif (start >= last and self._same_clause(last, start)) or (end <= first and self._same_clause(end, first)):
                 after.append(time.window)  # "cut rates in 1995"; "first appointed in 1979 by President Carter"
         if not fronted and (opening := self._opening_year(floor, first)):
-            fronted.append(_year(opening))
+            fronted[claim] = [_year(opening)]
         if fronted:
-            return ClaimTime((fronted[-1],), fronted=True)
+            return ClaimTime(tuple(fronted[max(fronted)]), fronted=True)  # the one nearest the claim
         after += [_year(year) for index, year in self.years.items() if last <= index < ceiling and self._same_clause(last, index)]
         if self._past_perfect(last, ceiling):
             after.append(DateWindow(dt.date.min, self.window.start - dt.timedelta(days=1)))
@@ -265,7 +270,7 @@ def _attaches(tokens: Tokens, sentence: Span, date: Span, event: Span, events: l
         return False
     if start == event:
         return _attaches_after(tokens, event, between)
-    opening = all(word in words.OPENING_TIME_WORDS for word in low[tokens.index_at_or_after(sentence.start) : tokens.index_at_or_after(date.start)])
+    opening = all(word in words.OPENING_TIME_WORDS or word.isdigit() for word in low[tokens.index_at_or_after(sentence.start) : tokens.index_at_or_after(date.start)])
     between = _without_weekday(between)
     return not any(word in words.DATE_DETACHING or word in _CLAUSE_BREAKS or (word == "," and not opening) for word in between)
 

@@ -8,6 +8,8 @@ deliberately leaves alone) is easy to review and extend.
 FORMER = frozenset({"former", "ex", "erstwhile", "onetime"})
 # Before a title: the claim is that the person held it at the time spoken of.
 EARLIER = frozenset({"then"})
+# Before a title: the claim is that the person holds it ("the current Education Secretary, X,").
+CURRENT = frozenset({"current", "incumbent", "sitting", "serving", "present"})
 # Before or after a title: another role, or not (yet) holding it ("would-be", "will become").
 # The title is left alone.
 OTHER_ROLE = frozenset(
@@ -93,7 +95,9 @@ WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "s
 OBJECT_PREPOSITIONS = frozenset({"for", "about", "into"})
 # Before a date that opens its sentence ("On 16 February, the Baftas..."): it dates the main clause.
 OPENING_TIME_WORDS = frozenset(
-    """on in by at from early late then and but later , the of evening morning afternoon night eve""".split()
+    """on in by at from early late then and but later , the of evening morning afternoon night eve
+    ago a an one two three four five six seven eight nine ten twenty thirty fifty hundred
+    day days week weeks month months year years decade decades exactly just almost nearly""".split()
 )
 # Opening a sentence, a clause whose time is the sentence's: "When the alliance met in Madrid in June 2022, ...".
 TEMPORAL_SUBORDINATORS = frozenset({"when", "while", "as", "after", "before", "once", "until", "since"})
