@@ -1,24 +1,31 @@
 """Which time a clause speaks of: the one place written dates are linked to claims and events.
 
-**Claims.**
-A title speaks of the article's date (its window) unless a time written in the sentence
-*governs the clause that holds it*:
+**Claims.** A title speaks of the article's date (its window) unless a time written in the
+sentence *governs the clause that holds it*:
 
-* **fronted**: a time adverbial right before the claim, at most a comma between them:
-  "In 2019, Chancellor Sajid Javid said", "On 23 September 2022, Chancellor Kwasi Kwarteng",
-  "In 2019, when Donald Trump was president"; or in a participle set off right after it:
-  "Home Secretary Priti Patel, speaking in 2021, said". The claim speaks of that time only.
+* **fronted**: a time at the head of the sentence or clause, right before the claim with at
+  most a comma between ("In 2019, Chancellor Sajid Javid said", "On 23 September 2022,
+  Chancellor Kwasi Kwarteng", "On 14 April, First Minister Humza Yousaf", "In 2019, when Donald
+  Trump was president"); a sentence that opens with a phrase holding a year ("During the Brexit
+  votes of 2019, Commons Speaker John Bercow"); or a participle set off right after the claim
+  ("Home Secretary Priti Patel, speaking in 2021, said"). The claim speaks of that time only.
 * **elsewhere in the same clause**: "Chancellor Kenneth Clarke cut rates in 1995", "Prime
   Minister Theresa May said on 29 March 2019", "first appointed in 1979 by President Carter",
-  "took the team to the quarter-finals of the 2022 World Cup" (a year written as a number).
-  Nothing that opens another clause may stand between (a comma, a conjunction, a relative pronoun, a verb of speech with more than
-  the time after it, a quotation mark). Such a time is *another* plausible reading: a current
-  title is also used of a past act ("President Biden signed the law in 2022"), so the claim
-  is checked at the article's date and at that time, and reported only if false at both.
+  "took the team to the quarter-finals of the 2022 World Cup" (a year written as a number), and
+  a past perfect, which speaks of some earlier time ("Mark Rutte, the Dutch prime minister, had
+  already spent 13 years in office"). Nothing that opens another clause may stand between (a
+  comma, a conjunction, a relative pronoun, a verb of speech with more than the time after it,
+  a quotation mark). Such a time is *another* plausible reading: a current title is also used
+  of a past act ("President Biden signed the law in 2022"), so the claim is checked at the
+  article's date and at that time, and reported only if false at both.
 
 Anything else (a date in a reported clause, a relative clause, a subordinate "since ... in
-2010", a future year) does not re-date the title: "Chancellor Rachel Reeves said the
-mini-budget of 23 September 2022 had crashed the economy" speaks of the article's date.
+2010", the end of another clause, a future year) does not re-date the title: "Chancellor Rachel
+Reeves said the mini-budget of 23 September 2022 had crashed the economy" speaks of the
+article's date. A date without a year is the day within the year before the article's date.
+
+**Quotations.** ``speaks_of_the_past``: whether a titled mention inside a quotation is in a
+past-tense clause (quote-anachronism lets those speak of an earlier holder).
 
 **Events.** Which event mention a written date belongs to: see ``link_event_dates``.
 """
