@@ -350,6 +350,8 @@ def test_attribution_passes_a_comma_after_a_title_phrase():
         # "current", "incumbent" claim the office as the bare title does
         ("The current Health Secretary, Victoria Atkins, spoke.", "2025-06-10", ["office-holder"]),
         ("The incumbent health secretary, Wes Streeting, spoke.", "2025-06-10", []),
+        ("Wes Streeting, now health secretary, spoke.", "2025-06-10", []),
+        ("Victoria Atkins, now health secretary, spoke.", "2025-06-10", ["office-holder"]),
     ],
 )
 def test_yearless_opening_dates_opening_time_phrases_and_current(text, date, expected):

@@ -9,7 +9,7 @@ FORMER = frozenset({"former", "ex", "erstwhile", "onetime"})
 # Before a title: the claim is that the person held it at the time spoken of.
 EARLIER = frozenset({"then"})
 # Before a title: the claim is that the person holds it ("the current Education Secretary, X,").
-CURRENT = frozenset({"current", "incumbent", "sitting", "serving", "present"})
+CURRENT = frozenset({"current", "incumbent", "sitting", "serving", "present", "now"})
 # Before or after a title: another role, or not (yet) holding it ("would-be", "will become").
 # The title is left alone.
 OTHER_ROLE = frozenset(
