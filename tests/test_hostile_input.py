@@ -6,6 +6,8 @@ a result or in errors naming the file (exit 2), never in factlint's "internal er
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import run_cli
@@ -108,3 +110,32 @@ def test_a_regex_the_engine_cannot_compile_is_that_rules_or_facts_error(write, t
     for result in (run_cli("validate", name, cwd=tmp_path), run_cli("check", "draft.md", *option, cwd=tmp_path)):
         assert result.returncode == 2 and expected in result.stderr, result.stderr
         assert "nested too deeply" in result.stderr and "internal error" not in result.stderr
+
+
+def test_a_regex_that_fails_while_matching_is_that_rules_error_on_that_document(write, tmp_path):
+    """``(?R)`` compiles, then recurses until the regex engine raises MemoryError (here in about a
+    second; a slower machine may reach the rule's 5-second regex timeout first, equally located)."""
+    write("rules.yaml", "rules:\n  - {id: recurse, kind: pattern, severity: info, message: m, description: d, pattern: '(?R)', examples: {flag: [], pass: []}}\n")
+    write("draft.md", "The goverment fell.\n")
+    result = run_cli("check", "draft.md", "--rules", "rules.yaml", "-q", cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    why = r"the regex engine failed while matching it \(MemoryError\)|its regex took over 5 s \(catastrophic backtracking\?\)"
+    assert re.fullmatch(rf"draft\.md: rule 'recurse' gave up on this document: (?:{why}); fix the pattern at rules\.yaml:2:5\n", result.stderr), result.stderr
+    assert result.stdout.startswith("draft.md:1:5: warning [misspelling]")  # the other rules still ran
+
+
+def test_any_exception_the_engine_raises_while_matching_is_the_patterns_error_but_a_timeout_stays_one():
+    from linter.user_regex import RegexFailed, find_all
+
+    class Failing:
+        def __init__(self, error):
+            self.error = error
+
+        def finditer(self, *args, **kwargs):
+            yield from ()
+            raise self.error
+
+    with pytest.raises(RegexFailed, match=r"^the regex engine failed while matching it \(OverflowError: too far\)$"):
+        list(find_all(Failing(OverflowError("too far")), "text", 0, 4, 1.0))
+    with pytest.raises(TimeoutError):
+        list(find_all(Failing(TimeoutError("regex timed out")), "text", 0, 4, 1.0))
