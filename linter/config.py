@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,8 +76,12 @@ def _read_toml(path: Path) -> dict[str, Any]:
         with open(path, "rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
+        message, _, where = error.args[0].partition(" (at ")
         line, column = getattr(error, "lineno", None), getattr(error, "colno", None)
-        raise UserError(f"invalid TOML: {error.args[0].split(' (at')[0]}", Location(str(path), line, column)) from None
+        if line is None:  # before Python 3.14 the position is only in the message: "(at line 1, column 15)"
+            found = re.fullmatch(r"line (\d+), column (\d+)\)", where)
+            line, column = (int(found[1]), int(found[2])) if found else (None, None)
+        raise UserError(f"invalid TOML: {message}", Location(str(path), line, column)) from None
     except RecursionError:  # tomllib parses nested arrays and tables recursively
         raise UserError("invalid TOML: nested too deeply; this is not a factlint configuration", Location(str(path))) from None
     except OSError as error:
