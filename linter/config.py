@@ -111,7 +111,7 @@ def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
             target = Path(contained).resolve()
             if target in _extending or target == path.resolve():
                 raise UserError(f"'extend' makes a cycle: {target} extends itself", root.where("extend"))
-            if not target.is_file():
+            if not os.path.isfile(target):  # Path.is_file() raises for a name too long
                 raise UserError(f"the config to extend, {extended}, does not exist", root.where("extend"))
             config = load_config(target, (*_extending, path.resolve()))
             config.path, config.directory = str(path), str(base)

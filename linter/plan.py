@@ -45,7 +45,7 @@ def config_for(directory: Path, options: CheckOptions, cache: dict[Path, Config]
     if options.config is not None:
         key = options.config.resolve()
         if key not in cache:
-            if not options.config.is_file():
+            if not os.path.isfile(options.config):  # Path.is_file() raises for a name too long
                 from linter.errors import Location
 
                 raise UserError("config file not found", Location(str(options.config)))

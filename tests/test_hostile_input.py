@@ -139,3 +139,29 @@ def test_any_exception_the_engine_raises_while_matching_is_the_patterns_error_bu
         list(find_all(Failing(OverflowError("too far")), "text", 0, 4, 1.0))
     with pytest.raises(TimeoutError):
         list(find_all(Failing(TimeoutError("regex timed out")), "text", 0, 4, 1.0))
+
+
+LONG = "x" * 300  # longer than a file name may be (255 bytes on common file systems)
+
+
+@pytest.mark.parametrize(
+    ("args", "config", "expected"),
+    [
+        (["check", "draft.md", "--rules", LONG], None, f"{LONG}: rule pack not found\n"),
+        (["check", "draft.md", "--config", LONG], None, f"{LONG}: config file not found\n"),
+        (["rules", "--rules", LONG], None, f"{LONG}: rule pack not found\n"),
+        (["test", LONG], None, f"{LONG}: rule pack not found\n"),
+        (["check", "draft.md"], f"rules: {LONG}\n", f"{LONG}: rule pack not found\n"),  # found by the long fuzz run
+        (["check", "draft.md"], f"extend: {LONG}\n", f"factlint.yaml:1:9: the config to extend, {LONG}, does not exist\n"),
+        (["check", "draft.md", "--facts", LONG], None, f"{LONG}: cannot read: File name too long\n"),
+    ],
+    ids=["--rules", "--config", "rules --rules", "test", "config rules", "config extend", "--facts"],
+)
+def test_a_path_too_long_for_the_file_system_is_a_located_error(write, tmp_path, args, config, expected):
+    """Python 3.11's Path.is_dir() and is_file() raise for such a name instead of answering False."""
+    write("draft.md", "Fine.\n")
+    if config:
+        write("factlint.yaml", config)
+    result = run_cli(*args, cwd=tmp_path)
+    assert result.returncode == 2 and "internal error" not in result.stderr, result.stderr
+    assert result.stderr.endswith(expected), result.stderr
