@@ -108,7 +108,7 @@ def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
             contained = _contained(base / extended, root, "extend", checker)
             if contained is None:
                 checker.raise_if_failed()  # never open a file outside the base directory
-            target = Path(contained).resolve()
+            target = real_path(contained)
             if target in _extending or target == path.resolve():
                 raise UserError(f"'extend' makes a cycle: {target} extends itself", root.where("extend"))
             if not os.path.isfile(target):  # Path.is_file() raises for a name too long
@@ -149,6 +149,13 @@ def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
     return config
 
 
+def real_path(path: Path | str) -> Path:
+    """The absolute path with symbolic links resolved, as far as they resolve. Unlike
+    ``Path.resolve()`` on Python 3.11, a symbolic link loop is no RuntimeError: reading the
+    file then fails with a located error."""
+    return Path(os.path.realpath(path))
+
+
 def base_directory(directory: Path) -> Path:
     """What a configuration's paths may reach: the git work tree holding it, else its own directory."""
     directory = directory.resolve()
@@ -164,8 +171,11 @@ def _contained(path: Path, root: YamlMap, key: str, checker: Checker) -> str | N
     A configuration shared in a repository of drafts must not make factlint read files
     elsewhere on the machine; paths given on the command line are not limited.
     """
+    if "\0" in str(path):
+        checker.fail(f"'{key}' holds a path with a NUL character, which no file name can have", root.where(key))
+        return None
     base = base_directory(Path(root.path).parent)
-    resolved = path.resolve()
+    resolved = real_path(path)
     if resolved != base and base not in resolved.parents:
         checker.fail(f"'{key}' points outside {base} ({path}); give such files on the command line instead", root.where(key))
         return None

@@ -165,3 +165,26 @@ def test_a_path_too_long_for_the_file_system_is_a_located_error(write, tmp_path,
     result = run_cli(*args, cwd=tmp_path)
     assert result.returncode == 2 and "internal error" not in result.stderr, result.stderr
     assert result.stderr.endswith(expected), result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "config", "expected"),
+    [
+        (["check", "draft.md", "--config", "loop"], None, "loop: config file not found\n"),
+        (["check", "draft.md"], "facts: [loop]\n", "loop: cannot read: Too many levels of symbolic links\n"),
+        (["check", "draft.md"], "rules: [loop]\n", "loop: rule pack not found\n"),
+        (["check", "draft.md"], "extend: loop\n", "factlint.yaml:1:9: the config to extend, loop, does not exist\n"),
+        (["check", "draft.md"], 'rules: "\\0"\n', "factlint.yaml:1:8: 'rules' holds a path with a NUL character, which no file name can have\n"),
+        (["validate", "factlint.yaml"], 'facts: ["a\\0b"]\n', "factlint.yaml:1:8: 'facts' holds a path with a NUL character"),
+    ],
+    ids=["--config", "config facts", "config rules", "config extend", "NUL in rules (long fuzz run)", "NUL in facts"],
+)
+def test_a_symbolic_link_loop_or_a_nul_in_a_path_is_a_located_error(write, tmp_path, args, config, expected):
+    """Python 3.11's Path.resolve() raises RuntimeError for a link loop, and ValueError for a NUL."""
+    write("draft.md", "Fine.\n")
+    (tmp_path / "loop").symlink_to("loop")
+    if config:
+        write("factlint.yaml", config)
+    result = run_cli(*args, cwd=tmp_path)
+    assert result.returncode == 2 and "internal error" not in result.stderr, result.stderr
+    assert expected in result.stderr and result.stderr.endswith("\n") and result.stderr.count("\n") == 1, result.stderr
