@@ -280,7 +280,7 @@ def _settings(config_path: Path | None):
     from linter.config import Config, find_config, load_config
 
     if config_path is not None:
-        if not config_path.is_file():
+        if not os.path.isfile(config_path):  # Path.is_file() raises for a name too long
             raise UserError("config file not found", Location(str(config_path)))
         return load_config(config_path)
     found = find_config(Path.cwd())

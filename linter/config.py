@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,8 +76,12 @@ def _read_toml(path: Path) -> dict[str, Any]:
         with open(path, "rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
+        message, _, where = error.args[0].partition(" (at ")
         line, column = getattr(error, "lineno", None), getattr(error, "colno", None)
-        raise UserError(f"invalid TOML: {error.args[0].split(' (at')[0]}", Location(str(path), line, column)) from None
+        if line is None:  # before Python 3.14 the position is only in the message: "(at line 1, column 15)"
+            found = re.fullmatch(r"line (\d+), column (\d+)\)", where)
+            line, column = (int(found[1]), int(found[2])) if found else (None, None)
+        raise UserError(f"invalid TOML: {message}", Location(str(path), line, column)) from None
     except RecursionError:  # tomllib parses nested arrays and tables recursively
         raise UserError("invalid TOML: nested too deeply; this is not a factlint configuration", Location(str(path))) from None
     except OSError as error:
@@ -103,10 +108,10 @@ def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
             contained = _contained(base / extended, root, "extend", checker)
             if contained is None:
                 checker.raise_if_failed()  # never open a file outside the base directory
-            target = Path(contained).resolve()
+            target = real_path(contained)
             if target in _extending or target == path.resolve():
                 raise UserError(f"'extend' makes a cycle: {target} extends itself", root.where("extend"))
-            if not target.is_file():
+            if not os.path.isfile(target):  # Path.is_file() raises for a name too long
                 raise UserError(f"the config to extend, {extended}, does not exist", root.where("extend"))
             config = load_config(target, (*_extending, path.resolve()))
             config.path, config.directory = str(path), str(base)
@@ -144,6 +149,13 @@ def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
     return config
 
 
+def real_path(path: Path | str) -> Path:
+    """The absolute path with symbolic links resolved, as far as they resolve. Unlike
+    ``Path.resolve()`` on Python 3.11, a symbolic link loop is no RuntimeError: reading the
+    file then fails with a located error."""
+    return Path(os.path.realpath(path))
+
+
 def base_directory(directory: Path) -> Path:
     """What a configuration's paths may reach: the git work tree holding it, else its own directory."""
     directory = directory.resolve()
@@ -159,8 +171,11 @@ def _contained(path: Path, root: YamlMap, key: str, checker: Checker) -> str | N
     A configuration shared in a repository of drafts must not make factlint read files
     elsewhere on the machine; paths given on the command line are not limited.
     """
+    if "\0" in str(path):
+        checker.fail(f"'{key}' holds a path with a NUL character, which no file name can have", root.where(key))
+        return None
     base = base_directory(Path(root.path).parent)
-    resolved = path.resolve()
+    resolved = real_path(path)
     if resolved != base and base not in resolved.parents:
         checker.fail(f"'{key}' points outside {base} ({path}); give such files on the command line instead", root.where(key))
         return None

@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from linter.config import Config, find_config, load_config
+from linter.config import Config, find_config, load_config, real_path
 from linter.dates import DateWindow
 from linter.deadline import DEFAULT_SECONDS
 from linter.errors import UserError
@@ -43,9 +43,9 @@ class CheckOptions:
 
 def config_for(directory: Path, options: CheckOptions, cache: dict[Path, Config]) -> Config:
     if options.config is not None:
-        key = options.config.resolve()
+        key = real_path(options.config)
         if key not in cache:
-            if not options.config.is_file():
+            if not os.path.isfile(options.config):  # Path.is_file() raises for a name too long
                 from linter.errors import Location
 
                 raise UserError("config file not found", Location(str(options.config)))

@@ -17,6 +17,7 @@ fact file, and it constructs nothing but plain data. In particular:
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 import yaml
@@ -128,8 +129,26 @@ def load_yaml(text: str, path: str) -> Any:
         mark = error.problem_mark or error.context_mark
         where = Location(path, *_mark(mark)) if mark else Location(path)
         raise UserError(f"invalid YAML: {error.problem or error.context or 'cannot parse'}", where) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow: it has a position, not a mark
+        position = error.position
+        if error.encoding != "unicode":  # libyaml counts bytes of the text encoded as UTF-8
+            position = len(text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "ignore"))
+        line, column = _line_and_column(text, position)
+        what = f"#x{error.character:04x}" if isinstance(error.character, int) else repr(error.character)
+        raise UserError(f"invalid YAML: unacceptable character {what}: {error.reason}", Location(path, line, column)) from None
     except yaml.YAMLError as error:
         raise UserError(f"invalid YAML: {error}", Location(path)) from None
+
+
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")  # YAML's line breaks, as its marks count them
+
+
+def _line_and_column(text: str, position: int) -> tuple[int, int]:
+    """The 1-based line and column of ``text[position]``."""
+    line, start = 1, 0
+    for found in _LINE_BREAK.finditer(text, 0, position):
+        line, start = line + 1, found.end()
+    return line, position - start + 1
 
 
 class _Frame:

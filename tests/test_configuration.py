@@ -81,3 +81,15 @@ def test_configuration_paths_cannot_leave_their_base_directory(tmp_path, write):
     write("project/factlint.yaml", "date: 2025-06-01\n")
     given = run_cli("check", "d.md", "--facts", "../outside/facts.yaml", cwd=tmp_path / "project")
     assert given.returncode == 1  # a path on the command line is the user's own choice
+
+
+def test_a_pyproject_toml_that_is_not_toml_is_a_located_error(tmp_path, write):
+    write("draft.md", "Fine.\n")
+    write("pyproject.toml", '[project]\nname = "drafts"\n[tool.factlint\n')
+    result = run_cli("check", "draft.md", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == f"{tmp_path}/pyproject.toml:3:15: invalid TOML: Expected ']' at the end of a table declaration\n"
+    write("pyproject.toml", "[tool.factlint]\nx = " + "[" * 2000 + "]" * 2000 + "\n")  # deeper than tomllib's recursion
+    result = run_cli("check", "draft.md", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == f"{tmp_path}/pyproject.toml: invalid TOML: nested too deeply; this is not a factlint configuration\n"

@@ -6,6 +6,8 @@ a result or in errors naming the file (exit 2), never in factlint's "internal er
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import run_cli
@@ -108,3 +110,81 @@ def test_a_regex_the_engine_cannot_compile_is_that_rules_or_facts_error(write, t
     for result in (run_cli("validate", name, cwd=tmp_path), run_cli("check", "draft.md", *option, cwd=tmp_path)):
         assert result.returncode == 2 and expected in result.stderr, result.stderr
         assert "nested too deeply" in result.stderr and "internal error" not in result.stderr
+
+
+def test_a_regex_that_fails_while_matching_is_that_rules_error_on_that_document(write, tmp_path):
+    """``(?R)`` compiles, then recurses until the regex engine raises MemoryError (here in about a
+    second; a slower machine may reach the rule's 5-second regex timeout first, equally located)."""
+    write("rules.yaml", "rules:\n  - {id: recurse, kind: pattern, severity: info, message: m, description: d, pattern: '(?R)', examples: {flag: [], pass: []}}\n")
+    write("draft.md", "The goverment fell.\n")
+    result = run_cli("check", "draft.md", "--rules", "rules.yaml", "-q", cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    why = r"the regex engine failed while matching it \(MemoryError\)|its regex took over 5 s \(catastrophic backtracking\?\)"
+    assert re.fullmatch(rf"draft\.md: rule 'recurse' gave up on this document: (?:{why}); fix the pattern at rules\.yaml:2:5\n", result.stderr), result.stderr
+    assert result.stdout.startswith("draft.md:1:5: warning [misspelling]")  # the other rules still ran
+
+
+def test_any_exception_the_engine_raises_while_matching_is_the_patterns_error_but_a_timeout_stays_one():
+    from linter.user_regex import RegexFailed, find_all
+
+    class Failing:
+        def __init__(self, error):
+            self.error = error
+
+        def finditer(self, *args, **kwargs):
+            yield from ()
+            raise self.error
+
+    with pytest.raises(RegexFailed, match=r"^the regex engine failed while matching it \(OverflowError: too far\)$"):
+        list(find_all(Failing(OverflowError("too far")), "text", 0, 4, 1.0))
+    with pytest.raises(TimeoutError):
+        list(find_all(Failing(TimeoutError("regex timed out")), "text", 0, 4, 1.0))
+
+
+LONG = "x" * 300  # longer than a file name may be (255 bytes on common file systems)
+
+
+@pytest.mark.parametrize(
+    ("args", "config", "expected"),
+    [
+        (["check", "draft.md", "--rules", LONG], None, f"{LONG}: rule pack not found\n"),
+        (["check", "draft.md", "--config", LONG], None, f"{LONG}: config file not found\n"),
+        (["rules", "--rules", LONG], None, f"{LONG}: rule pack not found\n"),
+        (["test", LONG], None, f"{LONG}: rule pack not found\n"),
+        (["check", "draft.md"], f"rules: {LONG}\n", f"{LONG}: rule pack not found\n"),  # found by the long fuzz run
+        (["check", "draft.md"], f"extend: {LONG}\n", f"factlint.yaml:1:9: the config to extend, {LONG}, does not exist\n"),
+        (["check", "draft.md", "--facts", LONG], None, f"{LONG}: cannot read: File name too long\n"),
+    ],
+    ids=["--rules", "--config", "rules --rules", "test", "config rules", "config extend", "--facts"],
+)
+def test_a_path_too_long_for_the_file_system_is_a_located_error(write, tmp_path, args, config, expected):
+    """Python 3.11's Path.is_dir() and is_file() raise for such a name instead of answering False."""
+    write("draft.md", "Fine.\n")
+    if config:
+        write("factlint.yaml", config)
+    result = run_cli(*args, cwd=tmp_path)
+    assert result.returncode == 2 and "internal error" not in result.stderr, result.stderr
+    assert result.stderr.endswith(expected), result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "config", "expected"),
+    [
+        (["check", "draft.md", "--config", "loop"], None, "loop: config file not found\n"),
+        (["check", "draft.md"], "facts: [loop]\n", "loop: cannot read: Too many levels of symbolic links\n"),
+        (["check", "draft.md"], "rules: [loop]\n", "loop: rule pack not found\n"),
+        (["check", "draft.md"], "extend: loop\n", "factlint.yaml:1:9: the config to extend, loop, does not exist\n"),
+        (["check", "draft.md"], 'rules: "\\0"\n', "factlint.yaml:1:8: 'rules' holds a path with a NUL character, which no file name can have\n"),
+        (["validate", "factlint.yaml"], 'facts: ["a\\0b"]\n', "factlint.yaml:1:8: 'facts' holds a path with a NUL character"),
+    ],
+    ids=["--config", "config facts", "config rules", "config extend", "NUL in rules (long fuzz run)", "NUL in facts"],
+)
+def test_a_symbolic_link_loop_or_a_nul_in_a_path_is_a_located_error(write, tmp_path, args, config, expected):
+    """Python 3.11's Path.resolve() raises RuntimeError for a link loop, and ValueError for a NUL."""
+    write("draft.md", "Fine.\n")
+    (tmp_path / "loop").symlink_to("loop")
+    if config:
+        write("factlint.yaml", config)
+    result = run_cli(*args, cwd=tmp_path)
+    assert result.returncode == 2 and "internal error" not in result.stderr, result.stderr
+    assert expected in result.stderr and result.stderr.endswith("\n") and result.stderr.count("\n") == 1, result.stderr

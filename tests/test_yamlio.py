@@ -65,6 +65,8 @@ def test_aliases_are_resolved():
         ("a: !!bool maybe\n", "1:4: 'maybe' is not a valid bool"),
         ("a: !!map x\n", "1:4: the tag 'tag:yaml.org,2002:map' is not allowed here"),
         ("a: !!str [1]\n", "1:4: the tag 'tag:yaml.org,2002:str' is not allowed here"),
+        ("a: 1\nb: \x07x\n", "x.yaml:2:4: invalid YAML: unacceptable character #x0007: "),  # located, on one line
+        ("a: ééé\nb: cé\x00\n", "x.yaml:2:6: invalid YAML: unacceptable character #x0000: "),  # characters, not bytes
     ],
 )
 def test_refused(text, message):

@@ -9,7 +9,7 @@ from linter.errors import Location, UserError
 from linter.checks.template import render
 from linter.findings import Finding, Fix
 from linter.mentions.model import Analysis
-from linter.user_regex import BadRegex
+from linter.user_regex import BadRegex, RegexFailed
 
 
 def evaluate(analysis: Analysis, rules: list[Rule], failures: list[UserError] | None = None) -> list[Finding]:
@@ -25,10 +25,10 @@ def evaluate(analysis: Analysis, rules: list[Rule], failures: list[UserError] | 
         try:
             matches = list(rule.kind.check(analysis))
         except (TimeoutError, BadRegex) as error:
-            why = (
-                f"its regex took over {REGEX_TIMEOUT:g} s (catastrophic backtracking?)"
-                if isinstance(error, TimeoutError) else f"its regex cannot be compiled ({error})"
-            )
+            if isinstance(error, TimeoutError):
+                why = f"its regex took over {REGEX_TIMEOUT:g} s (catastrophic backtracking?)"
+            else:
+                why = f"{error}" if isinstance(error, RegexFailed) else f"its regex cannot be compiled ({error})"
             failure = UserError(f"rule '{rule.id}' gave up on this document: {why}; fix the pattern at {rule.location}", Location(document.path))
             if failures is None:
                 raise failure from None

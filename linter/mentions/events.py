@@ -18,7 +18,7 @@ from linter.mentions.lexicon import Lexicon
 from linter.mentions.model import DateMention, EventMention
 from linter.segment.tokens import Tokens
 from linter.source.document import Span
-from linter.user_regex import BadRegex, compile_user_regex, shown
+from linter.user_regex import BadRegex, compile_user_regex, find_all, shown
 
 
 _APOSTROPHE = regex.compile(r"['’]")
@@ -54,7 +54,7 @@ def find_events(
         for event_id in sorted(candidates - gave_up):
             for pattern in events[event_id].mentions:
                 try:
-                    for match in _compiled(pattern).finditer(prose, sentence.start, sentence.end, timeout=_TIMEOUT):
+                    for match in find_all(_compiled(pattern), prose, sentence.start, sentence.end, _TIMEOUT):
                         if match.end() > match.start():
                             mentions.append(EventMention(Span(match.start(), match.end()), event_id))
                 except TimeoutError:

@@ -10,6 +10,7 @@ import regex
 
 from linter.mentions.model import Analysis
 from linter.source.document import Span
+from linter.user_regex import find_all
 from linter.validate import Checker
 from linter.yamlio import YamlMap
 
@@ -63,7 +64,7 @@ def search_blocks(pattern: regex.Pattern, analysis: Analysis) -> list[regex.Matc
     starts = [block.start for block in blocks]
     inside: dict[int, list[regex.Match]] = {}
     rescan: set[int] = set()
-    for found in pattern.finditer(prose, blocks[0].start, blocks[-1].end, timeout=REGEX_TIMEOUT):
+    for found in find_all(pattern, prose, blocks[0].start, blocks[-1].end, REGEX_TIMEOUT):
         if found.end() == found.start():
             continue
         first = bisect.bisect_right(starts, found.start()) - 1
@@ -75,6 +76,6 @@ def search_blocks(pattern: regex.Pattern, analysis: Analysis) -> list[regex.Matc
     for index in rescan:
         block = blocks[index]
         inside[index] = [
-            found for found in pattern.finditer(prose, block.start, block.end, timeout=REGEX_TIMEOUT) if found.end() > found.start()
+            found for found in find_all(pattern, prose, block.start, block.end, REGEX_TIMEOUT) if found.end() > found.start()
         ]
     return [found for index in sorted(inside) for found in inside[index]]
