@@ -248,13 +248,18 @@ def yaml_files(name: str) -> st.SearchStrategy[str]:
 
 
 WORKSPACE = Path(tempfile.mkdtemp(prefix="factlint-fuzz-inputs-"))
-(WORKSPACE / "facts.yaml").write_text(FACTS, encoding="utf-8")
-(WORKSPACE / "packs").mkdir()
-(WORKSPACE / "packs" / "house.yaml").write_text(
+HOUSE_PACK = (
     "rules:\n  - {id: house-style, kind: substitution, severity: warning, message: m, description: d,"
-    " swap: {colour: color}, examples: {flag: [colour], pass: [color]}}\n",
-    encoding="utf-8",
+    " swap: {colour: color}, examples: {flag: [colour], pass: [color]}}\n"
 )
+# Each fuzzed file is written in a folder of its own, beside the files its valid form names
+# (facts.yaml, packs/): a fuzzed fact file must never replace the fact file that the rule pack
+# property checks with, or every valid rule pack would fail at `check` for the facts' sake.
+CASES = {name: WORKSPACE / name.split(".")[0] for name in VALID}
+for folder in (WORKSPACE, *CASES.values()):
+    (folder / "packs").mkdir(parents=True, exist_ok=True)
+    (folder / "facts.yaml").write_text(FACTS, encoding="utf-8")
+    (folder / "packs" / "house.yaml").write_text(HOUSE_PACK, encoding="utf-8")
 DRAFT = WORKSPACE / "draft.md"
 DRAFT.write_text(
     "---\ndate: 2025-06-01\n---\nPrime Minister Rishi Sunak said on 15 March 2025 at the example summit: "
@@ -272,7 +277,7 @@ def assert_located(error: UserError) -> None:
 
 def answer(name: str, text: str) -> None:
     """``validate`` the file; if valid, ``check`` the draft with it. Only located errors may come out."""
-    path = WORKSPACE / name
+    path = CASES[name] / name
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
     try:
         validate_file(path)
@@ -315,6 +320,7 @@ def test_any_configuration_gets_findings_or_located_errors(text):
 
 def test_the_generator_writes_every_construct_and_valid_files():
     """The strategies are worth running only if they reach what they claim to."""
+    assert (WORKSPACE / "facts.yaml").read_text(encoding="utf-8") == FACTS  # no property wrote over it
     texts = [Emitter(random.Random(seed)).document(VALID["rules.yaml"]) for seed in range(200)]
     joined = "\n".join(texts)
     for construct in ("&a", "*a", "<<: ", "{", "[", "\n  -", "---", "%YAML", "|", ">"):
@@ -325,5 +331,5 @@ def test_the_generator_writes_every_construct_and_valid_files():
         for seed in range(20):
             text = Emitter(random.Random(seed), share=False).document(data)
             if "extra: 1" not in text and "!e!thing" not in text:
-                (WORKSPACE / name).write_text(text, encoding="utf-8")
-                assert validate_file(WORKSPACE / name), text
+                (CASES[name] / name).write_text(text, encoding="utf-8")
+                assert validate_file(CASES[name] / name), text
