@@ -72,7 +72,7 @@ from linter.facts.model import FactBase, Office, Quote  # noqa: E402
 from linter.facts.temporal import Claim, Truth, claim_truth, holds, tenures_overlap  # noqa: E402
 from linter.findings import Finding  # noqa: E402
 from linter.mentions.dates import find_dates  # noqa: E402
-from linter.mentions.lexicon import Lexicon, build_lexicon  # noqa: E402
+from linter.mentions.lexicon import build_lexicon  # noqa: E402
 from linter.mentions.model import Analysis, DateMention  # noqa: E402
 from linter.mentions.vocabulary import MONTHS, SENTENCE_OPENERS  # noqa: E402
 from linter.runner import document_date  # noqa: E402

@@ -38,7 +38,7 @@ from linter.facts.temporal import Claim
 from linter.mentions import vocabulary as words
 from linter.mentions.lexicon import Lexicon
 from linter.mentions.model import Analysis, NameMention, OfficeClaim, TitleMention
-from linter.mentions.timing import ClaimTime, TimeLinker
+from linter.mentions.timing import TimeLinker
 from linter.segment.tokens import is_possessive
 from linter.source.document import Span
 
