@@ -268,6 +268,10 @@ def test_a_stock_phrase_inside_a_recorded_quote_is_nobodys_words():
         ("Jeremy Hunt, chancellor since October 2022, said the rules would stay.", "2025-06-10", ["office-holder"]),
         ("One-time chancellor Kwasi Kwarteng now writes a column.", "2025-06-10", []),
         ("One-time chancellor Rachel Reeves now writes a column.", "2025-06-10", ["former-office-holder"]),
+        # A year that is part of a name is no time the claim speaks of; a year in the clause is.
+        ("Chancellor Jeremy Hunt praised the volunteers of London 2012.", "2025-06-10", ["office-holder"]),
+        ("Chancellor Jeremy Hunt praised the volunteers in 2023.", "2025-06-10", []),
+        ("Chancellor Jeremy Hunt praised the 2023 volunteers.", "2025-06-10", []),
     ],
 )
 def test_participles_since_and_one_time(text, date, expected):
@@ -283,6 +287,12 @@ def test_participles_since_and_one_time(text, date, expected):
         ("The mini-budget, on Saturday 24 September 2022, shook the markets.", "2025-06-10", ["event-date"]),
         ("Jeremy Hunt reversed the mini-budget's tax cuts on 17 October 2022.", "2025-06-10", []),
         ("An inquiry into the London bombings reported on 6 May 2011.", "2025-06-10", []),
+        # The event's name as the modifier of another noun: the date is that noun's.
+        ("On 3 March the bombings inquiry heard evidence from a survivor.", "2011-03-05", []),
+        ("The mini-budget anniversary on 20 September was marked quietly.", "2025-06-10", []),
+        ("The 7 July bombings inquest opened in October.", "2010-10-12", []),
+        ("The 8 July bombings inquest opened in October.", "2010-10-12", ["event-date"]),
+        ("On 3 March the bombings killed 52 people.", "2011-03-05", ["event-date"]),
     ],
 )
 def test_which_event_a_date_belongs_to(text, date, expected):

@@ -115,7 +115,9 @@ class TimeLinker:
         # own clause is one more time it may speak of.
         written = {i for start, end in self.ranges for i in range(start, end)}
         self.years = {
-            i: int(w) for i, w in enumerate(tokens.texts) if len(w) == 4 and w.isdigit() and 1800 <= int(w) <= window.end.year and i not in written
+            i: int(w)
+            for i, w in enumerate(tokens.texts)
+            if len(w) == 4 and w.isdigit() and 1800 <= int(w) <= window.end.year and i not in written and not self._in_a_name(i)
         }
 
     def link(self, claim: Span, floor: int, ceiling: int) -> ClaimTime:
@@ -138,6 +140,15 @@ class TimeLinker:
         if self._past_perfect(last, ceiling):
             after.append(DateWindow(dt.date.min, self.window.start - dt.timedelta(days=1)))
         return ClaimTime(tuple(dict.fromkeys(after)))
+
+    def _in_a_name(self, index: int) -> bool:
+        """'a tribute to the volunteers of Paris 2024', 'Euro 2020', 'Vision 2030': a year right after a
+        capitalised word that is no month, article or preposition is part of a name, not a time."""
+        if index == 0 or not self.tokens.capitalised(index - 1):
+            return False
+        before = self.tokens.texts[index - 1]
+        low = before.lower()
+        return before not in words.MONTHS and not is_possessive(before) and low not in words.NOT_NAME_WORDS
 
     def _opening_year(self, floor: int, first: int) -> int | None:
         """'During the Brexit votes of 2019, Commons Speaker John Bercow ...': a sentence that opens
@@ -275,11 +286,19 @@ def _attaches(tokens: Tokens, sentence: Span, date: Span, event: Span, events: l
     between = low[first:last]
     if len(between) > words.MAX_DATE_DISTANCE:
         return False
+    if _modifies_a_noun(tokens, event) and not (start == date and not between):
+        return False  # "the Grenfell Tower fire inquiry heard evidence on 3 March": the inquiry's date
     if start == event:
         return _attaches_after(tokens, event, between)
     opening = all(word in words.OPENING_TIME_WORDS or word.isdigit() for word in low[tokens.index_at_or_after(sentence.start) : tokens.index_at_or_after(date.start)])
     between = _without_weekday(between)
     return not any(word in words.DATE_DETACHING or word in _CLAUSE_BREAKS or (word == "," and not opening) for word in between)
+
+
+def _modifies_a_noun(tokens: Tokens, event: Span) -> bool:
+    """'the Grenfell Tower fire inquiry', 'the referendum result': the event's name modifies the noun after it."""
+    following = tokens.index_at_or_after(event.end)
+    return following < len(tokens.lower) and tokens.lower[following] in words.EVENT_HEAD_NOUNS
 
 
 def _object_of_another_noun(tokens: Tokens, index: int) -> bool:

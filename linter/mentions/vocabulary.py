@@ -90,6 +90,19 @@ EVENT_APPOSITION = frozenset(
 # Between "for" and an event: "registration for next year's London Marathon".
 DETERMINER_WORDS = frozenset({"next", "last", "this", "that", "annual", "year's", "year’s", "-"})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+# Right after an event's name, nouns that make the event their modifier: "the Grenfell Tower fire
+# inquiry heard evidence on 3 March" dates the inquiry, "the referendum result on 24 June" the
+# result. A date then belongs to that noun, unless it stands right before the event's name ("the
+# 7 July bombings inquiry").
+EVENT_HEAD_NOUNS = frozenset(
+    """inquiry inquiries inquest inquests anniversary anniversaries memorial memorials commemoration
+    commemorations vigil vigils tribute tributes victims survivors families bereaved report reports
+    review reviews investigation investigations probe trial trials hearing hearings case cases
+    lawsuit campaign campaigns debate debates aftermath fallout coverage documentary film book
+    exhibition fund appeal committee commission panel result results count recount winner winners
+    champion champions tickets organisers organizers legacy bill compensation payouts clean-up
+    cleanup reconstruction rebuilding response""".split()
+)
 # Before an event, prepositions that make it the object of another noun ("registration for the
 # marathon opens on 2 May"): a date further on belongs to that noun, unless right after the event.
 OBJECT_PREPOSITIONS = frozenset({"for", "about", "into"})
@@ -133,4 +146,9 @@ CLAUSE_HEADS = frozenset({",", ";", ":", "—", "–", "that", "and", "but", "th
 # Never an adjective between "former" and a title: "a former chairman of President Reagan's council".
 FUNCTION_WORDS = frozenset(
     """of to for in on at by with from and or but as than into onto over under about after before""".split()
+)
+# Capitalised before a year, words that make it a time, not part of a name ("In 2019", "The 2022
+# World Cup", "Since 2010"), unlike "Paris 2024" or "Euro 2020".
+NOT_NAME_WORDS = ARTICLES | OPENING_PREPOSITIONS | TEMPORAL_SUBORDINATORS | FUNCTION_WORDS | frozenset(
+    {"this", "that", "last", "next", "early", "late", "mid", "circa"}
 )
