@@ -198,6 +198,10 @@ def test_words_that_make_no_claim(text):
         ("Shadow chancellor Jeremy Hunt spoke.", "2023-06-10", ["office-holder"]),
         ("The ex-White House press secretary Jen Psaki spoke.", "2024-06-10", []),
         ("The ex-White House press secretary Karine Jean-Pierre spoke.", "2023-06-10", ["former-office-holder"]),
+        # "Outgoing" holds the office still; "incoming" does not yet.
+        ("Outgoing Chancellor Jeremy Hunt cleared his desk.", "2024-07-04", []),
+        ("Outgoing Chancellor Rachel Reeves cleared her desk.", "2024-07-04", ["office-holder"]),
+        ("Incoming Chancellor Rachel Reeves arrived.", "2024-07-04", []),
     ],
 )
 def test_known_qualifiers_are_read_through(text, date, expected):

@@ -8,13 +8,14 @@ deliberately leaves alone) is easy to review and extend.
 FORMER = frozenset({"former", "ex", "erstwhile", "onetime"})
 # Before a title: the claim is that the person held it at the time spoken of.
 EARLIER = frozenset({"then"})
-# Before a title: the claim is that the person holds it ("the current Education Secretary, X,").
-CURRENT = frozenset({"current", "incumbent", "sitting", "serving", "present", "now"})
+# Before a title: the claim is that the person holds it ("the current Education Secretary, X,", "the
+# outgoing governor": holds it still, until the successor takes over).
+CURRENT = frozenset({"current", "incumbent", "sitting", "serving", "present", "now", "outgoing"})
 # Before or after a title: another role, or not (yet) holding it ("would-be", "will become").
 # The title is left alone.
 OTHER_ROLE = frozenset(
     """shadow deputy vice acting interim assistant associate junior caretaker honorary co
-    future incoming outgoing designate elect late would prospective presumptive
+    future incoming designate elect late would prospective presumptive
     be become becomes became becoming""".split()
 )
 # Capitalised only because they open a sentence (or a title phrase: "Former"): a name right after
