@@ -40,6 +40,10 @@ class DateWindow:
         return cls(day, day)
 
     @classmethod
+    def of_year(cls, year: int) -> DateWindow:
+        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+    @classmethod
     def parse(cls, text: str) -> DateWindow:
         """Parse ``YYYY-MM-DD`` or ``FROM..TO``."""
         text = str(text).strip()

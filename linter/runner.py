@@ -223,7 +223,8 @@ def _check_document(path: str, settings: RunSettings, lexicon: Lexicon) -> tuple
     """Read and check one document: its findings, and the rules that failed on it."""
     document = _read(path, settings.stdin_name)
     window = settings.date or document_date(document) or settings.default_date or DateWindow.day(dt.date.today())
-    analysis = analyse(document, settings.facts, lexicon, window)
+    needs = frozenset().union(*(rule.kind.needs for rule in settings.rules))  # only what the rules read is extracted
+    analysis = analyse(document, settings.facts, lexicon, window, needs)
     problems = [UserError(failure, Location(document.path)) for failure in analysis.failures]
     findings = evaluate(analysis, settings.rules, problems)
     if document.comments:

@@ -98,7 +98,6 @@ def test_a_past_year_in_the_sentence_sets_the_time_of_the_claim():
     [
         "Gordon Brown, who became chancellor in 1997, said.",
         "The late chancellor Kenneth Clarke said.",
-        "Outgoing chancellor Kenneth Clarke said.",
         "Incoming Microsoft boss Steve Jobs said.",
         "Interim chief executive Steve Jobs said.",
         "Would-be chancellor Kenneth Clarke said.",

@@ -59,7 +59,7 @@ def boundary_cases(facts: FactBase, rules: list[Rule]) -> list[BoundaryCase]:
                     text = _PHRASES[claim].format(title=_title(facts, office), name=facts.name_of(tenure.who))
                     for day in days:
                         document = document_from_text(text, f"{office.id}:{tenure.who}:{day}")
-                        findings = evaluate(analyse(document, facts, lexicon, DateWindow.day(day)), [rule])
+                        findings = evaluate(analyse(document, facts, lexicon, DateWindow.day(day), rule.kind.needs), [rule])
                         expected = _expected(claim, office, tenure.who, day)
                         cases.append(BoundaryCase(rule, office, tenure, day, text, expected, bool(findings)))
     return cases

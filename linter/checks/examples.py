@@ -46,6 +46,6 @@ def run_examples(rules: list[Rule]) -> list[ExampleResult]:
             for example in examples:
                 window = example.date or rule.pack.example_date or _UNDATED
                 document = document_from_text(example.text, f"{rule.id}:example")
-                findings = evaluate(analyse(document, facts, lexicon, window), [rule])
+                findings = evaluate(analyse(document, facts, lexicon, window, rule.kind.needs), [rule])
                 results.append(ExampleResult(rule, example, expected, tuple(findings)))
     return results

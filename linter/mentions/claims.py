@@ -24,7 +24,7 @@ name that is only the end of a longer proper noun; "the chancellor, Mr Hunt repl
 inside a clause ("asked if he trusted the chancellor, Mr Hunt replied"), where the
 comma ends a clause rather than opening an apposition.
 
-When each claim speaks of is decided in mentions/timing.py. A claim inside a
+When each claim speaks of is decided in linking/claim_time.py. A claim inside a
 quotation is marked ``quoted``: it is the speaker's, and rules about what the
 article claims leave it alone.
 """
@@ -34,20 +34,27 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
+from linter.dates import DateWindow
+from linter.facts.model import FactBase
 from linter.facts.temporal import Claim
+from linter.linking.claim_time import TimeLinker
 from linter.mentions import vocabulary as words
 from linter.mentions.lexicon import Lexicon
-from linter.mentions.model import Analysis, NameMention, OfficeClaim, TitleMention
-from linter.mentions.timing import TimeLinker
-from linter.segment.tokens import is_possessive
+from linter.mentions.model import NameMention, OfficeClaim, TimeExpression, TitleMention
+from linter.segment.quotes import Quotation
+from linter.segment.tokens import Tokens, is_possessive
 from linter.source.document import Span
 
 
-def find_claims(analysis: Analysis, lexicon: Lexicon) -> list[OfficeClaim]:
-    reader = _ClaimReader(analysis, lexicon)
+def find_claims(
+    tokens: Tokens, sentences: list[Span], quotations: list[Quotation], names: list[NameMention], titles: list[TitleMention],
+    times: list[TimeExpression], facts: FactBase, lexicon: Lexicon, window: DateWindow,
+) -> list[OfficeClaim]:
+    """Every title written with a person's name that claims something about who holds an office."""
+    reader = _ClaimReader(tokens, sentences, quotations, names, times, facts, lexicon, window)
     claims: list[OfficeClaim] = []
     seen: set[tuple[int, int]] = set()
-    for title in analysis.titles:
+    for title in titles:
         claim = reader.read(title)
         if claim and (claim.name.first, title.first) not in seen:
             seen.add((claim.name.first, title.first))
@@ -56,25 +63,28 @@ def find_claims(analysis: Analysis, lexicon: Lexicon) -> list[OfficeClaim]:
 
 
 class _ClaimReader:
-    def __init__(self, analysis: Analysis, lexicon: Lexicon) -> None:
-        self.analysis = analysis
-        self.tokens = tokens = analysis.tokens
+    def __init__(
+        self, tokens: Tokens, sentences: list[Span], quotations: list[Quotation], names: list[NameMention],
+        times: list[TimeExpression], facts: FactBase, lexicon: Lexicon, window: DateWindow,
+    ) -> None:
+        self.facts, self.window, self.sentences = facts, window, sentences
+        self.tokens = tokens
         self.texts = tokens.texts
         self.lower = tokens.lower
-        entities = analysis.facts.entities
+        entities = facts.entities
         # Unresolved names ("Johnson", shared by two people) too: the title may tell which is meant.
-        people = [n for n in analysis.names if any(entities[c].type == "person" for c in ([n.entity] if n.entity else n.candidates))]
+        people = [n for n in names if any(entities[c].type == "person" for c in ([n.entity] if n.entity else n.candidates))]
         self.person_starting = {n.first: n for n in people}
         self.person_ending = {n.last: n for n in people}
-        self.name_ending = {n.last: n for n in analysis.names}
-        self.name_starting = {n.first: n for n in analysis.names}
+        self.name_ending = {n.last: n for n in names}
+        self.name_starting = {n.first: n for n in names}
         # A name running into a title ("Brazilian Central Bank" + "Central Bank President"): by the
         # title's first token, for reading "Brazilian Central Bank President" as organisation + title.
-        self.name_into = {i: n for n in analysis.names for i in range(n.first + 1, n.last)}
+        self.name_into = {i: n for n in names for i in range(n.first + 1, n.last)}
         self.organization_ids = lexicon.organizations
-        self.sentence_starts = [sentence.start for sentence in analysis.sentences]
-        self.linker = TimeLinker(tokens, analysis.times, analysis.window)
-        self.quoted = sorted(quotation.inner for quotation in analysis.quotations)
+        self.sentence_starts = [sentence.start for sentence in sentences]
+        self.linker = TimeLinker(tokens, times, window)
+        self.quoted = sorted(quotation.inner for quotation in quotations)
         self.quoted_starts = [span.start for span in self.quoted]
 
     def _sentence(self, token: int) -> tuple[int, int]:
@@ -82,7 +92,7 @@ class _ClaimReader:
         index = bisect.bisect_right(self.sentence_starts, self.tokens.starts[token]) - 1
         if index < 0:
             return 0, len(self.texts)
-        sentence = self.analysis.sentences[index]
+        sentence = self.sentences[index]
         return self.tokens.index_at_or_after(sentence.start), self.tokens.index_at_or_after(sentence.end)
 
     def _organization(self, name: NameMention | None) -> frozenset[str] | None:
@@ -131,7 +141,7 @@ class _ClaimReader:
             return None
         span = Span(start, end)
         time = self.linker.link(span, floor, ceiling)
-        times = time.readings(self.analysis.window)
+        times = time.readings(self.window)
         if form == "past-tense" and claim is Claim.FORMER and time.written:
             claim, times = Claim.CURRENT, time.written  # "when Trump was president in 2019": held then
         return OfficeClaim(span, name, title, claim, form, organizations, times, self._is_quoted(span))
@@ -141,8 +151,8 @@ class _ClaimReader:
         ("Prime Minister Johnson" when the facts know two Johnsons and one prime minister); None
         when that is not exactly one person."""
         if name.entity is not None:
-            return name if self.analysis.facts.entities[name.entity].type == "person" else None
-        holders = self.analysis.facts.holder_offices
+            return name if self.facts.entities[name.entity].type == "person" else None
+        holders = self.facts.holder_offices
         held = [c for c in sorted(name.candidates) if title.offices.intersection(holders.get(c, ()))]
         return replace(name, entity=held[0]) if len(held) == 1 else None
 

@@ -1,4 +1,5 @@
-"""Calendar dates written in prose: "March 15", "15 March", "March 15, 2025", "15th of March 2025", "2025-03-15".
+"""Calendar dates written in prose: "March 15", "15 March", "March 15, 2025", "15th of March 2025", "2025-03-15";
+and written times with a year ("in 2019", "in March 2019", "in the 1990s"): see ``find_times``.
 
 Month names must be capitalised, so the verbs "may" and "march" are never dates; on a line in
 capitals ("FUNERAL ON TUESDAY 20 SEPTEMBER") they are read whatever their case.
@@ -6,11 +7,14 @@ capitals ("FUNERAL ON TUESDAY 20 SEPTEMBER") they are read whatever their case.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 import regex
 
-from linter.mentions.model import DateMention
+from linter.dates import DateWindow
+
+from linter.mentions.model import DateMention, TimeExpression
 from linter.mentions.vocabulary import MONTHS
 from linter.segment.tokens import Tokens
 from linter.source.document import Span
@@ -77,3 +81,46 @@ def _possible(year: int | None, month: int, day: int) -> bool:
     except ValueError:
         return False
     return True
+
+
+# -- times with a year ----------------------------------------------------------------------------
+
+_MONTH = "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "May"), key=len, reverse=True))
+# "in 2019", "during 2019", "in March 2019", "in early 2019", "in the 1990s", "in mid-2019".
+_YEAR_PHRASE = regex.compile(
+    rf"""\b(?:[Ii]n|[Dd]uring|[Oo]n|[Bb]ack\s+in)\s+
+    (?:(?:early|late|mid)[-\s]+)?
+    (?:(?P<month>{_MONTH})\s+)?
+    (?:(?P<year>(?:1[89]|20)\d\d)|the\s+(?P<decade>(?:1[89]|20)\d)0s)\b(?![-/]\d)""",
+    regex.VERBOSE,
+)
+
+
+def find_times(prose: str, dates: list[DateMention], window: DateWindow) -> list[TimeExpression]:
+    """Written times: full dates, year, month-year and decade phrases, and dates without a year,
+    one expression for each day such a date may be: within the year before the article's date
+    ("On 14 April," in an article of 10 June 2024 is 14 April 2024; never a day after the article)."""
+    found = [TimeExpression(d.span, DateWindow.day(dt.date(d.year, d.month, d.day))) for d in dates if d.year]
+    earliest = window.start - dt.timedelta(days=365)
+    found += [TimeExpression(d.span, DateWindow.day(day)) for d in dates if not d.year for day in d.candidates(window) if earliest < day <= window.end]
+    taken = sorted(d.span for d in dates if d.year)
+    starts = [span.start for span in taken]
+    for match in _YEAR_PHRASE.finditer(prose):
+        span = Span(match.start(), match.end())
+        index = bisect.bisect_left(starts, span.end) - 1
+        if index >= 0 and taken[index].end > span.start:
+            continue  # "on 23 September 2022" is the full date already found
+        found.append(TimeExpression(span, _window(match)))
+    return sorted(found, key=lambda t: t.span)
+
+
+def _window(match: regex.Match) -> DateWindow:
+    if match.group("decade"):
+        first = int(match.group("decade")) * 10
+        return DateWindow(dt.date(first, 1, 1), dt.date(first + 9, 12, 31))
+    year = int(match.group("year"))
+    if match.group("month"):
+        month = MONTHS[match.group("month")]
+        following = dt.date(year + (month == 12), month % 12 + 1, 1)
+        return DateWindow(dt.date(year, month, 1), following - dt.timedelta(days=1))
+    return DateWindow.of_year(year)

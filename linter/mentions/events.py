@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import regex
 
-from linter.facts.model import Event
+from linter.facts.model import FactBase
 from linter.mentions.lexicon import Lexicon
 from linter.mentions.model import DateMention, EventMention
 from linter.segment.tokens import Tokens
@@ -32,10 +32,11 @@ def _compiled(pattern: str) -> regex.Pattern:
 
 
 def find_events(
-    prose: str, tokens: Tokens, sentences: list[Span], dates: list[DateMention], lexicon: Lexicon, events: dict[str, Event],
+    prose: str, tokens: Tokens, sentences: list[Span], dates: list[DateMention], lexicon: Lexicon, facts: FactBase,
     failures: list[str],
 ) -> list[EventMention]:
     """Mentions of events; a pattern that backtracks catastrophically is skipped and noted in ``failures``."""
+    events = facts.events
     gave_up: set[str] = set()
     if not events or not dates:
         return []

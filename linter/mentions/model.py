@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass
 
 from linter.dates import DateWindow
 from linter.facts.model import FactBase
@@ -43,7 +41,7 @@ class OfficeClaim:
 
     Each way of reading it is a value: who (``name``), which office (``title`` and the
     ``organizations`` written with it), what is claimed (``claim``: holds, held before, held
-    then), when (``times``: every time the sentence may speak of, see mentions/timing.py), in
+    then), when (``times``: every time the sentence may speak of, see linking/claim_time.py), in
     which form, and whose words they are (``quoted``: inside a quotation, the speaker's).
     """
 
@@ -108,33 +106,36 @@ class AttributedQuote:
     speaker_claim: OfficeClaim | None  # the title the article gives the speaker
 
 
-@dataclass
 class Analysis:
-    """Everything the pipeline knows about one document; the input of every rule."""
+    """Everything the pipeline knows about one document; the input of every rule.
 
-    document: Document
-    facts: FactBase
-    window: DateWindow
-    tokens: Tokens = field(default_factory=Tokens)
-    sentences: list[Span] = field(default_factory=list)
-    names: list[NameMention] = field(default_factory=list)
-    titles: list[TitleMention] = field(default_factory=list)
-    claims: list[OfficeClaim] = field(default_factory=list)
-    dates: list[DateMention] = field(default_factory=list)
-    times: list[TimeExpression] = field(default_factory=list)  # dates, months, years and decades with a year
-    quotations: list[Quotation] = field(default_factory=list)
-    events: list[EventMention] = field(default_factory=list)
-    event_dates: dict[Span, tuple[DateMention, ...]] = field(default_factory=dict)  # the dates dating each event mention
-    quotes: list[AttributedQuote] = field(default_factory=list)
-    failures: list[str] = field(default_factory=list)  # what could not be analysed (a pattern that timed out)
+    The document, its facts and date window are given; the other fields are filled by the
+    extractors a run needs (linter/analysis.py). Reading a field no extractor filled is a rule
+    kind reading what it did not declare in ``needs``, and fails loudly instead of giving an
+    empty list that would silently hide findings.
+    """
 
-    @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [sentence.start for sentence in self.sentences]
+    tokens: Tokens
+    sentences: list[Span]
+    quotations: list[Quotation]
+    names: list[NameMention]
+    titles: list[TitleMention]
+    dates: list[DateMention]
+    times: list[TimeExpression]  # dates, months, years and decades with a year
+    claims: list[OfficeClaim]
+    events: list[EventMention]
+    event_dates: dict[Span, tuple[DateMention, ...]]  # the dates dating each event mention
+    quotes: list[AttributedQuote]
 
-    def sentence_of(self, offset: int) -> Span:
-        index = bisect.bisect_right(self._sentence_starts, offset) - 1
-        return self.sentences[max(index, 0)] if self.sentences else Span(0, len(self.document.text))
+    def __init__(self, document: Document, facts: FactBase, window: DateWindow) -> None:
+        self.document, self.facts, self.window = document, facts, window
+        self.failures: list[str] = []  # what could not be analysed (a pattern that timed out)
+
+    def __getattr__(self, name: str):
+        """Only called for an attribute that was never set."""
+        if name in Analysis.__annotations__:
+            raise AttributeError(f"the analysis has no '{name}': it was not extracted; the rule kind that reads it must list it in `needs`")
+        raise AttributeError(name)
 
     def text(self, span: Span) -> str:
         return self.document.text[span.start : span.end]

@@ -16,7 +16,7 @@ def find_titles(tokens: Tokens, lexicon: Lexicon) -> list[TitleMention]:
     ]
 
 
-def find_names(tokens: Tokens, lexicon: Lexicon, title_ends: set[int]) -> list[NameMention]:
+def find_names(tokens: Tokens, lexicon: Lexicon, titles: list[TitleMention]) -> list[NameMention]:
     """Every known name, longest first; an ambiguous or short name is resolved or left open.
 
     An alias shared by several entities ("Mr Clarke") refers to the one whose
@@ -26,6 +26,7 @@ def find_names(tokens: Tokens, lexicon: Lexicon, title_ends: set[int]) -> list[N
     mention only after the person's full name, and only if that is one person; on a line in
     capitals it is also an unresolved mention, which a title may resolve (mentions/claims.py).
     """
+    title_ends = {title.last for title in titles}
     declared = lexicon.names.matches(tokens)
     if tokens.shouted:
         declared = _with_shouted_names(declared, lexicon.shouted_names.matches(tokens), tokens.shouted)

@@ -99,6 +99,13 @@ def tokenize(text: str) -> Tokens:
 _SHOUTED_LINE = regex.compile(r"^(?=[^\p{Ll}\n]*\p{Lu}{2}[^\p{Ll}\n]*\p{Lu})[^\p{Ll}\n]+$", regex.MULTILINE)
 
 
+def document_tokens(prose: str) -> Tokens:
+    """A document's tokens, with its lines in capitals marked (fact strings are tokenized bare)."""
+    tokens = tokenize(prose)
+    mark_shouted_lines(prose, tokens)
+    return tokens
+
+
 def mark_shouted_lines(text: str, tokens: Tokens) -> None:
     """Record which tokens stand on all-capitals lines (see ``Tokens.shouted``)."""
     shouted: set[int] = set()

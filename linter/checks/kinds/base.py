@@ -33,6 +33,9 @@ class Kind:
     params: ClassVar[tuple[str, ...]] = ()
     required: ClassVar[tuple[str, ...]] = ()
     needs_facts: ClassVar[bool] = True
+    # The Analysis fields its check reads (see linter/analysis.py): only those are extracted,
+    # with what they are made from. Reading an undeclared field fails loudly.
+    needs: frozenset[str] = frozenset()
     # The fixes a rule of this kind may declare: "safe" (applied by --fix) and/or "unsafe"
     # (only with --unsafe-fixes). Empty: the kind proposes no edits.
     fixes: ClassVar[tuple[str, ...]] = ()

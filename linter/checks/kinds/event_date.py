@@ -1,7 +1,7 @@
 """``kind: event-date``: a date written for a known event must be the event's date.
 
 An event mention (found with the event's ``mentions`` patterns) and the dates that date it
-are compared; which dates date which mention is decided once, in mentions/timing.py
+are compared; which dates date which mention is decided once, in linking/event_dates.py
 (``link_event_dates``). A date without a year agrees with any day of the same month and day
 ("the 7 July bombings" in a later year; an anniversary). If several dates date one mention,
 one agreeing is enough; a recurring event may have one fact per edition, and a date agreeing
@@ -21,6 +21,7 @@ from linter.mentions.model import Analysis, DateMention
 class EventDate(Kind):
     name = "event-date"
     summary = "A date given for a known event must agree with the event's date in the facts."
+    needs = frozenset({"events", "event_dates"})
 
     def placeholders(self) -> frozenset[str]:
         return frozenset({"event", "event_date", "written", "place", "date"})

@@ -44,6 +44,7 @@ def claim_values(analysis: Analysis, claim: OfficeClaim, office_id: str, windows
 class OfficeHolder(Kind):
     name = "office-holder"
     summary = "A person named with a title must hold (or, with 'former', have held) that office at the document's date."
+    needs = frozenset({"claims"})
     params = ("claims",)
     fixes = ("unsafe",)  # the real holder is a factual suggestion: a person must confirm it
 

@@ -63,6 +63,7 @@ class Pattern(Kind):
         self.flags = regex.VERSION1 | (regex.IGNORECASE if checker.typed(rule, "ignore_case", bool, what) else 0)
         self.across_markup = checker.typed(rule, "across_markup", bool, what) is not False
         self.macros = frozenset(_MACRO.findall(self.source))
+        self.needs = frozenset({"names", "titles"}) if self.macros else frozenset()
         try:
             self.groups = frozenset(_compile(expand(self.source, {}), self.flags).groupindex)
         except BadRegex as error:

@@ -21,7 +21,7 @@ from linter.facts.temporal import Claim, Truth, held_by_then, tenures_overlap
 from linter.facts.model import Quote
 from linter.facts.wording import wording_changes
 from linter.mentions.model import Analysis, AttributedQuote
-from linter.mentions.timing import speaks_of_the_past
+from linter.linking.claim_time import speaks_of_the_past
 from linter.validate import Checker
 from linter.yamlio import YamlMap
 
@@ -37,6 +37,7 @@ _PLACEHOLDERS = {
 class QuoteCheck(Kind):
     name = "quote"
     summary = "Direct quotations: who said them, whether they could have said them then, and their exact words."
+    needs = frozenset({"quotes", "claims", "tokens"})
     params = ("check",)
     required = ("check",)
 

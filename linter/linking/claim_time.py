@@ -1,0 +1,179 @@
+"""Which time a claim speaks of: written times linked to the title claims whose clause they govern.
+
+A title speaks of the article's date (its window) unless a time written in the
+sentence *governs the clause that holds it*:
+
+* **fronted**: a time at the head of the sentence or clause, right before the claim with at
+  most a comma between ("In 2019, Chancellor Sajid Javid said", "On 23 September 2022,
+  Chancellor Kwasi Kwarteng", "On 14 April, First Minister Humza Yousaf", "In 2019, when Donald
+  Trump was president"); a sentence that opens with a phrase holding a year ("During the Brexit
+  votes of 2019, Commons Speaker John Bercow"); or a participle set off right after the claim
+  ("Home Secretary Priti Patel, speaking in 2021, said"). The claim speaks of that time only.
+* **elsewhere in the same clause**: "Chancellor Kenneth Clarke cut rates in 1995", "Prime
+  Minister Theresa May said on 29 March 2019", "first appointed in 1979 by President Carter",
+  "took the team to the quarter-finals of the 2022 World Cup" (a year written as a number), and
+  a past perfect, which speaks of some earlier time ("Mark Rutte, the Dutch prime minister, had
+  already spent 13 years in office"). Nothing that opens another clause may stand between (a
+  comma, a conjunction, a relative pronoun, a verb of speech with more than the time after it,
+  a quotation mark). Such a time is *another* plausible reading: a current title is also used
+  of a past act ("President Biden signed the law in 2022"), so the claim is checked at the
+  article's date and at that time, and reported only if false at both.
+
+Anything else (a date in a reported clause, a relative clause, a subordinate "since ... in
+2010", the end of another clause, a future year) does not re-date the title: "Chancellor Rachel
+Reeves said the mini-budget of 23 September 2022 had crashed the economy" speaks of the
+article's date. A date without a year is the day within the year before the article's date.
+
+**Quotations.** ``speaks_of_the_past``: whether a titled mention inside a quotation is in a
+past-tense clause (quote-anachronism lets those speak of an earlier holder).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from linter.dates import DateWindow
+from linter.mentions import vocabulary as words
+from linter.mentions.model import TimeExpression
+from linter.segment.tokens import Tokens, is_possessive
+from linter.source.document import Span
+
+_CLAUSE_PUNCTUATION = frozenset(',;:—–()[]"“”‘’')
+
+
+@dataclass(frozen=True)
+class ClaimTime:
+    """The written times that govern a claim's clause."""
+
+    written: tuple[DateWindow, ...] = ()
+    fronted: bool = False  # a time adverbial right before the claim: it alone is the time spoken of
+
+    def readings(self, window: DateWindow) -> tuple[DateWindow, ...]:
+        """Every time the claim may speak of: it is false only if false at each."""
+        return self.written if self.fronted else (window, *self.written)
+
+
+class TimeLinker:
+    """Links written times to the claims of one document."""
+
+    def __init__(self, tokens: Tokens, times: list[TimeExpression], window: DateWindow) -> None:
+        self.tokens, self.window = tokens, window
+        # Only times that have begun by the article's date re-date a claim: a future year
+        # ("he will retire in 2030") says what is planned, not who holds an office.
+        self.times = [t for t in times if t.window.start <= window.end]
+        self.ranges = [(tokens.index_at_or_after(t.span.start), tokens.index_at_or_after(t.span.end)) for t in self.times]
+        # Every year written as a number ("the 2022 World Cup"), by token: a year in the claim's
+        # own clause is one more time it may speak of.
+        written = {i for start, end in self.ranges for i in range(start, end)}
+        self.years = {
+            i: int(w)
+            for i, w in enumerate(tokens.texts)
+            if len(w) == 4 and w.isdigit() and 1800 <= int(w) <= window.end.year and i not in written and not self._in_a_name(i)
+        }
+
+    def link(self, claim: Span, floor: int, ceiling: int) -> ClaimTime:
+        """The times the claim at ``claim`` (in the sentence of tokens [floor, ceiling)) speaks of."""
+        first, last = self.tokens.index_at_or_after(claim.start), self.tokens.index_at_or_after(claim.end)
+        fronted: dict[Span, list[DateWindow]] = {}  # by the written time: a date without a year may be two days
+        after = []
+        for time, (start, end) in zip(self.times, self.ranges):
+            if start < floor or end > ceiling:
+                continue
+            if (end <= first and self._adjacent(end, first) and self._opens_clause(floor, start)) or (start >= last and self._participle(last, start)):
+                fronted.setdefault(time.span, []).append(time.window)
+            elif (start >= last and self._same_clause(last, start)) or (end <= first and self._same_clause(end, first)):
+                after.append(time.window)  # "cut rates in 1995"; "first appointed in 1979 by President Carter"
+        if not fronted and (opening := self._opening_year(floor, first)):
+            fronted[claim] = [DateWindow.of_year(opening)]
+        if fronted:
+            return ClaimTime(tuple(fronted[max(fronted)]), fronted=True)  # the one nearest the claim
+        after += [DateWindow.of_year(year) for index, year in self.years.items() if last <= index < ceiling and self._same_clause(last, index)]
+        if self._past_perfect(last, ceiling):
+            after.append(DateWindow(dt.date.min, self.window.start - dt.timedelta(days=1)))
+        return ClaimTime(tuple(dict.fromkeys(after)))
+
+    def _in_a_name(self, index: int) -> bool:
+        """'a tribute to the volunteers of Paris 2024', 'Euro 2020', 'Vision 2030': a year right after a
+        capitalised word that is no month, article or preposition is part of a name, not a time."""
+        if index == 0 or not self.tokens.capitalised(index - 1):
+            return False
+        before = self.tokens.texts[index - 1]
+        low = before.lower()
+        return before not in words.MONTHS and not is_possessive(before) and low not in words.NOT_NAME_WORDS
+
+    def _opening_year(self, floor: int, first: int) -> int | None:
+        """'During the Brexit votes of 2019, Commons Speaker John Bercow ...': a sentence that opens
+        with a prepositional phrase holding a year, set off by a comma right before the claim."""
+        low = self.tokens.lower
+        if first - 1 <= floor or low[floor] not in words.OPENING_PREPOSITIONS or low[first - 1] != ",":
+            return None
+        if "," in low[floor : first - 1]:
+            return None
+        years = [year for index, year in self.years.items() if floor < index < first - 1]
+        return years[-1] if years else None
+
+    def _past_perfect(self, last: int, ceiling: int) -> bool:
+        """'Mark Rutte, the Dutch prime minister, had already spent 13 years in office when ...':
+        the claim speaks of a time before the one the article reports, whenever that was."""
+        low = self.tokens.lower
+        index = last + (last < ceiling and low[last] == ",")
+        if index + 1 >= ceiling or low[index] != "had":
+            return False
+        following = low[index + 1]
+        return following.isalpha() and following not in words.NOT_A_PARTICIPLE
+
+    def _opens_clause(self, floor: int, start: int) -> bool:
+        """A time at the head of its clause ("In 2019, ...", "He said that in 2019 ..."), not the end
+        of another ("The rule was set in 2016, President Biden said")."""
+        low = self.tokens.lower
+        opening = low[floor:start]
+        if not opening or all(word in words.OPENING_TIME_WORDS or word.endswith("ing") for word in opening):
+            return True  # "In 2019,", "Then, on the evening of 23 March 2020,", "Speaking in 2019,"
+        if opening[0] in words.TEMPORAL_SUBORDINATORS:
+            return True  # "When the alliance met in Madrid in June 2022, ...": the whole clause is the time
+        return low[start - 1] in words.CLAUSE_HEADS
+
+    def _adjacent(self, end: int, first: int) -> bool:
+        """Nothing but a comma (and, before a past-tense clause, "when") between a time and a claim."""
+        between = self.tokens.lower[end:first]
+        return all(word in (",", "when") for word in between) and between.count(",") <= 1
+
+    def _participle(self, last: int, start: int) -> bool:
+        """'Home Secretary Priti Patel, speaking in 2021, said': the time of the act the claim is in."""
+        between = self.tokens.lower[last:start]
+        return len(between) >= 2 and between[0] == "," and between[1].endswith("ing") and all(
+            w in words.TIME_PREPOSITIONS for w in between[2:]
+        )
+
+    def _same_clause(self, last: int, start: int) -> bool:
+        """No clause opens between the end of a claim and a time after it."""
+        between = self.tokens.lower[last:start]
+        for index, word in enumerate(between):
+            if word in words.SPEECH_VERBS:
+                return all(w in words.TIME_PREPOSITIONS for w in between[index + 1 :])  # "said in 2021"
+            if word in _CLAUSE_PUNCTUATION or word in words.CLAUSE_OPENERS:
+                return False
+        return True
+
+
+def speaks_of_the_past(tokens: Tokens, claim: Span, inner: Span) -> bool:
+    """Whether a titled mention inside a quotation sits in a past-tense clause about no recent time.
+
+    "President Obama and I spent eight years on this" may speak of Obama's time in office;
+    "President Trump has repeatedly expressed his readiness" and "I spoke with President Trump
+    this morning" speak of the time of speaking.
+    """
+    first, last = tokens.index_at_or_after(claim.start), tokens.index_at_or_after(claim.end)
+    floor, ceiling = tokens.index_at_or_after(inner.start), tokens.index_at_or_after(inner.end)
+    low = tokens.lower
+    if any(word in words.RECENT_TIMES for word in low[floor:ceiling]):
+        return False
+    after = [w for w in low[last : min(last + 5, ceiling)] if w not in words.BEFORE_VERB and not w.endswith("ly")]
+    before = low[max(first - 3, floor) : first]
+    verbs = after[:1] + before
+    return any(_past(word) for word in verbs)
+
+
+def _past(word: str) -> bool:
+    return word in words.PAST_TENSE_VERBS or (len(word) > 4 and word.endswith("ed") and word.isalpha())

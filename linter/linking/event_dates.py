@@ -1,0 +1,141 @@
+"""Which event mention each written date belongs to (see ``link_event_dates``): the event-date
+rule compares an event with the dates that date its mention, never with any date nearby."""
+
+from __future__ import annotations
+
+import bisect
+
+from linter.mentions import vocabulary as words
+from linter.mentions.model import DateMention, EventMention
+from linter.segment.tokens import Tokens, is_possessive
+from linter.source.document import Span
+
+_CLAUSE_BREAKS = frozenset({";", ":", "—", "("})
+
+
+def link_event_dates(tokens: Tokens, sentences: list[Span], events: list[EventMention], dates: list[DateMention]) -> dict[Span, tuple[DateMention, ...]]:
+    """The dates that date each event mention (by the mention's span).
+
+    A date belongs to at most one event: the nearest mention in its sentence it can attach to,
+    never one with another event's mention between them ("the Baftas on 16 February, with the
+    Oscars a fortnight later on 2 March" dates each award once). A date *attaches* to a mention
+    when it is at most MAX_DATE_DISTANCE words away and:
+
+    * after the event: no conjunction, relative pronoun, relational word or clause break between
+      ("a charity match on 10 January for victims of the tsunami" dates the match), except a
+      relative clause or participle on the event itself ("the Australian Open, which starts on
+      17 January", "the Oscars, held on 2 March"); and when the event is the object of another
+      noun ("registration for the marathon opens on 2 May"), only right after it;
+    * before the event: as its modifier ("the 7 July bombings"), or opening the sentence ("On
+      16 February, the Baftas..."), with no conjunction or other clause between.
+    """
+    linked: dict[Span, list[DateMention]] = {mention.span: [] for mention in events}
+    if not linked:
+        return {}
+    spans = sorted(linked)
+    starts = [sentence.start for sentence in sentences]
+    for date in dates:
+        index = bisect.bisect_right(starts, date.span.start) - 1
+        if index < 0 or date.span.start >= sentences[index].end:
+            continue
+        sentence = sentences[index]
+        first = bisect.bisect_left(spans, Span(sentence.start, sentence.start))
+        inside = []
+        for span in spans[first:]:
+            if span.start >= sentence.end:
+                break
+            if sentence.contains(span):
+                inside.append(span)
+        near = [span for span in inside if _attaches(tokens, sentence, date.span, span, inside)]
+        if near:
+            nearest = min(near, key=lambda span: (_gap(tokens, date.span, span), span.start > date.span.start))
+            linked[nearest].append(date)
+    return {span: tuple(found) for span, found in linked.items()}
+
+
+def _gap(tokens: Tokens, first: Span, second: Span) -> int:
+    earlier, later = sorted((first, second))
+    return max(tokens.index_at_or_after(later.start) - tokens.index_at_or_after(earlier.end), 0)
+
+
+def _attaches(tokens: Tokens, sentence: Span, date: Span, event: Span, events: list[Span]) -> bool:
+    start, end = sorted((date, event))
+    if any(start.end <= other.start and other.end <= end.start for other in events if other != event):
+        return False  # another event's mention stands between them
+    low = tokens.lower
+    first, last = tokens.index_at_or_after(start.end), tokens.index_at_or_after(end.start)
+    between = low[first:last]
+    if len(between) > words.MAX_DATE_DISTANCE:
+        return False
+    if _modifies_a_noun(tokens, event) and not (start == date and not between):
+        return False  # "the Grenfell Tower fire inquiry heard evidence on 3 March": the inquiry's date
+    if start == event:
+        return _attaches_after(tokens, event, between)
+    opening = all(word in words.OPENING_TIME_WORDS or word.isdigit() for word in low[tokens.index_at_or_after(sentence.start) : tokens.index_at_or_after(date.start)])
+    between = _without_weekday(between)
+    return not any(word in words.DATE_DETACHING or word in _CLAUSE_BREAKS or (word == "," and not opening) for word in between)
+
+
+def _modifies_a_noun(tokens: Tokens, event: Span) -> bool:
+    """'the Grenfell Tower fire inquiry', 'the referendum result': the event's name modifies the noun after it."""
+    following = tokens.index_at_or_after(event.end)
+    return following < len(tokens.lower) and tokens.lower[following] in words.EVENT_HEAD_NOUNS
+
+
+def _object_of_another_noun(tokens: Tokens, index: int) -> bool:
+    """'registration for (next year's) London Marathon ...', 'the inquiry into the London bombings':
+    the event, after a preposition such as "for", is the object of another noun, which a later
+    date belongs to."""
+    for position in range(index - 1, max(index - 5, -1), -1):
+        word = tokens.lower[position]
+        if word in words.OBJECT_PREPOSITIONS:
+            return True
+        modifier = word in words.ARTICLES or word in words.DETERMINER_WORDS or is_possessive(word) or word.isdigit()
+        if not (modifier or tokens.capitalised(position)):  # "the inquiry into the London bombings"
+            return False
+    return False
+
+
+def _without_weekday(between: list[str]) -> list[str]:
+    """'on Sunday, 9 February', 'on Friday 5 May': a day of the week (and its comma) belong to the date."""
+    if len(between) >= 2 and between[-1] == "," and between[-2] in words.WEEKDAYS:
+        return between[:-2]
+    if between and between[-1] in words.WEEKDAYS:
+        return between[:-1]
+    return between
+
+
+def _apposition(word: str) -> bool:
+    """A word opening a clause about the event after a comma: 'which', 'held', 'delivered', 'run'."""
+    return word in words.EVENT_APPOSITION or (len(word) > 4 and word.endswith("ed") and word.isalpha())
+
+
+def _attaches_after(tokens: Tokens, event: Span, between: list[str]) -> bool:
+    """A date after an event mention: see link_event_dates."""
+    between = _without_weekday(between)
+    if between in ([",", "on"], [",", "in"]):
+        return True  # "The King's coronation, on Friday 6 May 2023,"
+    relative = bool(between) and (between[0] in words.RELATIVE_PRONOUNS or (len(between) > 1 and between[0] == "," and _apposition(between[1])))
+    last = tokens.index_at_or_after(event.end) - 1  # the token the mention ends in: "budget's"
+    possessive = last >= 0 and is_possessive(tokens.texts[last]) and tokens.ends[last] - event.end <= 2  # "the mini-budget's tax cuts"
+    if not relative and (possessive or _object_of_another_noun(tokens, tokens.index_at_or_after(event.start))):
+        return all(word in ("on", "of", "in", ",") for word in between)  # "registration for the marathon opens on 2 May"
+    apposition = False
+    if between[:1] and between[0] in words.RELATIVE_PRONOUNS:
+        between = between[1:]  # "the Australian Open which begins on 17 January"
+    for position, word in enumerate(between):
+        following = between[position + 1] if position + 1 < len(between) else ""
+        if word == "," and _apposition(following) and not apposition:
+            apposition = True  # "the Open, which starts on", "CES in Las Vegas, which ran from", "the Oscars, held on"
+            continue
+        if apposition and position > 0 and between[position - 1] == "," and word in words.RELATIVE_PRONOUNS:
+            continue
+        if word == "," and following == "and" and position + 2 < len(between) and between[position + 2] in words.TIMING_VERBS:
+            continue
+        if word == "and" and following in words.TIMING_VERBS:
+            continue  # "the show ..., and runs from 6 to 9 January": the event is still the subject
+        if following in words.TIMES_OF_DAY:
+            continue  # "the earthquake struck before dawn on 6 February"
+        if word in words.DATE_DETACHING or word in _CLAUSE_BREAKS or word == ",":
+            return False
+    return True
