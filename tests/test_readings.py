@@ -370,3 +370,49 @@ def test_attribution_passes_a_comma_after_a_title_phrase():
 )
 def test_yearless_opening_dates_opening_time_phrases_and_current(text, date, expected):
     assert rules_of(text, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # Titled people joined by "and" share the times the first may speak of.
+        ("The deal was signed in 2023 by then-Chancellor Jeremy Hunt and Health Secretary Victoria Atkins.", "2025-06-10", []),
+        ("The deal was signed in 2023 by Chancellor Jeremy Hunt and Health Secretary Wes Streeting.", "2025-06-10", []),
+        # "then" with a time in its clause is that time.
+        ("The plan was signed in 2019 by then-Chancellor Rachel Reeves.", "2025-06-10", ["then-office-holder"]),
+        ("The plan was signed in 2023 by then-Chancellor Jeremy Hunt.", "2025-06-10", []),
+        # "now" or "then" before an article in an apposition after the name.
+        ("Rachel Reeves, now the UK's chancellor, said growth was slow.", "2023-06-10", ["office-holder"]),
+        ("Jeremy Hunt, then the UK's chancellor, said growth was slow.", "2023-06-10", []),
+        # The comma closing an apposition does not end the clause: its time is the claim's.
+        ("Jeremy Hunt, the UK's chancellor, said in 2023 that growth was slow.", "2025-06-10", []),
+        ("Rachel Reeves, the UK's chancellor, said in 2023 that growth was slow.", "2025-06-10", []),
+    ],
+)
+def test_coordinated_claims_then_with_a_time_and_appositions(text, date, expected):
+    assert rules_of(text, date) == expected
+
+
+def test_a_title_the_facts_declare_with_a_possessive_in_it_takes_an_apposition():
+    facts = FACTS.replace("titles: [Chancellor, Chancellor of the Exchequer]", "titles: [Chancellor, Chancellor of the Exchequer, Britain's chancellor]")
+    found = [f.rule for f in lint("Britain's chancellor, Rachel Reeves, spoke.", date="2023-06-10", facts_yaml=facts)]
+    assert found == ["office-holder"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Jeremy Hunt once told the select committee in a long session: "Growth is the challenge and we must be bold in meeting it."', ["quote-speaker"]),
+        ('It was Jeremy Hunt who declared: "Growth is the challenge and we must be bold in meeting it."', ["quote-speaker"]),
+        ('Rachel Reeves once told MPs: "Growth is the challenge and we must be bold in meeting it."', []),
+    ],
+)
+def test_speakers_before_an_adverb_or_a_long_object(text, expected):
+    assert quote_rules(text) == expected
+
+
+def test_a_shared_opening_that_ends_another_way_is_another_sentence():
+    # A misquotation changes a word or two and falls back in step; another sentence does not.
+    ending = "Growth is the challenge and we must be bold in meeting it, because it is the only way we can pay for the war."
+    assert quote_rules(f'A rival said: "{ending}"') == []
+    assert quote_rules('Rachel Reeves said: "Growth is the challenge and we have to be bold in meeting it."') == ["quote-wording"]

@@ -27,7 +27,11 @@ _MIN_SHARE_OF_QUOTATION = 0.7
 _MIN_MATCHED = 7
 _MIN_SHARE_OF_QUOTE = 0.5
 _MIN_SHARED_TRIPLES = 2  # to be considered at all (the index lookup)
-_DIVERGENCE = 4  # words each side that make two texts different sentences
+# Where two texts part: several words each side between two anchors, or, where they never fall
+# back in step (at the end), several words on one side for more than one on the other, make them
+# different sentences; a misquotation changes a word or two.
+_DIVERGENCE = 4
+_DIVERGENCE_AT_THE_END = 2
 
 
 # To find which quote a quotation is, a contraction and its spelled-out form are the same
@@ -111,16 +115,19 @@ class QuoteIndex:
 
 
 def _diverges(matcher: difflib.SequenceMatcher) -> bool:
-    """Whether the two go different ways for several words each: a shared opening ("I do not think
-    it would be right for me to ...") followed by another sentence is not a misquotation of it,
-    which changes a word or two and falls back in step. Runs of two words or more anchor the
-    comparison; a stray "the" or "to" in common does not."""
+    """Whether the two go different ways: a shared opening ("I do not think it would be right for
+    me to ...", "There is no Plan B because we do not have ...") followed by another sentence is
+    not a misquotation of it, which changes a word or two and falls back in step. Runs of two
+    words or more anchor the comparison; a stray "the" or "to" in common does not."""
     anchors = [block for block in matcher.get_matching_blocks() if block.size >= 2]
     article_end, canon_end = len(matcher.a), len(matcher.b)
     previous_a = previous_c = None
     for block in [*anchors, difflib.Match(article_end, canon_end, 0)]:
-        if previous_a is not None and block.a - previous_a >= _DIVERGENCE and block.b - previous_c >= _DIVERGENCE:
-            return True
+        if previous_a is not None:
+            fewer, more = sorted((block.a - previous_a, block.b - previous_c))
+            at_the_end = block.size == 0
+            if more >= _DIVERGENCE and fewer >= (_DIVERGENCE_AT_THE_END if at_the_end else _DIVERGENCE):
+                return True
         previous_a, previous_c = block.a + block.size, block.b + block.size
     return False
 

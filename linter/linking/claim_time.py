@@ -72,9 +72,14 @@ class TimeLinker:
             if len(w) == 4 and w.isdigit() and 1800 <= int(w) <= window.end.year and i not in written and not self._in_a_name(i)
         }
 
-    def link(self, claim: Span, floor: int, ceiling: int) -> ClaimTime:
-        """The times the claim at ``claim`` (in the sentence of tokens [floor, ceiling)) speaks of."""
+    def link(self, claim: Span, floor: int, ceiling: int, appositive: bool = False) -> ClaimTime:
+        """The times the claim at ``claim`` (in the sentence of tokens [floor, ceiling)) speaks of.
+
+        An ``appositive`` claim ("Rodrigo Rato, the IMF's managing director at the time,") is set
+        off inside its clause: the comma that closes it does not end the clause ("..., warned in 2008").
+        """
         first, last = self.tokens.index_at_or_after(claim.start), self.tokens.index_at_or_after(claim.end)
+        main = last + 1 if appositive and last < ceiling and self.tokens.lower[last] == "," else last
         fronted: dict[Span, list[DateWindow]] = {}  # by the written time: a date without a year may be two days
         after = []
         for time, (start, end) in zip(self.times, self.ranges):
@@ -82,13 +87,13 @@ class TimeLinker:
                 continue
             if (end <= first and self._adjacent(end, first) and self._opens_clause(floor, start)) or (start >= last and self._participle(last, start)):
                 fronted.setdefault(time.span, []).append(time.window)
-            elif (start >= last and self._same_clause(last, start)) or (end <= first and self._same_clause(end, first)):
+            elif (start >= main and self._same_clause(main, start)) or (end <= first and self._same_clause(end, first)):
                 after.append(time.window)  # "cut rates in 1995"; "first appointed in 1979 by President Carter"
         if not fronted and (opening := self._opening_year(floor, first)):
             fronted[claim] = [DateWindow.of_year(opening)]
         if fronted:
             return ClaimTime(tuple(fronted[max(fronted)]), fronted=True)  # the one nearest the claim
-        after += [DateWindow.of_year(year) for index, year in self.years.items() if last <= index < ceiling and self._same_clause(last, index)]
+        after += [DateWindow.of_year(year) for index, year in self.years.items() if main <= index < ceiling and self._same_clause(main, index)]
         if self._past_perfect(last, ceiling):
             after.append(DateWindow(dt.date.min, self.window.start - dt.timedelta(days=1)))
         return ClaimTime(tuple(dict.fromkeys(after)))

@@ -19,7 +19,10 @@ from linter.mentions.model import AttributedQuote, NameMention, OfficeClaim, Tit
 from linter.segment.quotes import Quotation
 from linter.segment.tokens import Tokens
 
-_MAX_GAP = 6  # words of a title phrase before the name, or of an object after the verb
+_MAX_GAP = 6  # words of a title phrase between a verb and the name after it
+_MAX_OBJECT = 10  # words between a verb and the colon of a quotation it introduces ("told the marchers in a video message:")
+# Between a speaker's name and the verb: "Tim Cook once told", "It was Thabo Mbeki who declared".
+_BETWEEN_NAME_AND_VERB = frozenset({"once", "also", "later", "then", "again", "famously", "who"})
 
 
 def attribute_quotes(
@@ -82,14 +85,21 @@ class _SpeakerFinder:
         index = self.tokens.index_before(quotation.span.start)
         if index < 0 or self.tokens.texts[index] not in (":", ","):
             return None
-        for verb in range(index - 1, max(index - 1 - _MAX_GAP, -1), -1):
+        for verb in range(index - 1, max(index - 1 - _MAX_OBJECT, -1), -1):
             if self.lower[verb] in words.SPEECH_VERBS:
                 if verb > 0 and self.lower[verb - 1] in words.PRONOUNS:
                     return self._antecedent(quotation.span.start)
-                return self.ending.get(verb) or self._before_relative_clause(verb)
+                return self._name_ending_before(verb) or self._before_relative_clause(verb)
             if not self.tokens.texts[verb][:1].isalnum():
                 return None
         return None
+
+    def _name_ending_before(self, verb: int) -> NameMention | None:
+        """The name right before the verb, or before an adverb or "who" ("Tim Cook once told")."""
+        name = self.ending.get(verb)
+        if name is None and verb > 0 and (self.lower[verb - 1] in _BETWEEN_NAME_AND_VERB or self.lower[verb - 1].endswith("ly")):
+            name = self.ending.get(verb - 1)
+        return name
 
     def _before_relative_clause(self, verb: int) -> NameMention | None:
         """'Sajid Javid, who quit minutes earlier, wrote: "..."': the name before a relative clause."""

@@ -59,7 +59,19 @@ def find_claims(
         if claim and (claim.name.first, title.first) not in seen:
             seen.add((claim.name.first, title.first))
             claims.append(claim)
-    return claims
+    return _coordinated(claims, tokens)
+
+
+def _coordinated(claims: list[OfficeClaim], tokens: Tokens) -> list[OfficeClaim]:
+    """'signed in 2008 by then-Prime Minister Manmohan Singh and President George W. Bush': titled
+    people joined by "and" (or listed with commas) share the times the first may speak of."""
+    ordered = sorted(claims, key=lambda claim: claim.span.start)
+    for index in range(1, len(ordered)):
+        previous, claim = ordered[index - 1], ordered[index]
+        between = tokens.lower[tokens.index_at_or_after(previous.span.end) : tokens.index_at_or_after(claim.span.start)]
+        if between in (["and"], [","], [",", "and"]) and not claim.quoted and previous.quoted == claim.quoted:
+            ordered[index] = replace(claim, times=tuple(dict.fromkeys(claim.times + previous.times)))
+    return ordered
 
 
 class _ClaimReader:
@@ -124,6 +136,8 @@ class _ClaimReader:
         if prefix is None:
             return None
         claim, before, organizations_before, determiner = prefix
+        if determiner is None and any(is_possessive(self.texts[i]) for i in range(title.first, title.last - 1)):
+            determiner = title.first  # a declared title with a possessive in it: "South Africa's finance minister, X,"
         organizations = organizations_before if organizations_before is not None else organizations
         if organizations is None and self._unknown_qualifier(before, floor):
             return None
@@ -140,10 +154,12 @@ class _ClaimReader:
         if name is None:
             return None
         span = Span(start, end)
-        time = self.linker.link(span, floor, ceiling)
+        time = self.linker.link(span, floor, ceiling, appositive=form == "name-title")
         times = time.readings(self.window)
         if form == "past-tense" and claim is Claim.FORMER and time.written:
             claim, times = Claim.CURRENT, time.written  # "when Trump was president in 2019": held then
+        elif claim is Claim.EARLIER and time.written:
+            times = time.written  # "signed in 2003 by then-Prime Minister Manmohan Singh": "then" is 2003
         return OfficeClaim(span, name, title, claim, form, organizations, times, self._is_quoted(span))
 
     def _resolved(self, name: NameMention, title: TitleMention) -> NameMention | None:
@@ -255,6 +271,9 @@ class _ClaimReader:
                 return starts[article], name.span.end, name, "title-name-appositive", claim
 
         lead = before - 1 if before >= floor and low[before] in words.ARTICLES else before
+        if lead >= floor and (low[lead] in words.CURRENT or low[lead] in words.EARLIER) and lead != before:
+            claim = Claim.EARLIER if low[lead] in words.EARLIER else claim  # "X, now the IMF's managing director,"
+            lead -= 1
         if at_end and lead >= floor and texts[lead] == ",":
             name = self._standalone(self.person_ending.get(lead))
             if name:
