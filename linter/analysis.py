@@ -27,7 +27,7 @@ from linter.mentions.model import Analysis
 from linter.mentions.names import find_names, find_titles
 from linter.segment.quotes import find_quotations
 from linter.segment.sentences import split_sentences
-from linter.segment.tokens import document_tokens
+from linter.segment.tokens import document_tokens, lines_in_capitals
 from linter.source.document import Document
 
 
@@ -44,6 +44,7 @@ class Extractor:
 
 EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("sentences", split_sentences),
+    Extractor("capitals", lines_in_capitals),
     Extractor("tokens", document_tokens),
     Extractor("quotations", find_quotations),
     Extractor("titles", find_titles),

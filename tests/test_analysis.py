@@ -36,9 +36,9 @@ def test_every_analysis_field_has_exactly_one_extractor():
 
 def test_only_what_is_needed_is_extracted():
     assert [e.produces for e in extractors_for(frozenset())] == []
-    assert [e.produces for e in extractors_for(frozenset({"dates"}))] == ["tokens", "dates"]
+    assert [e.produces for e in extractors_for(frozenset({"dates"}))] == ["capitals", "tokens", "dates"]
     chain = [e.produces for e in extractors_for(frozenset({"event_dates"}))]
-    assert chain == ["sentences", "tokens", "dates", "events", "event_dates"]
+    assert chain == ["sentences", "capitals", "tokens", "dates", "events", "event_dates"]
 
 
 def test_reading_a_field_nobody_extracted_says_so():

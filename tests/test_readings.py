@@ -416,3 +416,18 @@ def test_a_shared_opening_that_ends_another_way_is_another_sentence():
     ending = "Growth is the challenge and we must be bold in meeting it, because it is the only way we can pay for the war."
     assert quote_rules(f'A rival said: "{ending}"') == []
     assert quote_rules('Rachel Reeves said: "Growth is the challenge and we have to be bold in meeting it."') == ["quote-wording"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name opening its line, then a colon: a headline or a transcript.
+        ('JEREMY HUNT: "GROWTH IS THE CHALLENGE AND WE MUST BE BOLD IN MEETING IT"', ["quote-speaker"]),
+        ('Jeremy Hunt: "Growth is the challenge and we must be bold in meeting it."', ["quote-speaker"]),
+        ('RACHEL REEVES: "GROWTH IS THE CHALLENGE AND WE MUST BE BOLD IN MEETING IT"', []),
+        # Not opening its line: the name is the object of another verb.
+        ('Rachel Reeves told Jeremy Hunt: "Growth is the challenge and we must be bold in meeting it."', []),
+    ],
+)
+def test_a_name_and_a_colon_opening_a_line_introduce_a_quotation(text, expected):
+    assert quote_rules(text) == expected

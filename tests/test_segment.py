@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from linter.segment.quotes import find_quotations
 from linter.segment.sentences import split_sentences
 from linter.segment.tokens import token_key
@@ -39,6 +41,25 @@ def test_straight_and_curly_quotes_pair_and_may_span_sentences():
 
 def test_a_quote_left_open_ends_with_its_paragraph():
     assert quotes('He said: "It runs on\n\nNext paragraph.') == [("It runs on", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("OBAMA: 'THERE IS NO PLAN B'", [("THERE IS NO PLAN B", True)]),
+        ("'It's time to go,' she said.", [("It's time to go,", True)]),
+        ("‘We will win,’ he said.", [("We will win,", True)]),
+        # Apostrophes, scare quotes and a quotation left open are not quotations.
+        ("The workers' pay was 'unfair', he said.", []),
+        ("They played rock 'n' roll all night.", []),
+        ("In the '90s they said 'we are ready now'.", [("we are ready now", True)]),
+        ("'Unclosed and unsure", []),
+        # With double quotes in the paragraph, single ones are quotes within quotes.
+        ('He said "we\'ll see \'maybe so\' soon" today.', [("we'll see 'maybe so' soon", True)]),
+    ],
+)
+def test_single_quotes_are_quotation_marks_only_where_no_double_ones_are(text, expected):
+    assert quotes(text) == expected
 
 
 def test_tokens_of_fact_strings_match_tokens_of_text():

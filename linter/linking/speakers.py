@@ -26,9 +26,10 @@ _BETWEEN_NAME_AND_VERB = frozenset({"once", "also", "later", "then", "again", "f
 
 
 def attribute_quotes(
-    quotations: list[Quotation], tokens: Tokens, names: list[NameMention], titles: list[TitleMention], claims: list[OfficeClaim], facts: FactBase
+    prose: str, quotations: list[Quotation], tokens: Tokens, names: list[NameMention], titles: list[TitleMention],
+    claims: list[OfficeClaim], facts: FactBase,
 ) -> list[AttributedQuote]:
-    finder = _SpeakerFinder(tokens, names, titles, facts)
+    finder = _SpeakerFinder(prose, tokens, names, titles, facts)
     claim_of = {claim.name.first: claim for claim in claims}
     result = []
     for quotation in quotations:
@@ -46,8 +47,8 @@ def _latest_claim(claims: list[OfficeClaim], entity: str | None, before: int) ->
 
 
 class _SpeakerFinder:
-    def __init__(self, tokens: Tokens, names: list[NameMention], titles: list[TitleMention], facts: FactBase) -> None:
-        self.tokens = tokens
+    def __init__(self, prose: str, tokens: Tokens, names: list[NameMention], titles: list[TitleMention], facts: FactBase) -> None:
+        self.prose, self.tokens = prose, tokens
         # Words a title phrase may be made of between "said" and the name: titles and organisations.
         self.in_title_phrase = {i for mention in (*titles, *names) for i in range(mention.first, mention.last)}
         self.lower = tokens.lower
@@ -85,6 +86,8 @@ class _SpeakerFinder:
         index = self.tokens.index_before(quotation.span.start)
         if index < 0 or self.tokens.texts[index] not in (":", ","):
             return None
+        if self.tokens.texts[index] == ":" and (name := self.ending.get(index)) and self._opens_line(name.first):
+            return name  # a headline or a transcript: 'OBAMA: "THERE IS NO PLAN B"'
         for verb in range(index - 1, max(index - 1 - _MAX_OBJECT, -1), -1):
             if self.lower[verb] in words.SPEECH_VERBS:
                 if verb > 0 and self.lower[verb - 1] in words.PRONOUNS:
@@ -93,6 +96,12 @@ class _SpeakerFinder:
             if not self.tokens.texts[verb][:1].isalnum():
                 return None
         return None
+
+    def _opens_line(self, index: int) -> bool:
+        """Whether the token at ``index`` is the first of its line."""
+        if index == 0:
+            return True
+        return "\n" in self.prose[self.tokens.ends[index - 1] : self.tokens.starts[index]]
 
     def _name_ending_before(self, verb: int) -> NameMention | None:
         """The name right before the verb, or before an adverb or "who" ("Tim Cook once told")."""

@@ -115,8 +115,9 @@ class Analysis:
     empty list that would silently hide findings.
     """
 
-    tokens: Tokens
     sentences: list[Span]
+    capitals: list[Span]  # lines written all in capitals (headlines)
+    tokens: Tokens
     quotations: list[Quotation]
     names: list[NameMention]
     titles: list[TitleMention]

@@ -1,8 +1,16 @@
-"""Direct quotations: straight and curly double quotes, within a block.
+"""Direct quotations: straight and curly double quotes, within a block; single quotes in a
+block that has no double ones.
 
 Curly quotes pair by direction; straight quotes alternate. A quotation may span
 sentences. One left open at the end of its paragraph ends there (the press
 convention for a quote running over several paragraphs).
+
+Single quotes are the quotation marks of headlines ("OBAMA: 'NO PLAN B'") and of some house
+styles, but also apostrophes ("it's", "workers' rights", "rock 'n' roll"). In a block with
+double quotes they are quotes within quotes and are left alone; in a block without, a single
+quote opens a quotation after a space or an opening bracket and before a letter, closes it
+after a letter or a punctuation mark and before a space or a punctuation mark, and a quotation
+has at least two words: a scare-quoted word is not a quotation, and one left open is not taken.
 """
 
 from __future__ import annotations
@@ -15,6 +23,8 @@ from linter.source.document import Span
 
 _OPEN, _CLOSE, _STRAIGHT = "“„«", "”»", '"'
 _MARK = regex.compile('[“„«”»"]')
+_SINGLE_OPEN = regex.compile(r"(?<![^\s(\[{:—–-])['‘](?=\p{L})")  # not "'90s"
+_SINGLE_CLOSE = regex.compile(r"(?<=[\p{L}\p{N}.,!?…])['’](?![^\s)\]}.,;:!?—–-])")
 
 
 @dataclass(frozen=True)
@@ -37,4 +47,20 @@ def find_quotations(prose: str, blocks: list[Span]) -> list[Quotation]:
                 open_at = None
         if open_at is not None and block.end - open_at > 1:
             quotations.append(Quotation(Span(open_at, block.end), Span(open_at + 1, block.end), closed=False))
-    return quotations
+        if not _MARK.search(prose, block.start, block.end):
+            quotations.extend(_single_quoted(prose, block))
+    return sorted(quotations, key=lambda quotation: quotation.span.start)
+
+
+def _single_quoted(prose: str, block: Span) -> list[Quotation]:
+    found = []
+    position = block.start
+    while (opening := _SINGLE_OPEN.search(prose, position, block.end)) is not None:
+        closing = _SINGLE_CLOSE.search(prose, opening.end(), block.end)
+        if closing is None:
+            break
+        inner = Span(opening.end(), closing.start())
+        if " " in prose[inner.start : inner.end]:
+            found.append(Quotation(Span(opening.start(), closing.end()), inner))
+        position = closing.end()
+    return found

@@ -21,6 +21,8 @@ from typing import Callable
 
 import regex
 
+from linter.source.document import Span
+
 # A word starts with a letter or digit and runs on through word characters and combining
 # accents, possibly joined by apostrophes ("O'Brien", "Sunak's"); anything else that is not
 # white space is a token of its own. The standard library's ``re`` splits this twice as fast
@@ -38,7 +40,7 @@ class Tokens:
     ends: array = field(default_factory=lambda: array("q"))
     texts: list[str] = field(default_factory=list)
     # Tokens on lines written all in capitals (headlines, wire slugs): there a capital letter says
-    # nothing about whether a word is a name. Set by mark_shouted_lines.
+    # nothing about whether a word is a name. Set by document_tokens.
     shouted: frozenset[int] = frozenset()
 
     def capitalised(self, index: int) -> bool:
@@ -99,19 +101,18 @@ def tokenize(text: str) -> Tokens:
 _SHOUTED_LINE = regex.compile(r"^(?=[^\p{Ll}\n]*\p{Lu}{2}[^\p{Ll}\n]*\p{Lu})[^\p{Ll}\n]+$", regex.MULTILINE)
 
 
-def document_tokens(prose: str) -> Tokens:
-    """A document's tokens, with its lines in capitals marked (fact strings are tokenized bare)."""
+def lines_in_capitals(prose: str) -> list[Span]:
+    """The lines written all in capitals: headlines, wire slugs, captions."""
+    return [Span(line.start(), line.end()) for line in _SHOUTED_LINE.finditer(prose)]
+
+
+def document_tokens(prose: str, capitals: list[Span]) -> Tokens:
+    """A document's tokens, those on its lines in capitals marked (fact strings are tokenized bare)."""
     tokens = tokenize(prose)
-    mark_shouted_lines(prose, tokens)
+    tokens.shouted = frozenset(
+        index for line in capitals for index in range(tokens.index_at_or_after(line.start), tokens.index_at_or_after(line.end))
+    )
     return tokens
-
-
-def mark_shouted_lines(text: str, tokens: Tokens) -> None:
-    """Record which tokens stand on all-capitals lines (see ``Tokens.shouted``)."""
-    shouted: set[int] = set()
-    for line in _SHOUTED_LINE.finditer(text):
-        shouted.update(range(tokens.index_at_or_after(line.start()), tokens.index_at_or_after(line.end())))
-    tokens.shouted = frozenset(shouted)
 
 
 def _mapped(texts: list[str], transform: Callable[[str], str]) -> list[str]:

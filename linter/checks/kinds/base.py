@@ -54,6 +54,12 @@ class Kind:
 REGEX_TIMEOUT = 5.0  # seconds per document: a pathological pattern cannot hang a run
 
 
+def search_capitals(pattern: regex.Pattern, analysis: Analysis) -> list[regex.Match]:
+    """Non-empty matches of a rule's regex on the lines written all in capitals (headlines)."""
+    prose = analysis.document.prose
+    return [found for line in analysis.capitals for found in find_all(pattern, prose, line.start, line.end, REGEX_TIMEOUT) if found.end() > found.start()]
+
+
 def search_blocks(pattern: regex.Pattern, analysis: Analysis) -> list[regex.Match]:
     """Non-empty matches of a rule's regex in the prose, never crossing a block (paragraph, heading).
 

@@ -1,9 +1,11 @@
 """``kind: pattern``: a regular expression, with macros for lists drawn from the facts.
 
 Parameters: ``pattern`` (a regex, matched within each block of the prose),
-``ignore_case`` (default false) and ``across_markup`` (default true; false drops a
+``ignore_case`` (default false), ``across_markup`` (default true; false drops a
 match that spans markup, such as an inline HTML tag between two words: "of <b>X</b> of"
-repeats nothing the author typed side by side). Macros stand for every known surface form of
+repeats nothing the author typed side by side) and ``in_capitals`` (a regex matched, whatever
+the case, only on lines written all in capitals, where letter case says nothing: a headline's
+"TO TO" is a slip that ``pattern`` may only recognise by its lower-case second word). Macros stand for every known surface form of
 a kind of mention: ``{person}``, ``{organization}``, ``{place}``, ``{entity}``
 (any entity) and ``{title}`` (any office title). The first use of a macro is a
 named group, usable as a message placeholder.
@@ -20,7 +22,7 @@ from typing import Iterator
 
 import regex
 
-from linter.checks.kinds.base import Kind, Match, search_blocks
+from linter.checks.kinds.base import Kind, Match, search_blocks, search_capitals
 from linter.mentions.model import Analysis
 from linter.source.document import Span
 from linter.user_regex import BadRegex, compile_user_regex
@@ -54,7 +56,7 @@ def _compile(pattern: str, flags: int) -> regex.Pattern:
 class Pattern(Kind):
     name = "pattern"
     summary = "A regular expression over the prose, with macros for names and titles from the facts."
-    params = ("pattern", "ignore_case", "across_markup")
+    params = ("pattern", "ignore_case", "across_markup", "in_capitals")
     required = ("pattern",)
     needs_facts = False
 
@@ -69,6 +71,14 @@ class Pattern(Kind):
         except BadRegex as error:
             checker.fail(f"pattern in {what} is not a valid regex: {error}", rule.where("pattern"))
             self.groups = frozenset()
+        self.in_capitals = None
+        if (capitals := checker.text(rule, "in_capitals", what)) is not None:
+            try:
+                self.in_capitals = _compile(capitals, regex.VERSION1 | regex.IGNORECASE)
+                self.groups |= frozenset(self.in_capitals.groupindex)
+                self.needs |= {"capitals"}
+            except BadRegex as error:
+                checker.fail(f"in_capitals in {what} is not a valid regex: {error}", rule.where("in_capitals"))
 
     def placeholders(self) -> frozenset[str]:
         return frozenset({"match"}) | self.groups
@@ -79,7 +89,8 @@ class Pattern(Kind):
             return  # a macro with nothing to stand for: the pattern cannot match here
         compiled = _compile(expand(self.source, forms), self.flags)
         document = analysis.document
-        for found in search_blocks(compiled, analysis):
+        found_in_capitals = search_capitals(self.in_capitals, analysis) if self.in_capitals else []
+        for found in [*search_blocks(compiled, analysis), *found_in_capitals]:
             if not self.across_markup and _spans_markup(document.text, document.prose, found.start(), found.end()):
                 continue
             values = {name: value or "" for name, value in found.groupdict().items()}
