@@ -219,10 +219,11 @@ def test_rules(
     summary = f"{len(results)} examples of {len({r.rule.id for r in results})} rules"
     passed, failed = len(results) - len(failures), len(failures)
     if facts:
-        cases = boundary_cases(load_facts([_shown(str(p)) for p in facts]), rules)
+        fact_base = load_facts([_shown(str(p)) for p in facts])
+        cases = boundary_cases(fact_base, rules)
         broken = [case for case in cases if not case.ok]
         for case in broken:
-            typer.echo(f"{case.tenure.location}: {case.describe()}")
+            typer.echo(f"{case.tenure.location}: {case.describe(fact_base)}")
         summary += f", {len(cases)} tenure boundary cases"
         passed, failed = passed + len(cases) - len(broken), failed + len(broken)
     typer.echo(f"{passed} passed, {failed} failed ({summary})")

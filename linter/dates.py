@@ -7,6 +7,7 @@ days when the exact day is unknown (an undated 2004-2005 article is
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
 from typing import Iterator
@@ -14,6 +15,26 @@ from typing import Iterator
 import regex
 
 _ISO_DATE = regex.compile(r"(\d{4})-(\d{2})-(\d{2})")
+MONTH_NAMES = tuple(calendar.month_name[1:])  # fixed English names, whatever the locale
+
+
+def long_date(day: dt.date) -> str:
+    """'25 October 2022': how every message and report writes a day."""
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def date_range(start: dt.date, end: dt.date) -> tuple[str, str]:
+    """The two ends of a range in words, the year (and month) written once when they share it:
+    ('5 April', '31 December 2025'), ('1', '5 March 2025'), ('6 September 2022', '2 May 2023')."""
+    if start.year != end.year:
+        return long_date(start), long_date(end)
+    if start.month != end.month:
+        return f"{start.day} {MONTH_NAMES[start.month - 1]}", long_date(end)
+    return str(start.day), long_date(end)
+
+
+def month_end(day: dt.date) -> dt.date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
 def parse_iso_date(text: str) -> dt.date:
@@ -66,7 +87,13 @@ class DateWindow:
         return f"{self.start.isoformat()}..{self.end.isoformat()}"
 
     def describe(self) -> str:
-        """Human phrase: 'on 2025-05-01' or 'between 2025-04-05 and 2025-12-31'."""
-        if self.start == self.end:
-            return f"on {self.start.isoformat()}"
-        return f"between {self.start.isoformat()} and {self.end.isoformat()}"
+        """In words: 'on 20 March 2025', 'in March 2025', 'in 2025' or 'between 5 April and 31 December 2025'."""
+        start, end = self.start, self.end
+        if start == end:
+            return f"on {long_date(start)}"
+        if start.day == 1 and end == month_end(start):
+            return f"in {MONTH_NAMES[start.month - 1]} {start.year}"
+        if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+            return f"in {start.year}"
+        first, last = date_range(start, end)
+        return f"between {first} and {last}"

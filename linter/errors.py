@@ -57,9 +57,10 @@ class UserErrors(UserError):
         return "\n".join(str(error) for error in self.errors)
 
 
-def did_you_mean(word: str, choices: list[str] | tuple[str, ...] | set[str]) -> str:
-    """A ' (did you mean 'x'?)' suffix when a close choice exists, else ''."""
+def did_you_mean(word: str, choices: list[str] | tuple[str, ...] | set[str], quote: str = "'") -> str:
+    """A ' (did you mean 'x'?)' suffix when a close choice exists, else ''. Finding messages,
+    which quote what a document says in double quotes, pass ``quote='"'``."""
     import difflib
 
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return f" (did you mean {quote}{close[0]}{quote}?)" if close else ""

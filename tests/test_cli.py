@@ -35,7 +35,16 @@ def test_seed_demo_reports_exactly_the_four_findings():
         ("office-holder", "UK Prime Minister Rishi Sunak"),
         ("event-date", "March 15"),
     ]
-    assert "Keir Starmer" in findings[2]["message"] and "2025-03-20" in findings[3]["message"]
+    assert [f["message"] for f in findings] == [
+        "Donald Trump was not a former President of the United States between 5 April and 31 December 2025: Donald Trump "
+        "held it from 20 January 2017 to 20 January 2021 and from 20 January 2025.",
+        "Rishi Sunak, quoted as UK Prime Minister, could not have spoken of President Donald Trump: Rishi Sunak was Prime "
+        "Minister of the United Kingdom from 25 October 2022 to 5 July 2024 and Donald Trump was President of the United "
+        "States from 20 January 2017 to 20 January 2021 and from 20 January 2025; the two never overlapped.",
+        "Rishi Sunak was not Prime Minister of the United Kingdom between 5 April and 31 December 2025: it was held by Keir "
+        "Starmer (from 5 July 2024); Rishi Sunak held it from 25 October 2022 to 5 July 2024.",
+        "First meeting of the coalition of the willing's military chiefs took place on 20 March 2025, not \"March 15\".",
+    ]
     assert all(f["severity"] == "error" and f["evidence"] for f in findings)
 
 
@@ -70,8 +79,8 @@ def test_json_contract(write, tmp_path):
         "end_column": 37,
         "rule": "office-holder",
         "severity": "error",
-        "message": "Rishi Sunak was not Prime Minister of the United Kingdom on 2025-06-01: it was held by Keir Starmer "
-        "(from 2024-07-05); Rishi Sunak held it from 2022-10-25 to 2024-07-05.",
+        "message": "Rishi Sunak was not Prime Minister of the United Kingdom on 1 June 2025: it was held by Keir Starmer "
+        "(from 5 July 2024); Rishi Sunak held it from 25 October 2022 to 5 July 2024.",
         "evidence": ["keir-starmer", "rishi-sunak", "uk-prime-minister"],
         "facts": [
             {

@@ -43,7 +43,7 @@ def test_a_suppression_that_suppresses_nothing_is_reported(tmp_path, write):
 def test_an_unknown_rule_in_a_suppression_is_reported_with_a_suggestion(tmp_path, write):
     write("draft.md", f"<!-- factlint-disable-next-line office-holdr -->\n{WRONG}\n")
     result = run_cli("check", "draft.md", "--facts", FACTS, "--date", "2025-06-01", cwd=tmp_path)
-    assert "'office-holdr' is not a rule (did you mean 'office-holder'?)" in result.stdout
+    assert 'No rule is called "office-holdr" (did you mean "office-holder"?)' in result.stdout
 
 
 @pytest.mark.parametrize(("until", "expected"), [("2999-12-31", []), ("2001-01-01", [("expired-suppression", 4), ("office-holder", 5)])])
