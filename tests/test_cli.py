@@ -55,6 +55,16 @@ def test_seed_demo_text_output_reads_like_a_compiler():
     assert first.startswith("seeds/coalition-of-the-willing.md:8:846: error [former-office-holder] Donald Trump was not")
     assert "^^^^^^^^^^^^^^^^^^^^^^^^^^" in result.stdout
     assert result.stdout.rstrip().endswith("Found 4 errors in 1 file.")
+    # What the facts say, in sentences with where they are written; the ids stay in the JSON.
+    office_holder = result.stdout.split("\n\n")[2].splitlines()
+    assert office_holder[-2:] == [
+        "  = facts: Rishi Sunak was Prime Minister of the United Kingdom from 25 October 2022 to 5 July 2024; Keir Starmer from 5 July 2024.",
+        "  = source: seeds/facts.yaml:24:5",
+    ]
+    anachronism = result.stdout.split("\n\n")[1].splitlines()
+    assert [line.split(":")[0] for line in anachronism[-3:]] == ["  = facts", "  = facts", "  = source"]
+    assert anachronism[-1] == "  = source: seeds/facts.yaml:24:5, seeds/facts.yaml:39:5"
+    assert "evidence" not in result.stdout and "uk-prime-minister" not in result.stdout
 
 
 @needs_shared
