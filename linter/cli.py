@@ -83,6 +83,7 @@ def check(
         Optional[float],
         typer.Option(min=0, metavar="SECONDS", help="Report a document that takes longer as not checked, and go on [default: 60; 0: no limit]."),
     ] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say on standard error which date each file is checked against, and why.")] = False,
 ) -> None:
     """Check documents against the facts and report what disagrees."""
     from linter.dates import DateWindow
@@ -119,6 +120,7 @@ def check(
         timeout_per_document=timeout_per_document,
     )
     result, had_facts = check_paths(paths, options, _shown)
+    _tell_dates(result, verbose, quiet)
     if fix or diff:
         result = _apply_fixes(result, lambda fixed: check_paths(fixed, options, _shown)[0], write=fix and not diff, unsafe=unsafe_fixes, quiet=quiet)
         if diff:
@@ -300,6 +302,23 @@ def _shown(path: str) -> str:
         return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
     except ValueError:
         return path
+
+
+def _tell_dates(result, verbose: bool, quiet: bool) -> None:
+    """With --verbose, the date each file is checked against and where it came from; unless
+    --quiet, a warning for each file that had no date and was checked as of today."""
+    from linter.dates import long_date
+
+    for path in result.checked_paths:
+        date = result.dates[path]
+        if verbose:
+            typer.echo(f"factlint: {path}: dated {date.window.describe()} ({date.describe()})", err=True)
+        if date.source == "today" and not quiet:
+            typer.echo(
+                f"factlint: warning: {path} has no date, so it was checked as of today, {long_date(date.window.start)}; "
+                "give it one with 'date: YYYY-MM-DD' in its front matter (Markdown), --date, or 'date:' in the config",
+                err=True,
+            )
 
 
 def _apply_fixes(result, recheck, write: bool, unsafe: bool, quiet: bool):

@@ -7,6 +7,7 @@ prints it as ``file:line:col: what is wrong`` and exits with code 2.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 
@@ -15,6 +16,17 @@ class Location:
     path: str
     line: int | None = None  # 1-based
     column: int | None = None  # 1-based
+
+    def shown(self) -> str:
+        """As ``str()``, with an absolute path made relative to the working directory when it lies below it."""
+        path = self.path
+        if os.path.isabs(path):
+            try:
+                relative = os.path.relpath(path)
+            except ValueError:  # another drive, on Windows
+                relative = path
+            path = path if relative.startswith("..") else relative
+        return str(Location(path, self.line, self.column))
 
     def __str__(self) -> str:
         parts = [self.path]

@@ -79,7 +79,10 @@ def test_json_contract(write, tmp_path):
     draft = write("draft.txt", "Headline\n\nYesterday Prime Minister Rishi Sunak spoke.\n")
     result = run_cli("check", str(draft), "--facts", str(facts), "--date", "2025-06-01", "--format", "json", cwd=tmp_path)
     payload = json.loads(result.stdout)
-    assert set(payload) == {"version", "findings", "problems", "summary"}
+    assert set(payload) == {"version", "findings", "problems", "files", "summary"}
+    assert payload["files"] == [
+        {"path": str(draft), "date": {"from": "2025-06-01", "to": "2025-06-01", "source": "option", "key": None, "location": None}}
+    ]
     [finding] = payload["findings"]
     assert finding == {
         "path": str(draft),

@@ -8,7 +8,6 @@ are written, so a doubtful fact can be checked at its source.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -80,14 +79,4 @@ def _quote_note(facts: FactBase, quote_id: str) -> FactNote:
 
 
 def _source(location: Location | None) -> str | None:
-    """The location, with its path relative to the working directory when it lies below it."""
-    if location is None:
-        return None
-    path = location.path
-    if os.path.isabs(path):
-        try:
-            relative = os.path.relpath(path)
-        except ValueError:  # another drive, on Windows
-            relative = path
-        path = path if relative.startswith("..") else relative
-    return str(Location(path, location.line, location.column))
+    return location.shown() if location else None

@@ -72,9 +72,15 @@ def _fact_notes(finding: Finding) -> list[str]:
 
 
 def _summary_line(result: RunResult) -> str:
+    """'Found 2 errors in 3 files.', with '; 1 file could not be checked' when one could not."""
     counts = summarise(result)
     files = f"{counts['files']} file{'s' if counts['files'] != 1 else ''}"
-    if not result.findings:
-        return f"No findings in {files}."
-    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if counts[s]]
-    return f"Found {', '.join(parts)} in {files}."
+    unchecked = len(result.unchecked)
+    not_checked = f"{unchecked} file{'s' if unchecked != 1 else ''} could not be checked"
+    tail = f"; {not_checked}" if unchecked else ""
+    if result.findings:
+        parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if counts[s]]
+        return f"Found {', '.join(parts)} in {files}{tail}."
+    if unchecked and not counts["files"]:
+        return f"Nothing was checked: {not_checked}."
+    return f"No findings in {files}{tail}."
