@@ -273,3 +273,18 @@ def test_text_output_is_coloured_on_a_terminal():
     assert "\x1b[1;31merror\x1b[0m" in shown.stdout
     plain = subprocess.run(["script", "-qec", command, "/dev/null"], cwd=REPO, capture_output=True, text=True, env={**env, "TERM": "xterm", "NO_COLOR": "1"})
     assert "\x1b[" not in plain.stdout and "error [office-holder]" in plain.stdout
+
+
+def test_validate_rejects_a_pack_with_two_rules_of_one_id_with_both_locations(write, tmp_path):
+    rule = "  - {id: twice, kind: pattern, severity: error, message: M., description: d, pattern: x, examples: {flag: [], pass: []}}\n"
+    write("pack.yaml", "rules:\n" + rule + rule)
+    result = run_cli("validate", "pack.yaml", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (2, "pack.yaml:3:5: duplicate rule id 'twice' (already defined at pack.yaml:2:5)\n")
+
+
+@pytest.mark.parametrize("named", ["rules/copy.yaml", "rules/", "rules/../rules/events.yaml"])
+def test_a_builtin_pack_named_on_the_command_line_is_loaded_once(named):
+    tested = run_cli("test", named)
+    assert (tested.returncode, tested.stdout) == (0, run_cli("test").stdout), tested.stderr
+    checked = run_cli("check", "seeds/", "--rules", named)
+    assert checked.returncode == 1 and checked.stdout.endswith("Found 4 errors in 1 file.\n"), checked.stderr
