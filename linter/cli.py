@@ -203,7 +203,8 @@ def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule 
 def test_rules(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Extra rule packs (files or directories) to test with the built-in ones.")] = None,
     facts: Annotated[
-        Optional[list[Path]], typer.Option("--facts", "-f", help="Also test every tenure's boundaries in this fact file (repeatable).")
+        Optional[list[Path]],
+        typer.Option("--facts", "-f", help="Facts for the examples of packs without example_facts; also test every tenure's boundaries in them (repeatable)."),
     ] = None,
 ) -> None:
     """Run every rule's examples (and, with --facts, boundary cases); exit 1 on any failure."""
@@ -213,15 +214,16 @@ def test_rules(
     from linter.facts.load import load_facts
 
     rules = load_rules([str(p) for p in paths or []])
-    results = run_examples(rules)
+    fact_base = load_facts([_shown(str(p)) for p in facts]) if facts else None
+    results = run_examples(rules, fact_base)
     failures = [r for r in results if not r.ok]
     for failure in failures:
         got = "; ".join(f.message for f in failure.findings) or "no finding"
-        typer.echo(f"{failure.example.location}: [{failure.rule.id}] expected to {failure.expected}: {failure.example.text!r} (got: {got})")
+        hint = "; it ran against no facts: give the pack 'example_facts', or run with --facts FILE" if failure.lacks_facts else ""
+        typer.echo(f"{failure.example.location}: [{failure.rule.id}] expected to {failure.expected}: {failure.example.text!r} (got: {got}){hint}")
     summary = f"{len(results)} examples of {len({r.rule.id for r in results})} rules"
     passed, failed = len(results) - len(failures), len(failures)
-    if facts:
-        fact_base = load_facts([_shown(str(p)) for p in facts])
+    if fact_base is not None:
         cases = boundary_cases(fact_base, rules)
         broken = [case for case in cases if not case.ok]
         for case in broken:

@@ -288,3 +288,32 @@ def test_a_builtin_pack_named_on_the_command_line_is_loaded_once(named):
     assert (tested.returncode, tested.stdout) == (0, run_cli("test").stdout), tested.stderr
     checked = run_cli("check", "seeds/", "--rules", named)
     assert checked.returncode == 1 and checked.stdout.endswith("Found 4 errors in 1 file.\n"), checked.stderr
+
+
+HOUSE_PACK = """\
+description: House rules.
+example_date: 2025-06-01
+rules:
+  - id: house-prime-minister
+    kind: office-holder
+    severity: error
+    message: "{person} was not {office} {date}: {record}."
+    description: Prime ministers.
+    examples:
+      flag: [Prime Minister Rishi Sunak spoke., Prime Minister Rishi Sunak left.]
+      pass: [Prime Minister Keir Starmer spoke., Prime Minister Keir Starmer left.]
+"""
+
+
+def test_test_runs_the_examples_of_a_pack_without_example_facts_against_the_facts_given(write, tmp_path):
+    write("pack.yaml", HOUSE_PACK)
+    write("facts.yaml", FACTS)
+    alone = run_cli("test", "pack.yaml", cwd=tmp_path)
+    assert alone.returncode == 1
+    assert alone.stdout.splitlines()[0] == (
+        "pack.yaml:10:14: [house-prime-minister] expected to flag: 'Prime Minister Rishi Sunak spoke.' (got: no finding); "
+        "it ran against no facts: give the pack 'example_facts', or run with --facts FILE"
+    )
+    given = run_cli("test", "pack.yaml", "--facts", "facts.yaml", cwd=tmp_path)
+    # The built-in packs' own example_facts win over --facts: their examples still pass.
+    assert (given.returncode, given.stdout) == (0, "93 passed, 0 failed (69 examples of 11 rules, 24 tenure boundary cases)\n")
