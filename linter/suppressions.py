@@ -148,7 +148,7 @@ def _arguments(body: str) -> tuple[tuple[str, ...], dt.date | None, str | None]:
             try:
                 until = parse_iso_date(word[len("until="):])
             except ValueError:
-                problem = f'"{word}" is not a date written until=YYYY-MM-DD; this suppression is ignored.'
+                problem = f'This suppression is ignored: "{word}" is not a real date; write until=YYYY-MM-DD.'
         else:
             words.append(word)
     return tuple(words), until, problem
