@@ -139,7 +139,7 @@ class DocumentDate:
         if self.source == "option":
             return "--date"
         if self.source == "front_matter":
-            return f"front matter '{self.key}', line {self.location.line}"
+            return f"front matter '{self.key}'" + (f", line {self.location.line}" if self.location and self.location.line else "")
         if self.source == "config":
             return f"the config's 'date', {self.location.shown()}"
         return "today; no date found"
