@@ -128,11 +128,9 @@ class DocumentDate:
     """The window a document is checked against, and where it came from."""
 
     window: DateWindow
-    source: str  # one of SOURCES
+    source: str  # "option" (--date), "front_matter", "config" or "today"
     location: Location | None = None  # where the front matter key or the config's 'date' is written
     key: str | None = None  # the front matter key
-
-    SOURCES = ("option", "front_matter", "config", "today")
 
     def describe(self) -> str:
         """Where the date came from, for a person: "front matter 'date', line 4"."""
