@@ -83,6 +83,7 @@ def check(
         Optional[float],
         typer.Option(min=0, metavar="SECONDS", help="Report a document that takes longer as not checked, and go on [default: 60; 0: no limit]."),
     ] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say on standard error which date each file is checked against, and why.")] = False,
 ) -> None:
     """Check documents against the facts and report what disagrees."""
     from linter.dates import DateWindow
@@ -119,6 +120,7 @@ def check(
         timeout_per_document=timeout_per_document,
     )
     result, had_facts = check_paths(paths, options, _shown)
+    _tell_dates(result, verbose, quiet)
     if fix or diff:
         result = _apply_fixes(result, lambda fixed: check_paths(fixed, options, _shown)[0], write=fix and not diff, unsafe=unsafe_fixes, quiet=quiet)
         if diff:
@@ -201,7 +203,8 @@ def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule 
 def test_rules(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Extra rule packs (files or directories) to test with the built-in ones.")] = None,
     facts: Annotated[
-        Optional[list[Path]], typer.Option("--facts", "-f", help="Also test every tenure's boundaries in this fact file (repeatable).")
+        Optional[list[Path]],
+        typer.Option("--facts", "-f", help="Facts for the examples of packs without example_facts; also test every tenure's boundaries in them (repeatable)."),
     ] = None,
 ) -> None:
     """Run every rule's examples (and, with --facts, boundary cases); exit 1 on any failure."""
@@ -211,18 +214,20 @@ def test_rules(
     from linter.facts.load import load_facts
 
     rules = load_rules([str(p) for p in paths or []])
-    results = run_examples(rules)
+    fact_base = load_facts([_shown(str(p)) for p in facts]) if facts else None
+    results = run_examples(rules, fact_base)
     failures = [r for r in results if not r.ok]
     for failure in failures:
         got = "; ".join(f.message for f in failure.findings) or "no finding"
-        typer.echo(f"{failure.example.location}: [{failure.rule.id}] expected to {failure.expected}: {failure.example.text!r} (got: {got})")
+        hint = "; it ran against no facts: give the pack 'example_facts', or run with --facts FILE" if failure.lacks_facts else ""
+        typer.echo(f"{failure.example.location}: [{failure.rule.id}] expected to {failure.expected}: {failure.example.text!r} (got: {got}){hint}")
     summary = f"{len(results)} examples of {len({r.rule.id for r in results})} rules"
     passed, failed = len(results) - len(failures), len(failures)
-    if facts:
-        cases = boundary_cases(load_facts([_shown(str(p)) for p in facts]), rules)
+    if fact_base is not None:
+        cases = boundary_cases(fact_base, rules)
         broken = [case for case in cases if not case.ok]
         for case in broken:
-            typer.echo(f"{case.tenure.location}: {case.describe()}")
+            typer.echo(f"{case.tenure.location}: {case.describe(fact_base)}")
         summary += f", {len(cases)} tenure boundary cases"
         passed, failed = passed + len(cases) - len(broken), failed + len(broken)
     typer.echo(f"{passed} passed, {failed} failed ({summary})")
@@ -299,6 +304,23 @@ def _shown(path: str) -> str:
         return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
     except ValueError:
         return path
+
+
+def _tell_dates(result, verbose: bool, quiet: bool) -> None:
+    """With --verbose, the date each file is checked against and where it came from; unless
+    --quiet, a warning for each file that had no date and was checked as of today."""
+    from linter.dates import long_date
+
+    for path in result.checked_paths:
+        date = result.dates[path]
+        if verbose:
+            typer.echo(f"factlint: {path}: dated {date.window.describe()} ({date.describe()})", err=True)
+        if date.source == "today" and not quiet:
+            typer.echo(
+                f"factlint: warning: {path} has no date, so it was checked as of today, {long_date(date.window.start)}; "
+                "give it one with 'date: YYYY-MM-DD' in its front matter (Markdown), --date, or 'date:' in the config",
+                err=True,
+            )
 
 
 def _apply_fixes(result, recheck, write: bool, unsafe: bool, quiet: bool):

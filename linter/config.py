@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from linter.dates import DateWindow
+from linter.dates import DATE_KEYS, DateWindow
 from linter.deadline import is_time_limit
 from linter.errors import Location, UserError
 from linter.findings import SEVERITIES
@@ -26,7 +26,7 @@ CONFIG_FILES = (".factlint.yaml", "factlint.yaml", "pyproject.toml")
 FAIL_LEVELS = (*SEVERITIES, "never")
 FIELDS = (
     "extend", "facts", "rules", "date", "fail_on", "select", "extend_select", "ignore", "severity", "include", "exclude",
-    "timeout_per_document",
+    "timeout_per_document", "date_keys",
 )
 
 
@@ -37,6 +37,8 @@ class Config:
     facts: list[str] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
     date: DateWindow | None = None
+    date_location: Location | None = None  # where 'date' is written
+    date_keys: tuple[str, ...] = DATE_KEYS
     fail_on: str | None = None
     select: list[str] = field(default_factory=list)
     extend_select: list[str] = field(default_factory=list)
@@ -142,9 +144,11 @@ def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
             config.timeout_per_document = float(seconds)
     if "date" in root:
         try:
-            config.date = DateWindow.parse(str(root["date"]))
+            config.date, config.date_location = DateWindow.parse(str(root["date"])), root.where("date")
         except ValueError as error:
             checker.fail(f"date: {error}", root.where("date"))
+    if "date_keys" in root:
+        config.date_keys = tuple(checker.text_list(root, "date_keys", what))
     checker.raise_if_failed()
     return config
 

@@ -7,6 +7,7 @@ prints it as ``file:line:col: what is wrong`` and exits with code 2.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 
@@ -15,6 +16,17 @@ class Location:
     path: str
     line: int | None = None  # 1-based
     column: int | None = None  # 1-based
+
+    def shown(self) -> str:
+        """As ``str()``, with an absolute path made relative to the working directory when it lies below it."""
+        path = self.path
+        if os.path.isabs(path):
+            try:
+                relative = os.path.relpath(path)
+            except ValueError:  # another drive, on Windows
+                relative = path
+            path = path if relative.startswith("..") else relative
+        return str(Location(path, self.line, self.column))
 
     def __str__(self) -> str:
         parts = [self.path]
@@ -57,9 +69,10 @@ class UserErrors(UserError):
         return "\n".join(str(error) for error in self.errors)
 
 
-def did_you_mean(word: str, choices: list[str] | tuple[str, ...] | set[str]) -> str:
-    """A ' (did you mean 'x'?)' suffix when a close choice exists, else ''."""
+def did_you_mean(word: str, choices: list[str] | tuple[str, ...] | set[str], quote: str = "'") -> str:
+    """A ' (did you mean 'x'?)' suffix when a close choice exists, else ''. Finding messages,
+    which quote what a document says in double quotes, pass ``quote='"'``."""
     import difflib
 
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return f" (did you mean {quote}{close[0]}{quote}?)" if close else ""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from linter.config import Config, find_config, load_config, real_path
-from linter.dates import DateWindow
+from linter.dates import DateWindow, DocumentDate
 from linter.deadline import DEFAULT_SECONDS
 from linter.errors import UserError
 from linter.report.progress import Progress, wanted as progress_wanted
@@ -81,10 +81,7 @@ def check(paths: list[str], options: CheckOptions, shown) -> tuple[RunResult, li
     for config, group in groups.values():
         part, facts_given = _check_group(config, group, options, shown, loaded, bar.advance if bar else None)
         had_facts.append(facts_given)
-        result.findings.extend(part.findings)
-        result.problems.extend(part.problems)
-        result.documents.update(part.documents)
-        result.checked_paths.extend(part.checked_paths)
+        result.merge(part)
         known = {rule.id for rule in result.rules}
         result.rules.extend(rule for rule in part.rules if rule.id not in known)
     if bar:
@@ -125,7 +122,8 @@ def _check_group(config: Config, paths: list[str], options: CheckOptions, shown,
         facts=facts,
         lexicon=lexicon,
         date=options.date,
-        default_date=config.date,
+        default_date=DocumentDate(config.date, "config", config.date_location) if config.date else None,
+        date_keys=config.date_keys,
         stdin_name=options.stdin_name,
         keep_documents=options.keep_documents,
         timeout_per_document=next(

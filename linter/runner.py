@@ -17,7 +17,7 @@ from linter.analysis import analyse
 from linter.checks.engine import evaluate
 from linter.checks.rules import Rule
 from linter.deadline import DocumentTimeout, time_limit
-from linter.dates import DateWindow
+from linter.dates import DATE_KEYS, DateWindow, DocumentDate
 from linter.errors import Location, UserError
 from linter.facts.model import FactBase
 from linter.findings import SEVERITY_RANK, Finding
@@ -36,7 +36,8 @@ class RunSettings:
     facts: FactBase
     lexicon: Lexicon | None = None  # built from the facts when not given
     date: DateWindow | None = None  # --date: overrides every document's own date
-    default_date: DateWindow | None = None  # from the config; else today
+    default_date: DocumentDate | None = None  # from the config; else today
+    date_keys: tuple[str, ...] = DATE_KEYS  # front matter keys that date a document, first present wins
     stdin_name: str = "<stdin>"
     engine_rules: list[EngineRule] = field(default_factory=list)  # selected rules about suppressions
     known_rules: set[str] = field(default_factory=set)  # every rule id, selected or not
@@ -52,10 +53,25 @@ class RunResult:
     documents: dict[str, Document] = field(default_factory=dict)  # those with findings (all, with keep_documents)
     checked_paths: list[str] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)  # the rules that ran, for reports that describe them
+    dates: dict[str, DocumentDate] = field(default_factory=dict)  # each checked document's date, and its source
 
     @property
     def checked(self) -> int:
         return len(self.checked_paths)
+
+    @property
+    def unchecked(self) -> list[str]:
+        """Paths that could not be checked at all (a rule failing on a checked document does not count)."""
+        checked = set(self.checked_paths)
+        return sorted({p.location.path for p in self.problems if p.location and p.location.path not in checked})
+
+    def merge(self, part: RunResult) -> None:
+        """Add the findings, problems, documents, paths and dates of another part of the run."""
+        self.findings.extend(part.findings)
+        self.problems.extend(part.problems)
+        self.documents.update(part.documents)
+        self.checked_paths.extend(part.checked_paths)
+        self.dates.update(part.dates)
 
     def replace(self, paths: list[str], again: RunResult) -> None:
         """Take ``again``'s findings, problems and documents for ``paths`` (checked again) instead of these."""
@@ -70,6 +86,7 @@ class RunResult:
         for path in rechecked:
             self.documents.pop(path, None)
         self.documents.update(again.documents)
+        self.dates.update(again.dates)
 
 
 def select_rules(rules: list[Rule], select: list[str], ignore: list[str], extend_select: list[str] = ()) -> list[Rule]:
@@ -177,10 +194,7 @@ def run(settings: RunSettings, jobs: int = 1, progress: Callable[[int], None] | 
         parts = [_check_files(files, progress)]
     result = RunResult(problems=problems, rules=[*settings.rules, *settings.engine_rules])
     for part in parts:
-        result.findings.extend(part.findings)
-        result.problems.extend(part.problems)
-        result.documents.update(part.documents)
-        result.checked_paths.extend(part.checked_paths)
+        result.merge(part)
     result.checked_paths.sort()
     result.findings.sort(key=lambda finding: finding.sort_key)
     result.problems.sort(key=lambda problem: str(problem.location or ""))
@@ -198,7 +212,7 @@ def _check_files(paths: list[str], progress: Callable[[int], None] | None = None
     for path in paths:
         try:
             with time_limit(settings.timeout_per_document):
-                document, findings, problems = _check_document(path, settings, lexicon)
+                document, date, findings, problems = _check_document(path, settings, lexicon)
         except UserError as problem:
             result.problems.append(problem)
             continue
@@ -214,23 +228,26 @@ def _check_files(paths: list[str], progress: Callable[[int], None] | None = None
             result.documents[document.path] = document
         result.findings.extend(findings)
         result.checked_paths.append(document.path)
+        result.dates[document.path] = date
         if progress:
             progress(1)
     return result
 
 
-def _check_document(path: str, settings: RunSettings, lexicon: Lexicon) -> tuple[Document, list[Finding], list[UserError]]:
-    """Read and check one document: its findings, and the rules that failed on it."""
+def _check_document(
+    path: str, settings: RunSettings, lexicon: Lexicon
+) -> tuple[Document, DocumentDate, list[Finding], list[UserError]]:
+    """Read and check one document: its date, its findings, and the rules that failed on it."""
     document = _read(path, settings.stdin_name)
-    window = settings.date or document_date(document) or settings.default_date or DateWindow.day(dt.date.today())
+    date = date_of(document, settings)
     needs = frozenset().union(*(rule.kind.needs for rule in settings.rules))  # only what the rules read is extracted
-    analysis = analyse(document, settings.facts, lexicon, window, needs)
+    analysis = analyse(document, settings.facts, lexicon, date.window, needs)
     problems = [UserError(failure, Location(document.path)) for failure in analysis.failures]
     findings = evaluate(analysis, settings.rules, problems)
     if document.comments:
         report = {rule.id: rule for rule in settings.engine_rules}
         findings = apply_suppressions(document, findings, settings.known_rules, report, settings.today)
-    return document, findings, problems
+    return document, date, findings, problems
 
 
 def _read(path: str, stdin_name: str) -> Document:
@@ -240,14 +257,32 @@ def _read(path: str, stdin_name: str) -> Document:
     return read_document(path)
 
 
+def date_of(document: Document, settings: RunSettings) -> DocumentDate:
+    """The window a document is checked against: --date, else its front matter, else the config's, else today."""
+    if settings.date is not None:
+        return DocumentDate(settings.date, "option")
+    return front_matter_date(document, settings.date_keys) or settings.default_date or DocumentDate(DateWindow.day(settings.today), "today")
+
+
+def front_matter_date(document: Document, keys: tuple[str, ...] = DATE_KEYS) -> DocumentDate | None:
+    """The date in a document's front matter: the first of ``keys`` present and not empty
+    (``date: 2025-04-05``, ``FROM..TO``, or a date and time such as ``2025-06-10T09:30:00Z``)."""
+    for key in keys:
+        value = document.metadata.get(key)
+        if value is None or not str(value).strip():
+            continue
+        where = document.metadata_locations.get(key, Location(document.path))
+        try:
+            return DocumentDate(DateWindow.parse(str(value), times=True), "front_matter", where, key)
+        except ValueError as error:
+            raise UserError(f"front matter '{key}': {error}", where) from None
+    return None
+
+
 def document_date(document: Document) -> DateWindow | None:
-    """The date in a document's front matter (``date: 2025-04-05`` or ``FROM..TO``)."""
-    if "date" not in document.metadata:
-        return None
-    try:
-        return DateWindow.parse(str(document.metadata["date"]))
-    except ValueError as error:
-        raise UserError(f"front matter date: {error}", document.metadata_locations.get("date", Location(document.path))) from None
+    """The window a document's own front matter gives, with the default keys (for bench/accuracy.py)."""
+    found = front_matter_date(document)
+    return found.window if found else None
 
 
 def exit_code(result: RunResult, fail_on: str) -> int:

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from linter.dates import parse_iso_date
+from linter.checks.describe import join
+from linter.dates import long_date, parse_iso_date
 from linter.errors import did_you_mean
 from linter.findings import Finding
 from linter.source.document import Document, Span
@@ -81,7 +82,7 @@ def apply_suppressions(
     for suppression in suppressions:
         expired = suppression.until is not None and suppression.until < today
         if expired and EXPIRED.id in report:
-            message = f"This suppression expired on {suppression.until}; remove it or extend its until= date."
+            message = f"This suppression expired on {long_date(suppression.until)}; remove it or extend its until= date."
             kept.append(_finding(document, suppression, report[EXPIRED.id], message))
         elif not expired and UNUSED.id in report:
             message = _unused_message(suppression, known_rules)
@@ -95,12 +96,14 @@ def _unused_message(suppression: Suppression, known_rules: set[str]) -> str | No
         return suppression.problem
     unknown = [rule for rule in suppression.rules if rule not in known_rules]
     if unknown:
-        return f"'{unknown[0]}' is not a rule{did_you_mean(unknown[0], known_rules)}; this suppression suppresses nothing for it."
+        suggestion = did_you_mean(unknown[0], known_rules, quote='"')
+        return f'No rule is called "{unknown[0]}"{suggestion}; this suppression suppresses nothing for it.'
     unused = [rule for rule in suppression.rules if rule not in suppression.used]
     if not suppression.rules and not suppression.used:
         return "This suppression suppresses nothing; remove it."
     if unused:
-        return f"This suppression of {', '.join(unused)} suppresses nothing; remove it."
+        rules = join([f'"{rule}"' for rule in unused])
+        return f"This suppression of {rules} suppresses nothing; remove it."
     return None
 
 
@@ -144,8 +147,8 @@ def _arguments(body: str) -> tuple[tuple[str, ...], dt.date | None, str | None]:
         if word.startswith("until="):
             try:
                 until = parse_iso_date(word[len("until="):])
-            except ValueError as error:
-                problem = f"until= {error}; this suppression is ignored."
+            except ValueError:
+                problem = f'This suppression is ignored: "{word}" is not a real date; write until=YYYY-MM-DD.'
         else:
             words.append(word)
     return tuple(words), until, problem

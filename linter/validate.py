@@ -71,7 +71,8 @@ class Checker:
             value = None  # YAML true/false are not numbers
         if isinstance(value, kind):
             return value
-        self.fail(f"'{key}' in {what} must be {_TYPE_NAMES.get(kind, kind.__name__)}, not {_describe(value)}", mapping.where(key))
+        found = not_a_string(value, mapping.written(key)) if kind is str else _describe(value)
+        self.fail(f"'{key}' in {what} must be {_TYPE_NAMES.get(kind, kind.__name__)}, not {found}", mapping.where(key))
         return None
 
     def text(self, mapping: YamlMap, key: str, what: str) -> str | None:
@@ -96,7 +97,8 @@ class Checker:
             if isinstance(item, str) and item.strip():
                 result.append(item)
             else:
-                self.fail(f"each item of '{key}' in {what} must be a non-empty string, not {_describe(item)}", items.where(index))
+                found = not_a_string(item, items.written(index))
+                self.fail(f"each item of '{key}' in {what} must be a non-empty string, not {found}", items.where(index))
         return result
 
     def date(self, mapping: YamlMap, key: str, what: str) -> dt.date | None:
@@ -111,6 +113,17 @@ class Checker:
         except ValueError as error:
             self.fail(f"'{key}' in {what}: {error}", mapping.where(key))
             return None
+
+
+def not_a_string(value: Any, written: str | None) -> str:
+    """What was found where a string is expected. Plain text YAML typed as a boolean, null or
+    number (YAML 1.1 reads NO as false, ~ as nothing, 1.10 as the number 1.1) is named as written,
+    with how to keep it: "NO, which YAML reads as false; write it in quotes: 'NO'"."""
+    if written is None:
+        return _describe(value)
+    read = "nothing" if value is None else str(value).lower() if isinstance(value, bool) else f"the number {value}"
+    quote = "'" if "'" not in written else '"'
+    return f"{written}, which YAML reads as {read}; write it in quotes: {quote}{written}{quote}"
 
 
 def _describe(value: Any) -> str:

@@ -11,7 +11,9 @@ fact file, and it constructs nothing but plain data. In particular:
 * a key written twice in one mapping is an error (PyYAML silently keeps the last);
 * dates stay strings, so an impossible date (2025-02-30) is reported by the
   validator with its location instead of crashing the parser;
-* explicit tags other than YAML's standard ones (``!!python/object``...) are refused.
+* explicit tags other than YAML's standard ones (``!!python/object``...) are refused;
+* the source text of a plain scalar YAML types as something other than a string (``NO``
+  read as false, ``1.10`` as a number) is kept, so a validator can say what to quote.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ _Mark = tuple[int, int]  # 1-based (line, column)
 class YamlMap(dict):
     """A mapping that knows where it and each of its keys and values were written."""
 
-    __slots__ = ("path", "mark", "key_marks", "value_marks")
+    __slots__ = ("path", "mark", "key_marks", "value_marks", "typed_scalars")
 
     @property
     def location(self) -> Location:
@@ -48,11 +50,19 @@ class YamlMap(dict):
     def value_locations(self) -> dict[Any, Location]:
         return {key: self.where(key) for key in self}
 
+    def written(self, key: Any) -> str | None:
+        """How the value at ``key`` was written, if YAML typed that plain text as a non-string ('NO' for false)."""
+        return self.typed_scalars.get(self.value_marks.get(key))
+
+    def written_key(self, key: Any) -> str | None:
+        """How ``key`` itself was written, if YAML typed it as a non-string."""
+        return self.typed_scalars.get(self.key_marks.get(key))
+
 
 class YamlList(list):
     """A sequence that knows where it and each of its items were written."""
 
-    __slots__ = ("path", "mark", "item_marks")
+    __slots__ = ("path", "mark", "item_marks", "typed_scalars")
 
     @property
     def location(self) -> Location:
@@ -61,17 +71,26 @@ class YamlList(list):
     def where(self, index: int) -> Location:
         return Location(self.path, *(self.item_marks[index] if index < len(self.item_marks) else self.mark))
 
+    def written(self, index: int) -> str | None:
+        """How item ``index`` was written, if YAML typed that plain text as a non-string."""
+        return self.typed_scalars.get(self.item_marks[index]) if index < len(self.item_marks) else None
 
-def located_map(items: dict, path: str, mark: _Mark = (1, 1)) -> YamlMap:
-    """A YamlMap for data that did not come from YAML (e.g. TOML): every location is ``mark``."""
+
+_NO_SCALARS: dict[_Mark, str] = {}
+
+
+def located_map(items: dict, path: str, mark: _Mark = (1, 1), typed_scalars: dict[_Mark, str] = _NO_SCALARS) -> YamlMap:
+    """A YamlMap; for data that did not come from YAML (e.g. TOML), every location is ``mark``.
+    ``typed_scalars`` is shared by every container of one YAML document: plain text typed as a
+    non-string, by where it was written."""
     result = YamlMap(items)
-    result.path, result.mark, result.key_marks, result.value_marks = path, mark, {}, {}
+    result.path, result.mark, result.key_marks, result.value_marks, result.typed_scalars = path, mark, {}, {}, typed_scalars
     return result
 
 
-def located_list(items: list, path: str, mark: _Mark = (1, 1)) -> YamlList:
+def located_list(items: list, path: str, mark: _Mark = (1, 1), typed_scalars: dict[_Mark, str] = _NO_SCALARS) -> YamlList:
     result = YamlList(items)
-    result.path, result.mark, result.item_marks = path, mark, []
+    result.path, result.mark, result.item_marks, result.typed_scalars = path, mark, [], typed_scalars
     return result
 
 
@@ -174,6 +193,7 @@ class _Builder:
         self.anchors: dict[str, Any] = {}
         self.sizes: dict[int, int] = {}
         self.expanded = 0
+        self.typed_scalars: dict[_Mark, str] = {}
 
     def error(self, message: str, mark: _Mark) -> UserError:
         return UserError(message, Location(self.path, *mark))
@@ -204,8 +224,10 @@ class _Builder:
                 value = self.alias(event.anchor, mark)
             elif kind is yaml.ScalarEvent:
                 value = self.scalar(event, mark)
+            elif kind is yaml.MappingStartEvent:
+                value = located_map({}, self.path, mark, self.typed_scalars)
             else:
-                value = located_map({}, self.path, mark) if kind is yaml.MappingStartEvent else located_list([], self.path, mark)
+                value = located_list([], self.path, mark, self.typed_scalars)
             if getattr(event, "anchor", None) and kind is not yaml.AliasEvent:
                 self.anchors[event.anchor] = "<<" if value is _MERGE else value
             if self.stack:
@@ -229,9 +251,12 @@ class _Builder:
         if tag == _MERGE_TAG:
             return _MERGE
         try:
-            return _SCALAR_TYPES.get(tag, str)(value)  # the value token '=' is a plain string
+            typed = _SCALAR_TYPES.get(tag, str)(value)  # the value token '=' is a plain string
         except (KeyError, ValueError, IndexError):
             raise self.error(f"'{value}' is not a valid {tag.rsplit(':', 1)[-1]}", mark) from None
+        if value and not isinstance(typed, str):
+            self.typed_scalars[mark] = value
+        return typed
 
     def alias(self, anchor: str, mark: _Mark) -> Any:
         if anchor not in self.anchors:

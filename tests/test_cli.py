@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -35,7 +36,16 @@ def test_seed_demo_reports_exactly_the_four_findings():
         ("office-holder", "UK Prime Minister Rishi Sunak"),
         ("event-date", "March 15"),
     ]
-    assert "Keir Starmer" in findings[2]["message"] and "2025-03-20" in findings[3]["message"]
+    assert [f["message"] for f in findings] == [
+        "Donald Trump was not a former President of the United States between 5 April and 31 December 2025: Donald Trump "
+        "held it from 20 January 2017 to 20 January 2021 and from 20 January 2025.",
+        "Rishi Sunak, quoted as UK Prime Minister, could not have spoken of President Donald Trump: Rishi Sunak was Prime "
+        "Minister of the United Kingdom from 25 October 2022 to 5 July 2024 and Donald Trump was President of the United "
+        "States from 20 January 2017 to 20 January 2021 and from 20 January 2025; the two never overlapped.",
+        "Rishi Sunak was not Prime Minister of the United Kingdom between 5 April and 31 December 2025: it was held by Keir "
+        "Starmer (from 5 July 2024); Rishi Sunak held it from 25 October 2022 to 5 July 2024.",
+        "First meeting of the coalition of the willing's military chiefs took place on 20 March 2025, not \"March 15\".",
+    ]
     assert all(f["severity"] == "error" and f["evidence"] for f in findings)
 
 
@@ -46,6 +56,16 @@ def test_seed_demo_text_output_reads_like_a_compiler():
     assert first.startswith("seeds/coalition-of-the-willing.md:8:846: error [former-office-holder] Donald Trump was not")
     assert "^^^^^^^^^^^^^^^^^^^^^^^^^^" in result.stdout
     assert result.stdout.rstrip().endswith("Found 4 errors in 1 file.")
+    # What the facts say, in sentences with where they are written; the ids stay in the JSON.
+    office_holder = result.stdout.split("\n\n")[2].splitlines()
+    assert office_holder[-2:] == [
+        "  = facts: Rishi Sunak was Prime Minister of the United Kingdom from 25 October 2022 to 5 July 2024; Keir Starmer from 5 July 2024.",
+        "  = source: seeds/facts.yaml:24:5",
+    ]
+    anachronism = result.stdout.split("\n\n")[1].splitlines()
+    assert [line.split(":")[0] for line in anachronism[-3:]] == ["  = facts", "  = facts", "  = source"]
+    assert anachronism[-1] == "  = source: seeds/facts.yaml:24:5, seeds/facts.yaml:39:5"
+    assert "evidence" not in result.stdout and "uk-prime-minister" not in result.stdout
 
 
 @needs_shared
@@ -60,7 +80,10 @@ def test_json_contract(write, tmp_path):
     draft = write("draft.txt", "Headline\n\nYesterday Prime Minister Rishi Sunak spoke.\n")
     result = run_cli("check", str(draft), "--facts", str(facts), "--date", "2025-06-01", "--format", "json", cwd=tmp_path)
     payload = json.loads(result.stdout)
-    assert set(payload) == {"version", "findings", "problems", "summary"}
+    assert set(payload) == {"version", "findings", "problems", "files", "summary"}
+    assert payload["files"] == [
+        {"path": str(draft), "date": {"from": "2025-06-01", "to": "2025-06-01", "source": "option", "key": None, "location": None}}
+    ]
     [finding] = payload["findings"]
     assert finding == {
         "path": str(draft),
@@ -70,8 +93,8 @@ def test_json_contract(write, tmp_path):
         "end_column": 37,
         "rule": "office-holder",
         "severity": "error",
-        "message": "Rishi Sunak was not Prime Minister of the United Kingdom on 2025-06-01: it was held by Keir Starmer "
-        "(from 2024-07-05); Rishi Sunak held it from 2022-10-25 to 2024-07-05.",
+        "message": "Rishi Sunak was not Prime Minister of the United Kingdom on 1 June 2025: it was held by Keir Starmer "
+        "(from 5 July 2024); Rishi Sunak held it from 25 October 2022 to 5 July 2024.",
         "evidence": ["keir-starmer", "rishi-sunak", "uk-prime-minister"],
         "facts": [
             {
@@ -251,3 +274,48 @@ def test_text_output_is_coloured_on_a_terminal():
     assert "\x1b[1;31merror\x1b[0m" in shown.stdout
     plain = subprocess.run(["script", "-qec", command, "/dev/null"], cwd=REPO, capture_output=True, text=True, env={**env, "TERM": "xterm", "NO_COLOR": "1"})
     assert "\x1b[" not in plain.stdout and "error [office-holder]" in plain.stdout
+
+
+def test_validate_rejects_a_pack_with_two_rules_of_one_id_with_both_locations(write, tmp_path):
+    rule = "  - {id: twice, kind: pattern, severity: error, message: M., description: d, pattern: x, examples: {flag: [], pass: []}}\n"
+    write("pack.yaml", "rules:\n" + rule + rule)
+    result = run_cli("validate", "pack.yaml", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (2, "pack.yaml:3:5: duplicate rule id 'twice' (already defined at pack.yaml:2:5)\n")
+
+
+@pytest.mark.parametrize("named", ["rules/copy.yaml", "rules/", "rules/../rules/events.yaml"])
+def test_a_builtin_pack_named_on_the_command_line_is_loaded_once(named):
+    tested = run_cli("test", named)
+    assert (tested.returncode, tested.stdout) == (0, run_cli("test").stdout), tested.stderr
+    checked = run_cli("check", "seeds/", "--rules", named)
+    assert checked.returncode == 1 and checked.stdout.endswith("Found 4 errors in 1 file.\n"), checked.stderr
+
+
+HOUSE_PACK = """\
+description: House rules.
+example_date: 2025-06-01
+rules:
+  - id: house-prime-minister
+    kind: office-holder
+    severity: error
+    message: "{person} was not {office} {date}: {record}."
+    description: Prime ministers.
+    examples:
+      flag: [Prime Minister Rishi Sunak spoke., Prime Minister Rishi Sunak left.]
+      pass: [Prime Minister Keir Starmer spoke., Prime Minister Keir Starmer left.]
+"""
+
+
+def test_test_runs_the_examples_of_a_pack_without_example_facts_against_the_facts_given(write, tmp_path):
+    write("pack.yaml", HOUSE_PACK)
+    write("facts.yaml", FACTS)
+    alone = run_cli("test", "pack.yaml", cwd=tmp_path)
+    assert alone.returncode == 1
+    assert alone.stdout.splitlines()[0] == (
+        "pack.yaml:10:14: [house-prime-minister] expected to flag: 'Prime Minister Rishi Sunak spoke.' (got: no finding); "
+        "it ran against no facts: give the pack 'example_facts', or run with --facts FILE"
+    )
+    given = run_cli("test", "pack.yaml", "--facts", "facts.yaml", cwd=tmp_path)
+    # The built-in packs' own example_facts win over --facts: their examples still pass.
+    assert given.returncode == 0
+    assert re.fullmatch(r"(\d+) passed, 0 failed \((\d+) examples of 11 rules, 24 tenure boundary cases\)\n", given.stdout)

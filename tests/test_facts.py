@@ -7,7 +7,7 @@ import pytest
 from linter.errors import UserError
 from linter.facts.load import load_facts
 
-from conftest import facts_from
+from conftest import facts_from, run_cli
 
 
 def errors_of(write, *contents: str) -> str:
@@ -94,3 +94,80 @@ def test_every_problem_in_a_file_is_reported_at_once(write):
 def test_missing_file(tmp_path):
     with pytest.raises(UserError, match="file not found"):
         load_facts([str(tmp_path / "absent.yaml")])
+
+
+STAGES = """\
+facts_version: 1
+entities:
+  - {id: rishi-sunak, name: Rishi Sunak}
+  - {id: keir-starmer, name: Keir Starmer}
+  - {id: norway, name: Norway, aliases: [NO, Norge], type: place}
+  - {id: Bad_Id, name: Bad}
+offices:
+  - id: uk-prime-minister
+    name: Prime Minister of the United Kingdom
+    titles: [Prime Minister]
+    seats: two
+    holders:
+      - {who: rishi-sunk, from: 2022-10-25, to: 2024-07-05}
+      - {who: keir-starmer, from: 2024-07-05}
+      - {who: Bad_Id, from: 2024-07-05}
+events:
+  - {id: summit, name: Summit, date: 2025-03-20, mentions: ['(unclosed']}
+quotes:
+  - {id: q, speaker: keir-starmr, date: 2025-03-02, text: "words"}
+"""
+
+
+def test_validate_reports_every_problem_of_every_stage_at_once_in_file_order(write, tmp_path):
+    """A bad regex or a bad id no longer hides an unknown holder; a misspelt id gets a suggestion;
+    YAML's NO (read as false) is named as written, with the quotes that keep it."""
+    write("facts.yaml", STAGES)
+    result = run_cli("validate", "facts.yaml", cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == "" and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "facts.yaml:5:42: each item of 'aliases' in entities[2] must be a non-empty string, not NO, which YAML reads as false; "
+        "write it in quotes: 'NO'",
+        "facts.yaml:6:10: id 'Bad_Id' must be a slug of lowercase letters, digits and single hyphens",
+        "facts.yaml:11:12: 'seats' in offices[0] must be a whole number, not 'two'",
+        # the invalid entity's id counts as written, and the office's seats being unknown, no clash is told
+        "facts.yaml:13:9: holder 'rishi-sunk' of office 'uk-prime-minister' is not a known entity id (did you mean 'rishi-sunak'?)",
+        "facts.yaml:17:60: mention pattern '(unclosed' in events[0] is not a valid regex: missing ) at position 9",
+        "facts.yaml:19:5: speaker 'keir-starmr' of quote 'q' is not a known entity id (did you mean 'keir-starmer'?)",
+    ]
+
+
+def test_references_are_not_checked_when_an_entity_id_cannot_be_read(write):
+    content = STAGES.replace("{id: rishi-sunak, name: Rishi Sunak}", "{idd: rishi-sunak, name: Rishi Sunak}")
+    message = errors_of(write, content)
+    assert "unknown field 'idd' in entities[0] (did you mean 'id'?)" in message and "not a known entity id" not in message
+
+
+def test_an_unreadable_fact_file_does_not_hide_the_problems_of_the_others(write, tmp_path):
+    write("broken.yaml", "facts_version: 1\nentities: [\n")
+    write("good.yaml", "facts_version: 1\nentities:\n  - {id: a, name: A, aliases: [1984]}\n")
+    draft = write("d.txt", "Fine.\n")
+    result = run_cli("check", str(draft), "--facts", "broken.yaml", "--facts", "good.yaml", cwd=tmp_path)
+    assert result.returncode == 2 and "broken.yaml:3:1: invalid YAML" in result.stderr
+    assert "good.yaml:3:32: each item of 'aliases' in entities[0] must be a non-empty string, not 1984, which YAML reads as the " \
+        "number 1984; write it in quotes: '1984'" in result.stderr
+
+
+def test_a_swap_term_yaml_reads_as_a_boolean_gets_the_quoting_hint(write, tmp_path):
+    write("pack.yaml", """\
+        rules:
+          - id: country-codes
+            kind: substitution
+            severity: warning
+            message: 'Write "{replacement}", not "{match}".'
+            description: d
+            swap: {NO: Norway, "Deutschland": yes}
+            examples: {flag: [], pass: []}
+        """)
+    result = run_cli("validate", "pack.yaml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "pack.yaml:7:12: each term of 'swap' in rule 'country-codes' must be a string, not NO, which YAML reads as false; write it in quotes: 'NO'",
+        "pack.yaml:7:39: each term of 'swap' in rule 'country-codes' must map to a string, not yes, which YAML reads as true; "
+        "write it in quotes: 'yes'",
+    ]

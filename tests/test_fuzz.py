@@ -16,7 +16,7 @@ from hypothesis import given, strategies as st  # noqa: E402
 from linter.analysis import analyse  # noqa: E402
 from linter.checks.engine import evaluate  # noqa: E402
 from linter.checks.rules import load_rules  # noqa: E402
-from linter.dates import DateWindow  # noqa: E402
+from linter.dates import DateWindow, DocumentDate  # noqa: E402
 from linter.errors import UserError  # noqa: E402
 from linter.mentions.lexicon import build_lexicon  # noqa: E402
 from linter.report import render_json, render_sarif  # noqa: E402
@@ -85,7 +85,10 @@ def test_reports_always_parse_and_output_is_deterministic(text, kind, window):
         if linted is None:
             return ()
         document, findings = linted
-        result = RunResult(findings=findings, documents={document.path: document}, checked_paths=[document.path], rules=RULES)
+        result = RunResult(
+            findings=findings, documents={document.path: document}, checked_paths=[document.path], rules=RULES,
+            dates={document.path: DocumentDate(DateWindow.parse(window), "option")},
+        )
         return render_json(result), render_sarif(result), render_text(result, color=False)
 
     first = reports()

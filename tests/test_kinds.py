@@ -64,8 +64,8 @@ def test_substitution_swaps_whole_words_and_skips_the_preferred_form():
 def test_office_holder_reports_the_real_holder_and_the_persons_record():
     [finding] = lint("UK Prime Minister Rishi Sunak spoke.", rule="office-holder")
     assert finding.message == (
-        "Rishi Sunak was not Prime Minister of the United Kingdom on 2025-06-01: it was held by Keir Starmer "
-        "(from 2024-07-05); Rishi Sunak held it from 2022-10-25 to 2024-07-05."
+        "Rishi Sunak was not Prime Minister of the United Kingdom on 1 June 2025: it was held by Keir Starmer "
+        "(from 5 July 2024); Rishi Sunak held it from 25 October 2022 to 5 July 2024."
     )
     assert finding.evidence == ("keir-starmer", "rishi-sunak", "uk-prime-minister")
     assert (finding.column, finding.end_column) == (1, 30)
@@ -112,7 +112,7 @@ def test_quote_anachronism_points_at_the_mention_inside_the_quote():
 def test_quote_speaker_and_wording_against_a_canonical_quote():
     wrong_speaker = '"We will stand with Ukraine for as long as it takes," said Rishi Sunak.'
     [finding] = lint(wrong_speaker, rule="quote-speaker")
-    assert finding.message == "These words are on record as Keir Starmer's (2025-03-02), not Rishi Sunak's."
+    assert finding.message == "These words are on record as Keir Starmer's, said on 2 March 2025, not Rishi Sunak's."
     assert lint(wrong_speaker.replace("Rishi Sunak", "Keir Starmer"), rule="quote-speaker") == []
     changed = '"We will stand with Ukraine for as long as needed," said Keir Starmer.'
     [finding] = lint(changed, rule="quote-wording")
@@ -124,7 +124,7 @@ def test_quote_speaker_and_wording_against_a_canonical_quote():
 
 def test_event_date_against_the_facts_with_and_without_year():
     [finding] = lint("On March 15 the example summit opened.", rule="event-date", date="2025-04-05..2025-12-31")
-    assert finding.message == 'The facts date "The Example Summit" to 2025-03-20, not March 15.'
+    assert finding.message == 'The Example Summit took place on 20 March 2025, not "March 15".'
     assert lint("On March 20 the example summit opened.", rule="event-date", date="2025-04-05..2025-12-31") == []
     assert lint("On 20 March 2024 the example summit opened.", rule="event-date")
     assert lint("On March 20 the example summit met, on March 2 by some accounts.", rule="event-date") == []
@@ -162,7 +162,7 @@ def test_a_date_agreeing_with_any_edition_of_a_recurring_event_is_right():
     )
     assert lint("On 12 August the example summit opened.", rule="event-date", date="2025-01-01..2025-12-31", facts_yaml=facts) == []
     [finding] = lint("On 15 August the example summit opened.", rule="event-date", date="2025-01-01..2025-12-31", facts_yaml=facts)
-    assert finding.evidence == ("summit", "summit-2024") and "2024-08-12" in finding.message
+    assert finding.evidence == ("summit", "summit-2024") and "12 August 2024" in finding.message
 
 
 def test_an_attached_date_is_checked_on_either_side():

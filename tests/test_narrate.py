@@ -7,8 +7,10 @@ import datetime as dt
 import pytest
 
 from conftest import facts_from, lint
-from linter.checks.narrate import FactNote, describe_window, long_date, narrate
-from linter.dates import DateWindow
+from linter.checks.describe import tenure
+from linter.checks.narrate import FactNote, narrate
+from linter.dates import DateWindow, long_date
+from linter.facts.model import Tenure
 
 FACTS = facts_from()
 
@@ -22,11 +24,23 @@ def test_long_dates_ignore_the_locale():
     ("2025-03-01..2025-03-31", "in March 2025"),
     ("2024-02-01..2024-02-29", "in February 2024"),
     ("2025-01-01..2025-12-31", "in 2025"),
-    ("2025-03-01..2025-03-05", "between 1 March 2025 and 5 March 2025"),
+    ("2025-03-01..2025-03-05", "between 1 and 5 March 2025"),  # the month and year once
+    ("2025-04-05..2025-12-31", "between 5 April and 31 December 2025"),  # the year once
     ("2024-01-01..2025-12-31", "between 1 January 2024 and 31 December 2025"),
+    ("2024-12-31..2025-01-01", "between 31 December 2024 and 1 January 2025"),
 ])
 def test_windows_are_told_as_a_day_a_month_a_year_or_a_range(window, phrase):
-    assert describe_window(DateWindow.parse(window)) == phrase
+    assert DateWindow.parse(window).describe() == phrase
+
+
+@pytest.mark.parametrize(("start", "end", "phrase"), [
+    (dt.date(2022, 10, 25), dt.date(2024, 7, 5), "from 25 October 2022 to 5 July 2024"),
+    (dt.date(2022, 9, 6), dt.date(2022, 10, 25), "from 6 September to 25 October 2022"),
+    (dt.date(2022, 9, 6), dt.date(2022, 9, 6), "on 6 September 2022"),
+    (dt.date(2024, 7, 5), None, "from 5 July 2024"),
+])
+def test_tenures_are_told_in_words_with_the_year_once(start, end, phrase):
+    assert tenure(Tenure("office", "someone", start, end)) == phrase
 
 
 def test_an_office_is_told_through_the_tenures_of_the_people_concerned_in_order():
@@ -56,7 +70,7 @@ def test_events_and_quotes_are_told_with_their_dates():
     event, quote = narrate(FACTS, ["summit", "starmer-line", "keir-starmer"])
     assert event.text == "The Example Summit took place on 20 March 2025."
     assert quote.text == (
-        "Keir Starmer said, 2 March 2025: “We will stand with Ukraine for as long as it takes, and we will not waver”"
+        "Keir Starmer said on 2 March 2025: “We will stand with Ukraine for as long as it takes, and we will not waver”"
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+import regex
 
 from linter.checks.examples import run_examples
 from linter.checks.rules import builtin_rules_dir, load_rules, read_pack
@@ -19,6 +20,21 @@ RESULTS = run_examples(BUILTIN)
 def test_builtin_rule_example(result):
     got = [f.message for f in result.findings]
     assert result.ok, f"{result.example.location}: expected to {result.expected} {result.example.text!r}, got {got}"
+
+
+FLAGGED = [finding for result in RESULTS if result.expected == "flag" for finding in result.findings]
+
+
+@pytest.mark.parametrize("finding", FLAGGED, ids=[f"{f.rule}-{i}" for i, f in enumerate(FLAGGED)])
+def test_builtin_messages_follow_the_style_guide(finding):
+    """docs/rules.md, 'How a message is written': one line, sentence case, a full stop, dates in
+    words, names and never fact ids, no trailing ids or locations."""
+    message = finding.message
+    assert message[0].isupper() and message.endswith(".") and "\n" not in message and "  " not in message, message
+    assert not regex.search(r"\d{4}-\d{2}-\d{2}", message), message
+    assert not any(regex.search(rf"(?<![\w-]){regex.escape(fact)}(?![\w-])", message) for fact in finding.evidence), message
+    assert not regex.search(r"[\[(][\w-]+[\])]\.?$|\.yaml", message), message
+    assert "'" not in message.replace("'s", "").replace("s'", ""), message  # the document is quoted in double quotes
 
 
 @pytest.mark.parametrize("rule", BUILTIN, ids=[r.id for r in BUILTIN])

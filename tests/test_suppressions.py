@@ -43,7 +43,7 @@ def test_a_suppression_that_suppresses_nothing_is_reported(tmp_path, write):
 def test_an_unknown_rule_in_a_suppression_is_reported_with_a_suggestion(tmp_path, write):
     write("draft.md", f"<!-- factlint-disable-next-line office-holdr -->\n{WRONG}\n")
     result = run_cli("check", "draft.md", "--facts", FACTS, "--date", "2025-06-01", cwd=tmp_path)
-    assert "'office-holdr' is not a rule (did you mean 'office-holder'?)" in result.stdout
+    assert 'No rule is called "office-holdr" (did you mean "office-holder"?)' in result.stdout
 
 
 @pytest.mark.parametrize(("until", "expected"), [("2999-12-31", []), ("2001-01-01", [("expired-suppression", 4), ("office-holder", 5)])])
@@ -66,3 +66,20 @@ def test_engine_rules_are_listed_and_explained():
     assert "unused-suppression" in run_cli("rules").stdout
     explained = run_cli("explain", "expired-suppression")
     assert explained.returncode == 0 and "until= date" in explained.stdout
+
+
+def test_engine_messages_follow_the_style_guide(tmp_path, write):
+    """Dates in words, the document's words in double quotes, sentence case and a full stop (docs/rules.md)."""
+    write("draft.md", (
+        "---\ndate: 2025-06-01\n---\n"
+        f"<!-- factlint-disable-next-line office-holder until=2001-01-01 -->\n{WRONG}\n\n"
+        f"<!-- factlint-disable-next-line office-holder until=2025-02-30 -->\n{WRONG}\n\n"
+        f"<!-- factlint-disable-next-line event-date, office-holder -->\nThe goverment fell.\n"
+    ))
+    result = run_cli("check", "draft.md", "--facts", FACTS, "--format", "json", cwd=tmp_path)
+    messages = [f["message"] for f in json.loads(result.stdout)["findings"] if f["rule"].endswith("-suppression")]
+    assert messages == [
+        "This suppression expired on 1 January 2001; remove it or extend its until= date.",
+        'This suppression is ignored: "until=2025-02-30" is not a real date; write until=YYYY-MM-DD.',
+        'This suppression of "event-date" and "office-holder" suppresses nothing; remove it.',
+    ]

@@ -100,7 +100,7 @@ def test_overlap_of_tenures():
 
 def test_date_window_parsing():
     assert str(DateWindow.parse("2025-04-05..2025-12-31")) == "2025-04-05..2025-12-31"
-    assert DateWindow.parse("2025-04-05").describe() == "on 2025-04-05"
+    assert DateWindow.parse("2025-04-05").describe() == "on 5 April 2025"
     for bad in ("2025-13-01", "2025-02-29", "yesterday", "2025-05-01..2025-04-01"):
         with pytest.raises(ValueError):
             DateWindow.parse(bad)

@@ -18,7 +18,8 @@ from linter.analysis import analyse
 from linter.checks.engine import evaluate
 from linter.checks.kinds.office_holder import OfficeHolder
 from linter.checks.rules import Rule
-from linter.dates import DateWindow
+from linter.checks.describe import tenure as tenure_in_words
+from linter.dates import DateWindow, long_date
 from linter.facts.model import FactBase, Office, Tenure
 from linter.facts.temporal import Claim
 from linter.mentions.lexicon import build_lexicon
@@ -42,9 +43,20 @@ class BoundaryCase:
     def ok(self) -> bool:
         return self.expected == self.flagged
 
-    def describe(self) -> str:
+    def describe(self, facts: FactBase) -> str:
+        """'[office-holder] expected to flag 'Prime Minister Rishi Sunak spoke.' on 24 October 2022, the day before
+        Rishi Sunak's tenure as Prime Minister of the United Kingdom (from 25 October 2022 to 5 July 2024)'."""
         verb = "flag" if self.expected else "pass"
-        return f"[{self.rule.id}] expected to {verb} {self.text!r} on {self.day} (tenure {self.tenure.start}..{self.tenure.end or ''} of {self.office.id})"
+        when = {
+            self.tenure.start - ONE_DAY: "the day before",
+            self.tenure.start: "the first day of",
+            self.tenure.end: "the last day of",
+            self.tenure.end and self.tenure.end + ONE_DAY: "the day after",
+        }[self.day]
+        return (
+            f"[{self.rule.id}] expected to {verb} {self.text!r} on {long_date(self.day)}, {when} "
+            f"{facts.name_of(self.tenure.who)}'s tenure as {self.office.name} ({tenure_in_words(self.tenure)})"
+        )
 
 
 def boundary_cases(facts: FactBase, rules: list[Rule]) -> list[BoundaryCase]:

@@ -1,10 +1,10 @@
-"""Facts written for people: the phrases rule messages are filled with."""
+"""Facts written for people: the phrases rule messages are filled with (dates in words)."""
 
 from __future__ import annotations
 
-from linter.dates import DateWindow
-from linter.facts.model import FactBase, Office
-from linter.facts.temporal import describe_tenure, holders_during
+from linter.dates import DateWindow, date_range, long_date
+from linter.facts.model import FactBase, Office, Tenure
+from linter.facts.temporal import holders_during
 
 
 def join(items: list[str]) -> str:
@@ -14,13 +14,23 @@ def join(items: list[str]) -> str:
     return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
+def tenure(held: Tenure) -> str:
+    """'from 25 October 2022 to 5 July 2024', 'from 6 September to 25 October 2022' or 'from 5 July 2024' (still in office)."""
+    if held.end is None:
+        return f"from {long_date(held.start)}"
+    if held.end == held.start:
+        return f"on {long_date(held.start)}"
+    first, last = date_range(held.start, held.end)
+    return f"from {first} to {last}"
+
+
 def tenures(office: Office, person: str) -> str:
-    """'from 2017-01-20 to 2021-01-20 and from 2025-01-20' (every tenure of the person)."""
-    return join([describe_tenure(t) for t in office.tenures_of(person)])
+    """'from 20 January 2017 to 20 January 2021 and from 20 January 2025' (every tenure of the person)."""
+    return join([tenure(t) for t in office.tenures_of(person)])
 
 
 def record(facts: FactBase, office: Office, person: str) -> str:
-    """'Rishi Sunak held it from 2022-10-25 to 2024-07-05', or that the facts list no tenure."""
+    """'Rishi Sunak held it from 25 October 2022 to 5 July 2024', or that the facts list no tenure."""
     name = facts.name_of(person)
     if not office.tenures_of(person):
         return f"the facts record no tenure of {name} in it"
@@ -28,6 +38,6 @@ def record(facts: FactBase, office: Office, person: str) -> str:
 
 
 def holders(facts: FactBase, office: Office, window: DateWindow) -> str:
-    """'Keir Starmer (from 2024-07-05)': who held the office during the window."""
+    """'Keir Starmer (from 5 July 2024)': who held the office during the window."""
     during = holders_during(office, window)
-    return join([f"{facts.name_of(t.who)} ({describe_tenure(t)})" for t in during]) or "nobody the facts record"
+    return join([f"{facts.name_of(t.who)} ({tenure(t)})" for t in during]) or "nobody the facts record"

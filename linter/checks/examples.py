@@ -1,7 +1,9 @@
 """Run the examples embedded in rules (as LanguageTool and Semgrep do).
 
 Every rule carries texts it must flag and texts it must pass. ``factlint test``
-and the test suite run them; a rule whose examples disagree with it fails.
+and the test suite run them; a rule whose examples disagree with it fails. A pack's
+examples run against its ``example_facts``; a pack without them, against the facts
+``factlint test --facts`` gives.
 """
 
 from __future__ import annotations
@@ -27,25 +29,32 @@ class ExampleResult:
     example: Example
     expected: str  # "flag" or "pass"
     findings: tuple[Finding, ...]
+    had_facts: bool = True  # whether the example ran against any facts (its pack's, or those given)
 
     @property
     def ok(self) -> bool:
         return bool(self.findings) == (self.expected == "flag")
 
+    @property
+    def lacks_facts(self) -> bool:
+        """A rule that needs facts cannot flag an example run against none."""
+        return not self.ok and self.expected == "flag" and not self.had_facts and self.rule.kind.needs_facts
 
-def run_examples(rules: list[Rule]) -> list[ExampleResult]:
+
+def run_examples(rules: list[Rule], facts: FactBase | None = None) -> list[ExampleResult]:
+    """Every example of every rule, against its pack's ``example_facts``, else against ``facts``."""
     results = []
-    lexicons: dict[int, tuple[FactBase, Lexicon]] = {}
+    lexicons: dict[int, Lexicon] = {}
     for rule in rules:
-        key = id(rule.pack)
-        if key not in lexicons:
-            facts = rule.pack.example_facts or FactBase()
-            lexicons[key] = (facts, build_lexicon(facts))
-        facts, lexicon = lexicons[key]
+        given = rule.pack.example_facts if rule.pack.example_facts is not None else facts
+        used = given if given is not None else FactBase()
+        if id(used) not in lexicons:
+            lexicons[id(used)] = build_lexicon(used)
+        had_facts = given is not None
         for expected, examples in (("flag", rule.flags), ("pass", rule.passes)):
             for example in examples:
                 window = example.date or rule.pack.example_date or _UNDATED
                 document = document_from_text(example.text, f"{rule.id}:example")
-                findings = evaluate(analyse(document, facts, lexicon, window, rule.kind.needs), [rule])
-                results.append(ExampleResult(rule, example, expected, tuple(findings)))
+                findings = evaluate(analyse(document, used, lexicons[id(used)], window, rule.kind.needs), [rule])
+                results.append(ExampleResult(rule, example, expected, tuple(findings), had_facts))
     return results

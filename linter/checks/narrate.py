@@ -8,18 +8,14 @@ are written, so a doubtful fact can be checked at its source.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
-import os
 from dataclasses import dataclass
 from typing import Iterable
 
-from linter.checks.describe import join
-from linter.dates import DateWindow
+from linter.checks.describe import tenures
+from linter.dates import long_date
 from linter.errors import Location
-from linter.facts.model import FactBase, Office, Tenure
+from linter.facts.model import FactBase, Office
 
-MONTH_NAMES = tuple(calendar.month_name[1:])  # fixed English names, whatever the locale
 QUOTE_EXCERPT = 280  # characters of a canonical quote shown before it is cut
 
 
@@ -32,23 +28,6 @@ class FactNote:
 
     def as_dict(self) -> dict[str, str | None]:
         return {"text": self.text, "source": self.source}
-
-
-def long_date(day: dt.date) -> str:
-    """'25 October 2022'."""
-    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
-
-
-def describe_window(window: DateWindow) -> str:
-    """'on 20 March 2025', 'in March 2025', 'in 2025' or 'between 1 and 5 March 2025'."""
-    start, end = window.start, window.end
-    if start == end:
-        return f"on {long_date(start)}"
-    if start.day == 1 and end == _month_end(start):
-        return f"in {MONTH_NAMES[start.month - 1]} {start.year}"
-    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
-        return f"in {start.year}"
-    return f"between {long_date(start)} and {long_date(end)}"
 
 
 def narrate(facts: FactBase, evidence: Iterable[str]) -> tuple[FactNote, ...]:
@@ -76,25 +55,19 @@ def narrate(facts: FactBase, evidence: Iterable[str]) -> tuple[FactNote, ...]:
 
 
 def _office_note(facts: FactBase, office: Office, people: list[str]) -> FactNote | None:
-    tenures = sorted((t for t in office.holders if t.who in people), key=lambda t: t.start)
-    holders = list(dict.fromkeys(t.who for t in tenures))
+    holders = list(dict.fromkeys(t.who for t in sorted((t for t in office.holders if t.who in people), key=lambda t: t.start)))
     if not holders:
         return None
     first, *others = holders
-    parts = [f"{facts.name_of(first)} was {office.name} {_tenures(office.tenures_of(first))}"]
-    parts.extend(f"{facts.name_of(person)} {_tenures(office.tenures_of(person))}" for person in others)
+    parts = [f"{facts.name_of(first)} was {office.name} {tenures(office, first)}"]
+    parts.extend(f"{facts.name_of(person)} {tenures(office, person)}" for person in others)
     return FactNote("; ".join(parts) + ".", _source(office.location))
-
-
-def _tenures(tenures: tuple[Tenure, ...]) -> str:
-    """'from 20 January 2017 to 20 January 2021 and from 20 January 2025'."""
-    return join([f"from {long_date(t.start)}" + (f" to {long_date(t.end)}" if t.end else "") for t in tenures])
 
 
 def _event_note(facts: FactBase, event_id: str) -> FactNote:
     event = facts.events[event_id]
     place = f" ({event.place})" if event.place else ""
-    return FactNote(f"{event.name} took place {describe_window(event.when)}{place}.", _source(event.location))
+    return FactNote(f"{event.name} took place {event.when.describe()}{place}.", _source(event.location))
 
 
 def _quote_note(facts: FactBase, quote_id: str) -> FactNote:
@@ -102,22 +75,8 @@ def _quote_note(facts: FactBase, quote_id: str) -> FactNote:
     words = " ".join(quote.text.split())
     if len(words) > QUOTE_EXCERPT:
         words = words[:QUOTE_EXCERPT].rsplit(" ", 1)[0] + " …"
-    return FactNote(f"{facts.name_of(quote.speaker)} said, {long_date(quote.date)}: “{words}”", _source(quote.location))
-
-
-def _month_end(day: dt.date) -> dt.date:
-    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    return FactNote(f"{facts.name_of(quote.speaker)} said on {long_date(quote.date)}: “{words}”", _source(quote.location))
 
 
 def _source(location: Location | None) -> str | None:
-    """The location, with its path relative to the working directory when it lies below it."""
-    if location is None:
-        return None
-    path = location.path
-    if os.path.isabs(path):
-        try:
-            relative = os.path.relpath(path)
-        except ValueError:  # another drive, on Windows
-            relative = path
-        path = path if relative.startswith("..") else relative
-    return str(Location(path, location.line, location.column))
+    return location.shown() if location else None

@@ -81,19 +81,30 @@ def pack_files(path: Path) -> list[Path]:
 
 
 def load_rules(extra: list[str] | None = None, include_builtin: bool = True) -> list[Rule]:
-    """All rules of the built-in packs and of the given files or directories; ids must be unique."""
-    files = pack_files(builtin_rules_dir()) if include_builtin else []
+    """All rules of the built-in packs and of the given files or directories; ids must be unique.
+
+    A pack is loaded once however often it is named: ``factlint test rules/copy.yaml`` names a
+    built-in pack, which is then reported under the name given.
+    """
+    files: dict[str, Path] = {}  # real path -> the path to load it by
+    for path in pack_files(builtin_rules_dir()) if include_builtin else []:
+        files[os.path.realpath(path)] = path
     for item in extra or []:
-        files.extend(pack_files(Path(item)))
+        for path in pack_files(Path(item)):
+            files[os.path.realpath(path)] = path
     rules: list[Rule] = []
     seen: dict[str, Location] = {}
-    for path in files:
+    for path in files.values():
         for rule in load_pack(str(path)).rules:
             if rule.id in seen:
-                raise UserError(f"duplicate rule id '{rule.id}' (already defined at {seen[rule.id]})", rule.location)
+                raise UserError(_duplicate(rule.id, seen[rule.id]), rule.location)
             seen[rule.id] = rule.location
             rules.append(rule)
     return rules
+
+
+def _duplicate(rule_id: str, first: Location) -> str:
+    return f"duplicate rule id '{rule_id}' (already defined at {first})"
 
 
 def load_pack(path: str) -> RulePack:
@@ -118,12 +129,19 @@ def read_pack(data: Any, path: str) -> RulePack:
         except UserError as error:
             checker.problems.extend(getattr(error, "errors", [error]))
     items = checker.sequence(root.get("rules"), root.where("rules"), "'rules'") if "rules" in root else None
+    seen: dict[str, Location] = {}
     for index, item in enumerate(items or ()):
         mapping = checker.mapping(item, items.where(index), f"rules[{index}]")
-        if mapping is not None:
-            rule = _read_rule(mapping, f"rules[{index}]", pack, checker)
-            if rule is not None:
-                pack.rules.append(rule)
+        if mapping is None:
+            continue
+        rule = _read_rule(mapping, f"rules[{index}]", pack, checker)
+        if rule is None:
+            continue
+        if rule.id in seen:
+            checker.fail(_duplicate(rule.id, seen[rule.id]), rule.location)
+            continue
+        seen[rule.id] = rule.location
+        pack.rules.append(rule)
     checker.raise_if_failed()
     return pack
 

@@ -1,20 +1,23 @@
 """Load, validate and merge fact files (the format is documented in docs/facts.md).
 
 Validation is complete: every problem in every file is reported with its
-``file:line:col`` before any document is checked. Merging several files is an
-error when ids clash, when a holder names an unknown entity, or when an office
-has more simultaneous holders than seats.
+``file:line:col`` before any document is checked, in one pass. Merging several
+files is an error when ids clash, when a holder names an unknown entity, or when
+an office has more simultaneous holders than seats; these checks across facts run
+even when some facts are invalid, as long as their verdicts still mean something
+(see :class:`_Reading`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Callable
 
 import regex
 
 from linter.dates import DateWindow
-from linter.errors import Location
+from linter.errors import Location, UserError, did_you_mean
 from linter.facts.model import ENTITY_TYPES, Entity, Event, FactBase, Office, Quote, Tenure
 from linter.user_regex import BadRegex, compile_user_regex, shown
 from linter.validate import Checker
@@ -23,61 +26,86 @@ from linter.yamlio import YamlMap, read_yaml_file
 SLUG = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FACTS_VERSION = 1
 _SECTIONS = ("entities", "offices", "events", "quotes")
+_SUGGESTIONS = 20  # unknown entity ids given a did-you-mean, per load (each costs ~0.25 s with 100,000 entities)
+
+
+@dataclass
+class _Reading:
+    """What reading the files learnt beyond the valid facts, so that the checks across facts can
+    run on the valid ones without reporting what an invalid one would have settled."""
+
+    first_seen: dict[str, Location] = field(default_factory=dict)  # id -> where it was first defined
+    entity_ids: set[str] = field(default_factory=set)  # every entity id written, the invalid entities' too
+    entities_known: bool = True  # False: some entity's id could not be read, so "not a known entity" may be wrong
+    unsure_seats: set[str] = field(default_factory=set)  # offices whose 'seats' is invalid: no clash can be told
 
 
 def load_facts(paths: list[str]) -> FactBase:
-    """Read and merge fact files; raise UserError(s) describing every problem."""
-    checker = Checker()
-    facts = FactBase(sources=tuple(paths))
-    first_seen: dict[str, Location] = {}
-    for path in paths:
-        _read_file(read_yaml_file(path), path, facts, first_seen, checker)
-    checker.raise_if_failed()
-    _check_references(facts, checker)
-    _check_seats(facts, checker)
-    checker.raise_if_failed()
-    return facts.index()
+    """Read and merge fact files; raise UserError(s) describing every problem in all of them."""
+    return _load(paths, read_yaml_file)
 
 
 def load_facts_data(data: Any, path: str) -> FactBase:
     """Validate facts already parsed from YAML (e.g. a rule pack's example facts)."""
-    checker = Checker()
-    facts = FactBase(sources=(path,))
-    _read_file(data, path, facts, {}, checker)
-    checker.raise_if_failed()
-    _check_references(facts, checker)
-    _check_seats(facts, checker)
+    return _load([path], lambda _: data)
+
+
+def _load(paths: list[str], read: Callable[[str], Any]) -> FactBase:
+    checker, reading = Checker(), _Reading()
+    facts = FactBase(sources=tuple(paths))
+    for path in paths:
+        try:
+            data = read(path)
+        except UserError as error:  # unreadable or not YAML: report it with the other files' problems
+            checker.problems.extend(getattr(error, "errors", [error]))
+            reading.entities_known = False
+            continue
+        _read_file(data, path, facts, reading, checker)
+    if reading.entities_known:
+        _check_references(facts, reading.entity_ids, checker)
+    _check_seats(facts, reading.unsure_seats, checker)
+    order = {path: index for index, path in enumerate(paths)}  # problems in file order, then line by line
+    checker.problems.sort(key=lambda p: (order.get(p.location.path, len(order)), p.location.line or 0, p.location.column or 0))
     checker.raise_if_failed()
     return facts.index()
 
 
-def _read_file(data: Any, path: str, facts: FactBase, first_seen: dict[str, Location], checker: Checker) -> None:
+def _read_file(data: Any, path: str, facts: FactBase, reading: _Reading, checker: Checker) -> None:
     root = checker.mapping(data, Location(path, 1, 1), "a fact file")
     if root is None:
+        reading.entities_known = False
         return
     checker.keys(root, ("facts_version", *_SECTIONS), ("facts_version",), "a fact file")
     version = root.get("facts_version")
     if "facts_version" in root and version != FACTS_VERSION:
         checker.fail(f"unsupported facts_version {version!r}; this factlint reads version {FACTS_VERSION}", root.where("facts_version"))
-    readers = {"entities": _entity, "offices": _office, "events": _event, "quotes": _quote}
+    readers = {"entities": _entity, "offices": lambda m, w, c: _office(m, w, c, reading.unsure_seats), "events": _event, "quotes": _quote}
     stores = {"entities": facts.entities, "offices": facts.offices, "events": facts.events, "quotes": facts.quotes}
     for section, reader in readers.items():
         if section not in root or root[section] is None:
             continue
         items = checker.sequence(root[section], root.where(section), f"'{section}'")
+        if items is None and section == "entities":
+            reading.entities_known = False
         for index, item in enumerate(items or ()):
             what = f"{section}[{index}]"
             mapping = checker.mapping(item, items.where(index), what)
+            if section == "entities":
+                written_id = mapping.get("id") if mapping is not None else None
+                if isinstance(written_id, str):
+                    reading.entity_ids.add(written_id)
+                else:
+                    reading.entities_known = False
             if mapping is None:
                 continue
             fact = reader(mapping, what, checker)
             if fact is None:
                 continue
-            if fact.id in first_seen:
-                earlier = first_seen[fact.id]
+            if fact.id in reading.first_seen:
+                earlier = reading.first_seen[fact.id]
                 checker.fail(f"duplicate id '{fact.id}' (already defined at {earlier})", mapping.where("id"))
                 continue
-            first_seen[fact.id] = mapping.where("id")
+            reading.first_seen[fact.id] = mapping.where("id")
             stores[section][fact.id] = fact
 
 
@@ -102,7 +130,7 @@ def _entity(mapping: YamlMap, what: str, checker: Checker) -> Entity | None:
     return Entity(fact_id, name.strip(), tuple(a.strip() for a in aliases), kind, mapping.location)
 
 
-def _office(mapping: YamlMap, what: str, checker: Checker) -> Office | None:
+def _office(mapping: YamlMap, what: str, checker: Checker, unsure_seats: set[str]) -> Office | None:
     checker.keys(mapping, ("id", "name", "titles", "seats", "holders", "organization"), ("id", "name", "titles"), what)
     organization = checker.text(mapping, "organization", what)
     fact_id, name = _fact_id(mapping, what, checker), checker.text(mapping, "name", what)
@@ -112,6 +140,9 @@ def _office(mapping: YamlMap, what: str, checker: Checker) -> Office | None:
     seats = checker.typed(mapping, "seats", int, what)
     if seats is not None and seats < 1:
         checker.fail(f"'seats' in {what} must be at least 1", mapping.where("seats"))
+        seats = None
+    if "seats" in mapping and seats is None and fact_id is not None:
+        unsure_seats.add(fact_id)
     holders = []
     if mapping.get("holders") is not None:
         items = checker.sequence(mapping["holders"], mapping.where("holders"), f"'holders' in {what}")
@@ -182,25 +213,38 @@ def _quote(mapping: YamlMap, what: str, checker: Checker) -> Quote | None:
     return Quote(fact_id, speaker.strip(), day, text, mapping.location)
 
 
-def _check_references(facts: FactBase, checker: Checker) -> None:
+def _check_references(facts: FactBase, entity_ids: set[str], checker: Checker) -> None:
+    """Holders, quote speakers and office organisations must be entity ids. An id written for an
+    entity that is itself invalid counts as known: its own problem is reported already."""
+
+    unknown = 0
+
+    def check(reference: str, what: str, location: Location | None) -> None:
+        nonlocal unknown
+        if reference not in entity_ids:
+            unknown += 1  # a suggestion costs a pass over every id: at most _SUGGESTIONS of them
+            hint = did_you_mean(reference, entity_ids) if unknown <= _SUGGESTIONS else ""
+            checker.fail(f"{what} is not a known entity id{hint}", _where(location))
+
     for office in facts.offices.values():
-        if office.organization is not None and office.organization not in facts.entities:
-            checker.fail(f"organization '{office.organization}' of office '{office.id}' is not a known entity id", _where(office.location))
+        if office.organization is not None:
+            check(office.organization, f"organization '{office.organization}' of office '{office.id}'", office.location)
         for tenure in office.holders:
-            if tenure.who not in facts.entities:
-                checker.fail(f"holder '{tenure.who}' of office '{office.id}' is not a known entity id", _where(tenure.location))
+            check(tenure.who, f"holder '{tenure.who}' of office '{office.id}'", tenure.location)
     for quote in facts.quotes.values():
-        if quote.speaker not in facts.entities:
-            checker.fail(f"speaker '{quote.speaker}' of quote '{quote.id}' is not a known entity id", _where(quote.location))
+        check(quote.speaker, f"speaker '{quote.speaker}' of quote '{quote.id}'", quote.location)
 
 
-def _check_seats(facts: FactBase, checker: Checker) -> None:
+def _check_seats(facts: FactBase, unsure_seats: set[str], checker: Checker) -> None:
     """More simultaneous holders than seats is a clash; a handover day is not.
 
     Tenures count as half-open ``[from, to)`` here, so a tenure that ends on the
-    day the next one starts does not overlap it.
+    day the next one starts does not overlap it. An office whose ``seats`` is
+    invalid is not checked (its number of seats is unknown).
     """
     for office in facts.offices.values():
+        if office.id in unsure_seats:
+            continue
         changes: list[tuple[dt.date, int, Tenure]] = []
         for tenure in office.holders:
             changes.append((tenure.start, +1, tenure))

@@ -152,9 +152,3 @@ def holders_during(office: Office, window: DateWindow) -> tuple[Tenure, ...]:
     """Tenures of the office that share at least one day with the window."""
     return tuple(t for t in office.holders if t.start <= window.end and t.last_day >= window.start)
 
-
-def describe_tenure(tenure: Tenure) -> str:
-    """'from 2022-10-25 to 2024-07-05' or 'from 2024-07-05' (still in office)."""
-    if tenure.end is None:
-        return f"from {tenure.start.isoformat()}"
-    return f"from {tenure.start.isoformat()} to {tenure.end.isoformat()}"

@@ -37,5 +37,6 @@ def render_json(result: RunResult, color: bool = False) -> str:
         }
         for p in result.problems
     ]
-    payload = {"version": __version__, "findings": findings, "problems": problems, "summary": summarise(result)}
+    files = [{"path": path, "date": result.dates[path].as_dict()} for path in result.checked_paths]
+    payload = {"version": __version__, "findings": findings, "problems": problems, "files": files, "summary": summarise(result)}
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

@@ -4,7 +4,8 @@
        |
      8 | ...said UK Prime Minister Rishi Sunak in an interview...
        |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-       = evidence: keir-starmer, rishi-sunak, uk-prime-minister
+       = facts: Rishi Sunak was Prime Minister of the United Kingdom from 25 October 2022 to 5 July 2024; Keir Starmer from 5 July 2024.
+       = source: seeds/facts.yaml:24:5
 
 Long lines (a whole article on one line is common) are shown as a window
 around the span, so the excerpt stays readable.
@@ -55,15 +56,31 @@ def _excerpt(document: Document, finding: Finding, paint) -> list[str]:
         f"{finding.line} | {shown}",
         f"{gutter} | {paint(marker, finding.severity)}",
     ]
-    if finding.evidence:
-        lines.append(f"{gutter} = {paint('evidence: ' + ', '.join(finding.evidence), 'dim')}")
+    lines.extend(f"{gutter} = {paint(note, 'dim')}" for note in _fact_notes(finding))
     return lines
 
 
+def _fact_notes(finding: Finding) -> list[str]:
+    """'facts: <sentence>' per fact the finding rests on, then 'source: <where they are written>'.
+
+    The sentences are the JSON output's ``facts`` (ids stay in the JSON's ``evidence``)."""
+    notes = [f"facts: {note.text}" for note in finding.facts]
+    sources = list(dict.fromkeys(note.source for note in finding.facts if note.source))
+    if sources:
+        notes.append(f"source: {', '.join(sources)}")
+    return notes
+
+
 def _summary_line(result: RunResult) -> str:
+    """'Found 2 errors in 3 files.', with '; 1 file could not be checked' when one could not."""
     counts = summarise(result)
     files = f"{counts['files']} file{'s' if counts['files'] != 1 else ''}"
-    if not result.findings:
-        return f"No findings in {files}."
-    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if counts[s]]
-    return f"Found {', '.join(parts)} in {files}."
+    unchecked = len(result.unchecked)
+    not_checked = f"{unchecked} file{'s' if unchecked != 1 else ''} could not be checked"
+    tail = f"; {not_checked}" if unchecked else ""
+    if result.findings:
+        parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if counts[s]]
+        return f"Found {', '.join(parts)} in {files}{tail}."
+    if unchecked and not counts["files"]:
+        return f"Nothing was checked: {not_checked}."
+    return f"No findings in {files}{tail}."

@@ -42,7 +42,7 @@ class EventDate(Kind):
                 nearest.span,
                 {
                     "event": event.name,
-                    "event_date": str(event.when),
+                    "event_date": event.when.describe(),
                     "written": analysis.text(nearest.span),
                     "place": event.place or "",
                     "date": analysis.window.describe(),

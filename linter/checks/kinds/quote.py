@@ -17,6 +17,7 @@ from typing import Iterator
 
 from linter.checks.describe import join, tenures
 from linter.checks.kinds.base import Kind, Match
+from linter.dates import long_date
 from linter.facts.temporal import Claim, Truth, held_by_then, tenures_overlap
 from linter.facts.model import Quote
 from linter.facts.wording import wording_changes
@@ -102,7 +103,7 @@ class QuoteCheck(Kind):
         values = {
             "speaker": facts.name_of(quote.speaker.entity) if quote.speaker and quote.speaker.entity else "nobody",
             "recorded_speaker": facts.name_of(source.speaker),
-            "quote_date": source.date.isoformat(),
+            "quote_date": long_date(source.date),
             "quote": source.id,
         }
         evidence = (source.id, source.speaker)

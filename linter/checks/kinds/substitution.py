@@ -16,7 +16,7 @@ from linter.checks.kinds.base import Kind, Match, search_blocks, search_capitals
 from linter.mentions.model import Analysis
 from linter.source.document import Span
 from linter.user_regex import BadRegex, compile_user_regex, shown
-from linter.validate import Checker
+from linter.validate import Checker, not_a_string
 from linter.yamlio import YamlMap
 
 _EDGE_BEFORE, _EDGE_AFTER = r"(?<![\p{L}\p{N}])", r"(?![\p{L}\p{N}])"
@@ -36,8 +36,13 @@ class Substitution(Kind):
         flags = regex.VERSION1 | (regex.IGNORECASE if checker.typed(rule, "ignore_case", bool, what) else 0)
         alternatives = []
         for wrong, right in (swap or {}).items():
-            if not isinstance(wrong, str) or not isinstance(right, str):
-                checker.fail(f"each entry of 'swap' in {what} must map a term to a string", swap.where(wrong))
+            if not isinstance(wrong, str):
+                found = not_a_string(wrong, swap.written_key(wrong))
+                checker.fail(f"each term of 'swap' in {what} must be a string, not {found}", swap.key_location(wrong))
+                continue
+            if not isinstance(right, str):
+                found = not_a_string(right, swap.written(wrong))
+                checker.fail(f"each term of 'swap' in {what} must map to a string, not {found}", swap.where(wrong))
                 continue
             try:
                 compile_user_regex(wrong, flags)
