@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import stat
 from pathlib import Path
 
 from linter.atomic import write_atomically
@@ -45,17 +44,16 @@ def unified_diff(document: Document, new_text: str) -> str:
 
 
 def write_fixed(document: Document, new_text: str) -> None:
-    """Replace the file's content atomically, as it was encoded, keeping its mode."""
+    """Replace the file's content atomically, as it was encoded (linter.atomic keeps its mode)."""
     path = Path(document.path)
     try:
         current = path.read_bytes()
-        mode = stat.S_IMODE(path.stat().st_mode)
     except OSError as error:
         raise UserError(f"cannot fix: {error.strerror}", Location(document.path)) from None
     if hashlib.sha256(current).hexdigest() != document.digest:
         raise UserError("changed on disk while factlint ran; not fixed (run again)", Location(document.path))
     data = document.byte_order_mark + new_text.encode(document.encoding)
     try:
-        write_atomically(path, data, mode)
+        write_atomically(path, data)
     except OSError as error:
         raise UserError(f"cannot write the fix: {error.strerror}", Location(document.path)) from None
