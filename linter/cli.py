@@ -9,21 +9,50 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from linter import __version__
 from linter.errors import Location, UserError
 
+class _App(TyperGroup):
+    """Every error, the user's input (UserError) or a usage error, is one line on standard error
+    with exit code 2 (never click's boxed or multi-line usage errors)."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode: bool = True, **extra):  # type: ignore[override]
+        click = sys.modules[typer.Exit.__module__]  # click's exceptions, whichever click typer uses
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except UserError as error:
+            for line in str(error).splitlines():
+                typer.echo(f"factlint: error: {line}" if error.location is None else line, err=True)
+            code = 2
+        except click.ClickException as error:
+            if type(error).__name__ == "NoArgsIsHelpError":  # 'factlint' alone (click 8.2 and later): the help
+                error.show()
+            else:
+                context = getattr(error, "ctx", None)
+                hint = f" (try '{context.command_path} -h')" if context is not None else ""
+                typer.echo(f"factlint: error: {error.format_message()}{hint}", err=True)
+            code = error.exit_code
+        if not standalone_mode:
+            return code
+        sys.exit(code or 0)
+
+
 app = typer.Typer(
+    cls=_App,
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="Check news writing against a reference fact file, with declarative YAML rules.",
 )
 
 
 class OutputFormat(str, Enum):
     text = "text"
+    concise = "concise"
     json = "json"
     sarif = "sarif"
     github = "github"
@@ -58,11 +87,15 @@ ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Use this
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Files or directories to check; '-' reads standard input.")],
+    paths: Annotated[
+        Optional[list[str]], typer.Argument(help="Files or directories to check (default: the current directory); '-' reads standard input.")
+    ] = None,
     facts: FactsOption = None,
     rules: RulesOption = None,
     date: Annotated[Optional[str], typer.Option(help="The documents' date: YYYY-MM-DD or FROM..TO (overrides front matter).")] = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = OutputFormat.text,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--output-format", "--format", case_sensitive=False, help="Output format (--format is an alias).")
+    ] = OutputFormat.text,
     fail_on: Annotated[Optional[FailLevel], typer.Option(help="Lowest severity that makes the exit code 1 [default: error].")] = None,
     config: ConfigOption = None,
     select: Annotated[Optional[list[str]], typer.Option(help="Only run rules whose id starts with this (repeatable); replaces the config's.")] = None,
@@ -78,7 +111,9 @@ def check(
     stdin_filename: Annotated[str, typer.Option(help="The name to report for standard input.")] = "<stdin>",
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Check files in this many processes (same output).")] = 1,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the compiled fact cache.")] = False,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file (the exit code still reflects the findings).")] = None,
+    output: Annotated[
+        Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file (the exit code still reflects the findings).")
+    ] = None,
     timeout_per_document: Annotated[
         Optional[float],
         typer.Option(min=0, metavar="SECONDS", help="Report a document that takes longer as not checked, and go on [default: 60; 0: no limit]."),
@@ -88,11 +123,12 @@ def check(
     from linter.dates import DateWindow
     from linter.deadline import is_time_limit
     from linter.plan import CheckOptions, check as check_paths, fail_level
-    from linter.report import FORMATS
+    from linter.report import FORMATS, HUMAN_FORMATS
     from linter.report.statistics import render_statistics
-    from linter.report.text import render_text
     from linter.runner import STDIN, exit_code
 
+    paths = paths or ["."]
+    report_path = _output_path(output) if output is not None else None
     window = None
     if date is not None:
         try:
@@ -137,19 +173,19 @@ def check(
             typer.echo(f"factlint: {dropped} finding(s) already in the baseline {baseline} not shown.", err=True)
     for problem in result.problems:
         typer.echo(f"{problem}", err=True)
-    if not all(had_facts) and output_format is OutputFormat.text and not quiet:
+    if not all(had_facts) and output_format.value in HUMAN_FORMATS and not quiet:
         typer.echo("factlint: no fact file given (--facts or 'facts:' in a config); only rules that need no facts ran.", err=True)
-    color = output is None and _use_color()
+    color = report_path is None and _use_color()
     if statistics:
         report = render_statistics(result)
-    elif output_format is OutputFormat.text:
-        report = render_text(result, color, summary=not quiet)
+    elif output_format.value in HUMAN_FORMATS:
+        report = FORMATS[output_format.value](result, color, summary=not quiet, unsafe_fixes=unsafe_fixes)
     else:
         report = FORMATS[output_format.value](result, color)
-    if output is None:
+    if report_path is None:
         typer.echo(report, nl=False)
     else:
-        _write_report(output, report)
+        _write_report(report_path, report)
     raise typer.Exit(exit_code(result, fail_level(fail_on.value if fail_on else None, options)))
 
 
@@ -304,18 +340,20 @@ def _shown(path: str) -> str:
 def _apply_fixes(result, recheck, write: bool, unsafe: bool, quiet: bool):
     """Print the fixes as a diff (returns None if there were any), or write them and
     ``recheck`` the files that changed (only those) so that what is left is reported."""
-    from linter.fixes import fixed_text, unified_diff, write_fixed
+    from linter.fixes import diff_summary, fixable, fixed_text, unified_diff, write_fixed
 
     by_path: dict[str, list] = {}
     for finding in result.findings:
         by_path.setdefault(finding.path, []).append(finding)
     changed: list[str] = []
+    would_fix = 0
     for path in sorted(result.documents):
         document = result.documents[path]
         new_text, applied = fixed_text(document.text, by_path.get(path, []), unsafe)
         if not applied:
             continue
         changed.append(path)
+        would_fix += len(applied)
         if write:
             write_fixed(document, new_text)
             del result.documents[path]  # its text is stale now, and the recheck reads the new one
@@ -325,10 +363,20 @@ def _apply_fixes(result, recheck, write: bool, unsafe: bool, quiet: bool):
             typer.echo(unified_diff(document, new_text), nl=False)
         del document, new_text  # not kept alive while the next document is fixed, or during the recheck
     if not write:
+        hint = diff_summary(would_fix, fixable(result.findings, unsafe)[1])
+        if hint and not quiet:
+            typer.echo(hint, err=True)
         return None if changed else result
     if changed:
         result.replace(changed, recheck(changed))
     return result
+
+
+def _output_path(value: str) -> Path:
+    """--output's file; a bare format name (Vale's ``--output JSON``) is refused, not written to a file named JSON."""
+    if value.lower() in {member.value for member in OutputFormat}:
+        raise UserError(f"--output {value}: did you mean --output-format {value.lower()}? To write a file named {value}, use ./{value}")
+    return Path(value)
 
 
 def _write_report(path: Path, report: str) -> None:
@@ -346,13 +394,9 @@ def _use_color() -> bool:
 
 
 def main() -> None:
-    """Entry point: user errors are reported as 'file:line:col: message' with exit code 2."""
+    """Entry point: a bug in factlint is one line too (user errors are handled by _App)."""
     try:
         app()
-    except UserError as error:
-        for line in str(error).splitlines():
-            typer.echo(f"factlint: error: {line}" if error.location is None else f"{line}", err=True)
-        sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as error:  # a bug in factlint: say so in one line, never a bare traceback

@@ -45,7 +45,7 @@ def test_seed_demo_text_output_reads_like_a_compiler():
     first = result.stdout.splitlines()[0]
     assert first.startswith("seeds/coalition-of-the-willing.md:8:846: error [former-office-holder] Donald Trump was not")
     assert "^^^^^^^^^^^^^^^^^^^^^^^^^^" in result.stdout
-    assert result.stdout.rstrip().endswith("Found 4 errors in 1 file.")
+    assert result.stdout.endswith("Found 4 errors in 1 file.\nNo fixes available (1 hidden fix can be enabled with the `--unsafe-fixes` option).\n")
 
 
 @needs_shared
@@ -80,6 +80,11 @@ def test_json_contract(write, tmp_path):
                 "source": "facts.yaml:6:5",  # relative to the working directory
             }
         ],
+        "fix": {
+            "applicability": "unsafe",  # a factual suggestion: --fix --unsafe-fixes applies it
+            "message": "Replace 'Rishi Sunak' with 'Keir Starmer'",
+            "edits": [{"start": {"line": 3, "column": 26}, "end": {"line": 3, "column": 37}, "content": "Keir Starmer"}],
+        },
     }
     assert payload["summary"] == {"files": 1, "findings": 1, "error": 1, "warning": 0, "info": 0, "problems": 0}
 

@@ -1,0 +1,115 @@
+"""The command line as Ruff and Vale users expect it (issue 13): -h, a default path, option names,
+concise output, fixable findings marked and counted."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import REPO, invoke
+
+FACTS = str(REPO / "seeds" / "facts.yaml")
+DRAFT = "The goverment fell. It was a a mistake.\n\nUK Prime Minister Rishi Sunak spoke.\n"  # safe fix, none, unsafe fix
+HIDDEN = "(1 hidden fix can be enabled with the `--unsafe-fixes` option)"
+
+
+@pytest.fixture
+def draft(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d.md").write_text(DRAFT, encoding="utf-8")
+    return tmp_path / "d.md"
+
+
+def check(*options: str):
+    return invoke("check", "d.md", "--facts", FACTS, "--date", "2025-06-01", "--no-cache", *options)
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["rules"], ["explain"], ["test"], ["validate"], ["schema"]])
+def test_dash_h_is_help_everywhere(command):
+    short, long = invoke(*command, "-h"), invoke(*command, "--help")
+    assert short.exit_code == 0 and short.stdout == long.stdout and "Usage: factlint" in short.stdout
+
+
+def test_check_without_a_path_checks_the_working_directory(tmp_path, monkeypatch):
+    (tmp_path / "a.md").write_text("The goverment fell.\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("The goverment fell.\n")
+    monkeypatch.chdir(tmp_path)
+    result = invoke("check", "--output-format", "json")
+    assert sorted(f["path"] for f in json.loads(result.stdout)["findings"]) == ["./a.md", "./sub/b.txt"]
+    assert result.stdout == invoke("check", ".", "--output-format", "json").stdout
+
+
+def test_output_format_and_its_alias_format(draft):
+    assert check("--output-format", "json").stdout == check("--format", "json").stdout == check("--output-format", "JSON").stdout
+    assert json.loads(check("--format", "json").stdout)["summary"]["findings"] == 3
+
+
+@pytest.mark.parametrize("name", ["JSON", "sarif", "Html"])
+def test_output_given_a_format_name_is_refused_with_a_hint(draft, name):
+    result = check("--output", name)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        f"factlint: error: --output {name}: did you mean --output-format {name.lower()}? To write a file named {name}, use ./{name}\n"
+    )
+    assert sorted(p.name for p in draft.parent.iterdir()) == ["d.md"]
+    assert check("--output", f"./{name}").exit_code == 1 and (draft.parent / name).read_text().startswith("d.md:1:5:")
+
+
+def test_usage_errors_are_one_line(draft):
+    result = check("--output-format", "xml")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("factlint: error: Invalid value for '--output-format' / '--format': 'xml' is not one of 'text', 'concise'")
+    assert result.stderr.endswith(" (try 'factlint check -h')\n") and result.stderr.count("\n") == 1
+
+
+def test_concise_is_one_line_per_finding_then_the_summary(draft):
+    assert check("--output-format", "concise").stdout.splitlines() == [
+        "d.md:1:5: warning [misspelling] [*] Write 'government', not 'goverment'.",
+        "d.md:1:28: warning [repeated-word] 'a' is written twice.",
+        "d.md:3:1: error [office-holder] Rishi Sunak was not Prime Minister of the United Kingdom on 2025-06-01: it was held by "
+        "Keir Starmer (from 2024-07-05); Rishi Sunak held it from 2022-10-25 to 2024-07-05.",
+        "Found 1 error, 2 warnings in 1 file.",
+        f"[*] 1 fixable with the `--fix` option {HIDDEN}.",
+    ]
+    assert check("--output-format", "concise", "--quiet").stdout.count("\n") == 3
+
+
+@pytest.mark.parametrize("output_format", ["text", "concise"])
+def test_fixable_findings_are_marked_and_counted_as_ruff_does(draft, output_format):
+    def marked_and_summary(*options: str) -> tuple[list[str], str]:
+        lines = check("--output-format", output_format, *options).stdout.splitlines()
+        return [line.split(" ")[2] for line in lines if line.startswith("d.md:") and "[*]" in line], lines[-1]
+
+    assert marked_and_summary() == (["[misspelling]"], f"[*] 1 fixable with the `--fix` option {HIDDEN}.")
+    assert marked_and_summary("--unsafe-fixes") == (["[misspelling]", "[office-holder]"], "[*] 2 fixable with the `--fix` option.")
+    assert marked_and_summary("--ignore", "misspelling") == ([], f"No fixes available {HIDDEN}.")
+    assert marked_and_summary("--select", "repeated") == ([], "Found 1 warning in 1 file.")
+
+
+def test_diff_says_on_standard_error_what_it_would_fix_and_what_is_hidden(draft):
+    only_unsafe = check("--diff", "--ignore", "misspelling")
+    assert (only_unsafe.exit_code, only_unsafe.stdout) == (0, "")
+    assert only_unsafe.stderr == "No findings would be fixed (1 fix available with `--unsafe-fixes`).\n"
+    both = check("--diff")
+    assert both.stdout.startswith("--- a/d.md") and both.stderr == "Would fix 1 finding (1 additional fix available with `--unsafe-fixes`).\n"
+    assert check("--diff", "--unsafe-fixes").stderr == "Would fix 2 findings.\n"
+    assert check("--diff", "--quiet", "--ignore", "misspelling").stderr == ""
+
+
+def test_json_gives_each_finding_its_fix_or_null(draft):
+    fixes = {f["rule"]: f["fix"] for f in json.loads(check("--output-format", "json").stdout)["findings"]}
+    assert fixes == {
+        "misspelling": {
+            "applicability": "safe",
+            "message": "Replace 'goverment' with 'government'",
+            "edits": [{"start": {"line": 1, "column": 5}, "end": {"line": 1, "column": 14}, "content": "government"}],
+        },
+        "repeated-word": None,
+        "office-holder": {
+            "applicability": "unsafe",
+            "message": "Replace 'Rishi Sunak' with 'Keir Starmer'",
+            "edits": [{"start": {"line": 3, "column": 19}, "end": {"line": 3, "column": 30}, "content": "Keir Starmer"}],
+        },
+    }
