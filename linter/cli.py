@@ -27,8 +27,9 @@ class _App(TyperGroup):
                 typer.echo(f"factlint: error: {line}" if error.location is None else line, err=True)
             code = 2
         except click.ClickException as error:
-            if type(error).__name__ == "NoArgsIsHelpError":  # 'factlint' alone (click 8.2 and later): the help
-                error.show()
+            if type(error).__name__ == "NoArgsIsHelpError":  # 'factlint' alone: the help, already printed if rich rendered it
+                if error.format_message():
+                    typer.echo(error.format_message(), err=True)
             else:
                 context = getattr(error, "ctx", None)
                 hint = f" (try '{context.command_path} -h')" if context is not None else ""
@@ -39,14 +40,20 @@ class _App(TyperGroup):
         sys.exit(code or 0)
 
 
+def _examples(*lines: str) -> str:
+    """An epilog of example command lines, one a line in the help."""
+    return "\n\n".join(["Examples:", *lines])
+
+
 app = typer.Typer(
     cls=_App,
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    rich_markup_mode=None,
+    rich_markup_mode="rich",  # help in panels; errors stay one plain line (_App)
     context_settings={"help_option_names": ["-h", "--help"]},
     help="Check news writing against a reference fact file, with declarative YAML rules.",
+    epilog=_examples("factlint check drafts/ --facts facts.yaml", "factlint rules", "factlint explain office-holder", "factlint check -h"),
 )
 
 
@@ -80,43 +87,100 @@ def _root(
     """Check news writing against a reference fact file, with declarative YAML rules."""
 
 
-FactsOption = Annotated[Optional[list[Path]], typer.Option("--facts", "-f", help="A fact file (repeatable); replaces the config's facts.")]
-RulesOption = Annotated[Optional[list[Path]], typer.Option("--rules", "-r", help="An extra rule pack file or directory (repeatable).")]
-ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Use this config file instead of searching for one.")]
+# Help panels of 'factlint check' (and of the options other commands share with it).
+FACTS_AND_RULES, SELECTION, OUTPUT, FIXES, BASELINES, PERFORMANCE = "Facts and rules", "Selection", "Output", "Fixes", "Baselines", "Performance"
+
+FactsOption = Annotated[
+    Optional[list[Path]], typer.Option("--facts", "-f", rich_help_panel=FACTS_AND_RULES, help="A fact file (repeatable); replaces the config's facts.")
+]
+RulesOption = Annotated[
+    Optional[list[Path]], typer.Option("--rules", "-r", rich_help_panel=FACTS_AND_RULES, help="An extra rule pack file or directory (repeatable).")
+]
+ConfigOption = Annotated[
+    Optional[Path], typer.Option("--config", rich_help_panel=FACTS_AND_RULES, help="Use this config file instead of searching for one.")
+]
 
 
-@app.command()
+@app.command(
+    epilog=_examples(
+        "factlint check drafts/ --facts facts.yaml",
+        "factlint check draft.md --date 2025-04-05..2025-12-31 --output-format concise",
+        "factlint check drafts/ --output-format html --output report.html",
+        "factlint check drafts/ --diff --unsafe-fixes",
+    )
+)
 def check(
     paths: Annotated[
         Optional[list[str]], typer.Argument(help="Files or directories to check (default: the current directory); '-' reads standard input.")
     ] = None,
+    # Facts and rules
     facts: FactsOption = None,
     rules: RulesOption = None,
-    date: Annotated[Optional[str], typer.Option(help="The documents' date: YYYY-MM-DD or FROM..TO (overrides front matter).")] = None,
-    output_format: Annotated[
-        OutputFormat, typer.Option("--output-format", "--format", case_sensitive=False, help="Output format (--format is an alias).")
-    ] = OutputFormat.text,
-    fail_on: Annotated[Optional[FailLevel], typer.Option(help="Lowest severity that makes the exit code 1 [default: error].")] = None,
-    config: ConfigOption = None,
-    select: Annotated[Optional[list[str]], typer.Option(help="Only run rules whose id starts with this (repeatable); replaces the config's.")] = None,
-    extend_select: Annotated[Optional[list[str]], typer.Option(help="Also run rules whose id starts with this (repeatable).")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option(help="Skip rules whose id starts with this (repeatable).")] = None,
-    statistics: Annotated[bool, typer.Option("--statistics", help="Show how many findings each rule has, not the findings.")] = False,
-    fix: Annotated[bool, typer.Option("--fix", help="Apply the fixes rules declare safe, then report what is left.")] = False,
-    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, also apply unsafe fixes (factual suggestions).")] = False,
-    diff: Annotated[bool, typer.Option("--diff", help="Show the fixes as a unified diff; write nothing.")] = False,
-    baseline: Annotated[Optional[Path], typer.Option(help="Report only findings not recorded in this baseline file.")] = None,
-    write_baseline: Annotated[Optional[Path], typer.Option(help="Record this run's findings in a baseline file, and exit 0.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only: no summary, no notices.")] = False,
-    stdin_filename: Annotated[str, typer.Option(help="The name to report for standard input.")] = "<stdin>",
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Check files in this many processes (same output).")] = 1,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the compiled fact cache.")] = False,
-    output: Annotated[
-        Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file (the exit code still reflects the findings).")
+    date: Annotated[
+        Optional[str], typer.Option(rich_help_panel=FACTS_AND_RULES, help="The documents' date: YYYY-MM-DD or FROM..TO (overrides front matter).")
     ] = None,
+    config: ConfigOption = None,
+    # Selection
+    select: Annotated[
+        Optional[list[str]], typer.Option(rich_help_panel=SELECTION, help="Only run rules whose id starts with this (repeatable); replaces the config's.")
+    ] = None,
+    extend_select: Annotated[
+        Optional[list[str]], typer.Option(rich_help_panel=SELECTION, help="Also run rules whose id starts with this (repeatable).")
+    ] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(rich_help_panel=SELECTION, help="Skip rules whose id starts with this (repeatable).")] = None,
+    stdin_filename: Annotated[str, typer.Option(rich_help_panel=SELECTION, help="The name to report for standard input ('-').")] = "<stdin>",
+    # Output
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--output-format",
+            "--format",
+            case_sensitive=False,
+            metavar="FORMAT",
+            rich_help_panel=OUTPUT,
+            help="text, concise, json, sarif, github, junit or html (--format is an alias).",
+        ),
+    ] = OutputFormat.text,
+    output: Annotated[
+        Optional[str],
+        typer.Option(
+            "--output", "-o", metavar="FILE", rich_help_panel=OUTPUT, help="Write the report to this file (the exit code still reflects the findings)."
+        ),
+    ] = None,
+    fail_on: Annotated[
+        Optional[FailLevel],
+        typer.Option(
+            metavar="LEVEL", rich_help_panel=OUTPUT, help="Lowest severity that makes the exit code 1: error (the default), warning, info or never."
+        ),
+    ] = None,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", rich_help_panel=OUTPUT, help="Show how many findings each rule has, not the findings.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", rich_help_panel=OUTPUT, help="Print findings only: no summary, no notices.")] = False,
+    # Fixes
+    fix: Annotated[bool, typer.Option("--fix", rich_help_panel=FIXES, help="Apply the fixes rules declare safe, then report what is left.")] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", rich_help_panel=FIXES, help="Also count and apply unsafe fixes (factual suggestions a person should confirm).")
+    ] = False,
+    diff: Annotated[bool, typer.Option("--diff", rich_help_panel=FIXES, help="Show the fixes as a unified diff; write nothing.")] = False,
+    # Baselines
+    baseline: Annotated[
+        Optional[Path], typer.Option(rich_help_panel=BASELINES, help="Report only findings not recorded in this baseline file.")
+    ] = None,
+    write_baseline: Annotated[
+        Optional[Path], typer.Option(rich_help_panel=BASELINES, help="Record this run's findings in a baseline file, and exit 0.")
+    ] = None,
+    # Performance
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, rich_help_panel=PERFORMANCE, help="Check files in this many processes (same output).")] = 1,
+    no_cache: Annotated[bool, typer.Option("--no-cache", rich_help_panel=PERFORMANCE, help="Do not read or write the compiled fact cache.")] = False,
     timeout_per_document: Annotated[
         Optional[float],
-        typer.Option(min=0, metavar="SECONDS", help="Report a document that takes longer as not checked, and go on [default: 60; 0: no limit]."),
+        typer.Option(
+            min=0,
+            metavar="SECONDS",
+            rich_help_panel=PERFORMANCE,
+            help="Report a document that takes longer as not checked, and go on (default 60; 0: no limit).",
+        ),
     ] = None,
 ) -> None:
     """Check documents against the facts and report what disagrees."""
@@ -189,20 +253,20 @@ def check(
     raise typer.Exit(exit_code(result, fail_level(fail_on.value if fail_on else None, options)))
 
 
-@app.command("rules")
+@app.command("rules", epilog=_examples("factlint rules", "factlint rules --rules house-rules/"))
 def list_rules(rules: RulesOption = None, config: ConfigOption = None) -> None:
-    """List the rules: id, kind, severity and what each checks."""
+    """List the rules: id, kind, severity and the first sentence of what each checks."""
+    from linter.segment.sentences import first_sentence
     from linter.suppressions import ENGINE_RULES
 
     settings = _settings(config)
     loaded = [*_load_rules([str(p) for p in rules or []] + settings.rules), *ENGINE_RULES]
     width = max((len(rule.id) for rule in loaded), default=0)
     for rule in loaded:
-        summary = rule.description.strip().splitlines()[0]
-        typer.echo(f"{rule.id:<{width}}  {rule.kind_name:<13} {rule.severity:<8} {summary}")
+        typer.echo(f"{rule.id:<{width}}  {rule.kind_name:<13} {rule.severity:<8} {first_sentence(rule.description)}")
 
 
-@app.command()
+@app.command(epilog=_examples("factlint explain office-holder"))
 def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule id.")], rules: RulesOption = None, config: ConfigOption = None) -> None:
     """Show one rule: what it checks, its message, and its examples."""
     from linter.errors import did_you_mean
@@ -233,7 +297,7 @@ def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule 
     typer.echo("\n".join(lines))
 
 
-@app.command("test")
+@app.command("test", epilog=_examples("factlint test", "factlint test house-rules/ --facts facts.yaml"))
 def test_rules(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Extra rule packs (files or directories) to test with the built-in ones.")] = None,
     facts: Annotated[
@@ -271,13 +335,13 @@ class SchemaName(str, Enum):
     config = "config"
 
 
-@app.command()
+@app.command(epilog=_examples("factlint schema facts > facts.schema.json"))
 def schema(name: Annotated[SchemaName, typer.Argument(help="Which file's schema.")]) -> None:
     """Print the JSON Schema of fact files, rule packs or the config (for editors' YAML support)."""
     typer.echo((Path(__file__).parent / "schemas" / f"{name.value}.schema.json").read_text(encoding="utf-8"), nl=False)
 
 
-@app.command()
+@app.command(epilog=_examples("factlint validate facts.yaml house-rules/pack.yaml factlint.yaml"))
 def validate(files: Annotated[list[Path], typer.Argument(help="Fact files, rule packs or configs.")]) -> None:
     """Check fact files, rule packs and configs without linting; exit 2 with locations on errors."""
     from linter.errors import UserErrors

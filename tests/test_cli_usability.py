@@ -113,3 +113,62 @@ def test_json_gives_each_finding_its_fix_or_null(draft):
             "edits": [{"start": {"line": 3, "column": 19}, "end": {"line": 3, "column": 30}, "content": "Keir Starmer"}],
         },
     }
+
+
+def _unboxed(help_text: str) -> str:
+    """Help rendered in rich panels, as one line of words (box drawing and wrapping removed)."""
+    return " ".join(help_text.translate({ord(c): " " for c in "│╭╮╰╯─"}).split())
+
+
+def test_check_help_groups_every_option_in_a_panel_and_ends_with_examples():
+    from typer.main import get_command
+
+    from linter.cli import app
+
+    command = get_command(app).commands["check"]
+    panels = {getattr(param, "rich_help_panel", None) for param in command.params if param.name not in ("paths", "help")}
+    assert panels == {"Facts and rules", "Selection", "Output", "Fixes", "Baselines", "Performance"}
+    shown = invoke("check", "-h").stdout
+    assert all(f"─ {panel} ─" in shown for panel in panels)
+    assert "Examples: factlint check drafts/ --facts facts.yaml factlint check draft.md" in _unboxed(shown)
+
+
+@pytest.mark.parametrize("command", ["check", "rules", "explain", "test", "schema", "validate"])
+def test_every_command_has_an_example_and_the_overview_never_cuts_its_description(command):
+    from typer.main import get_command
+
+    from linter.cli import app
+
+    assert f"Examples: factlint {command}" in _unboxed(invoke(command, "-h").stdout)
+    description = " ".join(get_command(app).commands[command].help.split())
+    assert f"{command} {description}" in _unboxed(invoke("-h").stdout)
+
+
+def test_rules_shows_each_first_sentence_whole_on_one_line():
+    from linter.checks.rules import load_rules
+
+    listing = invoke("rules").stdout.splitlines()
+    assert len(listing) == len(load_rules()) + 2  # and the two engine rules
+    assert all(line.endswith(".") for line in listing), [line for line in listing if not line.endswith(".")]
+    assert "Misspellings of titles, places and institutions that slip into news copy." in listing[0]
+    assert "Matched" not in listing[0]  # the second sentence, which the first line of the YAML used to cut
+
+
+def test_first_sentence_joins_wrapped_lines_and_knows_abbreviations():
+    from linter.segment.sentences import first_sentence
+
+    assert first_sentence("A claim about the U.S.\n  President Trump and Mr. Biden. Then more.\n") == "A claim about the U.S. President Trump and Mr. Biden."
+    assert first_sentence("No full stop") == "No full stop" and first_sentence("  \n") == ""
+
+
+def test_a_check_never_imports_rich(tmp_path):
+    """Rich renders the help only; a check (a pre-commit hook's every run) must not pay for importing it."""
+    import subprocess
+    import sys
+
+    (tmp_path / "d.md").write_text("Fine.\n")
+    timed = subprocess.run([sys.executable, "-X", "importtime", "-m", "linter", "check", "d.md"], cwd=tmp_path, capture_output=True, text=True)
+    assert timed.returncode == 0
+    modules = [line.rsplit("|", 1)[1].strip() for line in timed.stderr.splitlines() if line.startswith("import time:")]
+    assert "typer" in modules and "linter.runner" in modules
+    assert [name for name in modules if name.split(".")[0] == "rich" or name == "typer.rich_utils"] == []
