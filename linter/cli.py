@@ -120,6 +120,9 @@ def check(
         Optional[str], typer.Option(rich_help_panel=FACTS_AND_RULES, help="The documents' date: YYYY-MM-DD or FROM..TO (overrides front matter).")
     ] = None,
     config: ConfigOption = None,
+    show_settings: Annotated[
+        bool, typer.Option("--show-settings", rich_help_panel=FACTS_AND_RULES, help="Show the settings each path would be checked with, and exit.")
+    ] = False,
     # Selection
     select: Annotated[
         Optional[list[str]], typer.Option(rich_help_panel=SELECTION, help="Only run rules whose id starts with this (repeatable); replaces the config's.")
@@ -129,6 +132,7 @@ def check(
     ] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(rich_help_panel=SELECTION, help="Skip rules whose id starts with this (repeatable).")] = None,
     stdin_filename: Annotated[str, typer.Option(rich_help_panel=SELECTION, help="The name to report for standard input ('-').")] = "<stdin>",
+    show_files: Annotated[bool, typer.Option("--show-files", rich_help_panel=SELECTION, help="List the files that would be checked, and exit.")] = False,
     # Output
     output_format: Annotated[
         OutputFormat,
@@ -218,6 +222,8 @@ def check(
         keep_documents=output_format is OutputFormat.html,
         timeout_per_document=timeout_per_document,
     )
+    if show_settings or show_files:
+        raise typer.Exit(_show(paths, options, fail_on.value if fail_on else None, show_settings, show_files))
     result, had_facts = check_paths(paths, options, _shown)
     if fix or diff:
         result = _apply_fixes(result, lambda fixed: check_paths(fixed, options, _shown)[0], write=fix and not diff, unsafe=unsafe_fixes, quiet=quiet)
@@ -250,7 +256,7 @@ def check(
         typer.echo(report, nl=False)
     else:
         _write_report(report_path, report)
-    raise typer.Exit(exit_code(result, fail_level(fail_on.value if fail_on else None, options)))
+    raise typer.Exit(exit_code(result, fail_level(fail_on.value if fail_on else None, options)[0]))
 
 
 @app.command("rules", epilog=_examples("factlint rules", "factlint rules --rules house-rules/"))
@@ -399,6 +405,22 @@ def _shown(path: str) -> str:
         return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
     except ValueError:
         return path
+
+
+def _show(paths: list[str], options, fail_on: str | None, settings: bool, files: bool) -> int:
+    """--show-settings, then --show-files; exit code 2 if a path cannot be checked."""
+    from linter.show import files_to_check, settings_for
+
+    if settings:
+        typer.echo("\n".join(settings_for(path, options, fail_on, _shown) for path in paths), nl=False)
+    if not files:
+        return 0
+    listed, problems = files_to_check(paths, options)
+    for path in listed:
+        typer.echo(path)
+    for problem in problems:
+        typer.echo(str(problem), err=True)
+    return 2 if problems else 0
 
 
 def _apply_fixes(result, recheck, write: bool, unsafe: bool, quiet: bool):

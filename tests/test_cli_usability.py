@@ -172,3 +172,56 @@ def test_a_check_never_imports_rich(tmp_path):
     modules = [line.rsplit("|", 1)[1].strip() for line in timed.stderr.splitlines() if line.startswith("import time:")]
     assert "typer" in modules and "linter.runner" in modules
     assert [name for name in modules if name.split(".")[0] == "rich" or name == "typer.rich_utils"] == []
+
+
+def test_show_files_lists_what_would_be_checked_and_checks_nothing(tmp_path, monkeypatch):
+    for name in ("a.md", "sub/b.txt", "sub/skipped.md", "notes.yaml", ".hidden/c.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("UK Prime Minister Rishi Sunak spoke.\n")
+    (tmp_path / "factlint.yaml").write_text("exclude: ['sub/skipped.md']\n")
+    monkeypatch.chdir(tmp_path)
+    listed = invoke("check", "--show-files")
+    assert (listed.exit_code, listed.stdout, listed.stderr) == (0, "./a.md\n./sub/b.txt\n", "")
+    named = invoke("check", "sub/skipped.md", "notes.yaml", "missing.md", "--show-files")
+    assert (named.exit_code, named.stdout) == (2, "notes.yaml\nsub/skipped.md\n")  # named files are always checked
+    assert named.stderr == "missing.md: no such file or directory\n"
+
+
+def test_show_settings_says_what_a_check_would_use_and_where_each_setting_comes_from(tmp_path, monkeypatch):
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "facts.yaml").write_text((REPO / "seeds" / "facts.yaml").read_text())
+    (tmp_path / "desk" / "factlint.yaml").write_text(
+        "facts: [facts.yaml]\ndate: 2025-06-01\nignore: [repeated]\nseverity: {misspelling: error}\ntimeout_per_document: 5\n"
+    )
+    (tmp_path / "desk" / "dated.md").write_text("---\ndate: 2024-01-31\n---\nText.\n")
+    monkeypatch.chdir(tmp_path)
+    result = invoke("check", "desk", "desk/dated.md", "--show-settings", "--ignore", "quote", "--fail-on", "warning")
+    assert result.exit_code == 0 and result.stderr == ""
+    first, second = result.stdout.split("\n\n")
+    assert first.splitlines() == [
+        "Settings for desk:",
+        "  configuration:        desk/factlint.yaml",
+        "  facts:                desk/facts.yaml (from desk/factlint.yaml)",
+        "  rule packs:           built-in: copy, events, offices, quotes",
+        "  select:               every rule",
+        "  extend select:        none",
+        "  ignore:               repeated (from desk/factlint.yaml); quote (from --ignore)",
+        "  severity:             misspelling: error (from desk/factlint.yaml)",
+        "  rules that run:       8 of 12: misspelling, invisible-character, event-date, office-holder, former-office-holder, "
+        "then-office-holder, unused-suppression, expired-suppression",
+        "  fail on:              warning (from --fail-on)",
+        "  date:                 2025-06-01 (from desk/factlint.yaml), unless a document's front matter gives one",
+        "  timeout per document: 5 s (from desk/factlint.yaml)",
+    ]
+    assert second.startswith("Settings for desk/dated.md:\n") and "  date:                 2024-01-31 (from its front matter)\n" in second
+    elsewhere = invoke("check", "--show-settings", "--date", "2025-01-01..2025-01-31")
+    assert "  configuration:        none (the defaults)\n" in elsewhere.stdout and "  fail on:              error (the default)\n" in elsewhere.stdout
+    assert "  date:                 2025-01-01..2025-01-31 (from --date)\n" in elsewhere.stdout
+    assert "  timeout per document: 60 s (the default)\n" in elsewhere.stdout
+
+
+def test_show_settings_of_a_broken_configuration_is_a_located_error(tmp_path, monkeypatch):
+    (tmp_path / "factlint.yaml").write_text("fail_on: sometimes\n")
+    monkeypatch.chdir(tmp_path)
+    result = invoke("check", "--show-settings")
+    assert result.exit_code == 2 and "/factlint.yaml:1:10: fail_on must be one of" in result.stderr and result.stdout == ""
