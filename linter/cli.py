@@ -167,6 +167,14 @@ def check(
         bool, typer.Option("--unsafe-fixes", rich_help_panel=FIXES, help="Also count and apply unsafe fixes (factual suggestions a person should confirm).")
     ] = False,
     diff: Annotated[bool, typer.Option("--diff", rich_help_panel=FIXES, help="Show the fixes as a unified diff; write nothing.")] = False,
+    add_suppressions: Annotated[
+        Optional[str],
+        typer.Option(
+            metavar="REASON",
+            rich_help_panel=FIXES,
+            help="Add a suppression comment with this reason before every line with findings (Markdown and HTML), as Ruff's --add-noqa.",
+        ),
+    ] = None,
     # Baselines
     baseline: Annotated[
         Optional[Path], typer.Option(rich_help_panel=BASELINES, help="Report only findings not recorded in this baseline file.")
@@ -207,6 +215,12 @@ def check(
         raise UserError(f"--timeout-per-document: {timeout_per_document} is not a number of seconds (0: no limit)")
     if fix and not diff and STDIN in paths:
         raise UserError("--fix cannot write to standard input; use --diff to see the fixes")
+    if add_suppressions is not None:
+        from linter.add_suppressions import check_reason
+
+        add_suppressions = check_reason(add_suppressions)
+        if diff or STDIN in paths:
+            raise UserError("--add-suppressions writes to the files checked: not with --diff or standard input")
     options = CheckOptions(
         facts=[str(p) for p in facts] if facts else None,
         rules=[str(p) for p in rules or []],
@@ -229,6 +243,8 @@ def check(
         result = _apply_fixes(result, lambda fixed: check_paths(fixed, options, _shown)[0], write=fix and not diff, unsafe=unsafe_fixes, quiet=quiet)
         if diff:
             raise typer.Exit(1 if result is None else 0)
+    if add_suppressions is not None:
+        result = _add_suppressions(result, lambda changed: check_paths(changed, options, _shown)[0], add_suppressions, quiet)
     if write_baseline is not None:
         from linter.baseline import write_baseline as record
 
@@ -426,7 +442,7 @@ def _show(paths: list[str], options, fail_on: str | None, settings: bool, files:
 def _apply_fixes(result, recheck, write: bool, unsafe: bool, quiet: bool):
     """Print the fixes as a diff (returns None if there were any), or write them and
     ``recheck`` the files that changed (only those) so that what is left is reported."""
-    from linter.fixes import diff_summary, fixable, fixed_text, unified_diff, write_fixed
+    from linter.fixes import diff_summary, fixable, fixed_text, rewrite, unified_diff
 
     by_path: dict[str, list] = {}
     for finding in result.findings:
@@ -441,7 +457,7 @@ def _apply_fixes(result, recheck, write: bool, unsafe: bool, quiet: bool):
         changed.append(path)
         would_fix += len(applied)
         if write:
-            write_fixed(document, new_text)
+            rewrite(document, new_text)
             del result.documents[path]  # its text is stale now, and the recheck reads the new one
             if not quiet:
                 typer.echo(f"factlint: fixed {len(applied)} finding(s) in {path}", err=True)
@@ -463,6 +479,31 @@ def _output_path(value: str) -> Path:
     if value.lower() in {member.value for member in OutputFormat}:
         raise UserError(f"--output {value}: did you mean --output-format {value.lower()}? To write a file named {value}, use ./{value}")
     return Path(value)
+
+
+def _add_suppressions(result, recheck, reason: str, quiet: bool):
+    """Write a suppression for every finding, say how many per file and which were left, and
+    ``recheck`` the files that changed, so that what is left is reported."""
+    from linter.add_suppressions import add_suppressions
+    from linter.fixes import rewrite
+
+    by_path: dict[str, list] = {}
+    for finding in result.findings:
+        by_path.setdefault(finding.path, []).append(finding)
+    changed: list[str] = []
+    for path in sorted(by_path):
+        new_text, added, left = add_suppressions(result.documents[path], by_path[path], reason)
+        if added:
+            rewrite(result.documents[path], new_text, "the suppressions")
+            changed.append(path)
+        if not quiet:
+            if added:
+                typer.echo(f"factlint: added {added} suppression comment(s) to {path}", err=True)
+            for why, count in sorted(left.items()):
+                typer.echo(f"factlint: {path}: {count} finding(s) not suppressed: {why}", err=True)
+    if changed:
+        result.replace(changed, recheck(changed))
+    return result
 
 
 def _write_report(path: Path, report: str) -> None:

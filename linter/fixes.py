@@ -71,17 +71,18 @@ def unified_diff(document: Document, new_text: str) -> str:
     )
 
 
-def write_fixed(document: Document, new_text: str) -> None:
-    """Replace the file's content atomically, as it was encoded (linter.atomic keeps its mode)."""
+def rewrite(document: Document, new_text: str, what: str = "the fix") -> None:
+    """Replace the file's content with ``new_text`` (``what``: the fix, the suppressions) atomically,
+    encoded as it was (linter.atomic keeps its mode), unless the file changed since it was read."""
     path = Path(document.path)
     try:
         current = path.read_bytes()
     except OSError as error:
-        raise UserError(f"cannot fix: {error.strerror}", Location(document.path)) from None
+        raise UserError(f"cannot write {what}: {error.strerror}", Location(document.path)) from None
     if hashlib.sha256(current).hexdigest() != document.digest:
-        raise UserError("changed on disk while factlint ran; not fixed (run again)", Location(document.path))
+        raise UserError(f"changed on disk while factlint ran; {what} not written (run again)", Location(document.path))
     data = document.byte_order_mark + new_text.encode(document.encoding)
     try:
         write_atomically(path, data)
     except OSError as error:
-        raise UserError(f"cannot write the fix: {error.strerror}", Location(document.path)) from None
+        raise UserError(f"cannot write {what}: {error.strerror}", Location(document.path)) from None
