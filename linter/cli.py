@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -14,6 +16,11 @@ from typer.core import TyperGroup
 from linter import __version__
 from linter.errors import Location, UserError
 
+def _report_error(error: UserError) -> None:
+    for line in str(error).splitlines():
+        typer.echo(f"factlint: error: {line}" if error.location is None else line, err=True)
+
+
 class _App(TyperGroup):
     """Every error, the user's input (UserError) or a usage error, is one line on standard error
     with exit code 2 (never click's boxed or multi-line usage errors)."""
@@ -23,8 +30,7 @@ class _App(TyperGroup):
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except UserError as error:
-            for line in str(error).splitlines():
-                typer.echo(f"factlint: error: {line}" if error.location is None else line, err=True)
+            _report_error(error)
             code = 2
         except click.ClickException as error:
             if type(error).__name__ == "NoArgsIsHelpError":  # 'factlint' alone: the help, already printed if rich rendered it
@@ -161,6 +167,9 @@ def check(
         bool, typer.Option("--statistics", rich_help_panel=OUTPUT, help="Show how many findings each rule has, not the findings.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", rich_help_panel=OUTPUT, help="Print findings only: no summary, no notices.")] = False,
+    watch: Annotated[
+        bool, typer.Option("--watch", "-w", rich_help_panel=OUTPUT, help="Check again whenever a checked file, fact file, rule pack or config changes; Ctrl-C stops.")
+    ] = False,
     # Fixes
     fix: Annotated[bool, typer.Option("--fix", rich_help_panel=FIXES, help="Apply the fixes rules declare safe, then report what is left.")] = False,
     unsafe_fixes: Annotated[
@@ -198,10 +207,8 @@ def check(
     """Check documents against the facts and report what disagrees."""
     from linter.dates import DateWindow
     from linter.deadline import is_time_limit
-    from linter.plan import CheckOptions, check as check_paths, fail_level
-    from linter.report import FORMATS, HUMAN_FORMATS
-    from linter.report.statistics import render_statistics
-    from linter.runner import STDIN, exit_code
+    from linter.plan import CheckOptions
+    from linter.runner import STDIN
 
     paths = paths or ["."]
     report_path = _output_path(output) if output is not None else None
@@ -238,41 +245,89 @@ def check(
     )
     if show_settings or show_files:
         raise typer.Exit(_show(paths, options, fail_on.value if fail_on else None, show_settings, show_files))
+    then = _Then(
+        output_format, report_path, fail_on.value if fail_on else None, statistics, quiet, fix, unsafe_fixes, diff, add_suppressions, baseline, write_baseline
+    )
+    if watch:
+        if STDIN in paths or (fix and not diff) or add_suppressions is not None or write_baseline is not None:
+            raise UserError("--watch only reports: not with standard input, --fix, --add-suppressions or --write-baseline")
+        raise typer.Exit(_watch(paths, options, lambda: _check_once(paths, options, then)))
+    raise typer.Exit(_check_once(paths, options, then))
+
+
+@dataclass(frozen=True)
+class _Then:
+    """What 'check' does with its findings (CheckOptions says how to find them)."""
+
+    output_format: OutputFormat
+    output: Path | None
+    fail_on: str | None
+    statistics: bool
+    quiet: bool
+    fix: bool
+    unsafe_fixes: bool
+    diff: bool
+    add_suppressions: str | None  # the reason
+    baseline: Path | None
+    write_baseline: Path | None
+
+
+def _check_once(paths: list[str], options, then: _Then) -> int:
+    """Check, fix or suppress as asked, report; the exit code."""
+    from linter.plan import check as check_paths, fail_level
+    from linter.report import FORMATS, HUMAN_FORMATS
+    from linter.report.statistics import render_statistics
+    from linter.runner import exit_code
+
+    def recheck(changed: list[str]):
+        return check_paths(changed, options, _shown)[0]
+
     result, had_facts = check_paths(paths, options, _shown)
-    if fix or diff:
-        result = _apply_fixes(result, lambda fixed: check_paths(fixed, options, _shown)[0], write=fix and not diff, unsafe=unsafe_fixes, quiet=quiet)
-        if diff:
-            raise typer.Exit(1 if result is None else 0)
-    if add_suppressions is not None:
-        result = _add_suppressions(result, lambda changed: check_paths(changed, options, _shown)[0], add_suppressions, quiet)
-    if write_baseline is not None:
+    if then.fix or then.diff:
+        result = _apply_fixes(result, recheck, write=then.fix and not then.diff, unsafe=then.unsafe_fixes, quiet=then.quiet)
+        if then.diff:
+            return 1 if result is None else 0
+    if then.add_suppressions is not None:
+        result = _add_suppressions(result, recheck, then.add_suppressions, then.quiet)
+    if then.write_baseline is not None:
         from linter.baseline import write_baseline as record
 
-        count = record(write_baseline, result)
-        typer.echo(f"Wrote {count} finding(s) to the baseline {write_baseline}.", err=True)
-        raise typer.Exit(2 if result.problems else 0)
-    if baseline is not None:
+        count = record(then.write_baseline, result)
+        typer.echo(f"Wrote {count} finding(s) to the baseline {then.write_baseline}.", err=True)
+        return 2 if result.problems else 0
+    if then.baseline is not None:
         from linter.baseline import apply_baseline
 
-        dropped = apply_baseline(baseline, result)
-        if not quiet and dropped:
-            typer.echo(f"factlint: {dropped} finding(s) already in the baseline {baseline} not shown.", err=True)
+        dropped = apply_baseline(then.baseline, result)
+        if not then.quiet and dropped:
+            typer.echo(f"factlint: {dropped} finding(s) already in the baseline {then.baseline} not shown.", err=True)
     for problem in result.problems:
         typer.echo(f"{problem}", err=True)
-    if not all(had_facts) and output_format.value in HUMAN_FORMATS and not quiet:
+    human = then.output_format.value in HUMAN_FORMATS
+    if not all(had_facts) and human and not then.quiet:
         typer.echo("factlint: no fact file given (--facts or 'facts:' in a config); only rules that need no facts ran.", err=True)
-    color = report_path is None and _use_color()
-    if statistics:
+    color = then.output is None and _use_color()
+    if then.statistics:
         report = render_statistics(result)
-    elif output_format.value in HUMAN_FORMATS:
-        report = FORMATS[output_format.value](result, color, summary=not quiet, unsafe_fixes=unsafe_fixes)
+    elif human:
+        report = FORMATS[then.output_format.value](result, color, summary=not then.quiet, unsafe_fixes=then.unsafe_fixes)
     else:
-        report = FORMATS[output_format.value](result, color)
-    if report_path is None:
+        report = FORMATS[then.output_format.value](result, color)
+    if then.output is None:
         typer.echo(report, nl=False)
     else:
-        _write_report(report_path, report)
-    raise typer.Exit(exit_code(result, fail_level(fail_on.value if fail_on else None, options)[0]))
+        _write_report(then.output, report)
+    return exit_code(result, fail_level(then.fail_on, options)[0])
+
+
+def _watch(paths: list[str], options, check_once) -> int:
+    """Check, then again whenever an input changes, until Ctrl-C: the normal end (exit code 0)."""
+    from linter.plan import watched_files
+    from linter.watch import watch
+
+    with contextlib.suppress(KeyboardInterrupt):
+        watch(lambda: watched_files(paths, options), check_once, _report_error)
+    return 0
 
 
 @app.command("rules", epilog=_examples("factlint rules", "factlint rules --rules house-rules/"))

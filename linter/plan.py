@@ -75,6 +75,18 @@ def plan_files(paths: list[str], options: CheckOptions) -> tuple[list[tuple[Conf
     return list(groups.values()), problems
 
 
+def watched_files(paths: list[str], options: CheckOptions) -> list[str]:
+    """What a check of ``paths`` reads, for --watch: the documents, the directories holding them (a
+    file added or removed changes its directory), and the configurations, fact files and rule packs."""
+    groups, _ = plan_files(paths, options)
+    documents = [path for _, group in groups for path in group if path != STDIN]
+    inputs = {*documents, *(os.path.dirname(path) or "." for path in documents), *(path for path in paths if path != STDIN)}
+    for config, _ in groups:
+        inputs.update(p for p in (config.path, *config.facts, *config.rules) if p)
+    inputs.update([*(options.facts or []), *options.rules, *([str(options.config)] if options.config else [])])
+    return sorted(inputs)
+
+
 def check(paths: list[str], options: CheckOptions, shown) -> tuple[RunResult, list[bool]]:
     """Check the paths; returns the merged result and, per group, whether it had facts."""
     loaded: dict[tuple[str, ...], tuple] = {}  # fact files -> (facts, lexicon), loaded once per run

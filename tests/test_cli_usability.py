@@ -225,3 +225,59 @@ def test_show_settings_of_a_broken_configuration_is_a_located_error(tmp_path, mo
     monkeypatch.chdir(tmp_path)
     result = invoke("check", "--show-settings")
     assert result.exit_code == 2 and "/factlint.yaml:1:10: fail_on must be one of" in result.stderr and result.stdout == ""
+
+
+def test_watch_checks_again_after_a_change_and_ctrl_c_ends_it_cleanly(tmp_path):
+    import os
+    import queue
+    import signal
+    import subprocess
+    import sys
+    import threading
+    import time
+
+    draft = tmp_path / "d.md"
+    draft.write_text("The goverment fell.\n")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "linter", "check", "d.md", "--watch", "--output-format", "concise", "--no-cache"],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "NO_COLOR": "1"},
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
+
+    def read_until(last: str) -> list[str]:
+        seen: list[str] = []
+        while not seen or not seen[-1].startswith(last):
+            seen.append(lines.get(timeout=30).rstrip("\n"))
+        return seen
+
+    try:
+        first = read_until("[*] 1 fixable")
+        assert first[0].endswith("] Watching for changes (Ctrl-C to stop).") and first[0].startswith("[20")
+        assert first[1:-1] == ["d.md:1:5: warning [misspelling] [*] Write 'government', not 'goverment'.", "Found 1 warning in 1 file."]
+        draft.write_text("The goverment fell. It was a a mistake.\n")
+        os.utime(draft, ns=(time.time_ns() + 2_000_000_000,) * 2)  # a new time even on a coarse clock
+        second = read_until("[*] 1 fixable")
+        assert second[0].endswith("] d.md changed; checking again.")
+        assert second[1:-1] == [
+            "d.md:1:5: warning [misspelling] [*] Write 'government', not 'goverment'.",
+            "d.md:1:28: warning [repeated-word] 'a' is written twice.",
+            "Found 2 warnings in 1 file.",
+        ]
+        (tmp_path / "factlint.yaml").write_text("fail_on: sometimes\n")  # a broken configuration mid-edit: said, and watched
+        read_until("[")  # the header of a check that says, on standard error, what is wrong
+        time.sleep(1)  # let the watcher note the broken file's time before it is mended
+        (tmp_path / "factlint.yaml").write_text("fail_on: warning\n")
+        third = read_until("[*] 1 fixable")
+        assert third[0].endswith("factlint.yaml changed; checking again.") and third[-2] == "Found 2 warnings in 1 file."
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=30) == 0
+        errors = process.stderr.read()
+        assert "/factlint.yaml:1:10: fail_on must be one of" in errors and "Traceback" not in errors
+    finally:
+        process.kill()
+
+
+def test_watch_refuses_to_write(draft):
+    result = check("--watch", "--fix")
+    assert result.exit_code == 2 and result.stderr.startswith("factlint: error: --watch only reports")
