@@ -16,7 +16,9 @@ from typer.core import TyperGroup
 from linter import __version__
 from linter.errors import Location, UserError
 
+
 def _report_error(error: UserError) -> None:
+    """'file:line:col: message', or 'factlint: error: message' when it has no location."""
     for line in str(error).splitlines():
         typer.echo(f"factlint: error: {line}" if error.location is None else line, err=True)
 
@@ -168,12 +170,16 @@ def check(
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", rich_help_panel=OUTPUT, help="Print findings only: no summary, no notices.")] = False,
     watch: Annotated[
-        bool, typer.Option("--watch", "-w", rich_help_panel=OUTPUT, help="Check again whenever a checked file, fact file, rule pack or config changes; Ctrl-C stops.")
+        bool,
+        typer.Option(
+            "--watch", "-w", rich_help_panel=OUTPUT, help="Check again whenever a checked file, fact file, rule pack or config changes; Ctrl-C stops."
+        ),
     ] = False,
     # Fixes
     fix: Annotated[bool, typer.Option("--fix", rich_help_panel=FIXES, help="Apply the fixes rules declare safe, then report what is left.")] = False,
     unsafe_fixes: Annotated[
-        bool, typer.Option("--unsafe-fixes", rich_help_panel=FIXES, help="Also count and apply unsafe fixes (factual suggestions a person should confirm).")
+        bool,
+        typer.Option("--unsafe-fixes", rich_help_panel=FIXES, help="Also count and apply unsafe fixes (factual suggestions a person should confirm)."),
     ] = False,
     diff: Annotated[bool, typer.Option("--diff", rich_help_panel=FIXES, help="Show the fixes as a unified diff; write nothing.")] = False,
     add_suppressions: Annotated[
@@ -246,7 +252,17 @@ def check(
     if show_settings or show_files:
         raise typer.Exit(_show(paths, options, fail_on.value if fail_on else None, show_settings, show_files))
     then = _Then(
-        output_format, report_path, fail_on.value if fail_on else None, statistics, quiet, fix, unsafe_fixes, diff, add_suppressions, baseline, write_baseline
+        output_format=output_format,
+        output=report_path,
+        fail_on=fail_on.value if fail_on else None,
+        statistics=statistics,
+        quiet=quiet,
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        diff=diff,
+        add_suppressions=add_suppressions,
+        baseline=baseline,
+        write_baseline=write_baseline,
     )
     if watch:
         if STDIN in paths or (fix and not diff) or add_suppressions is not None or write_baseline is not None:

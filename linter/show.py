@@ -17,6 +17,9 @@ def files_to_check(paths: list[str], options: CheckOptions) -> tuple[list[str], 
     return sorted(options.stdin_name if path == STDIN else path for _, group in groups for path in group), problems
 
 
+NO_FACTS = "none: only rules that need no facts run"
+
+
 def settings_for(path: str, options: CheckOptions, cli_fail_on: str | None, shown) -> str:
     """The settings a check of ``path`` would use, each with where it comes from."""
     from linter.checks.rules import builtin_rules_dir, pack_files
@@ -35,19 +38,19 @@ def settings_for(path: str, options: CheckOptions, cli_fail_on: str | None, show
     packs += _sourced([([shown(p) for p in config.rules], here), ([shown(p) for p in options.rules], "--rules")])
     lines = [
         ("configuration", _from(here, "--config" if options.config else None) if here else "none (the defaults)"),
-        ("facts", _from(", ".join(shown(p) for p in facts), "--facts" if options.facts else here) if facts else "none: only rules that need no facts run"),
+        ("facts", _from(", ".join(shown(p) for p in facts), "--facts" if options.facts else here) if facts else NO_FACTS),
         ("rule packs", "; ".join(packs)),
-        ("select", _from(", ".join(options.select), "--select") if options.select else _from(", ".join(config.select), here) if config.select else "every rule"),
+        ("select", "; ".join(_sourced([(options.select, "--select")] if options.select else [(config.select, here)])) or "every rule"),
         ("extend select", "; ".join(_sourced([(config.extend_select, here), (options.extend_select, "--extend-select")])) or "none"),
         ("ignore", "; ".join(_sourced([(config.ignore, here), (options.ignore, "--ignore")])) or "none"),
-        ("severity", _from(", ".join(f"{rule}: {level}" for rule, level in config.severity.items()), here) if config.severity else "as each rule declares"),
+        ("severity", "; ".join(_sourced([([f"{rule}: {level}" for rule, level in config.severity.items()], here)])) or "as each rule declares"),
         ("rules that run", f"{len(selected)} of {len(every_rule)}: {', '.join(rule.id for rule in selected)}"),
         ("fail on", _origin(fail_on, fail_on_source, shown)),
         ("date", _date(path, options, config, here)),
         ("timeout per document", _origin(f"{seconds:g} s" if seconds else "none", seconds_source, shown)),
     ]
     if config.include or config.exclude:
-        lines += [("include", _from(", ".join(config.include) or "every document", here)), ("exclude", _from(", ".join(config.exclude) or "nothing", here))]
+        lines += [("include", _from(", ".join(config.include) or "every document", here)), ("exclude", _from(", ".join(config.exclude) or "none", here))]
     width = max(len(name) for name, _ in lines) + 2
     return "\n".join([f"Settings for {subject}:", *(f"  {name + ':':<{width}}{value}" for name, value in lines)]) + "\n"
 
