@@ -513,7 +513,8 @@ def _show(paths: list[str], options, fail_on: str | None, settings: bool, files:
 def _apply_fixes(result, recheck, write: bool, unsafe: bool, quiet: bool):
     """Print the fixes as a diff (returns None if there were any), or write them and
     ``recheck`` the files that changed (only those) so that what is left is reported."""
-    from linter.fixes import diff_summary, fixable, fixed_text, rewrite, unified_diff
+    from linter.fixes import fixed_text, rewrite, unified_diff
+    from linter.report.summary import diff_summary, fixable
 
     by_path: dict[str, list] = {}
     for finding in result.findings:

@@ -15,8 +15,7 @@ of each finding only. As in Ruff, ``[*]`` before the message marks a finding
 from __future__ import annotations
 
 from linter.findings import Finding
-from linter.fixes import fix_summary, fixable
-from linter.report.summary import summarise
+from linter.report.summary import fix_summary, fixable, summarise
 from linter.runner import RunResult
 from linter.source.document import Document
 
