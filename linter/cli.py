@@ -2,28 +2,72 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from linter import __version__
 from linter.errors import Location, UserError
 
+
+def _report_error(error: UserError) -> None:
+    """'file:line:col: message', or 'factlint: error: message' when it has no location."""
+    for line in str(error).splitlines():
+        typer.echo(f"factlint: error: {line}" if error.location is None else line, err=True)
+
+
+class _App(TyperGroup):
+    """Every error, the user's input (UserError) or a usage error, is one line on standard error
+    with exit code 2 (never click's boxed or multi-line usage errors)."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode: bool = True, **extra):  # type: ignore[override]
+        click = sys.modules[typer.Exit.__module__]  # click's exceptions, whichever click typer uses
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except UserError as error:
+            _report_error(error)
+            code = 2
+        except click.ClickException as error:
+            if type(error).__name__ == "NoArgsIsHelpError":  # 'factlint' alone: the help, already printed if rich rendered it
+                if error.format_message():
+                    typer.echo(error.format_message(), err=True)
+            else:
+                context = getattr(error, "ctx", None)
+                hint = f" (try '{context.command_path} -h')" if context is not None else ""
+                typer.echo(f"factlint: error: {error.format_message()}{hint}", err=True)
+            code = error.exit_code
+        if not standalone_mode:
+            return code
+        sys.exit(code or 0)
+
+
+def _examples(*lines: str) -> str:
+    """An epilog of example command lines, one a line in the help."""
+    return "\n\n".join(["Examples:", *lines])
+
+
 app = typer.Typer(
+    cls=_App,
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    rich_markup_mode=None,
+    rich_markup_mode="rich",  # help in panels; errors stay one plain line (_App)
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="Check news writing against a reference fact file, with declarative YAML rules.",
+    epilog=_examples("factlint check drafts/ --facts facts.yaml", "factlint rules", "factlint explain office-holder", "factlint check -h"),
 )
 
 
 class OutputFormat(str, Enum):
     text = "text"
+    concise = "concise"
     json = "json"
     sarif = "sarif"
     github = "github"
@@ -51,49 +95,132 @@ def _root(
     """Check news writing against a reference fact file, with declarative YAML rules."""
 
 
-FactsOption = Annotated[Optional[list[Path]], typer.Option("--facts", "-f", help="A fact file (repeatable); replaces the config's facts.")]
-RulesOption = Annotated[Optional[list[Path]], typer.Option("--rules", "-r", help="An extra rule pack file or directory (repeatable).")]
-ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Use this config file instead of searching for one.")]
+# Help panels of 'factlint check' (and of the options other commands share with it).
+FACTS_AND_RULES, SELECTION, OUTPUT, FIXES, BASELINES, PERFORMANCE = "Facts and rules", "Selection", "Output", "Fixes", "Baselines", "Performance"
+
+FactsOption = Annotated[
+    Optional[list[Path]], typer.Option("--facts", "-f", rich_help_panel=FACTS_AND_RULES, help="A fact file (repeatable); replaces the config's facts.")
+]
+RulesOption = Annotated[
+    Optional[list[Path]], typer.Option("--rules", "-r", rich_help_panel=FACTS_AND_RULES, help="An extra rule pack file or directory (repeatable).")
+]
+ConfigOption = Annotated[
+    Optional[Path], typer.Option("--config", rich_help_panel=FACTS_AND_RULES, help="Use this config file instead of searching for one.")
+]
 
 
-@app.command()
+@app.command(
+    epilog=_examples(
+        "factlint check drafts/ --facts facts.yaml",
+        "factlint check draft.md --date 2025-04-05..2025-12-31 --output-format concise",
+        "factlint check drafts/ --output-format html --output report.html",
+        "factlint check drafts/ --diff --unsafe-fixes",
+    )
+)
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Files or directories to check; '-' reads standard input.")],
+    paths: Annotated[
+        Optional[list[str]], typer.Argument(help="Files or directories to check (default: the current directory); '-' reads standard input.")
+    ] = None,
+    # Facts and rules
     facts: FactsOption = None,
     rules: RulesOption = None,
-    date: Annotated[Optional[str], typer.Option(help="The documents' date: YYYY-MM-DD or FROM..TO (overrides front matter).")] = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = OutputFormat.text,
-    fail_on: Annotated[Optional[FailLevel], typer.Option(help="Lowest severity that makes the exit code 1 [default: error].")] = None,
+    date: Annotated[
+        Optional[str], typer.Option(rich_help_panel=FACTS_AND_RULES, help="The documents' date: YYYY-MM-DD or FROM..TO (overrides front matter).")
+    ] = None,
     config: ConfigOption = None,
-    select: Annotated[Optional[list[str]], typer.Option(help="Only run rules whose id starts with this (repeatable); replaces the config's.")] = None,
-    extend_select: Annotated[Optional[list[str]], typer.Option(help="Also run rules whose id starts with this (repeatable).")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option(help="Skip rules whose id starts with this (repeatable).")] = None,
-    statistics: Annotated[bool, typer.Option("--statistics", help="Show how many findings each rule has, not the findings.")] = False,
-    fix: Annotated[bool, typer.Option("--fix", help="Apply the fixes rules declare safe, then report what is left.")] = False,
-    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, also apply unsafe fixes (factual suggestions).")] = False,
-    diff: Annotated[bool, typer.Option("--diff", help="Show the fixes as a unified diff; write nothing.")] = False,
-    baseline: Annotated[Optional[Path], typer.Option(help="Report only findings not recorded in this baseline file.")] = None,
-    write_baseline: Annotated[Optional[Path], typer.Option(help="Record this run's findings in a baseline file, and exit 0.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only: no summary, no notices.")] = False,
-    stdin_filename: Annotated[str, typer.Option(help="The name to report for standard input.")] = "<stdin>",
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Check files in this many processes (same output).")] = 1,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the compiled fact cache.")] = False,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file (the exit code still reflects the findings).")] = None,
+    show_settings: Annotated[
+        bool, typer.Option("--show-settings", rich_help_panel=FACTS_AND_RULES, help="Show the settings each path would be checked with, and exit.")
+    ] = False,
+    # Selection
+    select: Annotated[
+        Optional[list[str]], typer.Option(rich_help_panel=SELECTION, help="Only run rules whose id starts with this (repeatable); replaces the config's.")
+    ] = None,
+    extend_select: Annotated[
+        Optional[list[str]], typer.Option(rich_help_panel=SELECTION, help="Also run rules whose id starts with this (repeatable).")
+    ] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(rich_help_panel=SELECTION, help="Skip rules whose id starts with this (repeatable).")] = None,
+    stdin_filename: Annotated[str, typer.Option(rich_help_panel=SELECTION, help="The name to report for standard input ('-').")] = "<stdin>",
+    show_files: Annotated[bool, typer.Option("--show-files", rich_help_panel=SELECTION, help="List the files that would be checked, and exit.")] = False,
+    # Output
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--output-format",
+            "--format",
+            case_sensitive=False,
+            metavar="FORMAT",
+            rich_help_panel=OUTPUT,
+            help="text, concise, json, sarif, github, junit or html (--format is an alias).",
+        ),
+    ] = OutputFormat.text,
+    output: Annotated[
+        Optional[str],
+        typer.Option(
+            "--output", "-o", metavar="FILE", rich_help_panel=OUTPUT, help="Write the report to this file (the exit code still reflects the findings)."
+        ),
+    ] = None,
+    fail_on: Annotated[
+        Optional[FailLevel],
+        typer.Option(
+            metavar="LEVEL", rich_help_panel=OUTPUT, help="Lowest severity that makes the exit code 1: error (the default), warning, info or never."
+        ),
+    ] = None,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", rich_help_panel=OUTPUT, help="Show how many findings each rule has, not the findings.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", rich_help_panel=OUTPUT, help="Print findings only: no summary, no notices.")] = False,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch", "-w", rich_help_panel=OUTPUT, help="Check again whenever a checked file, fact file, rule pack or config changes; Ctrl-C stops."
+        ),
+    ] = False,
+    # Fixes
+    fix: Annotated[bool, typer.Option("--fix", rich_help_panel=FIXES, help="Apply the fixes rules declare safe, then report what is left.")] = False,
+    unsafe_fixes: Annotated[
+        bool,
+        typer.Option("--unsafe-fixes", rich_help_panel=FIXES, help="Also count and apply unsafe fixes (factual suggestions a person should confirm)."),
+    ] = False,
+    diff: Annotated[bool, typer.Option("--diff", rich_help_panel=FIXES, help="Show the fixes as a unified diff; write nothing.")] = False,
+    add_suppressions: Annotated[
+        Optional[str],
+        typer.Option(
+            metavar="REASON",
+            rich_help_panel=FIXES,
+            help="Add a suppression comment with this reason before every line with findings (Markdown and HTML), as Ruff's --add-noqa.",
+        ),
+    ] = None,
+    # Baselines
+    baseline: Annotated[
+        Optional[Path], typer.Option(rich_help_panel=BASELINES, help="Report only findings not recorded in this baseline file.")
+    ] = None,
+    write_baseline: Annotated[
+        Optional[Path], typer.Option(rich_help_panel=BASELINES, help="Record this run's findings in a baseline file, and exit 0.")
+    ] = None,
+    # Performance
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, rich_help_panel=PERFORMANCE, help="Check files in this many processes (same output).")] = 1,
+    no_cache: Annotated[bool, typer.Option("--no-cache", rich_help_panel=PERFORMANCE, help="Do not read or write the compiled fact cache.")] = False,
     timeout_per_document: Annotated[
         Optional[float],
-        typer.Option(min=0, metavar="SECONDS", help="Report a document that takes longer as not checked, and go on [default: 60; 0: no limit]."),
+        typer.Option(
+            min=0,
+            metavar="SECONDS",
+            rich_help_panel=PERFORMANCE,
+            help="Report a document that takes longer as not checked, and go on (default 60; 0: no limit).",
+        ),
     ] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say on standard error which date each file is checked against, and why.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", rich_help_panel=OUTPUT, help="Say on standard error which date each file is checked against, and why.")
+    ] = False,
 ) -> None:
     """Check documents against the facts and report what disagrees."""
     from linter.dates import DateWindow
     from linter.deadline import is_time_limit
-    from linter.plan import CheckOptions, check as check_paths, fail_level
-    from linter.report import FORMATS
-    from linter.report.statistics import render_statistics
-    from linter.report.text import render_text
-    from linter.runner import STDIN, exit_code
+    from linter.plan import CheckOptions
+    from linter.runner import STDIN
 
+    paths = paths or ["."]
+    report_path = _output_path(output) if output is not None else None
     window = None
     if date is not None:
         try:
@@ -104,6 +231,12 @@ def check(
         raise UserError(f"--timeout-per-document: {timeout_per_document} is not a number of seconds (0: no limit)")
     if fix and not diff and STDIN in paths:
         raise UserError("--fix cannot write to standard input; use --diff to see the fixes")
+    if add_suppressions is not None:
+        from linter.add_suppressions import check_reason
+
+        add_suppressions = check_reason(add_suppressions)
+        if diff or STDIN in paths:
+            raise UserError("--add-suppressions writes to the files checked: not with --diff or standard input")
     options = CheckOptions(
         facts=[str(p) for p in facts] if facts else None,
         rules=[str(p) for p in rules or []],
@@ -119,56 +252,120 @@ def check(
         keep_documents=output_format is OutputFormat.html,
         timeout_per_document=timeout_per_document,
     )
+    if show_settings or show_files:
+        raise typer.Exit(_show(paths, options, fail_on.value if fail_on else None, show_settings, show_files))
+    then = _Then(
+        output_format=output_format,
+        output=report_path,
+        fail_on=fail_on.value if fail_on else None,
+        statistics=statistics,
+        quiet=quiet,
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        diff=diff,
+        add_suppressions=add_suppressions,
+        baseline=baseline,
+        write_baseline=write_baseline,
+        verbose=verbose,
+    )
+    if watch:
+        if STDIN in paths or (fix and not diff) or add_suppressions is not None or write_baseline is not None:
+            raise UserError("--watch only reports: not with standard input, --fix, --add-suppressions or --write-baseline")
+        raise typer.Exit(_watch(paths, options, lambda: _check_once(paths, options, then)))
+    raise typer.Exit(_check_once(paths, options, then))
+
+
+@dataclass(frozen=True)
+class _Then:
+    """What 'check' does with its findings (CheckOptions says how to find them)."""
+
+    output_format: OutputFormat
+    output: Path | None
+    fail_on: str | None
+    statistics: bool
+    quiet: bool
+    fix: bool
+    unsafe_fixes: bool
+    diff: bool
+    add_suppressions: str | None  # the reason
+    baseline: Path | None
+    write_baseline: Path | None
+    verbose: bool  # say which date each file is checked against
+
+
+def _check_once(paths: list[str], options, then: _Then) -> int:
+    """Check, fix or suppress as asked, report; the exit code."""
+    from linter.plan import check as check_paths, fail_level
+    from linter.report import FORMATS, HUMAN_FORMATS
+    from linter.report.statistics import render_statistics
+    from linter.runner import exit_code
+
+    def recheck(changed: list[str]):
+        return check_paths(changed, options, _shown)[0]
+
     result, had_facts = check_paths(paths, options, _shown)
-    _tell_dates(result, verbose, quiet)
-    if fix or diff:
-        result = _apply_fixes(result, lambda fixed: check_paths(fixed, options, _shown)[0], write=fix and not diff, unsafe=unsafe_fixes, quiet=quiet)
-        if diff:
-            raise typer.Exit(1 if result is None else 0)
-    if write_baseline is not None:
+    _tell_dates(result, then.verbose, warn=not then.quiet and any(had_facts))  # a date matters only to rules with facts
+    if then.fix or then.diff:
+        result = _apply_fixes(result, recheck, write=then.fix and not then.diff, unsafe=then.unsafe_fixes, quiet=then.quiet)
+        if then.diff:
+            return 1 if result is None else 0
+    if then.add_suppressions is not None:
+        result = _add_suppressions(result, recheck, then.add_suppressions, then.quiet)
+    if then.write_baseline is not None:
         from linter.baseline import write_baseline as record
 
-        count = record(write_baseline, result)
-        typer.echo(f"Wrote {count} finding(s) to the baseline {write_baseline}.", err=True)
-        raise typer.Exit(2 if result.problems else 0)
-    if baseline is not None:
+        count = record(then.write_baseline, result)
+        typer.echo(f"Wrote {count} finding(s) to the baseline {then.write_baseline}.", err=True)
+        return 2 if result.problems else 0
+    if then.baseline is not None:
         from linter.baseline import apply_baseline
 
-        dropped = apply_baseline(baseline, result)
-        if not quiet and dropped:
-            typer.echo(f"factlint: {dropped} finding(s) already in the baseline {baseline} not shown.", err=True)
+        dropped = apply_baseline(then.baseline, result)
+        if not then.quiet and dropped:
+            typer.echo(f"factlint: {dropped} finding(s) already in the baseline {then.baseline} not shown.", err=True)
     for problem in result.problems:
         typer.echo(f"{problem}", err=True)
-    if not all(had_facts) and output_format is OutputFormat.text and not quiet:
+    human = then.output_format.value in HUMAN_FORMATS
+    if not all(had_facts) and human and not then.quiet:
         typer.echo("factlint: no fact file given (--facts or 'facts:' in a config); only rules that need no facts ran.", err=True)
-    color = output is None and _use_color()
-    if statistics:
+    color = then.output is None and _use_color()
+    if then.statistics:
         report = render_statistics(result)
-    elif output_format is OutputFormat.text:
-        report = render_text(result, color, summary=not quiet)
+    elif human:
+        report = FORMATS[then.output_format.value](result, color, summary=not then.quiet, unsafe_fixes=then.unsafe_fixes)
     else:
-        report = FORMATS[output_format.value](result, color)
-    if output is None:
+        report = FORMATS[then.output_format.value](result, color)
+    if then.output is None:
         typer.echo(report, nl=False)
     else:
-        _write_report(output, report)
-    raise typer.Exit(exit_code(result, fail_level(fail_on.value if fail_on else None, options)))
+        _write_report(then.output, report)
+    return exit_code(result, fail_level(then.fail_on, options)[0])
 
 
-@app.command("rules")
+def _watch(paths: list[str], options, check_once) -> int:
+    """Check, then again whenever an input changes, until Ctrl-C: the normal end (exit code 0)."""
+    from linter.plan import watched_files
+    from linter.watch import watch
+
+    with contextlib.suppress(KeyboardInterrupt):
+        watch(lambda: watched_files(paths, options), check_once, _report_error)
+    return 0
+
+
+@app.command("rules", epilog=_examples("factlint rules", "factlint rules --rules house-rules/"))
 def list_rules(rules: RulesOption = None, config: ConfigOption = None) -> None:
-    """List the rules: id, kind, severity and what each checks."""
+    """List the rules: id, kind, severity and the first sentence of what each checks."""
+    from linter.segment.sentences import first_sentence
     from linter.suppressions import ENGINE_RULES
 
     settings = _settings(config)
     loaded = [*_load_rules([str(p) for p in rules or []] + settings.rules), *ENGINE_RULES]
     width = max((len(rule.id) for rule in loaded), default=0)
     for rule in loaded:
-        summary = rule.description.strip().splitlines()[0]
-        typer.echo(f"{rule.id:<{width}}  {rule.kind_name:<13} {rule.severity:<8} {summary}")
+        typer.echo(f"{rule.id:<{width}}  {rule.kind_name:<13} {rule.severity:<8} {first_sentence(rule.description)}")
 
 
-@app.command()
+@app.command(epilog=_examples("factlint explain office-holder"))
 def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule id.")], rules: RulesOption = None, config: ConfigOption = None) -> None:
     """Show one rule: what it checks, its message, and its examples."""
     from linter.errors import did_you_mean
@@ -199,7 +396,7 @@ def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule 
     typer.echo("\n".join(lines))
 
 
-@app.command("test")
+@app.command("test", epilog=_examples("factlint test", "factlint test house-rules/ --facts facts.yaml"))
 def test_rules(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Extra rule packs (files or directories) to test with the built-in ones.")] = None,
     facts: Annotated[
@@ -240,13 +437,13 @@ class SchemaName(str, Enum):
     config = "config"
 
 
-@app.command()
+@app.command(epilog=_examples("factlint schema facts > facts.schema.json"))
 def schema(name: Annotated[SchemaName, typer.Argument(help="Which file's schema.")]) -> None:
     """Print the JSON Schema of fact files, rule packs or the config (for editors' YAML support)."""
     typer.echo((Path(__file__).parent / "schemas" / f"{name.value}.schema.json").read_text(encoding="utf-8"), nl=False)
 
 
-@app.command()
+@app.command(epilog=_examples("factlint validate facts.yaml house-rules/pack.yaml factlint.yaml"))
 def validate(files: Annotated[list[Path], typer.Argument(help="Fact files, rule packs or configs.")]) -> None:
     """Check fact files, rule packs and configs without linting; exit 2 with locations on errors."""
     from linter.errors import UserErrors
@@ -306,16 +503,16 @@ def _shown(path: str) -> str:
         return path
 
 
-def _tell_dates(result, verbose: bool, quiet: bool) -> None:
-    """With --verbose, the date each file is checked against and where it came from; unless
-    --quiet, a warning for each file that had no date and was checked as of today."""
+def _tell_dates(result, verbose: bool, warn: bool) -> None:
+    """With --verbose, the date each file is checked against and where it came from; with
+    ``warn``, a warning for each file that had no date and was checked as of today."""
     from linter.dates import long_date
 
     for path in result.checked_paths:
         date = result.dates[path]
         if verbose:
             typer.echo(f"factlint: {path}: dated {date.window.describe()} ({date.describe()})", err=True)
-        if date.source == "today" and not quiet:
+        if date.source == "today" and warn:
             typer.echo(
                 f"factlint: warning: {path} has no date, so it was checked as of today, {long_date(date.window.start)}; "
                 "give it one with 'date: YYYY-MM-DD' in its front matter (Markdown), --date, or 'date:' in the config",
@@ -323,23 +520,42 @@ def _tell_dates(result, verbose: bool, quiet: bool) -> None:
             )
 
 
+def _show(paths: list[str], options, fail_on: str | None, settings: bool, files: bool) -> int:
+    """--show-settings, then --show-files; exit code 2 if a path cannot be checked."""
+    from linter.show import files_to_check, settings_for
+
+    if settings:
+        typer.echo("\n".join(settings_for(path, options, fail_on, _shown) for path in paths), nl=False)
+    if not files:
+        return 0
+    listed, problems = files_to_check(paths, options)
+    for path in listed:
+        typer.echo(path)
+    for problem in problems:
+        typer.echo(str(problem), err=True)
+    return 2 if problems else 0
+
+
 def _apply_fixes(result, recheck, write: bool, unsafe: bool, quiet: bool):
     """Print the fixes as a diff (returns None if there were any), or write them and
     ``recheck`` the files that changed (only those) so that what is left is reported."""
-    from linter.fixes import fixed_text, unified_diff, write_fixed
+    from linter.fixes import fixed_text, rewrite, unified_diff
+    from linter.report.summary import diff_summary, fixable
 
     by_path: dict[str, list] = {}
     for finding in result.findings:
         by_path.setdefault(finding.path, []).append(finding)
     changed: list[str] = []
+    would_fix = 0
     for path in sorted(result.documents):
         document = result.documents[path]
         new_text, applied = fixed_text(document.text, by_path.get(path, []), unsafe)
         if not applied:
             continue
         changed.append(path)
+        would_fix += len(applied)
         if write:
-            write_fixed(document, new_text)
+            rewrite(document, new_text)
             del result.documents[path]  # its text is stale now, and the recheck reads the new one
             if not quiet:
                 typer.echo(f"factlint: fixed {len(applied)} finding(s) in {path}", err=True)
@@ -347,7 +563,42 @@ def _apply_fixes(result, recheck, write: bool, unsafe: bool, quiet: bool):
             typer.echo(unified_diff(document, new_text), nl=False)
         del document, new_text  # not kept alive while the next document is fixed, or during the recheck
     if not write:
+        hint = diff_summary(would_fix, fixable(result.findings, unsafe)[1])
+        if hint and not quiet:
+            typer.echo(hint, err=True)
         return None if changed else result
+    if changed:
+        result.replace(changed, recheck(changed))
+    return result
+
+
+def _output_path(value: str) -> Path:
+    """--output's file; a bare format name (Vale's ``--output JSON``) is refused, not written to a file named JSON."""
+    if value.lower() in {member.value for member in OutputFormat}:
+        raise UserError(f"--output {value}: did you mean --output-format {value.lower()}? To write a file named {value}, use ./{value}")
+    return Path(value)
+
+
+def _add_suppressions(result, recheck, reason: str, quiet: bool):
+    """Write a suppression for every finding, say how many per file and which were left, and
+    ``recheck`` the files that changed, so that what is left is reported."""
+    from linter.add_suppressions import add_suppressions
+    from linter.fixes import rewrite
+
+    by_path: dict[str, list] = {}
+    for finding in result.findings:
+        by_path.setdefault(finding.path, []).append(finding)
+    changed: list[str] = []
+    for path in sorted(by_path):
+        new_text, added, left = add_suppressions(result.documents[path], by_path[path], reason)
+        if added:
+            rewrite(result.documents[path], new_text, "the suppressions")
+            changed.append(path)
+        if not quiet:
+            if added:
+                typer.echo(f"factlint: added {added} suppression comment(s) to {path}", err=True)
+            for why, count in sorted(left.items()):
+                typer.echo(f"factlint: {path}: {count} finding(s) not suppressed: {why}", err=True)
     if changed:
         result.replace(changed, recheck(changed))
     return result
@@ -368,13 +619,9 @@ def _use_color() -> bool:
 
 
 def main() -> None:
-    """Entry point: user errors are reported as 'file:line:col: message' with exit code 2."""
+    """Entry point: a bug in factlint is one line too (user errors are handled by _App)."""
     try:
         app()
-    except UserError as error:
-        for line in str(error).splitlines():
-            typer.echo(f"factlint: error: {line}" if error.location is None else f"{line}", err=True)
-        sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as error:  # a bug in factlint: say so in one line, never a bare traceback

@@ -19,6 +19,10 @@ class Fix:
     replacement: str
     safe: bool
 
+    def applies(self, unsafe: bool) -> bool:
+        """Whether --fix applies it: a safe fix always, an unsafe one with --unsafe-fixes."""
+        return self.safe or unsafe
+
 
 @dataclass(frozen=True)
 class Finding:

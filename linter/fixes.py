@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import stat
 from pathlib import Path
 
 from linter.atomic import write_atomically
@@ -24,7 +23,7 @@ from linter.source.document import Document
 
 def fixed_text(text: str, findings: list[Finding], unsafe: bool) -> tuple[str, list[Finding]]:
     """The text with the chosen fixes applied, and the findings whose fixes were applied."""
-    chosen = sorted((f for f in findings if f.fix and (f.fix.safe or unsafe)), key=lambda f: (f.fix.span.start, f.fix.span.end))
+    chosen = sorted((f for f in findings if f.fix and f.fix.applies(unsafe)), key=lambda f: (f.fix.span.start, f.fix.span.end))
     pieces, applied, position = [], [], 0
     for finding in chosen:
         if finding.fix.span.start < position:
@@ -44,18 +43,18 @@ def unified_diff(document: Document, new_text: str) -> str:
     )
 
 
-def write_fixed(document: Document, new_text: str) -> None:
-    """Replace the file's content atomically, as it was encoded, keeping its mode."""
+def rewrite(document: Document, new_text: str, what: str = "the fix") -> None:
+    """Replace the file's content with ``new_text`` (``what``: the fix, the suppressions) atomically,
+    encoded as it was (linter.atomic keeps its mode), unless the file changed since it was read."""
     path = Path(document.path)
     try:
         current = path.read_bytes()
-        mode = stat.S_IMODE(path.stat().st_mode)
     except OSError as error:
-        raise UserError(f"cannot fix: {error.strerror}", Location(document.path)) from None
+        raise UserError(f"cannot write {what}: {error.strerror}", Location(document.path)) from None
     if hashlib.sha256(current).hexdigest() != document.digest:
-        raise UserError("changed on disk while factlint ran; not fixed (run again)", Location(document.path))
+        raise UserError(f"changed on disk while factlint ran; {what} not written (run again)", Location(document.path))
     data = document.byte_order_mark + new_text.encode(document.encoding)
     try:
-        write_atomically(path, data, mode)
+        write_atomically(path, data)
     except OSError as error:
-        raise UserError(f"cannot write the fix: {error.strerror}", Location(document.path)) from None
+        raise UserError(f"cannot write {what}: {error.strerror}", Location(document.path)) from None

@@ -58,12 +58,9 @@ def config_for(directory: Path, options: CheckOptions, cache: dict[Path, Config]
     return cache[key]
 
 
-def check(paths: list[str], options: CheckOptions, shown) -> tuple[RunResult, list[bool]]:
-    """Check the paths; returns the merged result and, per group, whether it had facts."""
+def plan_files(paths: list[str], options: CheckOptions) -> tuple[list[tuple[Config, list[str]]], list[UserError]]:
+    """The files to check, grouped by the configuration each uses, and the paths that cannot be checked."""
     files, problems = collect_paths(paths)
-    loaded: dict[tuple[str, ...], tuple] = {}  # fact files -> (facts, lexicon), loaded once per run
-    if options.facts:
-        _load(tuple(shown(p) for p in options.facts), options, loaded)  # reported even if no file is checked
     configs: dict[Path, Config] = {}
     by_directory: dict[str, Config] = {}  # one lookup per directory, not per file
     groups: dict[int, tuple[Config, list[str]]] = {}
@@ -75,10 +72,31 @@ def check(paths: list[str], options: CheckOptions, shown) -> tuple[RunResult, li
         if walked and config.skips(path):
             continue
         groups.setdefault(id(config), (config, []))[1].append(path)
+    return list(groups.values()), problems
+
+
+def watched_files(paths: list[str], options: CheckOptions) -> list[str]:
+    """What a check of ``paths`` reads, for --watch: the documents, the directories holding them (a
+    file added or removed changes its directory), and the configurations, fact files and rule packs."""
+    groups, _ = plan_files(paths, options)
+    documents = [path for _, group in groups for path in group if path != STDIN]
+    inputs = {*documents, *(os.path.dirname(path) or "." for path in documents), *(path for path in paths if path != STDIN)}
+    for config, _ in groups:
+        inputs.update(p for p in (config.path, *config.facts, *config.rules) if p)
+    inputs.update([*(options.facts or []), *options.rules, *([str(options.config)] if options.config else [])])
+    return sorted(inputs)
+
+
+def check(paths: list[str], options: CheckOptions, shown) -> tuple[RunResult, list[bool]]:
+    """Check the paths; returns the merged result and, per group, whether it had facts."""
+    loaded: dict[tuple[str, ...], tuple] = {}  # fact files -> (facts, lexicon), loaded once per run
+    if options.facts:
+        _load(tuple(shown(p) for p in options.facts), options, loaded)  # reported even if no file is checked
+    groups, problems = plan_files(paths, options)
     result, had_facts = RunResult(problems=problems), []
-    total = sum(len(group) for _, group in groups.values())
+    total = sum(len(group) for _, group in groups)
     bar = Progress(total) if progress_wanted(total, options.quiet) else None
-    for config, group in groups.values():
+    for config, group in groups:
         part, facts_given = _check_group(config, group, options, shown, loaded, bar.advance if bar else None)
         had_facts.append(facts_given)
         result.merge(part)
@@ -101,11 +119,11 @@ def _load(fact_files: tuple[str, ...], options: CheckOptions, loaded: dict) -> t
     return loaded[fact_files]
 
 
-def _check_group(config: Config, paths: list[str], options: CheckOptions, shown, loaded: dict, progress) -> tuple[RunResult, bool]:
+def rules_for(config: Config, options: CheckOptions, shown) -> tuple[list, list]:
+    """Every rule known to a group of files (rule packs and engine rules), and those selected to run."""
     from linter.checks.rules import load_rules
-    from linter.suppressions import ENGINE_RULES, EngineRule
+    from linter.suppressions import ENGINE_RULES
 
-    fact_files = tuple(shown(p) for p in (options.facts if options.facts is not None else config.facts))
     every_rule = [*load_rules([shown(p) for p in [*options.rules, *config.rules]]), *ENGINE_RULES]
     selected = select_rules(
         override_severities(every_rule, config.severity, config.severity_locations),
@@ -113,6 +131,14 @@ def _check_group(config: Config, paths: list[str], options: CheckOptions, shown,
         [*config.ignore, *options.ignore],
         [*config.extend_select, *options.extend_select],
     )
+    return every_rule, selected
+
+
+def _check_group(config: Config, paths: list[str], options: CheckOptions, shown, loaded: dict, progress) -> tuple[RunResult, bool]:
+    from linter.suppressions import EngineRule
+
+    fact_files = tuple(shown(p) for p in (options.facts if options.facts is not None else config.facts))
+    every_rule, selected = rules_for(config, options, shown)
     facts, lexicon = _load(fact_files, options, loaded)
     settings = RunSettings(
         paths=paths,
@@ -126,15 +152,24 @@ def _check_group(config: Config, paths: list[str], options: CheckOptions, shown,
         date_keys=config.date_keys,
         stdin_name=options.stdin_name,
         keep_documents=options.keep_documents,
-        timeout_per_document=next(
-            seconds for seconds in (options.timeout_per_document, config.timeout_per_document, DEFAULT_SECONDS) if seconds is not None
-        ),
+        timeout_per_document=timeout_per_document(config, options)[0],
     )
     return run(settings, options.jobs, progress), bool(fact_files)
 
 
-def fail_level(cli: str | None, options: CheckOptions) -> str:
+# Each setting below comes with where it comes from (for --show-settings): an option, a
+# configuration file's path, or None for the default.
+
+
+def timeout_per_document(config: Config, options: CheckOptions) -> tuple[float, str | None]:
+    """--timeout-per-document, else the configuration's, else DEFAULT_SECONDS."""
+    candidates = ((options.timeout_per_document, "--timeout-per-document"), (config.timeout_per_document, config.path), (DEFAULT_SECONDS, None))
+    return next((seconds, source) for seconds, source in candidates if seconds is not None)
+
+
+def fail_level(cli: str | None, options: CheckOptions) -> tuple[str, str | None]:
     """--fail-on, else the configuration of the working directory (or --config), else 'error'."""
     if cli:
-        return cli
-    return config_for(Path(os.getcwd()), options, {}).fail_on or "error"
+        return cli, "--fail-on"
+    config = config_for(Path(os.getcwd()), options, {})
+    return (config.fail_on, config.path) if config.fail_on else ("error", None)

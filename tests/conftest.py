@@ -149,6 +149,17 @@ def run_cli(*args: str, cwd: Path | str = REPO, stdin: str | None = None, env: d
     )
 
 
+def invoke(*args: str):
+    """Run the command line in this process with typer's CliRunner: the same code as ``factlint``
+    but for main()'s last-resort handling of bugs, and much faster than run_cli. Run it from the
+    directory to check (monkeypatch.chdir)."""
+    from typer.testing import CliRunner
+
+    from linter.cli import app
+
+    return CliRunner().invoke(app, list(args), catch_exceptions=False, prog_name="factlint")
+
+
 @pytest.fixture
 def write(tmp_path: Path):
     """Write a dedented file below tmp_path and return its path."""

@@ -55,7 +55,7 @@ def test_seed_demo_text_output_reads_like_a_compiler():
     first = result.stdout.splitlines()[0]
     assert first.startswith("seeds/coalition-of-the-willing.md:8:846: error [former-office-holder] Donald Trump was not")
     assert "^^^^^^^^^^^^^^^^^^^^^^^^^^" in result.stdout
-    assert result.stdout.rstrip().endswith("Found 4 errors in 1 file.")
+    assert result.stdout.endswith("Found 4 errors in 1 file.\nNo fixes available (1 hidden fix can be enabled with the `--unsafe-fixes` option).\n")
     # What the facts say, in sentences with where they are written; the ids stay in the JSON.
     office_holder = result.stdout.split("\n\n")[2].splitlines()
     assert office_holder[-2:] == [
@@ -103,6 +103,11 @@ def test_json_contract(write, tmp_path):
                 "source": "facts.yaml:6:5",  # relative to the working directory
             }
         ],
+        "fix": {
+            "applicability": "unsafe",  # a factual suggestion: --fix --unsafe-fixes applies it
+            "message": "Replace 'Rishi Sunak' with 'Keir Starmer'",
+            "edits": [{"start": {"line": 3, "column": 26}, "end": {"line": 3, "column": 37}, "content": "Keir Starmer"}],
+        },
     }
     assert payload["summary"] == {"files": 1, "findings": 1, "error": 1, "warning": 0, "info": 0, "problems": 0}
 
@@ -288,7 +293,7 @@ def test_a_builtin_pack_named_on_the_command_line_is_loaded_once(named):
     tested = run_cli("test", named)
     assert (tested.returncode, tested.stdout) == (0, run_cli("test").stdout), tested.stderr
     checked = run_cli("check", "seeds/", "--rules", named)
-    assert checked.returncode == 1 and checked.stdout.endswith("Found 4 errors in 1 file.\n"), checked.stderr
+    assert checked.returncode == 1 and "Found 4 errors in 1 file.\n" in checked.stdout, checked.stderr
 
 
 HOUSE_PACK = """\

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from linter.cli import app
 from linter.dates import long_date
 
-from conftest import REPO
+from conftest import REPO, invoke
 
 FACTS = str(REPO / "seeds" / "facts.yaml")  # Sunak was Prime Minister until 5 July 2024, Starmer from then
 CLAIM = "Prime Minister Rishi Sunak spoke.\n"
@@ -88,8 +88,9 @@ def test_date_keys_is_validated(tmp_path, monkeypatch):
     (tmp_path / "factlint.yaml").write_text("date_keys: [date, NO]\n")
     (tmp_path / "a.md").write_text(CLAIM)
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(app, ["check", "a.md"])
-    assert "factlint.yaml:1:19: each item of 'date_keys' in the config must be a non-empty string" in str(result.exception)
+    result = invoke("check", "a.md")
+    assert result.exit_code == 2
+    assert "factlint.yaml:1:19: each item of 'date_keys' in the config must be a non-empty string" in result.stderr
 
 
 def test_verbose_says_each_files_date_and_where_it_came_from(tmp_path, monkeypatch):

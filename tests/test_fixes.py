@@ -9,7 +9,7 @@ import pytest
 
 from linter.checks.rules import read_pack
 from linter.errors import UserError
-from linter.fixes import write_fixed
+from linter.fixes import rewrite
 from linter.source.document import read_document
 from linter.yamlio import load_yaml
 
@@ -61,7 +61,7 @@ def test_a_file_changed_on_disk_during_the_run_is_not_overwritten(draft):
     document = read_document(str(draft))
     draft.write_text("An editor's newer text.\n")
     with pytest.raises(UserError, match="changed on disk while factlint ran"):
-        write_fixed(document, "fixed text")
+        rewrite(document, "fixed text")
     assert draft.read_text() == "An editor's newer text.\n"
 
 
@@ -74,7 +74,7 @@ def test_an_interrupted_write_leaves_the_old_file_whole(draft, monkeypatch):
 
     monkeypatch.setattr(os, "replace", fail)  # linter.atomic renames with os.replace
     with pytest.raises(UserError, match="cannot write the fix: No space left on device"):
-        write_fixed(document, "fixed text")
+        rewrite(document, "fixed text")
     assert draft.read_bytes() == original
     assert not [p for p in draft.parent.iterdir() if p.name.startswith(".d.txt.")]
 

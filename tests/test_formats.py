@@ -86,3 +86,20 @@ def test_output_file_keeps_the_exit_code(tmp_path, output_format):
 def test_output_to_an_unwritable_place_is_an_error(tmp_path):
     result = run_cli(*SEED, "--output", str(tmp_path / "missing-dir" / "report.txt"))
     assert result.returncode == 2 and "cannot write the report" in result.stderr
+
+
+@pytest.mark.parametrize(("umask", "mode"), [("022", 0o644), ("077", 0o600)])
+def test_written_files_honour_the_umask_and_a_replaced_file_keeps_its_mode(tmp_path, write, umask, mode):
+    import os
+    import subprocess
+    import sys
+
+    write("d.md", "The goverment fell.\n")
+    (tmp_path / "kept.json").write_text("{}")
+    (tmp_path / "kept.json").chmod(0o640)
+    command = f"umask {umask} && exec {sys.executable} -m linter check d.md --no-cache"
+    for options in ("--output report.json --format json", "--write-baseline base.json", "--output kept.json --format json"):
+        subprocess.run(["sh", "-c", f"{command} {options}"], cwd=tmp_path, env={**os.environ, "NO_COLOR": "1"}, check=False, timeout=120)
+    modes = {name: (tmp_path / name).stat().st_mode & 0o777 for name in ("report.json", "base.json", "kept.json")}
+    assert modes == {"report.json": mode, "base.json": mode, "kept.json": 0o640}
+    assert json.loads((tmp_path / "kept.json").read_text())["findings"]  # replaced, not left alone

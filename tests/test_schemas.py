@@ -22,9 +22,9 @@ def schema(name: str) -> dict:
 @pytest.mark.parametrize(
     ("name", "paths"),
     [
-        ("facts", ["seeds/facts.yaml", "tests/data/bbc/facts.yaml"]),
+        ("facts", ["seeds/facts.yaml", "tests/data/bbc/facts.yaml", "tests/golden/input/facts.yaml"]),
         ("rules", ["rules/offices.yaml", "rules/quotes.yaml", "rules/events.yaml", "rules/copy.yaml"]),
-        ("config", ["factlint.yaml"]),
+        ("config", ["factlint.yaml", "tests/golden/input/factlint.yaml"]),
     ],
 )
 def test_the_repositorys_files_are_valid_against_the_schemas(name, paths):

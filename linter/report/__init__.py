@@ -5,8 +5,17 @@ from linter.report.html import render_html
 from linter.report.json_format import render_json
 from linter.report.junit import render_junit
 from linter.report.sarif import render_sarif
-from linter.report.text import render_text
+from linter.report.text import render_concise, render_text
 
-FORMATS = {"text": render_text, "json": render_json, "sarif": render_sarif, "github": render_github, "junit": render_junit, "html": render_html}
+FORMATS = {
+    "text": render_text,
+    "concise": render_concise,
+    "json": render_json,
+    "sarif": render_sarif,
+    "github": render_github,
+    "junit": render_junit,
+    "html": render_html,
+}
+HUMAN_FORMATS = ("text", "concise")  # they take summary= and unsafe_fixes= too
 
-__all__ = ["FORMATS"]
+__all__ = ["FORMATS", "HUMAN_FORMATS"]

@@ -12,6 +12,7 @@ import json
 from linter import __version__
 from linter.fingerprints import fingerprints
 from linter.runner import RunResult
+from linter.segment.sentences import first_sentence
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -50,7 +51,7 @@ def render_sarif(result: RunResult, color: bool = False) -> str:
                     {
                         "id": rule.id,
                         "name": rule.id,
-                        "shortDescription": {"text": rule.description.strip().splitlines()[0]},
+                        "shortDescription": {"text": first_sentence(rule.description)},
                         "fullDescription": {"text": " ".join(rule.description.split())},
                         "help": {"text": f"{' '.join(rule.description.split())}\n\nRun 'factlint explain {rule.id}' for examples."},
                         "defaultConfiguration": {"level": LEVELS[rule.severity]},

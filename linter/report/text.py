@@ -8,34 +8,50 @@
        = source: seeds/facts.yaml:24:5
 
 Long lines (a whole article on one line is common) are shown as a window
-around the span, so the excerpt stays readable.
+around the span, so the excerpt stays readable. ``concise`` is the first line
+of each finding only. As in Ruff, ``[*]`` before the message marks a finding
+``--fix`` would fix, and the summary counts them.
 """
 
 from __future__ import annotations
 
 from linter.findings import Finding
-from linter.report.summary import summarise
+from linter.report.summary import fix_summary, fixable, summarise
 from linter.runner import RunResult
 from linter.source.document import Document
 
 _CONTEXT = 40  # characters of context either side of the span in an excerpt
-_COLORS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m", "bold": "\033[1m", "dim": "\033[2m"}
+_COLORS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m", "bold": "\033[1m", "dim": "\033[2m", "fix": "\033[36m"}
 _RESET = "\033[0m"
 
 
-def render_text(result: RunResult, color: bool = False, summary: bool = True) -> str:
+def render_text(result: RunResult, color: bool = False, summary: bool = True, unsafe_fixes: bool = False) -> str:
+    return _render(result, color, summary, unsafe_fixes, excerpts=True)
+
+
+def render_concise(result: RunResult, color: bool = False, summary: bool = True, unsafe_fixes: bool = False) -> str:
+    return _render(result, color, summary, unsafe_fixes, excerpts=False)
+
+
+def _render(result: RunResult, color: bool, summary: bool, unsafe_fixes: bool, excerpts: bool) -> str:
+    """``unsafe_fixes``: whether --fix would apply unsafe fixes too, so they count as fixable."""
     paint = (lambda text, style: f"{_COLORS[style]}{text}{_RESET}") if color else (lambda text, style: text)
     out: list[str] = []
     for finding in result.findings:
         header = f"{finding.path}:{finding.line}:{finding.column}:"
-        out.append(f"{paint(header, 'bold')} {paint(finding.severity, finding.severity)} [{finding.rule}] {finding.message}")
-        document = result.documents.get(finding.path)
-        if document is not None:
-            out.extend(_excerpt(document, finding, paint))
-        out.append("")
+        mark = f"[{paint('*', 'fix')}] " if finding.fix and finding.fix.applies(unsafe_fixes) else ""
+        out.append(f"{paint(header, 'bold')} {paint(finding.severity, finding.severity)} [{finding.rule}] {mark}{finding.message}")
+        if excerpts:
+            document = result.documents.get(finding.path)
+            if document is not None:
+                out.extend(_excerpt(document, finding, paint))
+            out.append("")
     if summary:
         out.append(_summary_line(result))
-    elif out:
+        fixes = fix_summary(*fixable(result.findings, unsafe_fixes))
+        if fixes:
+            out.append(fixes)
+    elif out and excerpts:
         out.pop()  # the blank line after the last finding
     return "\n".join(out) + "\n" if out else ""
 

@@ -38,6 +38,12 @@ def split_sentences(prose: str, blocks: list[Span]) -> list[Span]:
     return sentences
 
 
+def first_sentence(text: str) -> str:
+    """The first sentence of a text wrapped over several lines (a rule's description), on one line."""
+    flat = " ".join(text.split())
+    return flat[: split_sentences(flat, [Span(0, len(flat))])[0].end] if flat else ""
+
+
 def _is_abbreviation(prose: str, dot: int, floor: int) -> bool:
     word = _WORD_BEFORE.search(prose, max(floor, dot - 20), dot)
     if not word:
