@@ -431,3 +431,36 @@ def test_a_shared_opening_that_ends_another_way_is_another_sentence():
 )
 def test_a_name_and_a_colon_opening_a_line_introduce_a_quotation(text, expected):
     assert quote_rules(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # Years counted back from the article's date are a time the claim may speak of.
+        ("Two years ago today, Chancellor Jeremy Hunt delivered his statement.", "2025-06-10", []),
+        ("Two years ago today, Chancellor Rachel Reeves delivered her statement.", "2025-06-10", ["office-holder"]),
+        ("Last year, Chancellor Jeremy Hunt cut national insurance.", "2025-03-01", []),
+        # A date in apposition to an event is its date.
+        ("Markets are still counting the cost of the mini-budget, 23 September.", "2022-10-01", []),
+        ("Markets are still counting the cost of the mini-budget, 24 September.", "2022-10-01", ["event-date"]),
+        ("After the mini-budget, 28 September saw the Bank step in.", "2022-10-01", []),
+    ],
+)
+def test_years_counted_back_and_dates_in_apposition(text, date, expected):
+    assert rules_of(text, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A quotation in the clause a speaker's verb reports is the speaker's words.
+        ('Jeremy Hunt promised that growth was "the challenge and we must be bold in meeting it, because it is the only route".', ["quote-speaker"]),
+        ('Rachel Reeves promised that growth was "the challenge and we must be bold in meeting it, because it is the only route".', []),
+        ('Jeremy Hunt said Rachel Reeves had warned that growth was "the challenge and we must be bold in meeting it, because it is the only route".', []),
+        # A person opening the sentence whose clause ends in the colon before a quotation.
+        ('Two years ago Jeremy Hunt turned to the benches: "Growth is the challenge and we must be bold in meeting it."', ["quote-speaker"]),
+        ('A backbencher turned to Jeremy Hunt: "Growth is the challenge and we must be bold in meeting it."', []),
+    ],
+)
+def test_reported_speech_and_a_subject_before_a_colon(text, expected):
+    assert quote_rules(text, "2025-06-10") == expected

@@ -11,6 +11,7 @@ from linter.segment.tokens import Tokens, is_possessive
 from linter.source.document import Span
 
 _CLAUSE_BREAKS = frozenset({";", ":", "—", "("})
+_APPOSITION_ENDS = frozenset({".", ",", ";", ":", ")", "—", "!", "?"})
 
 
 def link_event_dates(tokens: Tokens, sentences: list[Span], events: list[EventMention], dates: list[DateMention]) -> dict[Span, tuple[DateMention, ...]]:
@@ -70,6 +71,9 @@ def _attaches(tokens: Tokens, sentence: Span, date: Span, event: Span, events: l
     if _modifies_a_noun(tokens, event) and not (start == date and not between):
         return False  # "the Grenfell Tower fire inquiry heard evidence on 3 March": the inquiry's date
     if start == event:
+        after_date = tokens.index_at_or_after(date.end)
+        if between == [","] and (after_date >= len(low) or low[after_date] in _APPOSITION_ENDS):
+            return True  # "the cost of Black Monday, October 20.": the date in apposition to the event
         return _attaches_after(tokens, event, between)
     opening = all(word in words.OPENING_TIME_WORDS or word.isdigit() for word in low[tokens.index_at_or_after(sentence.start) : tokens.index_at_or_after(date.start)])
     between = _without_weekday(between)

@@ -21,6 +21,8 @@ from linter.segment.tokens import Tokens
 
 _MAX_GAP = 6  # words of a title phrase between a verb and the name after it
 _MAX_OBJECT = 10  # words between a verb and the colon of a quotation it introduces ("told the marchers in a video message:")
+_MAX_REPORTED = 15  # words between a verb and a quotation in the clause it reports
+_CLAUSE_STOPS = frozenset({".", "?", "!", ";", ":", '"', "“", "”", "'", "‘", "’"})
 # Between a speaker's name and the verb: "Tim Cook once told", "It was Thabo Mbeki who declared".
 _BETWEEN_NAME_AND_VERB = frozenset({"once", "also", "later", "then", "again", "famously", "who"})
 
@@ -33,7 +35,7 @@ def attribute_quotes(
     claim_of = {claim.name.first: claim for claim in claims}
     result = []
     for quotation in quotations:
-        speaker = finder.before(quotation) or finder.after(quotation)
+        speaker = finder.before(quotation) or finder.after(quotation) or finder.reported(quotation)
         speaker_claim = None
         if speaker:
             speaker_claim = claim_of.get(speaker.first) or _latest_claim(claims, speaker.entity, quotation.span.start)
@@ -55,6 +57,7 @@ class _SpeakerFinder:
         self.people = [n for n in names if n.entity and facts.entities[n.entity].type == "person"]
         self.person_starts = [n.span.start for n in self.people]
         self.starting = {n.first: n for n in self.people}
+        self.person_tokens = {i for n in self.people for i in range(n.first, n.last)}
         self.ending = {n.last: n for n in self.people}
 
     def after(self, quotation: Quotation) -> NameMention | None:
@@ -94,8 +97,34 @@ class _SpeakerFinder:
                     return self._antecedent(quotation.span.start)
                 return self._name_ending_before(verb) or self._before_relative_clause(verb)
             if not self.tokens.texts[verb][:1].isalnum():
+                break
+        return self._subject_before_colon(index) if self.tokens.texts[index] == ":" else None
+
+    def reported(self, quotation: Quotation) -> NameMention | None:
+        """'Christine Lagarde promised that the ECB was "ready to do whatever it takes"': words quoted
+        in the clause a speaker's verb reports are the speaker's, unless another person is named
+        between the verb and the quotation ("Obama said Ban had warned that ...")."""
+        first = self.tokens.index_at_or_after(quotation.span.start)
+        for verb in range(first - 1, max(first - 1 - _MAX_REPORTED, -1), -1):
+            word = self.lower[verb]
+            if word in _CLAUSE_STOPS or verb in self.person_tokens:
                 return None
+            if word in words.OWN_WORDS_VERBS:
+                return self._name_ending_before(verb)
         return None
+
+    def _subject_before_colon(self, colon: int) -> NameMention | None:
+        """'Kevin Rudd turned on the opposition leader: "..."', 'Ten years ago Colin Powell puzzled the
+        press corps: "..."': a person opening the sentence (after a time, at most) whose clause ends
+        in the colon before a quotation speaks it, when no other person is named in it."""
+        start = colon
+        while start > 0 and self.lower[start - 1] not in _CLAUSE_STOPS and not self._opens_line(start):
+            start -= 1
+        subject = next((name for name in self.people if start <= name.first < colon), None)
+        if subject is None or subject.possessive or any(start <= i < colon for i in self.person_tokens - set(range(subject.first, subject.last))):
+            return None
+        opening = self.lower[start : subject.first]
+        return subject if all(word in words.OPENING_TIME_WORDS or word.isdigit() or word in ("ago", "today") for word in opening) else None
 
     def _opens_line(self, index: int) -> bool:
         """Whether the token at ``index`` is the first of its line."""

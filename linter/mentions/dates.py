@@ -96,8 +96,22 @@ _YEAR_PHRASE = regex.compile(
 )
 
 
+_COUNTS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30, "forty": 40, "fifty": 50,
+}
+# "Twenty years ago today", "a decade ago", "10 years ago", "last year": counted back from the article's
+# date, as that whole year.
+_YEARS_AGO = regex.compile(
+    rf"""\b(?:(?P<count>{"|".join(sorted(_COUNTS, key=len, reverse=True))}|\d{{1,2}})\s+(?P<unit>years?|decades?)\s+ago(?:\s+(?:today|this\s+week|this\s+month))?
+    |(?P<last>[Ll]ast\s+year))\b""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
 def find_times(prose: str, dates: list[DateMention], window: DateWindow) -> list[TimeExpression]:
-    """Written times: full dates, year, month-year and decade phrases, and dates without a year,
+    """Written times: full dates, year, month-year and decade phrases, years counted back from the
+    article's date ("twenty years ago", "last year": that whole year), and dates without a year,
     one expression for each day such a date may be: within the year before the article's date
     ("On 14 April," in an article of 10 June 2024 is 14 April 2024; never a day after the article)."""
     found = [TimeExpression(d.span, DateWindow.day(dt.date(d.year, d.month, d.day))) for d in dates if d.year]
@@ -111,7 +125,16 @@ def find_times(prose: str, dates: list[DateMention], window: DateWindow) -> list
         if index >= 0 and taken[index].end > span.start:
             continue  # "on 23 September 2022" is the full date already found
         found.append(TimeExpression(span, _window(match)))
+    for match in _YEARS_AGO.finditer(prose):
+        back = 1 if match.group("last") else _years(match.group("count"), match.group("unit"))
+        if back <= window.end.year - 1:
+            found.append(TimeExpression(Span(match.start(), match.end()), DateWindow(dt.date(window.start.year - back, 1, 1), dt.date(window.end.year - back, 12, 31))))
     return sorted(found, key=lambda t: t.span)
+
+
+def _years(count: str, unit: str) -> int:
+    number = int(count) if count.isdigit() else _COUNTS[count.lower()]
+    return number * (10 if unit.lower().startswith("decade") else 1)
 
 
 def _window(match: regex.Match) -> DateWindow:

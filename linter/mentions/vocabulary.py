@@ -55,6 +55,12 @@ SPEECH_VERBS = frozenset(
     vowed vows pledged pledges quipped joked tweeted posted""".split()
 )
 PRONOUNS = frozenset({"he", "she"})
+# Verbs whose reported clause is in the speaker's own words ("Lagarde promised that the ECB was
+# "ready to do whatever it takes""), unlike "recalled", "quoted" or "cited", which bring in another's.
+OWN_WORDS_VERBS = frozenset(
+    """said says told tells promised promises warned warns insisted insists declared declares argued argues
+    claimed claims stated states announced announces pledged pledges vowed vows added adds""".split()
+)
 
 # Words that open a new clause: a time written after one of them belongs to that clause, not to
 # a title before it ("Streeting said the list had doubled since it was last cut in 2010").
