@@ -31,6 +31,17 @@ class OutputFormat(str, Enum):
     html = "html"
 
 
+class ClusterFacts(str, Enum):
+    scatter = "scatter"
+    cache = "cache"
+
+
+def _cache_stats():
+    from linter.cache.results import CacheStats
+
+    return CacheStats()
+
+
 class FailLevel(str, Enum):
     error = "error"
     warning = "warning"
@@ -83,6 +94,14 @@ def check(
         Optional[float],
         typer.Option(min=0, metavar="SECONDS", help="Report a document that takes longer as not checked, and go on [default: 60; 0: no limit]."),
     ] = None,
+    # Archive scale (docs/cli.md, "Archives and clusters"): a Dask cluster, and the result cache's counts.
+    scheduler: Annotated[
+        Optional[str], typer.Option(metavar="ADDRESS", help="Check on this Dask cluster (tcp://host:8786); needs factlint[cluster].")
+    ] = None,
+    cluster_facts: Annotated[
+        ClusterFacts, typer.Option(help="How cluster workers get the facts: scattered, or from the fact cache on a path they share.")
+    ] = ClusterFacts.scatter,
+    cache_stats: Annotated[bool, typer.Option("--cache-stats", help="Say how many documents came from the result cache.")] = False,
 ) -> None:
     """Check documents against the facts and report what disagrees."""
     from linter.dates import DateWindow
@@ -92,6 +111,7 @@ def check(
     from linter.report.statistics import render_statistics
     from linter.report.text import render_text
     from linter.runner import STDIN, exit_code
+    from linter.source.jsonl import is_shard
 
     window = None
     if date is not None:
@@ -117,8 +137,15 @@ def check(
         quiet=quiet,
         keep_documents=output_format is OutputFormat.html,
         timeout_per_document=timeout_per_document,
+        scheduler=scheduler or _settings(config).scheduler,
+        cluster_facts=cluster_facts.value,
+        cache_stats=_cache_stats() if cache_stats else None,
     )
+    if (fix or diff) and any(is_shard(path) for path in paths):
+        raise UserError("--fix and --diff cannot edit records of JSONL shards")
     result, had_facts = check_paths(paths, options, _shown)
+    if options.cache_stats is not None and not quiet:
+        typer.echo(options.cache_stats.describe(), err=True)
     if fix or diff:
         result = _apply_fixes(result, lambda fixed: check_paths(fixed, options, _shown)[0], write=fix and not diff, unsafe=unsafe_fixes, quiet=quiet)
         if diff:
