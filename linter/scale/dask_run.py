@@ -25,7 +25,7 @@ from linter import __version__
 from linter.errors import Location, UserError
 from linter.facts.model import FactBase
 from linter.runner import RunResult
-from linter.scale.engine import Checked, WorkerSetup, check_batch
+from linter.scale.engine import Checked, SetupFailed, WorkerSetup, check_batch
 
 if TYPE_CHECKING:
     from linter.plan import CheckOptions
@@ -74,9 +74,10 @@ class ClusterExecutor:
         if options.cluster_facts == "cache":
             if not (options.use_cache and fact_files):
                 raise UserError("--cluster-facts cache needs the fact cache (not --no-cache) and a fact file")
-            from linter.facts.cache import facts_key  # the entry the client has just loaded or written
+            from linter.facts.cache import entry_path, facts_key  # the entry the client has just loaded or written
 
-            setup = WorkerSetup(dataclasses.replace(setup.settings, facts=FactBase(), lexicon=None), facts_key(list(fact_files)))
+            entry = str(entry_path(facts_key(list(fact_files))).resolve())
+            setup = WorkerSetup(dataclasses.replace(setup.settings, facts=FactBase(), lexicon=None), entry)
         started = time.perf_counter()
         self.setup = self.client.scatter(setup, broadcast=True, hash=False)
         self.setup_seconds = time.perf_counter() - started
@@ -94,8 +95,8 @@ class ClusterExecutor:
                 singles = [self.submit([unit], record) for unit in units]
                 return [self.result(single, [unit], record)[0] for single, unit in zip(singles, units)]
             return [_not_checked(units[0], f"the Dask worker checking it died ({error})")]
-        except UserError:
-            raise
+        except SetupFailed as error:
+            raise UserError(f"a Dask worker of {self.address} {error}") from None
         except Exception as error:
             if _connection_lost(error):
                 raise UserError(f"lost the Dask scheduler at {self.address}: {type(error).__name__}: {error}") from None
@@ -111,7 +112,7 @@ class ClusterExecutor:
 def _connection_lost(error: Exception) -> bool:
     from distributed.comm.core import CommClosedError
 
-    return isinstance(error, (CommClosedError, OSError, TimeoutError)) or type(error).__name__ == "CancelledError"
+    return isinstance(error, CommClosedError) or type(error).__name__ == "CancelledError"
 
 
 def _not_checked(unit: Unit, why: str) -> Checked:

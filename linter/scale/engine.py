@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol
 
 from linter.cache.footprint import RecordingFacts
 from linter.cache.results import ResultCache
-from linter.facts.cache import entry_path, facts_from_plain
+from linter.facts.cache import facts_from_plain
 from linter.findings import Finding
 from linter.mentions.lexicon import Lexicon, build_lexicon
 from linter.runner import STDIN, RunResult, RunSettings, _check_files
@@ -42,13 +42,17 @@ class Checked:
     today: int = 0  # the day its result depended on, as an ordinal (0: none)
 
 
+class SetupFailed(RuntimeError):
+    """A worker could not set itself up for the run: no document can be checked there."""
+
+
 @dataclass
 class WorkerSetup:
     """What a worker needs to check documents: the run's settings, and the facts either inside
-    them or in a fact cache file on a path every worker can read (``facts_key``)."""
+    them or in a fact cache file on a path every worker can read (``facts_path``)."""
 
     settings: RunSettings
-    facts_key: str | None = None
+    facts_path: str | None = None
     _loaded: tuple[RunSettings, Lexicon] | None = field(default=None, repr=False, compare=False)
 
     def __getstate__(self) -> dict:
@@ -57,8 +61,12 @@ class WorkerSetup:
     def materialize(self) -> tuple[RunSettings, Lexicon]:
         if self._loaded is None:
             settings = self.settings
-            if self.facts_key is not None:
-                facts, lexicon = facts_from_plain(marshal.loads(entry_path(self.facts_key).read_bytes()))
+            if self.facts_path is not None:
+                try:
+                    with open(self.facts_path, "rb") as handle:
+                        facts, lexicon = facts_from_plain(marshal.loads(handle.read()))
+                except (OSError, EOFError, ValueError, TypeError) as error:
+                    raise SetupFailed(f"cannot load the facts from {self.facts_path}: {error}") from None
                 settings = dataclasses.replace(settings, facts=facts, lexicon=lexicon)
             self._loaded = (settings, settings.lexicon or build_lexicon(settings.facts))
         return self._loaded
