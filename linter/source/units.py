@@ -16,7 +16,7 @@ from linter.source.document import Document, document_from_bytes, read_bytes
 from linter.source.jsonl import Record, is_shard, read_shard
 
 
-@dataclass(frozen=True)
+@dataclass
 class FileBytes:
     """A document file, already read."""
 
@@ -27,7 +27,10 @@ class FileBytes:
         return self.path
 
     def read(self) -> Document:
-        return document_from_bytes(self.data, self.path)
+        """The document; its bytes are let go once decoded, as a file read from disk would be
+        (a 20 MB document must not be held twice while it is checked). Read once only."""
+        data, self.data = self.data, b""
+        return document_from_bytes(data, self.path)
 
 
 Unit = Union[str, FileBytes, Record]  # str: a path to read where it is checked ("-": standard input)
