@@ -75,6 +75,17 @@ class OutputFormat(str, Enum):
     html = "html"
 
 
+class ClusterFacts(str, Enum):
+    scatter = "scatter"
+    cache = "cache"
+
+
+def _cache_stats():
+    from linter.cache.results import CacheStats
+
+    return CacheStats()
+
+
 class FailLevel(str, Enum):
     error = "error"
     warning = "warning"
@@ -212,12 +223,21 @@ def check(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", rich_help_panel=OUTPUT, help="Say on standard error which date each file is checked against, and why.")
     ] = False,
+    # Archive scale (docs/cli.md, "Archives and clusters"): a Dask cluster, and the result cache's counts.
+    scheduler: Annotated[
+        Optional[str], typer.Option(metavar="ADDRESS", rich_help_panel=PERFORMANCE, help="Check on this Dask cluster (tcp://host:8786); needs factlint[cluster].")
+    ] = None,
+    cluster_facts: Annotated[
+        ClusterFacts, typer.Option(rich_help_panel=PERFORMANCE, help="How cluster workers get the facts: scattered, or from the fact cache on a path they share.")
+    ] = ClusterFacts.scatter,
+    cache_stats: Annotated[bool, typer.Option("--cache-stats", rich_help_panel=PERFORMANCE, help="Say how many documents came from the result cache.")] = False,
 ) -> None:
     """Check documents against the facts and report what disagrees."""
     from linter.dates import DateWindow
     from linter.deadline import is_time_limit
     from linter.plan import CheckOptions
     from linter.runner import STDIN
+    from linter.source.jsonl import is_shard
 
     paths = paths or ["."]
     report_path = _output_path(output) if output is not None else None
@@ -251,7 +271,12 @@ def check(
         quiet=quiet,
         keep_documents=output_format is OutputFormat.html,
         timeout_per_document=timeout_per_document,
+        scheduler=scheduler or _settings(config).scheduler,
+        cluster_facts=cluster_facts.value,
+        cache_stats=_cache_stats() if cache_stats else None,
     )
+    if (fix or diff or add_suppressions is not None) and any(is_shard(path) for path in paths):
+        raise UserError("--fix, --diff and --add-suppressions cannot edit records of JSONL shards")
     if show_settings or show_files:
         raise typer.Exit(_show(paths, options, fail_on.value if fail_on else None, show_settings, show_files))
     then = _Then(
@@ -304,6 +329,8 @@ def _check_once(paths: list[str], options, then: _Then) -> int:
         return check_paths(changed, options, _shown)[0]
 
     result, had_facts = check_paths(paths, options, _shown)
+    if options.cache_stats is not None and not then.quiet:
+        typer.echo(options.cache_stats.describe(), err=True)
     _tell_dates(result, then.verbose, warn=not then.quiet and any(had_facts))  # a date matters only to rules with facts
     if then.fix or then.diff:
         result = _apply_fixes(result, recheck, write=then.fix and not then.diff, unsafe=then.unsafe_fixes, quiet=then.quiet)

@@ -26,7 +26,7 @@ CONFIG_FILES = (".factlint.yaml", "factlint.yaml", "pyproject.toml")
 FAIL_LEVELS = (*SEVERITIES, "never")
 FIELDS = (
     "extend", "facts", "rules", "date", "fail_on", "select", "extend_select", "ignore", "severity", "include", "exclude",
-    "timeout_per_document", "date_keys",
+    "timeout_per_document", "date_keys", "scheduler",
 )
 
 
@@ -48,9 +48,12 @@ class Config:
     include: list[str] = field(default_factory=list)  # globs: when set, walked files must match one
     exclude: list[str] = field(default_factory=list)  # globs: walked files matching one are skipped
     timeout_per_document: float | None = None  # seconds; 0 means no limit
+    scheduler: str | None = None  # a Dask scheduler's address (--scheduler)
 
     def skips(self, path: str) -> bool:
         """Whether a file found by walking a directory is left out by include/exclude."""
+        if not self.exclude and not self.include:  # the usual case, asked for every file of an archive
+            return False
         relative = Path(os.path.relpath(path, self.directory)).as_posix()
         if any(fnmatch.fnmatch(relative, glob) for glob in self.exclude):
             return True
@@ -142,6 +145,8 @@ def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
             checker.fail("timeout_per_document must be a number of seconds (0: no limit)", root.where("timeout_per_document"))
         else:
             config.timeout_per_document = float(seconds)
+    if "scheduler" in root:
+        config.scheduler = checker.text(root, "scheduler", what)
     if "date" in root:
         try:
             config.date, config.date_location = DateWindow.parse(str(root["date"])), root.where("date")

@@ -13,13 +13,17 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from linter.config import Config, find_config, load_config, real_path
 from linter.dates import DateWindow, DocumentDate
 from linter.deadline import DEFAULT_SECONDS
 from linter.errors import UserError
 from linter.report.progress import Progress, wanted as progress_wanted
-from linter.runner import STDIN, RunResult, RunSettings, collect_paths, override_severities, run, select_rules
+from linter.runner import STDIN, RunResult, RunSettings, collect_paths, override_severities, select_rules
+
+if TYPE_CHECKING:
+    from linter.cache.results import CacheStats
 
 
 @dataclass
@@ -39,6 +43,11 @@ class CheckOptions:
     quiet: bool = False
     keep_documents: bool = False  # keep every document's text, not only those with findings (for --format html)
     timeout_per_document: float | None = None  # replaces the config's; else DEFAULT_SECONDS
+    # Archive scale (linter/scale/): a Dask scheduler to check on, how its workers get the facts
+    # ("scatter", or "cache": from the fact cache on a path they share), and cache counts to fill.
+    scheduler: str | None = None
+    cluster_facts: str = "scatter"
+    cache_stats: CacheStats | None = None
 
 
 def config_for(directory: Path, options: CheckOptions, cache: dict[Path, Config]) -> Config:
@@ -154,7 +163,9 @@ def _check_group(config: Config, paths: list[str], options: CheckOptions, shown,
         keep_documents=options.keep_documents,
         timeout_per_document=timeout_per_document(config, options)[0],
     )
-    return run(settings, options.jobs, progress), bool(fact_files)
+    from linter.scale.engine import run_checks
+
+    return run_checks(settings, fact_files, options, progress), bool(fact_files)
 
 
 # Each setting below comes with where it comes from (for --show-settings): an option, a

@@ -7,6 +7,7 @@ problems that kept some input from being checked.
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import os
 import sys
 from dataclasses import dataclass, field
@@ -130,6 +131,11 @@ def collect_paths(paths: list[str]) -> tuple[list[tuple[str, bool]], list[UserEr
             found.extend((walked, True) for walked in _walk(path))
         elif os.path.isfile(path):
             found.append((path, False))
+        elif glob.has_magic(path):  # a glob the shell did not expand ('archive/*.jsonl.gz')
+            matches = sorted(match for match in glob.glob(path, recursive=True) if os.path.isfile(match))
+            found.extend((match, False) for match in matches)
+            if not matches:
+                problems.append(UserError("no file matches this pattern", Location(path)))
         elif os.path.exists(path):  # a FIFO, socket or device: reading it could block forever
             problems.append(UserError("not a regular file; not checked", Location(path)))
         else:
@@ -206,10 +212,15 @@ _WORKER_SETTINGS: RunSettings | None = None
 _WORKER_LEXICON = None
 
 
-def _check_files(paths: list[str], progress: Callable[[int], None] | None = None) -> RunResult:
-    settings, lexicon = _WORKER_SETTINGS, _WORKER_LEXICON
+def _check_files(
+    paths: list[str], progress: Callable[[int], None] | None = None, checker: tuple[RunSettings, Lexicon] | None = None
+) -> RunResult:
+    """Check documents (paths or units, see linter/source/units.py) with ``checker``'s settings
+    and lexicon, else those run() set for its workers."""
+    settings, lexicon = checker or (_WORKER_SETTINGS, _WORKER_LEXICON)
     result = RunResult()
     for path in paths:
+        where = Location(settings.stdin_name if path == STDIN else str(path))
         try:
             with time_limit(settings.timeout_per_document):
                 document, date, findings, problems = _check_document(path, settings, lexicon)
@@ -220,8 +231,13 @@ def _check_files(paths: list[str], progress: Callable[[int], None] | None = None
             result.problems.append(UserError(
                 f"not checked: took longer than the time limit of {settings.timeout_per_document:g} s per document "
                 "(--timeout-per-document, or 'timeout_per_document' in the config)",
-                Location(settings.stdin_name if path == STDIN else path),
+                where,
             ))
+            continue
+        except Exception as error:  # a bug in factlint on this document: the others are still checked
+            if os.environ.get("FACTLINT_DEBUG"):
+                raise
+            result.problems.append(UserError(f"not checked: internal error: {type(error).__name__}: {error} (please report it)", where))
             continue
         result.problems.extend(problems)
         if findings or settings.keep_documents:  # reports quote only documents with findings, unless asked
@@ -251,6 +267,8 @@ def _check_document(
 
 
 def _read(path: str, stdin_name: str) -> Document:
+    if not isinstance(path, str):  # a unit already read (linter/source/units.py)
+        return path.read()
     if path == STDIN:
         text = decode(sys.stdin.buffer.read(), stdin_name)
         return document_from_text(text, stdin_name, document_kind(stdin_name) or "text")

@@ -47,9 +47,9 @@ def load_facts_and_lexicon(paths: list[str], use_cache: bool = True) -> tuple[Fa
     if not use_cache:
         facts = load_facts(paths)
         return facts, build_lexicon(facts)
-    entry = cache_dir() / f"facts-{_key(paths)}.marshal"
+    entry = entry_path(facts_key(paths))
     try:
-        return _from_plain(marshal.loads(entry.read_bytes()))
+        return facts_from_plain(marshal.loads(entry.read_bytes()))
     except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError):
         pass  # no entry, or a damaged one: rebuild
     facts = load_facts(paths)
@@ -58,7 +58,22 @@ def load_facts_and_lexicon(paths: list[str], use_cache: bool = True) -> tuple[Fa
     return facts, lexicon
 
 
-def _key(paths: list[str]) -> str:
+def entry_path(key: str) -> Path:
+    """The cache file of the facts with this key."""
+    return cache_dir() / f"facts-{key}.marshal"
+
+
+def plain_facts(key: str) -> tuple | None:
+    """The plain data cached under ``key`` (see _to_plain), or None when it is not (or no longer) there."""
+    try:
+        data = marshal.loads(entry_path(key).read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return data if isinstance(data, tuple) and data and data[0] == _FORMAT else None
+
+
+def facts_key(paths: list[str]) -> str:
+    """The cache key of these fact files: factlint's version and each file's path and bytes."""
     digest = hashlib.sha256(f"factlint {__version__} cache {_FORMAT}\n".encode())
     for path in paths:
         data = read_yaml_bytes(path)
@@ -93,7 +108,8 @@ def _to_plain(facts: FactBase, lexicon: Lexicon) -> tuple:
     )
 
 
-def _from_plain(data: tuple) -> tuple[FactBase, Lexicon]:
+def facts_from_plain(data: tuple) -> tuple[FactBase, Lexicon]:
+    """Facts and lexicon from a cache entry's plain data (also read by Dask workers from a shared path)."""
     layout, sources, entities, offices, events, quotes, holder_offices, organization_offices, tries, organizations, triggers, always = data
     if layout != _FORMAT:
         raise ValueError("old cache layout")

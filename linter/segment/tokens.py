@@ -29,7 +29,6 @@ from linter.source.document import Span
 # as ``regex`` with its Unicode classes, with the same tokens on real news.
 _TOKEN_SPLIT = re.compile(r"([^\W_][\w\u0300-\u036f]*(?:['’][\w\u0300-\u036f]+)*|[^\w\s]|_)")
 _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
-_POSSESSIVE_AT_LINE_END = regex.compile(r"['’][sS]$", regex.MULTILINE)
 
 
 @dataclass
@@ -50,22 +49,21 @@ class Tokens:
     def __len__(self) -> int:
         return len(self.texts)
 
-    # The derived lists are computed once per distinct text, in C (the distinct texts are joined,
-    # transformed in one call and split again: a token never holds a line break), and mapped over
-    # the tokens, so they cost a pointer per token, not a new string.
+    # The derived lists are computed once per distinct word per process (see _WordMemo) and mapped
+    # over the tokens in C, so they cost a pointer per token, not a new string.
     @cached_property
     def lower(self) -> list[str]:
         """Case-folded texts (computed once, shared by every stage that ignores case)."""
-        return _mapped(self.texts, str.casefold)
+        return _mapped(self.texts, _LOWER)
 
     @cached_property
     def bases(self) -> list[str]:
         """Texts without a possessive ending ("Sunak's" -> "Sunak")."""
-        return _mapped(self.texts, _without_possessives)
+        return _mapped(self.texts, _BASE)
 
     @cached_property
     def lower_bases(self) -> list[str]:
-        return _mapped(self.lower, _without_possessives)
+        return _mapped(self.lower, _BASE)
 
     def index_at_or_after(self, offset: int) -> int:
         return bisect.bisect_left(self.starts, offset)
@@ -115,16 +113,36 @@ def document_tokens(prose: str, capitals: list[Span]) -> Tokens:
     return tokens
 
 
-def _mapped(texts: list[str], transform: Callable[[str], str]) -> list[str]:
-    """``[transform(text) for text in texts]`` for a ``transform`` of lines that keeps line breaks."""
-    distinct = list(set(texts))
-    transformed = transform("\n".join(distinct)).split("\n") if distinct else []
-    results = dict(zip(distinct, map(sys.intern, transformed)))
-    return list(map(results.__getitem__, texts))
+class _WordMemo(dict):
+    """A process-wide memo of one transformation of words: news repeats its words, so after
+    the first documents nearly every token is a dictionary hit in C, not a new string.
+    Bounded: cleared when it holds more than ``_MEMO_LIMIT`` words."""
+
+    def __init__(self, transform: Callable[[str], str]) -> None:
+        super().__init__()
+        self.transform = transform
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= _MEMO_LIMIT:
+            self.clear()
+        value = self[word] = sys.intern(self.transform(word))
+        return value
 
 
-def _without_possessives(lines: str) -> str:
-    return _POSSESSIVE_AT_LINE_END.sub("", lines)
+_MEMO_LIMIT = 1 << 20
+
+
+def _without_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(_POSSESSIVE_ENDINGS) else word
+
+
+_LOWER = _WordMemo(str.casefold)
+_BASE = _WordMemo(_without_possessive)
+
+
+def _mapped(texts: list[str], memo: _WordMemo) -> list[str]:
+    """``[memo.transform(text) for text in texts]``, each distinct word transformed once per process."""
+    return list(map(memo.__getitem__, texts))
 
 
 def is_possessive(word: str) -> bool:

@@ -133,15 +133,25 @@ def document_kind(path: str) -> str | None:
 
 def read_document(path: str, kind: str | None = None) -> Document:
     """Read a file as UTF-8 (a byte order mark is dropped); errors become UserError."""
-    kind = kind or document_kind(path) or "text"
+    return document_from_bytes(read_bytes(path), path, kind)
+
+
+def read_bytes(path: str) -> bytes:
+    """A document file's bytes; errors become UserError."""
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            return handle.read()
     except FileNotFoundError:
         raise UserError("no such file or directory", Location(path)) from None
     except IsADirectoryError:
         raise UserError("is a directory", Location(path)) from None
     except OSError as error:
         raise UserError(f"cannot read: {error.strerror}", Location(path)) from None
+
+
+def document_from_bytes(data: bytes, path: str, kind: str | None = None) -> Document:
+    """A document from the bytes of a file named ``path``, exactly as :func:`read_document` reads it."""
+    kind = kind or document_kind(path) or "text"
     encoding, mark = sniff(data)
     document = document_from_text(decode(data, path), path, kind)
     document.encoding, document.byte_order_mark = encoding, mark

@@ -1,0 +1,1 @@
+"""Caches of results: what was checked before, and what a change of the facts touches."""

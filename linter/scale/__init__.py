@@ -1,0 +1,1 @@
+"""Running a check at archive scale: batches, streaming, and Dask clusters."""

@@ -1,0 +1,263 @@
+"""Checking a stream of documents: through the result cache, in batches, here or elsewhere.
+
+The documents of a run (files, records of JSONL shards, standard input) are read once, in order,
+by this process. Each is looked up in the result cache (linter/cache/results.py); the others go
+into batches of about ``BATCH_BYTES`` that an executor checks: this process, ``--jobs`` worker
+processes, or a Dask cluster (linter/scale/dask_run.py). At most a few batches per worker are in
+flight, so an archive of millions of documents is never held in memory, and results are taken
+back in the order the documents came in. The merged result is sorted as runner.run sorts it,
+so the output is the same whichever executor checked what.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import marshal
+from collections import deque
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol
+
+from linter.cache.footprint import RecordingFacts
+from linter.cache.results import Cached, ResultCache
+from linter.facts.cache import facts_from_plain
+from linter.mentions.lexicon import Lexicon, build_lexicon
+from linter.runner import STDIN, RunResult, RunSettings, _check_files
+from linter.source.units import Unit, read_units
+
+if TYPE_CHECKING:
+    from linter.plan import CheckOptions
+
+BATCH_BYTES = 1 << 20  # about a second of work for one worker
+BATCH_DOCUMENTS = 2000  # and never more documents than this in one batch
+_LOOKUP_WINDOW = 256  # documents looked up in the cache at once
+
+
+@dataclass
+class Checked:
+    """One document's outcome, as a worker returns it."""
+
+    part: RunResult  # its findings, problems, document (when kept) and path
+    used: tuple[str, ...] = ()  # the facts its check used (when the result is to be cached)
+    today: int = 0  # the day its result depended on, as an ordinal (0: none)
+
+
+class SetupFailed(RuntimeError):
+    """A worker could not set itself up for the run: no document can be checked there."""
+
+
+@dataclass
+class WorkerSetup:
+    """What a worker needs to check documents: the run's settings, and the facts either inside
+    them or in a fact cache file on a path every worker can read (``facts_path``)."""
+
+    settings: RunSettings
+    facts_path: str | None = None
+    _loaded: tuple[RunSettings, Lexicon] | None = field(default=None, repr=False, compare=False)
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_loaded": None}  # what a worker built stays with that worker
+
+    def materialize(self) -> tuple[RunSettings, Lexicon]:
+        if self._loaded is None:
+            settings = self.settings
+            if self.facts_path is not None:
+                try:
+                    with open(self.facts_path, "rb") as handle:
+                        facts, lexicon = facts_from_plain(marshal.loads(handle.read()))
+                except (OSError, EOFError, ValueError, TypeError) as error:
+                    raise SetupFailed(f"cannot load the facts from {self.facts_path}: {error}") from None
+                settings = dataclasses.replace(settings, facts=facts, lexicon=lexicon)
+            self._loaded = (settings, settings.lexicon or build_lexicon(settings.facts))
+        return self._loaded
+
+
+def check_batch(setup: WorkerSetup, units: list[Unit], record: bool) -> list[Checked]:
+    """Check each document on its own; with ``record``, also what its check used (for the cache)."""
+    settings, lexicon = setup.materialize()
+    if not record:
+        return [Checked(_check_files([unit], checker=(settings, lexicon))) for unit in units]
+    outcomes = []
+    for unit in units:
+        used: set[str] = set()
+        recording = dataclasses.replace(settings, facts=RecordingFacts(settings.facts, used), keep_documents=True)
+        part = _check_files([unit], checker=(recording, lexicon))
+        today = 0
+        for path, document in list(part.documents.items()):
+            if part.dates[path].source == "today" or document.comments:
+                today = settings.today.toordinal()  # its window, or a suppression's expiry, is today's
+            if not settings.keep_documents and not any(finding.path == path for finding in part.findings):
+                del part.documents[path]
+        outcomes.append(Checked(part, tuple(sorted(used)), today))
+    return outcomes
+
+
+class Executor(Protocol):
+    """Checks batches somewhere; ``result`` waits for one submitted batch."""
+
+    workers: int
+
+    def submit(self, units: list[Unit], record: bool) -> object: ...
+
+    def result(self, handle: object, units: list[Unit], record: bool) -> list[Checked]: ...
+
+
+class LocalExecutor:
+    """This process: a batch is checked when its result is asked for."""
+
+    workers = 1
+
+    def __init__(self, setup: WorkerSetup) -> None:
+        self.setup = setup
+
+    def submit(self, units: list[Unit], record: bool) -> object:
+        return None
+
+    def result(self, handle: object, units: list[Unit], record: bool) -> list[Checked]:
+        return check_batch(self.setup, units, record)
+
+
+_POOL_SETUP: WorkerSetup | None = None  # inherited by forked --jobs workers
+
+
+def _pool_check(units: list[Unit], record: bool) -> list[Checked]:
+    return check_batch(_POOL_SETUP, units, record)
+
+
+class PoolExecutor:
+    """``--jobs N`` processes, forked after the facts and rules are loaded, so they inherit them."""
+
+    def __init__(self, setup: WorkerSetup, jobs: int) -> None:
+        import multiprocessing
+
+        global _POOL_SETUP
+        _POOL_SETUP = setup
+        self.workers = jobs
+        self.pool = multiprocessing.get_context("fork").Pool(jobs)
+
+    def submit(self, units: list[Unit], record: bool) -> object:
+        return self.pool.apply_async(_pool_check, (units, record))
+
+    def result(self, handle, units: list[Unit], record: bool) -> list[Checked]:
+        return handle.get()
+
+    def close(self) -> None:
+        self.pool.close()
+        self.pool.join()
+
+
+def execute(
+    settings: RunSettings,
+    executor: Executor,
+    cache: ResultCache | None,
+    progress: Callable[[int], None] | None = None,
+) -> RunResult:
+    """Check every document of ``settings.paths`` (see the module), the cache first."""
+    problems: list = []
+    result = RunResult(problems=problems, rules=[*settings.rules, *settings.engine_rules])
+    in_flight: deque = deque()
+    record = cache is not None
+
+    def take(batch: list[Unit], keys: list[bytes], handle: object) -> None:
+        outcomes = executor.result(handle, batch, record)
+        if cache is not None:
+            cache.store([
+                (key, path, outcome.part.findings, outcome.used, outcome.today, outcome.part.dates[path])
+                for key, outcome in zip(keys, outcomes)
+                if not outcome.part.problems and outcome.part.checked_paths
+                for path in outcome.part.checked_paths[:1]
+            ])
+        for outcome in outcomes:
+            result.merge(outcome.part)
+        if progress:
+            progress(len(batch))
+
+    def send(batch: list[Unit], keys: list[bytes]) -> None:
+        in_flight.append((batch, keys, executor.submit(batch, record)))
+        while len(in_flight) > 2 * executor.workers:
+            take(*in_flight.popleft())
+
+    batch: list[Unit] = []
+    keys: list[bytes] = []
+    size = 0
+    for window in _windows(read_units(settings.paths, problems, STDIN), _LOOKUP_WINDOW):
+        stdin = [unit for unit in window if unit == STDIN]
+        if stdin:  # read from this process's standard input: checked here, never cached
+            result.merge(check_batch(WorkerSetup(settings), stdin, False)[0].part)
+        window = [unit for unit in window if unit != STDIN]
+        if cache is not None:
+            window_keys, cached = cache.lookup(window)
+        else:
+            window_keys, cached = [b""] * len(window), [None] * len(window)
+        hits = 0
+        for unit, key, hit in zip(window, window_keys, cached):
+            if hit is not None:
+                hits += 1
+                _merge_cached(result, unit, hit, settings.keep_documents)
+                continue
+            batch.append(unit)
+            keys.append(key)
+            size += len(unit.data)
+            if size >= BATCH_BYTES or len(batch) >= BATCH_DOCUMENTS:
+                send(batch, keys)
+                batch, keys, size = [], [], 0
+        if progress and hits:
+            progress(hits)
+    if batch:
+        send(batch, keys)
+    while in_flight:
+        take(*in_flight.popleft())
+    result.checked_paths.sort()
+    result.findings.sort(key=lambda finding: finding.sort_key)
+    result.problems.sort(key=lambda problem: str(problem.location or ""))
+    return result
+
+
+def _windows(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
+    window: list[Unit] = []
+    for unit in units:
+        window.append(unit)
+        if len(window) >= size:
+            yield window
+            window = []
+    if window:
+        yield window
+
+
+def _merge_cached(result: RunResult, unit: Unit, hit: Cached, keep_documents: bool) -> None:
+    """A cached result; the document is read again only when a report quotes it."""
+    result.findings.extend(hit.findings)
+    result.checked_paths.append(hit.path)
+    result.dates[hit.path] = hit.date
+    if hit.findings or keep_documents:
+        result.documents[hit.path] = unit.read()
+
+
+def run_checks(settings: RunSettings, fact_files: tuple[str, ...], options: CheckOptions, progress: Callable[[int], None] | None) -> RunResult:
+    """A group's run as the command line asks for it: the result cache unless --no-cache, on a
+    Dask cluster with a scheduler, else in ``--jobs`` processes."""
+    cache = None
+    if options.use_cache:
+        from linter.cache.results import ResultCache, context_key
+        from linter.facts.cache import facts_key
+
+        context = context_key(
+            settings.rules, settings.engine_rules, settings.known_rules, (str(settings.date), str(settings.default_date), settings.date_keys)
+        )
+        cache = ResultCache.open(context, facts_key(list(fact_files)) if fact_files else "", settings.today.toordinal())
+    setup = WorkerSetup(dataclasses.replace(settings, paths=[]))
+    if options.scheduler:
+        from linter.scale.dask_run import ClusterExecutor
+
+        executor = ClusterExecutor(options.scheduler, setup, fact_files, options)
+    elif options.jobs > 1:
+        executor = PoolExecutor(setup, options.jobs)
+    else:
+        executor = LocalExecutor(setup)
+    try:
+        return execute(settings, executor, cache, progress)
+    finally:
+        getattr(executor, "close", lambda: None)()
+        if cache is not None:
+            cache.close()
+            if options.cache_stats is not None:
+                options.cache_stats.add(cache.stats)
