@@ -105,10 +105,20 @@ def _load(fact_files: tuple[str, ...], options: CheckOptions, loaded: dict) -> t
 
 
 def _check_group(config: Config, paths: list[str], options: CheckOptions, shown, loaded: dict, progress) -> tuple[RunResult, bool]:
+    return run(run_settings(config, paths, options, shown, loaded), options.jobs, progress), bool(fact_files(config, options, shown))
+
+
+def fact_files(config: Config, options: CheckOptions, shown) -> tuple[str, ...]:
+    """The fact files a configuration's documents are checked against: --facts, else the configuration's."""
+    return tuple(shown(p) for p in (options.facts if options.facts is not None else config.facts))
+
+
+def run_settings(config: Config, paths: list[str], options: CheckOptions, shown, loaded: dict) -> RunSettings:
+    """How ``paths`` are checked under ``config`` and the command line's options: rules selected, facts
+    loaded (once per set of fact files: ``loaded`` keeps them). Raises UserError for a bad rule pack or fact file."""
     from linter.checks.rules import load_rules
     from linter.suppressions import ENGINE_RULES, EngineRule
 
-    fact_files = tuple(shown(p) for p in (options.facts if options.facts is not None else config.facts))
     every_rule = [*load_rules([shown(p) for p in [*options.rules, *config.rules]]), *ENGINE_RULES]
     selected = select_rules(
         override_severities(every_rule, config.severity, config.severity_locations),
@@ -116,8 +126,8 @@ def _check_group(config: Config, paths: list[str], options: CheckOptions, shown,
         [*config.ignore, *options.ignore],
         [*config.extend_select, *options.extend_select],
     )
-    facts, lexicon = _load(fact_files, options, loaded)
-    settings = RunSettings(
+    facts, lexicon = _load(fact_files(config, options, shown), options, loaded)
+    return RunSettings(
         paths=paths,
         rules=[rule for rule in selected if not isinstance(rule, EngineRule)],
         engine_rules=[rule for rule in selected if isinstance(rule, EngineRule)],
@@ -132,7 +142,6 @@ def _check_group(config: Config, paths: list[str], options: CheckOptions, shown,
             seconds for seconds in (options.timeout_per_document, config.timeout_per_document, DEFAULT_SECONDS) if seconds is not None
         ),
     )
-    return run(settings, options.jobs, progress), bool(fact_files)
 
 
 def fail_level(cli: str | None, options: CheckOptions) -> str:

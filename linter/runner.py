@@ -203,11 +203,7 @@ def _check_files(paths: list[str], progress: Callable[[int], None] | None = None
             result.problems.append(problem)
             continue
         except DocumentTimeout:
-            result.problems.append(UserError(
-                f"not checked: took longer than the time limit of {settings.timeout_per_document:g} s per document "
-                "(--timeout-per-document, or 'timeout_per_document' in the config)",
-                Location(settings.stdin_name if path == STDIN else path),
-            ))
+            result.problems.append(timed_out(settings, settings.stdin_name if path == STDIN else path))
             continue
         result.problems.extend(problems)
         if findings or settings.keep_documents:  # reports quote only documents with findings, unless asked
@@ -219,9 +215,22 @@ def _check_files(paths: list[str], progress: Callable[[int], None] | None = None
     return result
 
 
+def timed_out(settings: RunSettings, path: str) -> UserError:
+    """The problem reported for a document abandoned at the time limit."""
+    return UserError(
+        f"not checked: took longer than the time limit of {settings.timeout_per_document:g} s per document "
+        "(--timeout-per-document, or 'timeout_per_document' in the config)",
+        Location(path),
+    )
+
+
 def _check_document(path: str, settings: RunSettings, lexicon: Lexicon) -> tuple[Document, list[Finding], list[UserError]]:
     """Read and check one document: its findings, and the rules that failed on it."""
-    document = _read(path, settings.stdin_name)
+    return check_document(_read(path, settings.stdin_name), settings, lexicon)
+
+
+def check_document(document: Document, settings: RunSettings, lexicon: Lexicon) -> tuple[Document, list[Finding], list[UserError]]:
+    """Check one document already read (a file, or an editor's unsaved text): its findings, and the rules that failed on it."""
     window = settings.date or document_date(document) or settings.default_date or DateWindow.day(dt.date.today())
     analysis = analyse(document, settings.facts, lexicon, window)
     problems = [UserError(failure, Location(document.path)) for failure in analysis.failures]
