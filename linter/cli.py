@@ -242,6 +242,14 @@ def schema(name: Annotated[SchemaName, typer.Argument(help="Which file's schema.
 
 
 @app.command()
+def server() -> None:
+    """Run the language server on standard input and output, for editors (needs: pip install 'factlint[server]')."""
+    from linter.server import serve
+
+    serve()
+
+
+@app.command()
 def validate(files: Annotated[list[Path], typer.Argument(help="Fact files, rule packs or configs.")]) -> None:
     """Check fact files, rule packs and configs without linting; exit 2 with locations on errors."""
     from linter.errors import UserErrors
