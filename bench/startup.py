@@ -1,16 +1,20 @@
 """Start-up of the command line on one 2,000-word draft (the pre-commit case).
 
-    python bench/startup.py [--runs 15] [--draft corpus|seed] [--top 12] [--no-bytecode] [--source DIR]
+    python bench/startup.py [--runs 21] [--draft corpus|seed] [--top 10] [--no-bytecode] [--against DIR]
 
-Runs ``python -m linter check DRAFT --facts seeds/facts.yaml`` --runs times (after one
-untimed run that fills the fact cache and the bytecode cache) and prints the wall time's
-median and range, beside ``python -c pass`` and ``factlint --version``. Bytecode is cached in a
-scratch directory (``PYTHONPYCACHEPREFIX``), as it is after ``pip install`` of a wheel;
-``--no-bytecode`` compiles factlint's own modules from source on every run, as an editable
-install does where ``PYTHONDONTWRITEBYTECODE`` is set. ``--source DIR`` runs the ``linter`` package found in
-DIR instead (e.g. an earlier commit's, from ``git archive COMMIT linter rules | tar -x -C DIR``). Then runs it once under ``python -X importtime``
-and prints the total time spent importing and the packages that cost most (the self time of
-their modules, summed).
+Runs ``python -m linter check DRAFT --facts seeds/facts.yaml`` --runs times (after one untimed
+run that fills the fact cache and the bytecode cache) and prints the wall time and the CPU time
+(user + system, of the process) as median and range, beside ``python -c pass``. Then runs it
+under ``python -X importtime`` (5 times) and prints the time spent importing, by package: the
+self time of its modules summed, the fastest of the 5 runs for each module, since a shared
+machine only ever adds time.
+
+``--against DIR`` also measures the ``linter`` package found in DIR (an earlier commit's, from
+``git archive COMMIT linter rules | tar -x -C DIR``), alternating with this checkout run by run,
+so that both meet the same load. Bytecode is cached in a scratch directory
+(``PYTHONPYCACHEPREFIX``), as it is after ``pip install`` of a wheel; ``--no-bytecode`` compiles
+factlint's own modules from source on every run, as an editable install does where
+``PYTHONDONTWRITEBYTECODE`` is set.
 """
 
 from __future__ import annotations
@@ -27,44 +31,47 @@ from pathlib import Path
 from draft import REPO, SEED_FACTS, corpus_draft, seed_draft
 
 FACTLINT = [sys.executable, "-m", "linter"]
+IMPORT_RUNS = 5
 
 
-def wall_times(command: list[str], runs: int, env: dict[str, str]) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, capture_output=True, check=False, env=env)
-        times.append(time.perf_counter() - start)
-    return times
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one run of the command."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(process.pid, 0)  # waits as Popen.wait does, and says what the child used
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
 
 
-def import_times(command: list[str], env: dict[str, str]) -> tuple[float, list[tuple[int, str]]]:
-    """Total import time in seconds, and the time (µs) of each package: the self time of its
-    modules, summed; factlint's own modules grouped by subpackage (linter.report, ...)."""
-    stderr = subprocess.run([sys.executable, "-X", "importtime", *command[1:]], capture_output=True, text=True, env=env).stderr
-    by_package: dict[str, int] = {}
-    for line in stderr.splitlines():
-        if not line.startswith("import time:") or "cumulative" in line:
-            continue
-        own, _, name = line[len("import time:"):].split("|")
-        parts = name.strip().split(".")
+def import_times(command: list[str], env: dict[str, str]) -> dict[str, float]:
+    """Seconds spent importing each package (factlint's own by subpackage: linter.report, ...)."""
+    fastest: dict[str, int] = {}
+    for _ in range(IMPORT_RUNS):
+        stderr = subprocess.run([sys.executable, "-X", "importtime", *command[1:]], capture_output=True, text=True, env=env).stderr
+        for line in stderr.splitlines():
+            if line.startswith("import time:") and "cumulative" not in line:
+                own, _, name = line[len("import time:"):].split("|")
+                fastest[name.strip()] = min(fastest.get(name.strip(), 1 << 60), int(own))
+    by_package: dict[str, float] = {}
+    for module, us in fastest.items():
+        parts = module.split(".")
         package = ".".join(parts[:2]) if parts[0] == "linter" and len(parts) > 1 else parts[0]
-        by_package[package] = by_package.get(package, 0) + int(own)
-    return sum(by_package.values()) / 1e6, sorted(((us, name) for name, us in by_package.items()), reverse=True)
+        by_package[package] = by_package.get(package, 0) + us / 1e6
+    return by_package
 
 
-def describe(label: str, times: list[float]) -> str:
-    ms = sorted(t * 1000 for t in times)
-    return f"{label}: median {statistics.median(ms):.0f} ms, range {ms[0]:.0f}-{ms[-1]:.0f} ms over {len(ms)} runs"
+def describe(label: str, seconds: list[float]) -> str:
+    ms = sorted(s * 1000 for s in seconds)
+    return f"{label} median {statistics.median(ms):.0f} ms (range {ms[0]:.0f}-{ms[-1]:.0f})"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--draft", choices=("corpus", "seed"), default="corpus")
-    parser.add_argument("--top", type=int, default=12)
+    parser.add_argument("--top", type=int, default=10)
     parser.add_argument("--no-bytecode", action="store_true", help="compile factlint's modules from source on every run")
-    parser.add_argument("--source", type=Path, help="a directory holding the linter package to measure")
+    parser.add_argument("--against", type=Path, help="a directory holding another linter package, measured in turn with this one")
     arguments = parser.parse_args()
     text = corpus_draft() if arguments.draft == "corpus" else seed_draft()
     if text is None:
@@ -72,25 +79,38 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="factlint-startup-") as work:
         draft = Path(work) / "draft.md"
         draft.write_text(text, encoding="utf-8")
-        env = {key: value for key, value in os.environ.items() if key not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+        base = {key: value for key, value in os.environ.items() if key not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX", "PYTHONPATH")}
         if arguments.no_bytecode:  # factlint's modules from source; the rest as installed, with its bytecode
-            env["PYTHONDONTWRITEBYTECODE"] = "1"
-            if not arguments.source and any(REPO.glob("linter/**/__pycache__")):
+            base["PYTHONDONTWRITEBYTECODE"] = "1"
+            if any(REPO.glob("linter/**/__pycache__")):
                 sys.exit("--no-bytecode: linter/ holds __pycache__ directories; delete them first")
-        else:  # every module's bytecode in a scratch directory, written by the first run
-            env["PYTHONPYCACHEPREFIX"] = str(Path(work) / "bytecode")
-        if arguments.source:
-            env["PYTHONPATH"] = str(arguments.source.resolve())
+        sources = {"this checkout": None, **({str(arguments.against): arguments.against.resolve()} if arguments.against else {})}
+        envs = {}
+        for index, (name, directory) in enumerate(sources.items()):
+            env = dict(base)
+            if not arguments.no_bytecode:  # every module's bytecode in a scratch directory, written by the first run
+                env["PYTHONPYCACHEPREFIX"] = str(Path(work) / f"bytecode-{index}")
+            if directory is not None:
+                env["PYTHONPATH"] = str(directory)
+            envs[name] = env
         check = [*FACTLINT, "check", str(draft), "--facts", str(SEED_FACTS)]
-        subprocess.run(check, capture_output=True, env=env)  # fills the fact cache (and bytecode), as later runs find them
-        print(f"measuring {arguments.source or 'this checkout'}, bytecode {'not ' if arguments.no_bytecode else ''}cached")
-        print(describe("python -c pass", wall_times([sys.executable, "-c", "pass"], arguments.runs, env)))
-        print(describe("factlint --version", wall_times([*FACTLINT, "--version"], arguments.runs, env)))
-        print(describe(f"factlint check ({arguments.draft} draft, {len(text.split())} words)", wall_times(check, arguments.runs, env)))
-        total, top = import_times(check, env)
-        print(f"\nimports (python -X importtime, one run): {total * 1000:.0f} ms in all; the costliest:")
-        for us, name in top[: arguments.top]:
-            print(f"  {us / 1000:7.1f} ms  {name}")
+        for env in envs.values():
+            subprocess.run(check, capture_output=True, env=env)  # fills the fact cache (and bytecode), as later runs find them
+        python = [timed([sys.executable, "-c", "pass"], base) for _ in range(arguments.runs)]
+        runs: dict[str, list[tuple[float, float]]] = {name: [] for name in envs}
+        for _ in range(arguments.runs):
+            for name, env in envs.items():  # in turn, so that each meets the same load
+                runs[name].append(timed(check, env))
+        print(f"{arguments.draft} draft ({len(text.split())} words), bytecode {'not ' if arguments.no_bytecode else ''}cached, {arguments.runs} runs each")
+        print(f"python -c pass: {describe('wall', [w for w, _ in python])}, {describe('CPU', [c for _, c in python])}")
+        for name, env in envs.items():
+            print(f"\n{name}: factlint check: {describe('wall', [w for w, _ in runs[name]])}, {describe('CPU', [c for _, c in runs[name]])}")
+            packages = import_times(check, env)
+            own = sum(seconds for package, seconds in packages.items() if package.split(".")[0] == "linter")
+            print(f"  imports (-X importtime, fastest of {IMPORT_RUNS} per module): {sum(packages.values()) * 1000:.0f} ms in all, "
+                  f"factlint's own {own * 1000:.0f} ms; the costliest:")
+            for package, seconds in sorted(packages.items(), key=lambda item: -item[1])[: arguments.top]:
+                print(f"    {seconds * 1000:6.1f} ms  {package}")
 
 
 if __name__ == "__main__":
