@@ -274,8 +274,9 @@ def _code_actions(ls: FactlintServer, uri: str, checked: Checked, params: types.
 
 
 def _kind(uri: str, language_id: str | None) -> str | None:
-    """How a document is read (markdown, html, text), from its language, else its name; None: not prose."""
-    return LANGUAGES.get(language_id or "") or document_kind(to_fs_path(uri) or uri)
+    """How a document is read (markdown, html, text): by its name's suffix, as the command line reads a file,
+    else by the editor's language for it (an unsaved buffer, a file without a suffix); None: not prose."""
+    return document_kind(to_fs_path(uri) or uri) or LANGUAGES.get(language_id or "")
 
 
 def _supports(capabilities: types.ClientCapabilities, *names: str):
