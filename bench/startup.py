@@ -1,6 +1,6 @@
 """Start-up of the command line on one 2,000-word draft (the pre-commit case).
 
-    python bench/startup.py [--runs 21] [--draft corpus|seed] [--top 10] [--no-bytecode] [--against DIR]
+    python bench/startup.py [--runs 21] [--draft corpus|seed] [--top 10] [--no-bytecode] [--against DIR...]
 
 Runs ``python -m linter check DRAFT --facts seeds/facts.yaml`` --runs times (after one untimed
 run that fills the fact cache and the bytecode cache) and prints the wall time and the CPU time
@@ -9,9 +9,10 @@ under ``python -X importtime`` (5 times) and prints the time spent importing, by
 self time of its modules summed, the fastest of the 5 runs for each module, since a shared
 machine only ever adds time.
 
-``--against DIR`` also measures the ``linter`` package found in DIR (an earlier commit's, from
+``--against DIR...`` also measures the ``linter`` package found in each DIR (a commit's, from
 ``git archive COMMIT linter rules | tar -x -C DIR``), alternating with this checkout run by run,
-so that both meet the same load. Bytecode is cached in a scratch directory
+so that all meet the same load. Compare directories on the same file system: without bytecode,
+reading the sources is part of the time. Bytecode is cached in a scratch directory
 (``PYTHONPYCACHEPREFIX``), as it is after ``pip install`` of a wheel; ``--no-bytecode`` compiles
 factlint's own modules from source on every run, as an editable install does where
 ``PYTHONDONTWRITEBYTECODE`` is set.
@@ -71,7 +72,7 @@ def main() -> None:
     parser.add_argument("--draft", choices=("corpus", "seed"), default="corpus")
     parser.add_argument("--top", type=int, default=10)
     parser.add_argument("--no-bytecode", action="store_true", help="compile factlint's modules from source on every run")
-    parser.add_argument("--against", type=Path, help="a directory holding another linter package, measured in turn with this one")
+    parser.add_argument("--against", type=Path, nargs="+", default=[], help="directories holding other linter packages, measured in turn with this one")
     arguments = parser.parse_args()
     text = corpus_draft() if arguments.draft == "corpus" else seed_draft()
     if text is None:
@@ -84,7 +85,7 @@ def main() -> None:
             base["PYTHONDONTWRITEBYTECODE"] = "1"
             if any(REPO.glob("linter/**/__pycache__")):
                 sys.exit("--no-bytecode: linter/ holds __pycache__ directories; delete them first")
-        sources = {"this checkout": None, **({str(arguments.against): arguments.against.resolve()} if arguments.against else {})}
+        sources = {"this checkout": None, **{str(directory): directory.resolve() for directory in arguments.against}}
         envs = {}
         for index, (name, directory) in enumerate(sources.items()):
             env = dict(base)
@@ -98,8 +99,9 @@ def main() -> None:
             subprocess.run(check, capture_output=True, env=env)  # fills the fact cache (and bytecode), as later runs find them
         python = [timed([sys.executable, "-c", "pass"], base) for _ in range(arguments.runs)]
         runs: dict[str, list[tuple[float, float]]] = {name: [] for name in envs}
-        for _ in range(arguments.runs):
-            for name, env in envs.items():  # in turn, so that each meets the same load
+        for run in range(arguments.runs):
+            order = list(envs.items())
+            for name, env in order if run % 2 else reversed(order):  # in turn, each first every other time: the same load
                 runs[name].append(timed(check, env))
         print(f"{arguments.draft} draft ({len(text.split())} words), bytecode {'not ' if arguments.no_bytecode else ''}cached, {arguments.runs} runs each")
         print(f"python -c pass: {describe('wall', [w for w, _ in python])}, {describe('CPU', [c for _, c in python])}")
