@@ -1,6 +1,6 @@
 """Start-up of the command line on one 2,000-word draft (the pre-commit case).
 
-    python bench/startup.py [--runs 21] [--draft corpus|seed] [--top 10] [--no-bytecode] [--against DIR...]
+    python bench/startup.py [--runs 21] [--draft corpus|seed] [--top 10] [--no-bytecode] [--against DIR...] [--instructions]
 
 Runs ``python -m linter check DRAFT --facts seeds/facts.yaml`` --runs times (after one untimed
 run that fills the fact cache and the bytecode cache) and prints the wall time and the CPU time
@@ -35,20 +35,22 @@ FACTLINT = [sys.executable, "-m", "linter"]
 IMPORT_RUNS = 5
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+def timed(command: list[str], env: dict[str, str], cwd: str) -> tuple[float, float]:
     """Wall and CPU seconds of one run of the command."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
     _, status, usage = os.wait4(process.pid, 0)  # waits as Popen.wait does, and says what the child used
     process.returncode = os.waitstatus_to_exitcode(status)
     return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
 
 
-def import_times(command: list[str], env: dict[str, str]) -> dict[str, float]:
+def import_times(command: list[str], env: dict[str, str], cwd: str) -> dict[str, float]:
     """Seconds spent importing each package (factlint's own by subpackage: linter.report, ...)."""
     fastest: dict[str, int] = {}
     for _ in range(IMPORT_RUNS):
-        stderr = subprocess.run([sys.executable, "-X", "importtime", *command[1:]], capture_output=True, text=True, env=env).stderr
+        stderr = subprocess.run(
+            [sys.executable, "-X", "importtime", *command[1:]], capture_output=True, text=True, env=env, cwd=cwd
+        ).stderr
         for line in stderr.splitlines():
             if line.startswith("import time:") and "cumulative" not in line:
                 own, _, name = line[len("import time:"):].split("|")
@@ -59,6 +61,19 @@ def import_times(command: list[str], env: dict[str, str]) -> dict[str, float]:
         package = ".".join(parts[:2]) if parts[0] == "linter" and len(parts) > 1 else parts[0]
         by_package[package] = by_package.get(package, 0) + us / 1e6
     return by_package
+
+
+def instructions(command: list[str], env: dict[str, str], cwd: str) -> int | None:
+    """Instructions executed by one run, counted by callgrind (None without valgrind)."""
+    try:
+        run = subprocess.run(
+            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+            capture_output=True, text=True, env={**env, "PYTHONHASHSEED": "0"}, cwd=cwd,
+        )
+    except FileNotFoundError:
+        return None
+    counted = [line.rsplit(":", 1)[1] for line in run.stderr.splitlines() if "Collected :" in line]
+    return int(counted[0]) if counted else None
 
 
 def describe(label: str, seconds: list[float]) -> str:
@@ -72,6 +87,7 @@ def main() -> None:
     parser.add_argument("--draft", choices=("corpus", "seed"), default="corpus")
     parser.add_argument("--top", type=int, default=10)
     parser.add_argument("--no-bytecode", action="store_true", help="compile factlint's modules from source on every run")
+    parser.add_argument("--instructions", action="store_true", help="count the instructions of one run with valgrind")
     parser.add_argument("--against", type=Path, nargs="+", default=[], help="directories holding other linter packages, measured in turn with this one")
     arguments = parser.parse_args()
     text = corpus_draft() if arguments.draft == "corpus" else seed_draft()
@@ -96,23 +112,28 @@ def main() -> None:
             envs[name] = env
         check = [*FACTLINT, "check", str(draft), "--facts", str(SEED_FACTS)]
         for env in envs.values():
-            subprocess.run(check, capture_output=True, env=env)  # fills the fact cache (and bytecode), as later runs find them
-        python = [timed([sys.executable, "-c", "pass"], base) for _ in range(arguments.runs)]
+            subprocess.run(check, capture_output=True, env=env, cwd=work)  # fills the fact cache (and bytecode), as later runs find them
+        # Every run starts in the scratch directory: 'python -m' puts the working directory first on the
+        # path, and in the repository that would be this checkout's linter, whatever PYTHONPATH says.
+        python = [timed([sys.executable, "-c", "pass"], base, work) for _ in range(arguments.runs)]
         runs: dict[str, list[tuple[float, float]]] = {name: [] for name in envs}
         for run in range(arguments.runs):
             order = list(envs.items())
             for name, env in order if run % 2 else reversed(order):  # in turn, each first every other time: the same load
-                runs[name].append(timed(check, env))
+                runs[name].append(timed(check, env, work))
         print(f"{arguments.draft} draft ({len(text.split())} words), bytecode {'not ' if arguments.no_bytecode else ''}cached, {arguments.runs} runs each")
         print(f"python -c pass: {describe('wall', [w for w, _ in python])}, {describe('CPU', [c for _, c in python])}")
         for name, env in envs.items():
             print(f"\n{name}: factlint check: {describe('wall', [w for w, _ in runs[name]])}, {describe('CPU', [c for _, c in runs[name]])}")
-            packages = import_times(check, env)
+            packages = import_times(check, env, work)
             own = sum(seconds for package, seconds in packages.items() if package.split(".")[0] == "linter")
             print(f"  imports (-X importtime, fastest of {IMPORT_RUNS} per module): {sum(packages.values()) * 1000:.0f} ms in all, "
                   f"factlint's own {own * 1000:.0f} ms; the costliest:")
             for package, seconds in sorted(packages.items(), key=lambda item: -item[1])[: arguments.top]:
                 print(f"    {seconds * 1000:6.1f} ms  {package}")
+            if arguments.instructions:
+                count = instructions(check, env, work)
+                print(f"  instructions (callgrind, one run): {count / 1e6:.1f} million" if count else "  instructions: valgrind not found")
 
 
 if __name__ == "__main__":
