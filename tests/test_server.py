@@ -406,3 +406,22 @@ def test_the_server_without_pygls_says_what_to_install():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=TIMEOUT, cwd=REPO)
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr == "factlint: error: factlint server needs pygls (lsprotocol is not installed): pip install 'factlint[server]'\n"
+
+
+def test_the_session_loads_the_facts_once_and_again_only_when_they_change(workspace, monkeypatch):
+    """In process: what the server keeps between checks (linter/server/session.py)."""
+    from linter.facts import cache
+    from linter.server.session import Session
+
+    loads: list[list[str]] = []
+    load = cache.load_facts_and_lexicon
+    monkeypatch.setattr(cache, "load_facts_and_lexicon", lambda paths, use_cache=True: loads.append(paths) or load(paths, use_cache))
+    session, article = Session(), workspace / "seeds" / ARTICLE
+    text = article.read_text(encoding="utf-8")
+    for edit in ("", " More.", " And more."):
+        assert {f.rule for f in session.check(str(article), text + edit, "markdown", article.parent).findings} == SEED_RULES
+    assert len(loads) == 1
+    assert not session.forget([workspace / "notes.md"]) and len(loads) == 1  # not an input: nothing dropped
+    assert session.forget([workspace / "seeds" / "facts.yaml"])
+    session.check(str(article), text, "markdown", article.parent)
+    assert len(loads) == 2

@@ -55,8 +55,7 @@ class FactlintServer(LanguageServer):
 
     def check_now(self, uri: str) -> Checked | None:
         """Check the editor's text of a document and publish its diagnostics; None if it is not prose."""
-        if (waiting := self.pending.pop(uri, None)) is not None:
-            waiting.cancel()
+        self._cancel_pending(uri)
         text_document = self.workspace.get_text_document(uri)
         kind = _kind(uri, text_document.language_id)
         if kind is None:
@@ -70,15 +69,14 @@ class FactlintServer(LanguageServer):
             log.exception("checking %s", uri)
             checked = Checked(text, problems=[UserError(f"internal error: {type(error).__name__}: {error} (please report it)")])
         self.checked[uri] = checked
-        diagnostics = self._diagnostics(checked, path or uri)
+        diagnostics = self.diagnostics_of(checked, path or uri)
         elsewhere = self._elsewhere()  # read before anything is sent, so that a client sees a consistent state
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=text_document.version))
         self._publish_elsewhere(elsewhere)
         return checked
 
     def check_later(self, uri: str) -> None:
-        if (waiting := self.pending.pop(uri, None)) is not None:
-            waiting.cancel()
+        self._cancel_pending(uri)
         self.pending[uri] = asyncio.get_running_loop().call_later(self.debounce, self.check_now, uri)
 
     def current(self, uri: str) -> Checked | None:
@@ -89,8 +87,7 @@ class FactlintServer(LanguageServer):
         return self.check_now(uri)
 
     def close(self, uri: str) -> None:
-        if (waiting := self.pending.pop(uri, None)) is not None:
-            waiting.cancel()
+        self._cancel_pending(uri)
         self.checked.pop(uri, None)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
         self._publish_elsewhere(self._elsewhere())
@@ -101,7 +98,12 @@ class FactlintServer(LanguageServer):
             for uri in list(self.checked):
                 self.check_now(uri)
 
-    def _diagnostics(self, checked: Checked, path: str) -> list[types.Diagnostic]:
+    def _cancel_pending(self, uri: str) -> None:
+        if (waiting := self.pending.pop(uri, None)) is not None:
+            waiting.cancel()
+
+    def diagnostics_of(self, checked: Checked, path: str) -> list[types.Diagnostic]:
+        """A check's diagnostics: its findings first, in order, then the problems in the document itself."""
         if checked.document is None:
             return [lsp.not_checked(checked.problems, checked.text, self.encoding)]
         settings, document = checked.settings, checked.document
@@ -153,13 +155,15 @@ class FactlintServer(LanguageServer):
 
 
 def create_server() -> FactlintServer:
+    """The server with its handlers: each only hands the request to a FactlintServer method or lsp.py."""
     server = FactlintServer()
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: FactlintServer, params: types.InitializeParams) -> None:
         options = params.initialization_options
-        if isinstance(options, dict) and isinstance(options.get("debounceMilliseconds"), (int, float)):
-            ls.debounce = max(options["debounceMilliseconds"], 0) / 1000
+        wait = options.get("debounceMilliseconds") if isinstance(options, dict) else None
+        if isinstance(wait, (int, float)) and not isinstance(wait, bool):
+            ls.debounce = max(wait, 0) / 1000
 
     @server.feature(types.INITIALIZED)
     async def initialized(ls: FactlintServer, params: types.InitializedParams) -> None:
@@ -246,7 +250,7 @@ def _code_actions(ls: FactlintServer, uri: str, checked: Checked, params: types.
 
     only = params.context.only
     wanted = lambda kind: only is None or any(kind == asked or kind.startswith(asked + ".") for asked in only)  # noqa: E731
-    diagnostics = ls._diagnostics(checked, to_fs_path(uri) or uri)
+    diagnostics = ls.diagnostics_of(checked, to_fs_path(uri) or uri)
     start, end = lsp.offset(document, params.range.start, encoding), lsp.offset(document, params.range.end, encoding)
     actions: list[types.CodeAction] = []
     if wanted(types.CodeActionKind.QuickFix):
