@@ -29,6 +29,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from draft import corpus_draft  # bench/draft.py
+
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus" / "bbc"
 DEV_FACTS = REPO / "tests" / "data" / "bbc" / "facts.yaml"
@@ -161,9 +163,7 @@ def main() -> None:
               f"{cached:>13.2f} {row['ratio']:>6.2f} {wall2:>8.2f} {row['speedup']:>7.2f}x")
 
     draft = work / "draft.md"
-    sentences = (CORPUS / "business").glob("*.txt")
-    words = " ".join(p.read_text(encoding="utf-8") for p in sorted(sentences)).split()[:2000]
-    draft.write_text("---\ndate: 2025-06-01\n---\n" + " ".join(words) + "\n", encoding="utf-8")
+    draft.write_text(corpus_draft(), encoding="utf-8")
     single = [*factlint, "check", str(draft), "--facts", str(SEED_FACTS)]
     subprocess.run(single, capture_output=True, env=env)
     draft_wall, draft_peak = _median_run(single, env, max(arguments.runs, 5))

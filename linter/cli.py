@@ -470,6 +470,14 @@ def schema(name: Annotated[SchemaName, typer.Argument(help="Which file's schema.
     typer.echo((Path(__file__).parent / "schemas" / f"{name.value}.schema.json").read_text(encoding="utf-8"), nl=False)
 
 
+@app.command(epilog=_examples("factlint server   # started by an editor, which speaks LSP to it"))
+def server() -> None:
+    """Run the language server on standard input and output, for editors (needs: pip install 'factlint[server]')."""
+    from linter.server import serve
+
+    serve()
+
+
 @app.command(epilog=_examples("factlint validate facts.yaml house-rules/pack.yaml factlint.yaml"))
 def validate(files: Annotated[list[Path], typer.Argument(help="Fact files, rule packs or configs.")]) -> None:
     """Check fact files, rule packs and configs without linting; exit 2 with locations on errors."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -77,6 +76,8 @@ def _has_tool_table(path: Path) -> bool:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # here, not above: only a pyproject.toml needs it, and most runs find a YAML configuration or none
+
     try:
         with open(path, "rb") as handle:
             return tomllib.load(handle)

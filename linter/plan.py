@@ -144,12 +144,25 @@ def rules_for(config: Config, options: CheckOptions, shown) -> tuple[list, list]
 
 
 def _check_group(config: Config, paths: list[str], options: CheckOptions, shown, loaded: dict, progress) -> tuple[RunResult, bool]:
+    from linter.scale.engine import run_checks
+
+    files = fact_files(config, options, shown)
+    return run_checks(run_settings(config, paths, options, shown, loaded), files, options, progress), bool(files)
+
+
+def fact_files(config: Config, options: CheckOptions, shown) -> tuple[str, ...]:
+    """The fact files a configuration's documents are checked against: --facts, else the configuration's."""
+    return tuple(shown(p) for p in (options.facts if options.facts is not None else config.facts))
+
+
+def run_settings(config: Config, paths: list[str], options: CheckOptions, shown, loaded: dict) -> RunSettings:
+    """How ``paths`` are checked under ``config`` and the command line's options: rules selected, facts
+    loaded (once per set of fact files: ``loaded`` keeps them). Raises UserError for a bad rule pack or fact file."""
     from linter.suppressions import EngineRule
 
-    fact_files = tuple(shown(p) for p in (options.facts if options.facts is not None else config.facts))
     every_rule, selected = rules_for(config, options, shown)
-    facts, lexicon = _load(fact_files, options, loaded)
-    settings = RunSettings(
+    facts, lexicon = _load(fact_files(config, options, shown), options, loaded)
+    return RunSettings(
         paths=paths,
         rules=[rule for rule in selected if not isinstance(rule, EngineRule)],
         engine_rules=[rule for rule in selected if isinstance(rule, EngineRule)],
@@ -163,9 +176,6 @@ def _check_group(config: Config, paths: list[str], options: CheckOptions, shown,
         keep_documents=options.keep_documents,
         timeout_per_document=timeout_per_document(config, options)[0],
     )
-    from linter.scale.engine import run_checks
-
-    return run_checks(settings, fact_files, options, progress), bool(fact_files)
 
 
 # Each setting below comes with where it comes from (for --show-settings): an option, a

@@ -228,11 +228,7 @@ def _check_files(
             result.problems.append(problem)
             continue
         except DocumentTimeout:
-            result.problems.append(UserError(
-                f"not checked: took longer than the time limit of {settings.timeout_per_document:g} s per document "
-                "(--timeout-per-document, or 'timeout_per_document' in the config)",
-                where,
-            ))
+            result.problems.append(timed_out(settings, where.path))
             continue
         except Exception as error:  # a bug in factlint on this document: the others are still checked
             if os.environ.get("FACTLINT_DEBUG"):
@@ -250,11 +246,23 @@ def _check_files(
     return result
 
 
-def _check_document(
-    path: str, settings: RunSettings, lexicon: Lexicon
-) -> tuple[Document, DocumentDate, list[Finding], list[UserError]]:
+def timed_out(settings: RunSettings, path: str) -> UserError:
+    """The problem reported for a document abandoned at the time limit."""
+    return UserError(
+        f"not checked: took longer than the time limit of {settings.timeout_per_document:g} s per document "
+        "(--timeout-per-document, or 'timeout_per_document' in the config)",
+        Location(path),
+    )
+
+
+def _check_document(path: str, settings: RunSettings, lexicon: Lexicon) -> tuple[Document, DocumentDate, list[Finding], list[UserError]]:
     """Read and check one document: its date, its findings, and the rules that failed on it."""
-    document = _read(path, settings.stdin_name)
+    return check_document(_read(path, settings.stdin_name), settings, lexicon)
+
+
+def check_document(document: Document, settings: RunSettings, lexicon: Lexicon) -> tuple[Document, DocumentDate, list[Finding], list[UserError]]:
+    """Check one document already read (a file, or an editor's unsaved text): its date, its findings,
+    and the rules that failed on it."""
     date = date_of(document, settings)
     needs = frozenset().union(*(rule.kind.needs for rule in settings.rules))  # only what the rules read is extracted
     analysis = analyse(document, settings.facts, lexicon, date.window, needs)

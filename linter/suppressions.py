@@ -69,7 +69,7 @@ def apply_suppressions(
 
     ``report`` holds the engine rules selected for this run (unused-suppression, expired-suppression).
     """
-    suppressions = _parse(document)
+    suppressions = parse_suppressions(document)
     if not suppressions:
         return findings
     kept: list[Finding] = []
@@ -107,7 +107,8 @@ def _unused_message(suppression: Suppression, known_rules: set[str]) -> str | No
     return None
 
 
-def _parse(document: Document) -> list[Suppression]:
+def parse_suppressions(document: Document) -> list[Suppression]:
+    """The suppression comments of a document, in order, each with the text it covers."""
     suppressions: list[Suppression] = []
     open_regions: dict[str, Suppression] = {}  # rule ("" for all) -> its disable, until an enable
     for comment in document.comments:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import marshal
 import sqlite3
 import time
@@ -206,6 +205,8 @@ def _text(unit: FileBytes | Record) -> str:
     try:
         if isinstance(unit, FileBytes):
             return decode(unit.data, unit.path)
+        import json  # only for records: a run of files never pays for it at start-up
+
         record = json.loads(unit.data)
         return str(record.get("text", "")) + str(record.get("html", ""))
     except Exception:  # such a document was never cached: it had a problem

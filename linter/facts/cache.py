@@ -24,7 +24,6 @@ import os
 from pathlib import Path
 
 from linter import __version__
-from linter.atomic import write_atomically
 from linter.dates import DateWindow
 from linter.errors import Location
 from linter.facts.load import load_facts
@@ -137,6 +136,8 @@ def facts_from_plain(data: tuple) -> tuple[FactBase, Lexicon]:
 
 
 def _write(entry: Path, data: bytes) -> None:
+    from linter.atomic import write_atomically  # here: only a miss writes, and tempfile is not needed otherwise
+
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(entry, data)

@@ -15,7 +15,6 @@ they are checked, which on a cluster is a worker, not the client.
 from __future__ import annotations
 
 import gzip
-import json
 import zlib
 from dataclasses import dataclass
 from typing import Iterator
@@ -48,6 +47,8 @@ class Record:
 
     def read(self) -> Document:
         """The record's document; a malformed record is a UserError at its line."""
+        import json  # only when a record is read: a run of files never pays for it at start-up
+
         try:
             record = json.loads(decode(self.data, self.shard))
         except UserError as error:  # not UTF-8: located at the record's line
