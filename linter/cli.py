@@ -276,6 +276,11 @@ def validate_file(path: Path) -> str:
     return "fact file"
 
 
+from linter.facts_cli import facts_app  # noqa: E402 (light: its commands import what they need)
+
+app.add_typer(facts_app, name="facts")
+
+
 def _settings(config_path: Path | None):
     from linter.config import Config, find_config, load_config
 
