@@ -136,6 +136,15 @@ def _entity_lines(path: str) -> Iterator[tuple[int, bytes]]:
             raise UserError(f"the compressed dump is damaged or ends early after line {number} ({error}); nothing imported", Location(path)) from None
 
 
+def first_byte(path: str) -> bytes:
+    """The first byte of the (decompressed) file that is not white space: b"[" for a dump."""
+    with _open(path) as handle:
+        try:
+            return handle.read(4096).lstrip()[:1]
+        except (OSError, EOFError) as error:
+            raise UserError(f"cannot read the compressed data ({error})", Location(path)) from None
+
+
 def _open(path: str) -> BinaryIO:
     """The dump's bytes, decompressed as its first bytes say (gzip, bzip2, or none)."""
     try:

@@ -11,7 +11,8 @@ into facts, so the two sources give the same fact file for the same data:
   precise, else the first;
 * an open tenure (no P582, or an unknown end) is closed on the day its successor began, when
   the statement names the successor (P1366, "replaced by") or the successor's names it (P1365,
-  "replaces"); an unknown end with no successor keeps only the days that are certain;
+  "replaces"); an unknown end, or a successor whose start is not known, keeps only the days
+  that are certain (never an open tenure that has ended);
 * a position's labels and aliases are its titles, plus the title without its organisation
   ("Prime Minister" of "Prime Minister of the United Kingdom"), which factlint reads back with
   the organisation; its P1001 (applies to jurisdiction, a place) or else its P642 ("of", an
@@ -228,7 +229,7 @@ def _tenure(
         end = _successor_start(statement, starts, kept)
         if end is not None:
             notes.append("to: the day the successor began; the source names the successor, not the end")
-        elif statement.end_unknown:
+        elif statement.end_unknown or statement.replaced_by:  # it ended (someone succeeded), but when is unknown
             end = UNKNOWN_END
     days = inner_tenure(start, end)
     if days is None:
