@@ -211,7 +211,16 @@ def _read_text(path: str) -> str:
 
 
 _BOM = "\ufeff".encode()
-_PLURALS = {"new entity": "new entities", "new office": "new offices", "new holder": "new holders", "closed tenure": "closed tenures"}
+_COUNTED = {  # a change's kind: how a count of them reads, one and many
+    "new entity": ("new entity", "new entities"),
+    "new office": ("new office", "new offices"),
+    "new holder": ("new holder", "new holders"),
+    "closed tenure": ("closed tenure", "closed tenures"),
+    "changed tenure": ("changed tenure", "changed tenures"),
+    "more names": ("fact with more names", "facts with more names"),
+    "matched by name": ("fact matched by name", "facts matched by name"),
+    "kept as written": ("tenure kept as written", "tenures kept as written"),
+}
 
 
 def _write(imported, output: Path | None, dry_run: bool) -> None:
@@ -242,7 +251,7 @@ def _write(imported, output: Path | None, dry_run: bool) -> None:
         for change in merged.changes:
             typer.echo(f"{shown}:{change.line}:{change.column}: {change.kind}: {change.message}")
     counts = Counter(change.kind for change in merged.changes)
-    summary = ", ".join(f"{count} {_PLURALS.get(kind, kind) if count > 1 else kind}" for kind, count in sorted(counts.items())) or "no changes"
+    summary = ", ".join(f"{counts[kind]} {_COUNTED[kind][counts[kind] > 1]}" for kind in _COUNTED if kind in counts) or "no changes"
     if merged.text == text:
         verb = "nothing to change in"
     elif dry_run:

@@ -46,7 +46,7 @@ _COMMENT = re.compile(r"[ \t]*#[ \t]?([^\r\n]*)")
 
 @dataclass
 class Change:
-    kind: str  # "new entity", "new office", "new holder", "closed tenure", "changed dates", "new names", "matched by name", "kept as written"
+    kind: str  # "new entity", "new office", "new holder", "closed tenure", "changed tenure", "more names", "matched by name", "kept as written"
     message: str
     edit: Edit
     line: int = 0
@@ -162,7 +162,7 @@ class _Merger:
             if imported.source is not None and found.source == imported.source:
                 missing = [name for name in (imported.name, *imported.aliases) if name not in found.names]
                 if missing:
-                    self._note("new names", f"{found.name}: {', '.join(missing)}", self._extend(self._node(found), "aliases", missing))
+                    self._note("more names", f"{found.name}: {', '.join(missing)}", self._extend(self._node(found), "aliases", missing))
         self._new_ids(new)
         new.sort(key=lambda entity: self.ids[entity.key])
         values = [self._entity_value(entity) for entity in new]
@@ -207,7 +207,7 @@ class _Merger:
         known = {title.casefold() for title in office.titles}
         missing = [title for title in imported.titles if title.casefold() not in known]
         if missing:
-            self._note("new names", f"{office.name}: {', '.join(missing)}", self._extend(node, "titles", missing))
+            self._note("more names", f"{office.name}: {', '.join(missing)}", self._extend(node, "titles", missing))
         if office.organization is None and imported.organization is not None:
             self._set(node, "organization", self.ids[imported.organization])
         if self.imported.verified is not None:
@@ -272,8 +272,8 @@ class _Merger:
                 if self._crowded(office, [h for h in current if h is not held] + [updated], said, tenure, node):
                     continue
                 current[current.index(held)] = updated
-                kind = "closed tenure" if held.end is None else "changed dates"
-                self._note(kind, f"{said}: {describe_tenure(tenure)} (was {describe_tenure(held)})", self._update_tenure(self._node(held), tenure))
+                kind = "closed tenure" if held.end is None else "changed tenure"
+                self._note(kind, f"{said}: {describe_tenure(tenure)} (was {describe_tenure(held)})", self._update_tenure(self._node(held), held, tenure))
         lines = [self._tenure_line(tenure) for tenure in added]
         for tenure, edit in zip(added, self._add_items(node, "holders", lines)):
             self._note("new holder", f"{self.imported.entities[tenure.who].name}, {office.name}, {describe_tenure(tenure)}", edit)
@@ -298,10 +298,11 @@ class _Merger:
     def _keep(self, said: str, why: str, held: Tenure) -> None:
         self._note("kept as written", f"{said}: {why}", self.edits.mark(self._node(held).start))
 
-    def _update_tenure(self, node: Node, tenure: ImportedTenure) -> Edit:
+    def _update_tenure(self, node: Node, held: Tenure, tenure: ImportedTenure) -> Edit:
         """New days for a tenure written before, and the import's comment on them (a person's comment stays)."""
-        first = self._set(node, "from", tenure.start)
-        if tenure.end is not None:
+        if tenure.start != held.start:
+            self._set(node, "from", tenure.start)
+        if tenure.end != held.end:
             self._set(node, "to", tenure.end, after="from")
         line_end = self.edits.line_end(node.end)
         comment = _COMMENT.match(self.text, node.end, line_end)
@@ -309,7 +310,7 @@ class _Merger:
             self.edits.replace(comment.start(), line_end, f"  # {NOTE}{tenure.note}" if tenure.note else "")
         elif not comment and tenure.note:
             self.edits.replace(line_end, line_end, f"  # {NOTE}{tenure.note}")
-        return first
+        return self.edits.mark(node.start)
 
     # Text edits
 
@@ -356,7 +357,7 @@ class _Merger:
         return self._lines(mapping.end, items, indent + 2)
 
     def _lines(self, after: int, items: list[str], indent: int) -> list[Edit]:
-        return self.edits.insert_lines(after, [f"{' ' * indent}- {item}" for item in items])
+        return _at_items(self.edits.insert_lines(after, [f"{' ' * indent}- {item}" for item in items]))
 
     def _into_flow_list(self, seq: Node, items: list[str]) -> list[Edit]:
         at = seq.items[-1].end if seq.items else seq.start + 1
@@ -379,7 +380,14 @@ class _Merger:
             else:
                 after = len(self.text) - 1 if self.text.endswith("\n") else len(self.text)
                 self.edits.insert_lines(after, ["", f"{section}:"])
-        return [self.edits.insert_lines(after, block_lines(fact, pad))[0] for fact in facts]
+        return _at_items([self.edits.insert_lines(after, block_lines(fact, pad))[0] for fact in facts])
+
+
+def _at_items(edits: list[Edit]) -> list[Edit]:
+    """Report new list items where the item begins, after its '- ', as a loaded fact's location is."""
+    for edit in edits:
+        edit.anchor += len("- ")
+    return edits
 
 
 def _without_comment(item: str) -> str:

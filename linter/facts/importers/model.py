@@ -62,7 +62,7 @@ def inner_tenure(start: Bound, end: Bound | None) -> tuple[dt.date, dt.date | No
         first, last = start.last, None
     else:
         first, last = min(start.last, end.last), max(end.first, start.first)
-        if first > last:
+        if end.last < start.first or first > last:  # it ends before it starts, or no day is certain
             return None
     uncertain = [f"the {name} as {bound.written}" for name, bound in (("start", start), ("end", end)) if bound is not None and not bound.exact]
     note = f"inner bound: the source gives {' and '.join(uncertain)}" if uncertain else None

@@ -22,7 +22,7 @@ from linter.errors import Location, UserError
 
 _Parser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 _NOT_PRINTABLE = re.compile("[\x7f-\x84\x86-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
-_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^,\[\]{}\n\r\t]*")
+_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^,\[\]{}\x00-\x1f]*")
 _RESOLVER = yaml.resolver.Resolver()
 
 
@@ -175,7 +175,8 @@ def scalar(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     text = str(value)
-    if _PLAIN.fullmatch(text) and text == text.strip() and ": " not in text and " #" not in text and not text.endswith(":"):
+    plain = _PLAIN.fullmatch(text) and not _NOT_PRINTABLE.search(text) and "\x85" not in text
+    if plain and text == text.strip() and ": " not in text and " #" not in text and not text.endswith(":"):
         if _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
             return text
     quoted = json.dumps(text, ensure_ascii=False)  # JSON strings are YAML double-quoted scalars
