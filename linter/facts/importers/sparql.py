@@ -276,7 +276,7 @@ def fetch(
             reason = getattr(error, "reason", error)
             why = f"no answer within {timeout:g} s" if isinstance(reason, TimeoutError) else str(reason)
             if attempt == retries:
-                raise UserError(f"{endpoint}: {why} ({attempt + 1} attempts)") from None
+                raise UserError(f"{endpoint}: {why} (after {attempt + 1} attempt{'s' if attempt else ''})") from None
             wait = BACKOFF * 2**attempt
         attempt += 1
         say(f"{endpoint}: {why}; asking again in {wait:g} s (attempt {attempt + 1} of {retries + 1})")
