@@ -242,24 +242,43 @@ def schema(name: Annotated[SchemaName, typer.Argument(help="Which file's schema.
 
 
 @app.command()
-def validate(files: Annotated[list[Path], typer.Argument(help="Fact files, rule packs or configs.")]) -> None:
-    """Check fact files, rule packs and configs without linting; exit 2 with locations on errors."""
-    from linter.errors import UserErrors
+def validate(
+    files: Annotated[
+        Optional[list[Path]], typer.Argument(help="Fact files, rule packs or configs [default: the config found from here and the files it names].")
+    ] = None,
+) -> None:
+    """Check fact files, rule packs and configs without linting; exit 2 with locations on errors.
 
+    Fact files are checked together, as 'check' merges them: one may name people another defines."""
+    from linter.errors import UserErrors
+    from linter.facts.load import load_facts
+
+    paths = [Path(_shown(str(path))) for path in files or _configured_files()]
+    kinds: dict[Path, str] = {}
     problems: list[UserError] = []
-    for path in files:
-        shown = _shown(str(path))
+    for path in paths:
         try:
-            typer.echo(f"{shown}: valid {validate_file(Path(shown))}")
+            kinds[path] = validate_file(path, facts=False)
         except UserError as error:
             problems.extend(error.errors if isinstance(error, UserErrors) else [error])
+    fact_files = [path for path in paths if kinds.get(path) == "fact file"]
+    try:
+        if fact_files:
+            load_facts([str(path) for path in fact_files])
+    except UserError as error:
+        problems.extend(error.errors if isinstance(error, UserErrors) else [error])
+        kinds = {path: kind for path, kind in kinds.items() if kind != "fact file"}
+    for path in paths:
+        if path in kinds:
+            typer.echo(f"{path}: valid {kinds[path]}")
     for problem in problems:
         typer.echo(str(problem), err=True)
     raise typer.Exit(2 if problems else 0)
 
 
-def validate_file(path: Path) -> str:
-    """Load a configuration, rule pack or fact file as ``check`` would; say which it was, or raise UserError."""
+def validate_file(path: Path, facts: bool = True) -> str:
+    """Load a configuration, rule pack or fact file as ``check`` would; say which it was, or raise UserError.
+    With ``facts`` false a fact file is only read (its caller loads the fact files together)."""
     from linter.checks.rules import load_pack
     from linter.config import load_config
     from linter.facts.load import load_facts
@@ -272,13 +291,26 @@ def validate_file(path: Path) -> str:
     if isinstance(data, YamlMap) and "rules" in data:
         load_pack(str(path))
         return "rule pack"
-    load_facts([str(path)])
+    if facts:
+        load_facts([str(path)])
     return "fact file"
 
 
 from linter.facts_cli import facts_app  # noqa: E402 (light: its commands import what they need)
 
 app.add_typer(facts_app, name="facts")
+
+
+def _configured_files() -> list[Path]:
+    """The configuration found from the working directory, and every fact file and rule pack file it names."""
+    from linter.checks.rules import pack_files
+    from linter.config import find_config, load_config
+
+    found = find_config(Path.cwd())
+    if found is None:
+        raise UserError("no files given, and no configuration (factlint.yaml, .factlint.yaml, [tool.factlint] in pyproject.toml) found from here")
+    config = load_config(found)
+    return [found, *(Path(path) for path in config.facts), *(file for item in config.rules for file in pack_files(Path(item)))]
 
 
 def _settings(config_path: Path | None):
