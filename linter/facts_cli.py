@@ -12,11 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from linter.errors import Location, UserError
+
+if TYPE_CHECKING:
+    from linter.facts.importers.model import Imported
 
 facts_app = typer.Typer(
     no_args_is_help=True,
@@ -26,57 +29,6 @@ facts_app = typer.Typer(
 
 FactFilesOption = Annotated[Optional[list[Path]], typer.Option("--facts", "-f", help="A fact file (repeatable); replaces the config's facts.")]
 ConfigFileOption = Annotated[Optional[Path], typer.Option("--config", help="Use this config file instead of searching for one.")]
-
-
-@facts_app.command()
-def status(
-    facts: FactFilesOption = None,
-    config: ConfigFileOption = None,
-    date: Annotated[Optional[str], typer.Option(help="Measure ages up to this day, YYYY-MM-DD [default: today].")] = None,
-    older_than: Annotated[
-        Optional[int], typer.Option(min=0, metavar="DAYS", help="List only tenures verified longer ago (or never), and exit 1 if there are any.")
-    ] = None,
-) -> None:
-    """List the tenures still running (no 'to'), least recently verified first."""
-    from linter.cli import _settings, _shown
-    from linter.dates import parse_iso_date
-    from linter.facts.load import load_facts
-
-    paths = [str(p) for p in facts] if facts else _settings(config).facts
-    if not paths:
-        raise UserError("no fact file: give --facts FILE, or name fact files in a configuration ('facts:')")
-    try:
-        today = parse_iso_date(date) if date else dt.date.today()
-    except ValueError as error:
-        raise UserError(f"--date: {error}") from None
-    loaded = load_facts([_shown(p) for p in paths])
-    rows = []
-    for office in loaded.offices.values():
-        age = (today - office.verified).days if office.verified else None
-        if older_than is not None and age is not None and age <= older_than:
-            continue
-        for tenure in office.holders:
-            if tenure.end is None:
-                rows.append((age, office, tenure))
-    rows.sort(key=lambda row: -1 if row[0] is None else -row[0])  # never verified first, then the oldest
-    table = [("verified", "age", "office", "holder", "from", "source")] + [
-        (
-            office.verified.isoformat() if office.verified else "never",
-            "-" if age is None else f"{age}d",
-            office.name,
-            loaded.name_of(tenure.who),
-            tenure.start.isoformat(),
-            tenure.source or str(tenure.location),
-        )
-        for age, office, tenure in rows
-    ]
-    widths = [max(len(row[column]) for row in table) for column in range(len(table[0]) - 1)]
-    for index, row in enumerate(table):
-        cells = [cell.rjust(width) if column == 1 and index else cell.ljust(width) for column, (cell, width) in enumerate(zip(row, widths))]
-        typer.echo("  ".join([*cells, row[-1]]))
-    if older_than is not None and rows:
-        typer.echo(f"factlint: {len(rows)} open tenures verified more than {older_than} days before {today} (or never)", err=True)
-        raise typer.Exit(1)
 
 
 class SourceKind(str, Enum):
@@ -177,6 +129,57 @@ def pull(
     _write(build(read_answer(decoded, str(save_answer or endpoint)), language or ["en"], day), output, dry_run)
 
 
+@facts_app.command()
+def status(
+    facts: FactFilesOption = None,
+    config: ConfigFileOption = None,
+    date: Annotated[Optional[str], typer.Option(help="Measure ages up to this day, YYYY-MM-DD [default: today].")] = None,
+    older_than: Annotated[
+        Optional[int], typer.Option(min=0, metavar="DAYS", help="List only tenures verified longer ago (or never), and exit 1 if there are any.")
+    ] = None,
+) -> None:
+    """List the tenures still running (no 'to'), least recently verified first."""
+    from linter.cli import _settings, _shown
+    from linter.dates import parse_iso_date
+    from linter.facts.load import load_facts
+
+    paths = [str(p) for p in facts] if facts else _settings(config).facts
+    if not paths:
+        raise UserError("no fact file: give --facts FILE, or name fact files in a configuration ('facts:')")
+    try:
+        today = parse_iso_date(date) if date else dt.date.today()
+    except ValueError as error:
+        raise UserError(f"--date: {error}") from None
+    loaded = load_facts([_shown(p) for p in paths])
+    rows = []
+    for office in loaded.offices.values():
+        age = (today - office.verified).days if office.verified else None
+        if older_than is not None and age is not None and age <= older_than:
+            continue
+        for tenure in office.holders:
+            if tenure.end is None:
+                rows.append((age, office, tenure))
+    rows.sort(key=lambda row: -1 if row[0] is None else -row[0])  # never verified first, then the oldest
+    table = [("verified", "age", "office", "holder", "from", "source")] + [
+        (
+            office.verified.isoformat() if office.verified else "never",
+            "-" if age is None else f"{age}d",
+            office.name,
+            loaded.name_of(tenure.who),
+            tenure.start.isoformat(),
+            tenure.source or str(tenure.location),
+        )
+        for age, office, tenure in rows
+    ]
+    widths = [max(len(row[column]) for row in table) for column in range(len(table[0]) - 1)]
+    for index, row in enumerate(table):
+        cells = [cell.rjust(width) if column == 1 and index else cell.ljust(width) for column, (cell, width) in enumerate(zip(row, widths))]
+        typer.echo("  ".join([*cells, row[-1]]))
+    if older_than is not None and rows:
+        typer.echo(f"factlint: {len(rows)} open tenures verified more than {older_than} days before {today} (or never)", err=True)
+        raise typer.Exit(1)
+
+
 def _kind_of(path: str) -> SourceKind:
     if Path(path).suffix.lower() in (".csv", ".tsv"):
         return SourceKind.csv
@@ -223,7 +226,7 @@ _COUNTED = {  # a change's kind: how a count of them reads, one and many
 }
 
 
-def _write(imported, output: Path | None, dry_run: bool) -> None:
+def _write(imported: Imported, output: Path | None, dry_run: bool) -> None:
     """Print the import's warnings, then write it (into ``output`` in place, or as a new file on standard output) and say what changed."""
     from collections import Counter
 

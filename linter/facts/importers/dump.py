@@ -53,7 +53,8 @@ def read_dump(path: str, positions: set[str], classes: set[str], languages: list
 
 def _catalogue(path: str, positions: set[str], classes: set[str]) -> tuple[set[str], dict[str, tuple[str, str]]]:
     """Pass 1: the positions to import, and the organisation of each."""
-    children, parents = array("L"), array("L")  # subclass edges: children[i] is a subclass of parents[i]
+    # Subclass edges, children[i] a subclass of parents[i]: 4 bytes a number (item numbers stay below 2**32).
+    children, parents = array("I"), array("I")
     organizations: dict[str, tuple[str, str]] = {}
     seen: set[str] = set()
     for _, line in _entity_lines(path):
@@ -127,9 +128,9 @@ def _entity_lines(path: str) -> Iterator[tuple[int, bytes]]:
         number = 0
         try:
             for number, raw in enumerate(handle, 1):
-                line = raw.strip()
-                if line.endswith(b","):
-                    line = line[:-1].rstrip()
+                line = raw.rstrip(b" \t\r\n,")  # one copy: this loop runs once per entity, twice per import
+                if line[:1] in (b" ", b"\t"):
+                    line = line.lstrip()
                 if line and line not in (b"[", b"]"):
                     yield number, line
         except (OSError, EOFError, ValueError) as error:  # a damaged or cut-off gzip or bz2 stream

@@ -21,6 +21,7 @@ as a list of changes (and, in version control, as a diff).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -253,7 +254,7 @@ class _Merger:
             mine = [held for held in current if held.who == who]
             if any((held.start, held.end) == (tenure.start, tenure.end) for held in mine):
                 continue
-            overlapping = [held for held in mine if held.start <= (tenure.end or held.last_day) and tenure.start <= held.last_day]
+            overlapping = [held for held in mine if held.start <= (tenure.end or dt.date.max) and tenure.start <= held.last_day]
             same = [held for held in overlapping if held.source is not None and held.source == tenure.source]
             if not overlapping:
                 candidate = Tenure(office.id, who, tenure.start, tenure.end, None, tenure.source)
