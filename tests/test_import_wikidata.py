@@ -41,7 +41,7 @@ def test_a_dump_becomes_a_valid_fact_file_with_a_source_on_everything(tmp_path):
     pm = facts.offices["prime-minister-of-the-united-kingdom"]
     assert pm.source == "https://www.wikidata.org/wiki/Q14211" and pm.organization == "united-kingdom"
     assert pm.verified.isoformat() == "2025-03-28"  # the newest edit of anything imported
-    assert pm.titles == ("Prime Minister of the United Kingdom", "UK Prime Minister", "British Prime Minister", "PM", "Prime Minister")
+    assert pm.titles == ("Prime Minister of the United Kingdom", "British Prime Minister", "PM", "UK Prime Minister", "Prime Minister")
     assert [(facts.name_of(t.who), str(t.start), str(t.end)) for t in pm.holders] == [
         ("Theresa May", "2016-07-13", "2019-07-24"),
         ("Boris Johnson", "2019-07-24", "2022-09-06"),
@@ -52,6 +52,15 @@ def test_a_dump_becomes_a_valid_fact_file_with_a_source_on_everything(tmp_path):
     assert facts.entities["united-kingdom"].type == "place" and "UK" in facts.entities["united-kingdom"].aliases
     assert facts.entities["rachel-reeves"].name == "Rachel Reeves"  # only a "mul" label
     assert "factlint: wrote" in result.stderr and "17 entities, 3 offices, 17 tenures" in result.stderr
+
+
+def test_an_imported_file_is_valid_against_the_fact_file_schema(tmp_path):
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the test extra")
+    from linter.yamlio import read_yaml_file
+
+    output, _ = imported(tmp_path, DUMP, *POSITIONS)
+    schema = json.loads((REPO / "linter" / "schemas" / "facts.schema.json").read_text())
+    assert not list(jsonschema.Draft7Validator(schema).iter_errors(read_yaml_file(str(output))))
 
 
 def test_dates_known_to_the_month_or_year_become_marked_inner_bounds(tmp_path):

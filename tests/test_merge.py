@@ -69,7 +69,7 @@ def test_a_reshuffle_is_merged_in_place_and_reported_as_changes(tmp_path):
     # What people add to an imported file: comments, an alias, a hand-written office and events, a corrected date.
     text = text.replace("facts_version: 1\n", "facts_version: 1\n# Reviewed by the research desk on 2025-04-01.\n")
     starmer = next(line for line in text.splitlines() if "id: keir-starmer" in line)
-    text = text.replace(starmer, starmer.replace("Keir Rodney Starmer]", "Keir Rodney Starmer, Sir Keir]") + "  # 'Sir Keir' added by hand")
+    text = text.replace(starmer, starmer.replace("Sir Keir Starmer]", "Sir Keir Starmer, Sir Keir]") + "  # 'Sir Keir' added by hand")
     text = text.replace("{who: kwasi-kwarteng, from: 2022-09-06, to: 2022-10-14, source: https://www.wikidata.org/wiki/Q900000003#P39}",
                         "{who: kwasi-kwarteng, from: 2022-09-06, to: 2022-10-14}  # gov.uk: checked by hand")
     text += (

@@ -8,7 +8,7 @@ into facts, so the two sources give the same fact file for the same data:
   month or year becomes an inner bound, marked in a comment;
 * deprecated statements are left out; of two statements of one person in one position that
   overlap in time (a duplicate, or a disagreement), the preferred one is kept, else the more
-  precise, else the first;
+  precise, else the one with the earlier dates;
 * an open tenure (no P582, or an unknown end) is closed on the day its successor began, when
   the statement names the successor (P1366, "replaced by") or the successor's names it (P1365,
   "replaces"); an unknown end, or a successor whose start is not known, keeps only the days
@@ -18,7 +18,8 @@ into facts, so the two sources give the same fact file for the same data:
   the organisation; its P1001 (applies to jurisdiction, a place) or else its P642 ("of", an
   organisation) is its organisation;
 * names are the labels and aliases in the languages asked for (the first language with a
-  label gives the name), else the language-independent ``mul`` label, else the item id;
+  label gives the name, the rest are aliases, sorted), else the language-independent ``mul``
+  label, else the item id;
 * every entity, office and tenure keeps its item as its source.
 """
 
@@ -158,7 +159,8 @@ class _Names:
                     self.warnings.append((item, f"no label in {', '.join(self.languages)} or 'mul'; named by its item id"))
                 found.insert(0, fallback)
             unique = list(dict.fromkeys(name.strip() for name in found if name.strip()))
-            self.known[item] = unique[0], tuple(unique[1:])
+            # Aliases sorted: a query service returns rows in any order, and the same facts must give the same bytes.
+            self.known[item] = unique[0], tuple(sorted(unique[1:], key=lambda alias: (alias.casefold(), alias)))
         return self.known[item]
 
     def label(self, item: str) -> str:
@@ -176,18 +178,23 @@ def _kept_statements(snapshot: Snapshot, warnings: list[tuple[str, str]]) -> lis
     kept: list[tuple[int, Statement]] = []
     for group in groups.values():
         chosen: list[tuple[int, Statement]] = []
-        for order, statement in sorted(group, key=lambda pair: (RANKS.index(pair[1].rank), -_precision(pair[1]), pair[0])):
+        for order, statement in sorted(group, key=lambda pair: (RANKS.index(pair[1].rank), -_precision(pair[1]), _dates(pair[1]), pair[0])):
             other = next((c for _, c in chosen if _overlap(c, statement)), None)
             if other is None:
                 chosen.append((order, statement))
             elif (other.start, other.end, other.end_unknown) != (statement.start, statement.end, statement.end_unknown):
-                better = "preferred" if other.rank != statement.rank else "more precise or first"
+                better = "preferred" if other.rank != statement.rank else "more precise (or earlier)"
                 warnings.append((
                     statement.where,
                     f"{statement.person}'s P39 {statement.position} overlaps another statement ({other.where}); kept the {better} one",
                 ))
         kept.extend(chosen)
     return [statement for _, statement in sorted(kept, key=lambda pair: pair[0])]
+
+
+def _dates(statement: Statement) -> tuple[str, str]:
+    """A statement's dates as written: of two equally good ones, the earlier wins, in whatever order the source lists them."""
+    return (statement.start.value if statement.start else "", statement.end.value if statement.end else "")
 
 
 def _precision(statement: Statement) -> int:
