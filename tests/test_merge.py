@@ -185,3 +185,14 @@ TEXTS = ["Keir Starmer", "O'Neill", "U.K.", "yes", "1.5", "null", "", " x", "a: 
 def test_written_values_read_back_as_written(text):
     assert load_yaml(f"key: {scalar(text)}\n", "t")["key"] == text
     assert list(load_yaml(f"key: {flow([text, {'k': text}])}\n", "t")["key"]) == [text, {"k": text}]
+
+
+def test_any_text_reads_back_as_written():
+    hypothesis = pytest.importorskip("hypothesis", reason="hypothesis is in the test extra")
+    from hypothesis import strategies
+
+    @hypothesis.given(strategies.text())
+    def reads_back(text: str) -> None:
+        assert load_yaml(f"key: {flow([text, {'k': text}])}  # c\n", "t")["key"] == [text, {"k": text}]
+
+    reads_back()

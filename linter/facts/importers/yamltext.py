@@ -21,7 +21,7 @@ import yaml
 from linter.errors import Location, UserError
 
 _Parser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-_NOT_PRINTABLE = re.compile("[\x7f-\x84\x86-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+_NOT_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")  # not allowed raw, or line breaks YAML would fold (NEL, LS, PS)
 _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^,\[\]{}\x00-\x1f]*")
 _RESOLVER = yaml.resolver.Resolver()
 
@@ -175,7 +175,7 @@ def scalar(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     text = str(value)
-    plain = _PLAIN.fullmatch(text) and not _NOT_PRINTABLE.search(text) and "\x85" not in text
+    plain = _PLAIN.fullmatch(text) and not _NOT_PRINTABLE.search(text)
     if plain and text == text.strip() and ": " not in text and " #" not in text and not text.endswith(":"):
         if _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
             return text
