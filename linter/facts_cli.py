@@ -67,7 +67,7 @@ def import_facts(
     kind = kind or _kind_of(path)
     day = _verified(verified)
     if kind is not SourceKind.dump and (position or subclass_of):
-        raise UserError("--position and --subclass-of choose what to read from a dump; a query answer holds what its query asked for")
+        raise UserError("--position and --subclass-of choose what to read from a Wikidata dump; a query answer or a table is imported whole")
     if kind is SourceKind.csv:
         from linter.facts.importers.table import read_table
 

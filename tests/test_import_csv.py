@@ -89,3 +89,9 @@ def test_rows_name_the_file_s_own_people_and_offices_by_id_or_name(tmp_path):
         "facts.yaml:8:15: new holder: Keir Starmer, Prime Minister of the United Kingdom, from 2024-07-05",
     ]
     assert (tmp_path / "facts.yaml").read_text().endswith(f"    holders: [{{who: starmer, from: 2024-07-05, source: {GOV_UK}}}]\n")
+
+
+def test_positions_are_chosen_only_from_a_dump(tmp_path):
+    (tmp_path / "desk.csv").write_text(TABLE, encoding="utf-8")
+    result = run_cli("facts", "import", "desk.csv", "--position", "Q14211", cwd=tmp_path)
+    assert result.returncode == 2 and "apply" not in result.stderr and "a query answer or a table is imported whole" in result.stderr
