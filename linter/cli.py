@@ -15,6 +15,8 @@ from typer.core import TyperGroup
 
 from linter import __version__
 from linter.errors import Location, UserError
+from linter.facts_cli import facts_app  # light: its commands import what they need
+from linter.help import examples
 
 
 def _report_error(error: UserError) -> None:
@@ -48,11 +50,6 @@ class _App(TyperGroup):
         sys.exit(code or 0)
 
 
-def _examples(*lines: str) -> str:
-    """An epilog of example command lines, one a line in the help."""
-    return "\n\n".join(["Examples:", *lines])
-
-
 app = typer.Typer(
     cls=_App,
     add_completion=False,
@@ -61,8 +58,9 @@ app = typer.Typer(
     rich_markup_mode="rich",  # help in panels; errors stay one plain line (_App)
     context_settings={"help_option_names": ["-h", "--help"]},
     help="Check news writing against a reference fact file, with declarative YAML rules.",
-    epilog=_examples("factlint check drafts/ --facts facts.yaml", "factlint rules", "factlint explain office-holder", "factlint check -h"),
+    epilog=examples("factlint check drafts/ --facts facts.yaml", "factlint rules", "factlint explain office-holder", "factlint check -h"),
 )
+app.add_typer(facts_app, name="facts")
 
 
 class OutputFormat(str, Enum):
@@ -121,7 +119,7 @@ ConfigOption = Annotated[
 
 
 @app.command(
-    epilog=_examples(
+    epilog=examples(
         "factlint check drafts/ --facts facts.yaml",
         "factlint check draft.md --date 2025-04-05..2025-12-31 --output-format concise",
         "factlint check drafts/ --output-format html --output report.html",
@@ -225,7 +223,7 @@ def check(
     ] = False,
     # Archive scale (docs/cli.md, "Archives and clusters"): a Dask cluster, and the result cache's counts.
     scheduler: Annotated[
-        Optional[str], typer.Option(metavar="ADDRESS", rich_help_panel=PERFORMANCE, help="Check on this Dask cluster (tcp://host:8786); needs factlint[cluster].")
+        Optional[str], typer.Option(metavar="ADDRESS", rich_help_panel=PERFORMANCE, help="Check on this Dask cluster (tcp://host:8786); needs factlint\\[cluster].")
     ] = None,
     cluster_facts: Annotated[
         ClusterFacts, typer.Option(rich_help_panel=PERFORMANCE, help="How cluster workers get the facts: scattered, or from the fact cache on a path they share.")
@@ -379,7 +377,7 @@ def _watch(paths: list[str], options, check_once) -> int:
     return 0
 
 
-@app.command("rules", epilog=_examples("factlint rules", "factlint rules --rules house-rules/"))
+@app.command("rules", epilog=examples("factlint rules", "factlint rules --rules house-rules/"))
 def list_rules(rules: RulesOption = None, config: ConfigOption = None) -> None:
     """List the rules: id, kind, severity and the first sentence of what each checks."""
     from linter.segment.sentences import first_sentence
@@ -392,7 +390,7 @@ def list_rules(rules: RulesOption = None, config: ConfigOption = None) -> None:
         typer.echo(f"{rule.id:<{width}}  {rule.kind_name:<13} {rule.severity:<8} {first_sentence(rule.description)}")
 
 
-@app.command(epilog=_examples("factlint explain office-holder"))
+@app.command(epilog=examples("factlint explain office-holder"))
 def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule id.")], rules: RulesOption = None, config: ConfigOption = None) -> None:
     """Show one rule: what it checks, its message, and its examples."""
     from linter.errors import did_you_mean
@@ -423,7 +421,7 @@ def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule 
     typer.echo("\n".join(lines))
 
 
-@app.command("test", epilog=_examples("factlint test", "factlint test house-rules/ --facts facts.yaml"))
+@app.command("test", epilog=examples("factlint test", "factlint test house-rules/ --facts facts.yaml"))
 def test_rules(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Extra rule packs (files or directories) to test with the built-in ones.")] = None,
     facts: Annotated[
@@ -464,39 +462,56 @@ class SchemaName(str, Enum):
     config = "config"
 
 
-@app.command(epilog=_examples("factlint schema facts > facts.schema.json"))
+@app.command(epilog=examples("factlint schema facts > facts.schema.json"))
 def schema(name: Annotated[SchemaName, typer.Argument(help="Which file's schema.")]) -> None:
     """Print the JSON Schema of fact files, rule packs or the config (for editors' YAML support)."""
     typer.echo((Path(__file__).parent / "schemas" / f"{name.value}.schema.json").read_text(encoding="utf-8"), nl=False)
 
 
-@app.command(epilog=_examples("factlint server   # started by an editor, which speaks LSP to it"))
+@app.command(epilog=examples("factlint server   # started by an editor, which speaks LSP to it"))
 def server() -> None:
-    """Run the language server on standard input and output, for editors (needs: pip install 'factlint[server]')."""
+    r"""Run the language server on standard input and output, for editors (needs: pip install 'factlint\[server]')."""
     from linter.server import serve
 
     serve()
 
 
-@app.command(epilog=_examples("factlint validate facts.yaml house-rules/pack.yaml factlint.yaml"))
-def validate(files: Annotated[list[Path], typer.Argument(help="Fact files, rule packs or configs.")]) -> None:
-    """Check fact files, rule packs and configs without linting; exit 2 with locations on errors."""
+@app.command(epilog=examples("factlint validate facts.yaml house-rules/pack.yaml factlint.yaml", "factlint validate   # the config found from here, and every file it names"))
+def validate(
+    files: Annotated[
+        Optional[list[Path]], typer.Argument(help="Fact files, rule packs or configs [default: the config found from here and the files it names].")
+    ] = None,
+) -> None:
+    """Check fact files (together, as 'check' merges them), rule packs and configs without linting; exit 2 with locations on errors."""
     from linter.errors import UserErrors
+    from linter.facts.load import load_facts
 
+    paths = [Path(_shown(str(path))) for path in files or _configured_files()]
+    kinds: dict[Path, str] = {}
     problems: list[UserError] = []
-    for path in files:
-        shown = _shown(str(path))
+    for path in paths:
         try:
-            typer.echo(f"{shown}: valid {validate_file(Path(shown))}")
+            kinds[path] = validate_file(path, facts=False)
         except UserError as error:
             problems.extend(error.errors if isinstance(error, UserErrors) else [error])
+    fact_files = [path for path in paths if kinds.get(path) == "fact file"]
+    try:
+        if fact_files:
+            load_facts([str(path) for path in fact_files])
+    except UserError as error:
+        problems.extend(error.errors if isinstance(error, UserErrors) else [error])
+        kinds = {path: kind for path, kind in kinds.items() if kind != "fact file"}
+    for path in paths:
+        if path in kinds:
+            typer.echo(f"{path}: valid {kinds[path]}")
     for problem in problems:
         typer.echo(str(problem), err=True)
     raise typer.Exit(2 if problems else 0)
 
 
-def validate_file(path: Path) -> str:
-    """Load a configuration, rule pack or fact file as ``check`` would; say which it was, or raise UserError."""
+def validate_file(path: Path, facts: bool = True) -> str:
+    """Load a configuration, rule pack or fact file as ``check`` would; say which it was, or raise UserError.
+    With ``facts`` false a fact file is only read (its caller loads the fact files together)."""
     from linter.checks.rules import load_pack
     from linter.config import load_config
     from linter.facts.load import load_facts
@@ -509,8 +524,23 @@ def validate_file(path: Path) -> str:
     if isinstance(data, YamlMap) and "rules" in data:
         load_pack(str(path))
         return "rule pack"
-    load_facts([str(path)])
+    if facts:
+        load_facts([str(path)])
     return "fact file"
+
+
+
+
+def _configured_files() -> list[Path]:
+    """The configuration found from the working directory, and every fact file and rule pack file it names."""
+    from linter.checks.rules import pack_files
+    from linter.config import find_config, load_config
+
+    found = find_config(Path.cwd())
+    if found is None:
+        raise UserError("no files given, and no configuration (factlint.yaml, .factlint.yaml, [tool.factlint] in pyproject.toml) found from here")
+    config = load_config(found)
+    return [found, *(Path(path) for path in config.facts), *(file for item in config.rules for file in pack_files(Path(item)))]
 
 
 def _settings(config_path: Path | None):

@@ -175,19 +175,28 @@ def base_directory(directory: Path) -> Path:
     return directory
 
 
+ALLOWED_DIRS = "FACTLINT_ALLOWED_DIRS"  # directories outside its own that a configuration may name, as the user allows
+
+
 def _contained(path: Path, root: YamlMap, key: str, checker: Checker) -> str | None:
     """A path from a configuration, or None (with a problem recorded) if it leads outside its base directory.
 
-    A configuration shared in a repository of drafts must not make factlint read files
-    elsewhere on the machine; paths given on the command line are not limited.
+    A configuration shared in a repository of drafts must not make factlint read files elsewhere on the machine;
+    paths given on the command line are not limited, and nor are the directories the user lists in
+    $FACTLINT_ALLOWED_DIRS (a newsroom's shared fact repository): the user's choice, not the repository's.
     """
     if "\0" in str(path):
         checker.fail(f"'{key}' holds a path with a NUL character, which no file name can have", root.where(key))
         return None
     base = base_directory(Path(root.path).parent)
     resolved = real_path(path)
-    if resolved != base and base not in resolved.parents:
-        checker.fail(f"'{key}' points outside {base} ({path}); give such files on the command line instead", root.where(key))
+    allowed = [real_path(entry) for entry in os.environ.get(ALLOWED_DIRS, "").split(os.pathsep) if entry and "\0" not in entry]
+    if not any(resolved == directory or directory in resolved.parents for directory in (base, *allowed)):
+        checker.fail(
+            f"'{key}' points outside {base} ({path}); give such files on the command line, or allow their directory "
+            f"in ${ALLOWED_DIRS} (docs/cli.md)",
+            root.where(key),
+        )
         return None
     return str(path)
 

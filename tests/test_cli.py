@@ -323,4 +323,4 @@ def test_test_runs_the_examples_of_a_pack_without_example_facts_against_the_fact
     given = run_cli("test", "pack.yaml", "--facts", "facts.yaml", cwd=tmp_path)
     # The built-in packs' own example_facts win over --facts: their examples still pass.
     assert given.returncode == 0
-    assert re.fullmatch(r"(\d+) passed, 0 failed \((\d+) examples of 11 rules, 24 tenure boundary cases\)\n", given.stdout)
+    assert re.fullmatch(r"(\d+) passed, 0 failed \((\d+) examples of \d+ rules, 24 tenure boundary cases\)\n", given.stdout)

@@ -93,3 +93,42 @@ def test_a_pyproject_toml_that_is_not_toml_is_a_located_error(tmp_path, write):
     result = run_cli("check", "draft.md", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr == f"{tmp_path}/pyproject.toml: invalid TOML: nested too deeply; this is not a factlint configuration\n"
+
+
+def test_a_shared_fact_repository_outside_the_drafts_may_be_named_when_the_user_allows_it(tmp_path, write):
+    """A newsroom keeps one fact repository beside its drafts; the user, not the drafts' configuration, allows it."""
+    for repository in ("facts-repo", "drafts"):
+        write(f"{repository}/.keep", "")
+        subprocess.run(["git", "init", "-q"], cwd=tmp_path / repository, check=True)
+    write("facts-repo/facts.yaml", FACTS)
+    write("drafts/factlint.yaml", "facts: [../facts-repo/facts.yaml]\ndate: 2025-06-01\n")
+    write("drafts/d.md", SUNAK)
+    refused = run_cli("check", "d.md", cwd=tmp_path / "drafts")
+    assert refused.returncode == 2 and "'facts' points outside" in refused.stderr and "$FACTLINT_ALLOWED_DIRS" in refused.stderr
+    allowed = {"FACTLINT_ALLOWED_DIRS": f"{tmp_path / 'elsewhere'}:{tmp_path / 'facts-repo'}"}
+    result = run_cli("check", "d.md", "--format", "json", cwd=tmp_path / "drafts", env=allowed)
+    assert rules_found(result) == [("d.md", "office-holder")]
+    other = run_cli("check", "d.md", cwd=tmp_path / "drafts", env={"FACTLINT_ALLOWED_DIRS": str(tmp_path / "drafts")})
+    assert other.returncode == 2  # only the directories listed
+
+
+def test_validate_with_no_files_checks_the_configuration_and_what_it_names_together(tmp_path, write):
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    write("people.yaml", "facts_version: 1\nentities:\n  - {id: keir-starmer, name: Keir Starmer}\n")
+    write("offices.yaml", "facts_version: 1\noffices:\n  - {id: pm, name: PM, titles: [Prime Minister], holders: [{who: keir-starmer, from: 2024-07-05}]}\n")
+    write("house/rules.yaml", "rules: []\n")
+    write("factlint.yaml", "facts: [people.yaml, offices.yaml]\nrules: [house/]\n")
+    result = run_cli("validate", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "factlint.yaml: valid config", "people.yaml: valid fact file", "offices.yaml: valid fact file", "house/rules.yaml: valid rule pack"
+    ]
+    write("offices.yaml", "facts_version: 1\noffices:\n  - {id: pm, name: PM, titles: [Prime Minister], holders: [{who: keir-starmr, from: 2024-07-05}]}\n")
+    broken = run_cli("validate", cwd=tmp_path)
+    assert broken.returncode == 2 and broken.stderr.strip() == "offices.yaml:3:60: holder 'keir-starmr' of office 'pm' is not a known entity id (did you mean 'keir-starmer'?)"
+    assert broken.stdout.splitlines() == ["factlint.yaml: valid config", "house/rules.yaml: valid rule pack"]
+    upward = run_cli("validate", cwd=tmp_path / "house")  # the configuration is found upward, as check finds it
+    assert upward.returncode == 2 and upward.stderr.startswith(str(tmp_path / "offices.yaml"))
+    (tmp_path / "factlint.yaml").unlink()
+    none = run_cli("validate", cwd=tmp_path)
+    assert none.returncode == 2 and "no files given, and no configuration" in none.stderr

@@ -57,3 +57,27 @@ def test_the_hook_fails_on_a_wrong_draft_and_passes_when_corrected(drafts, tmp_p
     passed = _try_repo(drafts, tmp_path)
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "Passed" in passed.stdout
+
+
+def test_the_validate_hook_refuses_a_broken_fact_file_and_passes_a_fixed_one(drafts, tmp_path):
+    """Editing facts.yaml triggers factlint-validate (the draft hook never runs on it): a broken fact file
+    is refused when it is committed, with its location, instead of failing every later draft's commit."""
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "NO_COLOR": "1"}
+    broken = FACTS.replace("{who: keir-starmer, from: 2024-07-05}", "{who: keir-starmer, from: 2024-07-32}")
+    (drafts / "facts.yaml").write_text(broken, encoding="utf-8")
+    line = broken.splitlines().index(next(text for text in broken.splitlines() if "2024-07-32" in text)) + 1
+
+    def try_hook(hook: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [*_pre_commit(), "try-repo", str(REPO), hook, "--files", "facts.yaml", "--color", "never"],
+            cwd=drafts, capture_output=True, text=True, env=env, timeout=600,
+        )
+
+    assert "no files to check" in try_hook("factlint").stdout.lower()  # drafts only: a fact file is not one
+    failed = try_hook("factlint-validate")
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert f"facts.yaml:{line}:" in failed.stdout and "not a real calendar date" in failed.stdout
+    (drafts / "facts.yaml").write_text(FACTS, encoding="utf-8")
+    passed = try_hook("factlint-validate")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "Passed" in passed.stdout

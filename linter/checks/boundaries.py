@@ -3,7 +3,7 @@
 For each tenure, a sentence naming the person with the office's title is
 checked on the day before it starts, its first day, its last day and the day
 after it ends, by each rule of kind ``office-holder`` (whatever claims the rule
-checks). The expected verdict is computed here directly from the tenure list,
+checks; not the staleness rules). The expected verdict is computed here directly from the tenure list,
 day by day, as docs/rules.md states it, independently of facts/temporal.py; the
 actual verdict goes through the whole pipeline (text, claim, rule). A rule that
 does not flip exactly at a boundary fails.
@@ -62,7 +62,8 @@ class BoundaryCase:
 def boundary_cases(facts: FactBase, rules: list[Rule]) -> list[BoundaryCase]:
     lexicon = build_lexicon(facts)
     cases = []
-    tenure_rules = [rule for rule in rules if isinstance(rule.kind, OfficeHolder)]
+    # A staleness rule (stale_after_days) says how current the facts are, not whether a claim agrees with them.
+    tenure_rules = [rule for rule in rules if isinstance(rule.kind, OfficeHolder) and rule.kind.stale_after is None]
     for office in facts.offices.values():
         for tenure in office.holders:
             days = [tenure.start - ONE_DAY, tenure.start] + ([tenure.end, tenure.end + ONE_DAY] if tenure.end else [])

@@ -31,7 +31,7 @@ from linter.facts.model import Entity, Event, FactBase, LazyTable, Office, Quote
 from linter.mentions.lexicon import Lexicon, Trie, build_lexicon
 from linter.yamlio import read_yaml_bytes
 
-_FORMAT = 2  # bumped whenever the layout below changes
+_FORMAT = 3  # bumped whenever the layout below changes
 
 
 def cache_dir() -> Path:
@@ -87,11 +87,12 @@ def _location(location: Location | None) -> tuple:
 
 
 def _to_plain(facts: FactBase, lexicon: Lexicon) -> tuple:
-    entities = {e.id: (e.name, e.aliases, e.type, _location(e.location)) for e in facts.entities.values()}
+    entities = {e.id: (e.name, e.aliases, e.type, _location(e.location), e.source) for e in facts.entities.values()}
     offices = {
         o.id: (
             o.name, o.titles, o.seats, o.organization, _location(o.location),
-            tuple((t.who, t.start.toordinal(), t.end.toordinal() if t.end else 0, _location(t.location)) for t in o.holders),
+            tuple((t.who, t.start.toordinal(), t.end.toordinal() if t.end else 0, _location(t.location), t.source) for t in o.holders),
+            o.verified.toordinal() if o.verified else 0, o.source,
         )
         for o in facts.offices.values()
     }
@@ -118,12 +119,14 @@ def facts_from_plain(data: tuple) -> tuple[FactBase, Lexicon]:
         return Location(*raw) if raw else None
 
     def office(key: str, raw: tuple) -> Office:
-        name, titles, seats, organization, location, holders = raw
-        tenures = tuple(Tenure(key, who, day(start), day(end) if end else None, where(at)) for who, start, end, at in holders)
-        return Office(key, name, titles, seats, tenures, organization, where(location))
+        name, titles, seats, organization, location, holders, verified, source = raw
+        tenures = tuple(
+            Tenure(key, who, day(start), day(end) if end else None, where(at), origin) for who, start, end, at, origin in holders
+        )
+        return Office(key, name, titles, seats, tenures, organization, where(location), day(verified) if verified else None, source)
 
     facts = FactBase(
-        entities=LazyTable(entities, lambda key, r: Entity(key, r[0], r[1], r[2], where(r[3]))),
+        entities=LazyTable(entities, lambda key, r: Entity(key, r[0], r[1], r[2], where(r[3]), r[4])),
         offices=LazyTable(offices, office),
         events=LazyTable(events, lambda key, r: Event(key, r[0], DateWindow(day(r[1]), day(r[2])), r[3], r[4], where(r[5]))),
         quotes=LazyTable(quotes, lambda key, r: Quote(key, r[0], day(r[1]), r[2], where(r[3]))),

@@ -10,7 +10,7 @@ even when some facts are invalid, as long as their verdicts still mean something
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -19,6 +19,7 @@ import regex
 from linter.dates import DateWindow
 from linter.errors import Location, UserError, did_you_mean
 from linter.facts.model import ENTITY_TYPES, Entity, Event, FactBase, Office, Quote, Tenure
+from linter.facts.temporal import clashes
 from linter.user_regex import BadRegex, compile_user_regex, shown
 from linter.validate import Checker
 from linter.yamlio import YamlMap, read_yaml_file
@@ -45,12 +46,13 @@ def load_facts(paths: list[str]) -> FactBase:
     return _load(paths, read_yaml_file)
 
 
-def load_facts_data(data: Any, path: str) -> FactBase:
-    """Validate facts already parsed from YAML (e.g. a rule pack's example facts)."""
-    return _load([path], lambda _: data)
+def load_facts_data(data: Any, path: str, references: bool = True) -> FactBase:
+    """Validate facts already parsed from YAML (e.g. a rule pack's example facts). Without ``references``,
+    ids of entities defined in other fact files (to be merged with this one) are not checked."""
+    return _load([path], lambda _: data, references)
 
 
-def _load(paths: list[str], read: Callable[[str], Any]) -> FactBase:
+def _load(paths: list[str], read: Callable[[str], Any], references: bool = True) -> FactBase:
     checker, reading = Checker(), _Reading()
     facts = FactBase(sources=tuple(paths))
     for path in paths:
@@ -61,7 +63,7 @@ def _load(paths: list[str], read: Callable[[str], Any]) -> FactBase:
             reading.entities_known = False
             continue
         _read_file(data, path, facts, reading, checker)
-    if reading.entities_known:
+    if reading.entities_known and references:
         _check_references(facts, reading.entity_ids, checker)
     _check_seats(facts, reading.unsure_seats, checker)
     order = {path: index for index, path in enumerate(paths)}  # problems in file order, then line by line
@@ -75,10 +77,11 @@ def _read_file(data: Any, path: str, facts: FactBase, reading: _Reading, checker
     if root is None:
         reading.entities_known = False
         return
-    checker.keys(root, ("facts_version", *_SECTIONS), ("facts_version",), "a fact file")
+    checker.keys(root, ("facts_version", "verified", *_SECTIONS), ("facts_version",), "a fact file")
     version = root.get("facts_version")
     if "facts_version" in root and version != FACTS_VERSION:
         checker.fail(f"unsupported facts_version {version!r}; this factlint reads version {FACTS_VERSION}", root.where("facts_version"))
+    verified = checker.date(root, "verified", "a fact file")  # the default of the file's offices
     readers = {"entities": _entity, "offices": lambda m, w, c: _office(m, w, c, reading.unsure_seats), "events": _event, "quotes": _quote}
     stores = {"entities": facts.entities, "offices": facts.offices, "events": facts.events, "quotes": facts.quotes}
     for section, reader in readers.items():
@@ -106,6 +109,8 @@ def _read_file(data: Any, path: str, facts: FactBase, reading: _Reading, checker
                 checker.fail(f"duplicate id '{fact.id}' (already defined at {earlier})", mapping.where("id"))
                 continue
             reading.first_seen[fact.id] = mapping.where("id")
+            if isinstance(fact, Office) and fact.verified is None and verified is not None:
+                fact = dataclasses.replace(fact, verified=verified)
             stores[section][fact.id] = fact
 
 
@@ -118,21 +123,23 @@ def _fact_id(mapping: YamlMap, what: str, checker: Checker) -> str | None:
 
 
 def _entity(mapping: YamlMap, what: str, checker: Checker) -> Entity | None:
-    checker.keys(mapping, ("id", "name", "aliases", "type"), ("id", "name"), what)
+    checker.keys(mapping, ("id", "name", "aliases", "type", "source"), ("id", "name"), what)
     fact_id, name = _fact_id(mapping, what, checker), checker.text(mapping, "name", what)
     aliases = checker.text_list(mapping, "aliases", what)
     kind = checker.text(mapping, "type", what) or "person"
+    source = checker.text(mapping, "source", what)
     if kind not in ENTITY_TYPES:
         checker.fail(f"type '{kind}' in {what} must be one of: {', '.join(ENTITY_TYPES)}", mapping.where("type"))
         return None
     if fact_id is None or name is None:
         return None
-    return Entity(fact_id, name.strip(), tuple(a.strip() for a in aliases), kind, mapping.location)
+    return Entity(fact_id, name.strip(), tuple(a.strip() for a in aliases), kind, mapping.location, source)
 
 
 def _office(mapping: YamlMap, what: str, checker: Checker, unsure_seats: set[str]) -> Office | None:
-    checker.keys(mapping, ("id", "name", "titles", "seats", "holders", "organization"), ("id", "name", "titles"), what)
+    checker.keys(mapping, ("id", "name", "titles", "seats", "holders", "organization", "verified", "source"), ("id", "name", "titles"), what)
     organization = checker.text(mapping, "organization", what)
+    verified, source = checker.date(mapping, "verified", what), checker.text(mapping, "source", what)
     fact_id, name = _fact_id(mapping, what, checker), checker.text(mapping, "name", what)
     titles = checker.text_list(mapping, "titles", what)
     if "titles" in mapping and not titles:
@@ -154,7 +161,8 @@ def _office(mapping: YamlMap, what: str, checker: Checker, unsure_seats: set[str
         return None
     holders.sort(key=lambda tenure: tenure.start)
     return Office(
-        fact_id, name.strip(), tuple(t.strip() for t in titles), seats or 1, tuple(holders), organization, mapping.location
+        fact_id, name.strip(), tuple(t.strip() for t in titles), seats or 1, tuple(holders), organization, mapping.location,
+        verified, source,
     )
 
 
@@ -162,15 +170,15 @@ def _tenure(item: Any, location: Location, what: str, office_id: str, checker: C
     mapping = checker.mapping(item, location, what)
     if mapping is None:
         return None
-    checker.keys(mapping, ("who", "from", "to"), ("who", "from"), what)
-    who = checker.text(mapping, "who", what)
+    checker.keys(mapping, ("who", "from", "to", "source"), ("who", "from"), what)
+    who, source = checker.text(mapping, "who", what), checker.text(mapping, "source", what)
     start, end = checker.date(mapping, "from", what), checker.date(mapping, "to", what)
     if start and end and end < start:
         checker.fail(f"{what} ends ({end}) before it starts ({start})", mapping.where("to"))
         return None
     if who is None or start is None or ("to" in mapping and end is None):
         return None
-    return Tenure(office_id, who.strip(), start, end, mapping.location)
+    return Tenure(office_id, who.strip(), start, end, mapping.location, source)
 
 
 def _event(mapping: YamlMap, what: str, checker: Checker) -> Event | None:
@@ -236,33 +244,17 @@ def _check_references(facts: FactBase, entity_ids: set[str], checker: Checker) -
 
 
 def _check_seats(facts: FactBase, unsure_seats: set[str], checker: Checker) -> None:
-    """More simultaneous holders than seats is a clash; a handover day is not.
-
-    Tenures count as half-open ``[from, to)`` here, so a tenure that ends on the
-    day the next one starts does not overlap it. An office whose ``seats`` is
-    invalid is not checked (its number of seats is unknown).
-    """
+    """More simultaneous holders than seats is a clash; a handover day is not (see temporal.clashes).
+    An office whose ``seats`` is invalid is not checked (its number of seats is unknown)."""
     for office in facts.offices.values():
         if office.id in unsure_seats:
             continue
-        changes: list[tuple[dt.date, int, Tenure]] = []
-        for tenure in office.holders:
-            changes.append((tenure.start, +1, tenure))
-            if tenure.end is not None:
-                changes.append((max(tenure.end, tenure.start + dt.timedelta(days=1)), -1, tenure))
-        changes.sort(key=lambda change: (change[0], change[1]))  # ends before starts on one day
-        current: list[Tenure] = []
-        for day, step, tenure in changes:
-            if step < 0:
-                current.remove(tenure)
-                continue
-            current.append(tenure)
-            if len(current) > office.seats:
-                names = ", ".join(facts.name_of(t.who) for t in current)
-                checker.fail(
-                    f"office '{office.id}' has {office.seats} seat(s) but {len(current)} holders on {day}: {names}",
-                    _where(tenure.location),
-                )
+        for day, current in clashes(office.holders, office.seats):
+            names = ", ".join(facts.name_of(t.who) for t in current)
+            checker.fail(
+                f"office '{office.id}' has {office.seats} seat(s) but {len(current)} holders on {day}: {names}",
+                _where(current[-1].location),
+            )
 
 
 def _where(location: Location | None) -> Location:

@@ -28,6 +28,7 @@ class Entity:
     aliases: tuple[str, ...] = ()
     type: str = "person"
     location: Location | None = None
+    source: str | None = None  # where the fact comes from: a URL, a file
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -44,6 +45,7 @@ class Tenure:
     start: dt.date
     end: dt.date | None = None
     location: Location | None = None
+    source: str | None = None
 
     def includes(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
@@ -62,6 +64,8 @@ class Office:
     holders: tuple[Tenure, ...] = ()
     organization: str | None = None  # entity id of the organisation the office belongs to
     location: Location | None = None
+    verified: dt.date | None = None  # the last day its holders were checked (the office's own, else its file's)
+    source: str | None = None
 
     def tenures_of(self, person: str) -> tuple[Tenure, ...]:
         return tuple(tenure for tenure in self.holders if tenure.who == person)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
-from typing import Callable
+from typing import Callable, Iterable, Iterator
 
 from linter.dates import DateWindow
 from linter.facts.model import Office, Tenure
@@ -148,7 +148,53 @@ def held_by_then(first: tuple[Tenure, ...], second: tuple[Tenure, ...], until: d
     return Overlap(Truth.FALSE)
 
 
+def open_tenures_verified_before(
+    claim: Claim, office: Office, person: str, windows: tuple[DateWindow, ...], days: int
+) -> tuple[Tenure, ...]:
+    """The open tenures (no ``to``) a claim's verdict rests on, if the office was last verified more
+    than ``days`` days before every reading of the claim's date; else none.
+
+    A current claim rests on every open tenure of the office (they say who holds it then); a former
+    claim on the person's own (it says they still hold it); an earlier claim ("then-") only on when
+    tenures began, which no later event changes. An office never verified is not reported.
+    """
+    if office.verified is None or claim is Claim.EARLIER or (verified_age(office, windows) or 0) <= days:
+        return ()
+    last = max(window.end for window in windows)
+    return tuple(
+        t for t in office.holders if t.end is None and t.start <= last and (claim is Claim.CURRENT or t.who == person)
+    )
+
+
+def verified_age(office: Office, windows: tuple[DateWindow, ...]) -> int | None:
+    """Days from the office's last verification to the earliest day the claim may speak of."""
+    if office.verified is None:
+        return None
+    return (min(window.start for window in windows) - office.verified).days
+
+
 def holders_during(office: Office, window: DateWindow) -> tuple[Tenure, ...]:
     """Tenures of the office that share at least one day with the window."""
     return tuple(t for t in office.holders if t.start <= window.end and t.last_day >= window.start)
 
+
+def clashes(tenures: Iterable[Tenure], seats: int) -> Iterator[tuple[dt.date, list[Tenure]]]:
+    """Each day on which more tenures than ``seats`` are running, with those tenures (the last one began that day).
+
+    Tenures count as half-open ``[from, to)`` here, so a tenure that ends on the
+    day the next one starts does not overlap it: a handover day is not a clash.
+    """
+    changes: list[tuple[dt.date, int, int, Tenure]] = []
+    for order, tenure in enumerate(tenures):
+        changes.append((tenure.start, +1, order, tenure))
+        if tenure.end is not None:
+            changes.append((max(tenure.end, tenure.start + ONE_DAY), -1, order, tenure))
+    changes.sort(key=lambda change: change[:3])  # ends before starts on one day
+    current: list[Tenure] = []
+    for day, step, _, tenure in changes:
+        if step < 0:
+            current.remove(tenure)
+            continue
+        current.append(tenure)
+        if len(current) > seats:
+            yield day, list(current)

@@ -5,7 +5,10 @@ Parameters: ``claims``, which of the claims the rule checks: ``current``
 Minister X", "when X was prime minister") and ``earlier`` ("then-Prime Minister
 X"). A rule fires only when the claim is false on every day of the document's
 date window, or, when the sentence names a past year ("In 1997, Chancellor
-Kenneth Clarke said"), at every such year. A title written with its
+Kenneth Clarke said"), at every such year. With ``stale_after_days: N`` the rule
+reports instead the claims whose verdict rests on an open tenure of an office
+last verified more than N days before the claim's date (the first such claim of
+each office in a document): the facts may be out of date. A title written with its
 organisation ("Microsoft chief executive") means that organisation's office;
 an ambiguous title ("President") means the office(s) with that title the person
 held; an unknown person, title or organisation gives no finding.
@@ -17,13 +20,15 @@ from typing import Iterator
 
 from linter.checks.describe import holders, join, record
 from linter.checks.kinds.base import Kind, Match
-from linter.dates import DateWindow
-from linter.facts.temporal import Claim, Truth, claim_truth, holders_during
+from linter.dates import DateWindow, long_date
+from linter.facts.model import Office
+from linter.facts.temporal import Claim, Truth, claim_truth, holders_during, open_tenures_verified_before, verified_age
 from linter.mentions.model import Analysis, OfficeClaim
 from linter.validate import Checker
 from linter.yamlio import YamlMap
 
 CLAIM_PLACEHOLDERS = frozenset({"text", "person", "title", "office", "date", "holders", "record", "claim"})
+STALE_PLACEHOLDERS = CLAIM_PLACEHOLDERS | {"verified", "age"}
 
 
 def claim_values(analysis: Analysis, claim: OfficeClaim, office_id: str, windows: tuple[DateWindow, ...]) -> dict[str, str]:
@@ -45,7 +50,7 @@ class OfficeHolder(Kind):
     name = "office-holder"
     summary = "A person named with a title must hold (or, with 'former', have held) that office at the document's date."
     needs = frozenset({"claims"})
-    params = ("claims",)
+    params = ("claims", "stale_after_days")
     fixes = ("unsafe",)  # the real holder is a factual suggestion: a person must confirm it
 
     def __init__(self, rule: YamlMap, checker: Checker, what: str) -> None:
@@ -55,16 +60,38 @@ class OfficeHolder(Kind):
             if name not in known:
                 checker.fail(f"unknown claim '{name}' in {what}; use: {', '.join(sorted(known))}", rule.where("claims"))
         self.claims = frozenset(Claim(name) for name in names if name in known)
+        self.stale_after = checker.typed(rule, "stale_after_days", int, what)
+        if self.stale_after is not None and self.stale_after < 0:
+            checker.fail(f"'stale_after_days' in {what} must be 0 or more", rule.where("stale_after_days"))
 
     def placeholders(self) -> frozenset[str]:
-        return CLAIM_PLACEHOLDERS
+        return STALE_PLACEHOLDERS if self.stale_after is not None else CLAIM_PLACEHOLDERS
 
     def check(self, analysis: Analysis) -> Iterator[Match]:
-        facts = analysis.facts
+        return self._stale(analysis) if self.stale_after is not None else self._false(analysis)
+
+    def _claims(self, analysis: Analysis) -> Iterator[tuple[OfficeClaim, list[Office]]]:
+        """The claims this rule checks, each with the offices its title means for its person."""
         for claim in analysis.claims:
-            if claim.claim not in self.claims or claim.person is None or claim.quoted:
-                continue
-            offices = facts.offices_for(claim.title.offices, claim.person, claim.organizations)
+            if claim.claim in self.claims and claim.person is not None and not claim.quoted:
+                yield claim, analysis.facts.offices_for(claim.title.offices, claim.person, claim.organizations)
+
+    def _stale(self, analysis: Analysis) -> Iterator[Match]:
+        reported: set[str] = set()
+        for claim, offices in self._claims(analysis):
+            for office in offices:
+                if office.id in reported:
+                    continue
+                tenures = open_tenures_verified_before(claim.claim, office, claim.person, claim.times, self.stale_after)
+                if tenures:
+                    reported.add(office.id)
+                    values = claim_values(analysis, claim, office.id, claim.times)
+                    values.update(verified=long_date(office.verified), age=str(verified_age(office, claim.times)))
+                    yield Match(claim.span, values, tuple(sorted({office.id, claim.person, *(t.who for t in tenures)})))
+
+    def _false(self, analysis: Analysis) -> Iterator[Match]:
+        facts = analysis.facts
+        for claim, offices in self._claims(analysis):
             windows = claim.times
             if not offices or any(
                 claim_truth(claim.claim, office, claim.person, window) is not Truth.FALSE for office in offices for window in windows
