@@ -8,6 +8,8 @@ prints it as ``file:line:col: what is wrong`` and exits with code 2.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 
@@ -76,3 +78,17 @@ def did_you_mean(word: str, choices: list[str] | tuple[str, ...] | set[str], quo
 
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     return f" (did you mean {quote}{close[0]}{quote}?)" if close else ""
+
+
+@contextmanager
+def reading_errors(path: str, expected: str | None = None) -> Iterator[None]:
+    """The operating system's errors of reading ``path`` as one located line: "no such file or
+    directory", "is a directory, expected a YAML file", "cannot read: Permission denied"."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise UserError("no such file or directory", Location(path)) from None
+    except IsADirectoryError:
+        raise UserError("is a directory" + (f", expected {expected}" if expected else ""), Location(path)) from None
+    except OSError as error:
+        raise UserError(f"cannot read: {error.strerror}", Location(path)) from None

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from linter.errors import Location, UserError
+from linter.errors import Location, UserError, reading_errors
 from linter.help import examples
 
 if TYPE_CHECKING:
@@ -214,13 +214,10 @@ def _verified(text: str | None) -> dt.date | None:
 
 def _read_text(path: str) -> str:
     try:
-        return Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise UserError("file not found", Location(path)) from None
+        with reading_errors(path):
+            return Path(path).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         raise UserError(f"not UTF-8 (byte {error.start})", Location(path)) from None
-    except OSError as error:
-        raise UserError(f"cannot read: {error.strerror}", Location(path)) from None
 
 
 _BOM = "\ufeff".encode()

@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
-from linter.errors import Location, UserError
+from linter.errors import Location, UserError, reading_errors
 
 _Parser = getattr(yaml, "CBaseLoader", None)  # libyaml's parser, when PyYAML was built with it
 _Mark = tuple[int, int]  # 1-based (line, column)
@@ -332,17 +332,11 @@ _NO_KEY = object()
 def read_yaml_bytes(path: str) -> bytes:
     """A YAML file's bytes, at most MAX_BYTES of them; I/O problems and larger files are UserErrors."""
     too_large = f"too large to load (the limit is {MAX_BYTES // 2**20} MiB): split it into several files"
-    try:
+    with reading_errors(path, "a YAML file"):
         if os.path.getsize(path) > MAX_BYTES:
             raise UserError(too_large, Location(path))
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)  # a device or pipe has no size to check beforehand
-    except FileNotFoundError:
-        raise UserError("file not found", Location(path)) from None
-    except IsADirectoryError:
-        raise UserError("is a directory, expected a YAML file", Location(path)) from None
-    except OSError as error:
-        raise UserError(f"cannot read: {error.strerror}", Location(path)) from None
     if len(data) > MAX_BYTES:
         raise UserError(too_large, Location(path))
     return data

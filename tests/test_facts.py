@@ -92,7 +92,7 @@ def test_every_problem_in_a_file_is_reported_at_once(write):
 
 
 def test_missing_file(tmp_path):
-    with pytest.raises(UserError, match="file not found"):
+    with pytest.raises(UserError, match="no such file or directory"):
         load_facts([str(tmp_path / "absent.yaml")])
 
 

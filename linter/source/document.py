@@ -18,7 +18,7 @@ from typing import Any, Iterable
 
 import regex
 
-from linter.errors import Location, UserError
+from linter.errors import Location, UserError, reading_errors
 
 TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 
@@ -138,15 +138,8 @@ def read_document(path: str, kind: str | None = None) -> Document:
 
 def read_bytes(path: str) -> bytes:
     """A document file's bytes; errors become UserError."""
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except FileNotFoundError:
-        raise UserError("no such file or directory", Location(path)) from None
-    except IsADirectoryError:
-        raise UserError("is a directory", Location(path)) from None
-    except OSError as error:
-        raise UserError(f"cannot read: {error.strerror}", Location(path)) from None
+    with reading_errors(path), open(path, "rb") as handle:
+        return handle.read()
 
 
 def document_from_bytes(data: bytes, path: str, kind: str | None = None) -> Document:

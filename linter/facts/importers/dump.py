@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from linter.errors import Location, UserError
+from linter.errors import Location, UserError, reading_errors
 from linter.facts.importers.wikidata import GREGORIAN, Snapshot, Statement, Time
 
 _FAST_ID = re.compile(rb'\{\s*"type"\s*:\s*"(\w+)"\s*,\s*"id"\s*:\s*"([A-Z]\d+)"')
@@ -148,7 +148,7 @@ def first_byte(path: str) -> bytes:
 
 def _open(path: str) -> BinaryIO:
     """The dump's bytes, decompressed as its first bytes say (gzip, bzip2, or none)."""
-    try:
+    with reading_errors(path, "a Wikidata dump"):
         with open(path, "rb") as probe:
             magic = probe.read(3)
         if magic[:2] == b"\x1f\x8b":
@@ -156,12 +156,6 @@ def _open(path: str) -> BinaryIO:
         if magic == b"BZh":
             return bz2.open(path, "rb")
         return open(path, "rb")
-    except FileNotFoundError:
-        raise UserError("file not found", Location(path)) from None
-    except IsADirectoryError:
-        raise UserError("is a directory, expected a Wikidata dump", Location(path)) from None
-    except OSError as error:
-        raise UserError(f"cannot read: {error.strerror}", Location(path)) from None
 
 
 def _fast_id(line: bytes) -> tuple[str | None, str | None]:

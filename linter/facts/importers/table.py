@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from linter.errors import Location, UserError, UserErrors, did_you_mean
+from linter.errors import Location, UserError, UserErrors, did_you_mean, reading_errors
 from linter.facts.importers.model import Bound, Imported, ImportedEntity, ImportedOffice, ImportedTenure, inner_tenure, seats_needed
 
 COLUMNS = ("person", "office", "from", "to", "source", "aliases", "titles", "verified")
@@ -66,14 +66,10 @@ def read_table(path: str, verified: dt.date | None = None) -> Imported:
 def _rows(path: str) -> list[tuple[int, list[str]]]:
     """Each record with the line it begins on."""
     try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
+        with reading_errors(path, "a CSV table"), open(path, encoding="utf-8-sig", newline="") as handle:
             text = handle.read()
-    except FileNotFoundError:
-        raise UserError("file not found", Location(path)) from None
     except UnicodeDecodeError as error:
         raise UserError(f"not UTF-8 (byte {error.start}): save the spreadsheet as CSV UTF-8", Location(path)) from None
-    except OSError as error:
-        raise UserError(f"cannot read: {error.strerror}", Location(path)) from None
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
     reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter, strict=True)
