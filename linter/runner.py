@@ -22,7 +22,7 @@ from linter.dates import DATE_KEYS, DateWindow, DocumentDate
 from linter.errors import Location, UserError
 from linter.facts.model import FactBase
 from linter.findings import SEVERITY_RANK, Finding
-from linter.mentions.lexicon import Lexicon, build_lexicon
+from linter.mentions.lexicon import Lexicon
 from linter.suppressions import EngineRule, apply_suppressions
 from linter.source.document import Document, TEXT_SUFFIXES, decode, document_from_text, document_kind, read_document
 
@@ -175,49 +175,9 @@ def _not_ignored_by_git(directory: str) -> set[str] | None:
     return {os.path.normpath(name) for name in listing.stdout.decode("utf-8", "surrogateescape").split("\0") if name}
 
 
-def run(settings: RunSettings, jobs: int = 1, progress: Callable[[int], None] | None = None) -> RunResult:
-    """Check every file; with ``jobs`` > 1, in that many processes (same output, same order).
-
-    ``progress`` is told how many files were done; only this process calls it.
-    """
-    files = settings.paths
-    problems: list[UserError] = []
-    global _WORKER_SETTINGS, _WORKER_LEXICON
-    _WORKER_SETTINGS, _WORKER_LEXICON = settings, settings.lexicon or build_lexicon(settings.facts)
-    on_disk = [path for path in files if path != STDIN]
-    if jobs > 1 and len(on_disk) > 1:
-        import multiprocessing
-
-        chunks = [on_disk[i::jobs * 4] for i in range(jobs * 4)]  # interleaved: balanced sizes
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            parts = []
-            for chunk, part in zip(chunks, pool.imap(_check_files, chunks)):  # in order: same output
-                parts.append(part)
-                if progress:
-                    progress(len(chunk))
-        parts.append(_check_files([path for path in files if path == STDIN]))
-    else:
-        parts = [_check_files(files, progress)]
-    result = RunResult(problems=problems, rules=[*settings.rules, *settings.engine_rules])
-    for part in parts:
-        result.merge(part)
-    result.checked_paths.sort()
-    result.findings.sort(key=lambda finding: finding.sort_key)
-    result.problems.sort(key=lambda problem: str(problem.location or ""))
-    return result
-
-
-# Set by run() before any worker is forked, so workers inherit the facts, lexicon and rules.
-_WORKER_SETTINGS: RunSettings | None = None
-_WORKER_LEXICON = None
-
-
-def _check_files(
-    paths: list[str], progress: Callable[[int], None] | None = None, checker: tuple[RunSettings, Lexicon] | None = None
-) -> RunResult:
-    """Check documents (paths or units, see linter/source/units.py) with ``checker``'s settings
-    and lexicon, else those run() set for its workers."""
-    settings, lexicon = checker or (_WORKER_SETTINGS, _WORKER_LEXICON)
+def check_files(paths: list, settings: RunSettings, lexicon: Lexicon, progress: Callable[[int], None] | None = None) -> RunResult:
+    """Check documents (paths or units read already, see linter/source/units.py) one by one; a
+    document that cannot be read, times out or meets a bug in factlint is a problem of its own."""
     result = RunResult()
     for path in paths:
         where = Location(settings.stdin_name if path == STDIN else str(path))

@@ -5,7 +5,7 @@ by this process. Each is looked up in the result cache (linter/cache/results.py)
 into batches of about ``BATCH_BYTES`` that an executor checks: this process, ``--jobs`` worker
 processes, or a Dask cluster (linter/scale/dask_run.py). At most a few batches per worker are in
 flight, so an archive of millions of documents is never held in memory, and results are taken
-back in the order the documents came in. The merged result is sorted as runner.run sorts it,
+back in the order the documents came in. The merged result is sorted (files, findings, problems),
 so the output is the same whichever executor checked what.
 """
 
@@ -21,7 +21,7 @@ from linter.cache.footprint import RecordingFacts
 from linter.cache.results import Cached, ResultCache
 from linter.facts.cache import facts_from_plain
 from linter.mentions.lexicon import Lexicon, build_lexicon
-from linter.runner import STDIN, RunResult, RunSettings, _check_files
+from linter.runner import STDIN, RunResult, RunSettings, check_files
 from linter.source.units import Unit, read_units
 
 if TYPE_CHECKING:
@@ -75,12 +75,12 @@ def check_batch(setup: WorkerSetup, units: list[Unit], record: bool) -> list[Che
     """Check each document on its own; with ``record``, also what its check used (for the cache)."""
     settings, lexicon = setup.materialize()
     if not record:
-        return [Checked(_check_files([unit], checker=(settings, lexicon))) for unit in units]
+        return [Checked(check_files([unit], settings, lexicon)) for unit in units]
     outcomes = []
     for unit in units:
         used: set[str] = set()
         recording = dataclasses.replace(settings, facts=RecordingFacts(settings.facts, used), keep_documents=True)
-        part = _check_files([unit], checker=(recording, lexicon))
+        part = check_files([unit], recording, lexicon)
         today = 0
         for path, document in list(part.documents.items()):
             if part.dates[path].source == "today" or document.comments:
