@@ -34,7 +34,7 @@ _Mark = tuple[int, int]  # 1-based (line, column)
 class YamlMap(dict):
     """A mapping that knows where it and each of its keys and values were written."""
 
-    __slots__ = ("path", "mark", "key_marks", "value_marks", "typed_scalars")
+    __slots__ = ("key_marks", "mark", "path", "typed_scalars", "value_marks")
 
     @property
     def location(self) -> Location:
@@ -62,7 +62,7 @@ class YamlMap(dict):
 class YamlList(list):
     """A sequence that knows where it and each of its items were written."""
 
-    __slots__ = ("path", "mark", "item_marks", "typed_scalars")
+    __slots__ = ("item_marks", "mark", "path", "typed_scalars")
 
     @property
     def location(self) -> Location:
