@@ -39,6 +39,9 @@ def _wait(condition, seconds: float, what: str) -> None:
         time.sleep(0.2)
 
 
+pytestmark = pytest.mark.slow  # a real scheduler and workers, started per module and killed mid-run
+
+
 class Cluster:
     """A scheduler and workers as processes of their own; every one is stopped at the end."""
 
