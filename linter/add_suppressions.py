@@ -51,7 +51,9 @@ def add_suppressions(document: Document, findings: list[Finding], reason: str) -
             left[PLAIN_TEXT] += 1
         elif finding.rule not in by_line.setdefault(finding.line, []):
             by_line[finding.line].append(finding.rule)
-    placed = {line: _placement(document, line, f"<!-- factlint-disable-next-line {', '.join(rules)} -- {reason} -->") for line, rules in by_line.items()}
+    placed = {
+        line: _placement(document, line, f"<!-- factlint-disable-next-line {', '.join(rules)} -- {reason} -->") for line, rules in by_line.items()
+    }
     if not _reads_the_same(document, list(placed.values())):
         kept = {line: insertion for line, insertion in placed.items() if _reads_the_same(document, [insertion])}
         placed = kept if _reads_the_same(document, list(kept.values())) else {}

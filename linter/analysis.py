@@ -11,9 +11,9 @@ Adding a kind of mention is a function and one line below.
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Callable, Iterable
 
 from linter.dates import DateWindow
 from linter.facts.model import FactBase

@@ -24,7 +24,7 @@ def write_baseline(path: Path, result: RunResult) -> int:
     """Write the run's findings as a baseline (atomically); returns how many were written."""
     entries = [
         {"path": f.path, "rule": f.rule, "fingerprint": print_, "line": f.line, "message": f.message}
-        for f, print_ in zip(result.findings, fingerprints(result.findings, result.documents))
+        for f, print_ in zip(result.findings, fingerprints(result.findings, result.documents), strict=True)
     ]
     text = json.dumps({"factlint_baseline": FORMAT, "findings": entries}, indent=2, ensure_ascii=False) + "\n"
     try:
@@ -38,7 +38,7 @@ def apply_baseline(path: Path, result: RunResult) -> int:
     """Drop the findings recorded in the baseline; returns how many were dropped."""
     known = _read(path)
     prints = fingerprints(result.findings, result.documents)
-    kept = [f for f, print_ in zip(result.findings, prints) if (f.path, f.rule, print_) not in known]
+    kept = [f for f, print_ in zip(result.findings, prints, strict=True) if (f.path, f.rule, print_) not in known]
     dropped = len(result.findings) - len(kept)
     result.findings = kept
     return dropped

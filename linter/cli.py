@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from typer.core import TyperGroup
@@ -108,13 +108,13 @@ def _root(
 FACTS_AND_RULES, SELECTION, OUTPUT, FIXES, BASELINES, PERFORMANCE = "Facts and rules", "Selection", "Output", "Fixes", "Baselines", "Performance"
 
 FactsOption = Annotated[
-    Optional[list[Path]], typer.Option("--facts", "-f", rich_help_panel=FACTS_AND_RULES, help="A fact file (repeatable); replaces the config's facts.")
+    list[Path] | None, typer.Option("--facts", "-f", rich_help_panel=FACTS_AND_RULES, help="A fact file (repeatable); replaces the config's facts.")
 ]
 RulesOption = Annotated[
-    Optional[list[Path]], typer.Option("--rules", "-r", rich_help_panel=FACTS_AND_RULES, help="An extra rule pack file or directory (repeatable).")
+    list[Path] | None, typer.Option("--rules", "-r", rich_help_panel=FACTS_AND_RULES, help="An extra rule pack file or directory (repeatable).")
 ]
 ConfigOption = Annotated[
-    Optional[Path], typer.Option("--config", rich_help_panel=FACTS_AND_RULES, help="Use this config file instead of searching for one.")
+    Path | None, typer.Option("--config", rich_help_panel=FACTS_AND_RULES, help="Use this config file instead of searching for one.")
 ]
 
 
@@ -128,13 +128,13 @@ ConfigOption = Annotated[
 )
 def check(
     paths: Annotated[
-        Optional[list[str]], typer.Argument(help="Files or directories to check (default: the current directory); '-' reads standard input.")
+        list[str] | None, typer.Argument(help="Files or directories to check (default: the current directory); '-' reads standard input.")
     ] = None,
     # Facts and rules
     facts: FactsOption = None,
     rules: RulesOption = None,
     date: Annotated[
-        Optional[str], typer.Option(rich_help_panel=FACTS_AND_RULES, help="The documents' date: YYYY-MM-DD or FROM..TO (overrides front matter).")
+        str | None, typer.Option(rich_help_panel=FACTS_AND_RULES, help="The documents' date: YYYY-MM-DD or FROM..TO (overrides front matter).")
     ] = None,
     config: ConfigOption = None,
     show_settings: Annotated[
@@ -142,14 +142,17 @@ def check(
     ] = False,
     # Selection
     select: Annotated[
-        Optional[list[str]], typer.Option(rich_help_panel=SELECTION, help="Only run rules whose id starts with this (repeatable); replaces the config's.")
+        list[str] | None,
+        typer.Option(rich_help_panel=SELECTION, help="Only run rules whose id starts with this (repeatable); replaces the config's."),
     ] = None,
     extend_select: Annotated[
-        Optional[list[str]], typer.Option(rich_help_panel=SELECTION, help="Also run rules whose id starts with this (repeatable).")
+        list[str] | None, typer.Option(rich_help_panel=SELECTION, help="Also run rules whose id starts with this (repeatable).")
     ] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option(rich_help_panel=SELECTION, help="Skip rules whose id starts with this (repeatable).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(rich_help_panel=SELECTION, help="Skip rules whose id starts with this (repeatable).")] = None,
     stdin_filename: Annotated[str, typer.Option(rich_help_panel=SELECTION, help="The name to report for standard input ('-').")] = "<stdin>",
-    show_files: Annotated[bool, typer.Option("--show-files", rich_help_panel=SELECTION, help="List the files that would be checked, and exit.")] = False,
+    show_files: Annotated[
+        bool, typer.Option("--show-files", rich_help_panel=SELECTION, help="List the files that would be checked, and exit.")
+    ] = False,
     # Output
     output_format: Annotated[
         OutputFormat,
@@ -163,13 +166,17 @@ def check(
         ),
     ] = OutputFormat.text,
     output: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(
-            "--output", "-o", metavar="FILE", rich_help_panel=OUTPUT, help="Write the report to this file (the exit code still reflects the findings)."
+            "--output",
+            "-o",
+            metavar="FILE",
+            rich_help_panel=OUTPUT,
+            help="Write the report to this file (the exit code still reflects the findings).",
         ),
     ] = None,
     fail_on: Annotated[
-        Optional[FailLevel],
+        FailLevel | None,
         typer.Option(
             metavar="LEVEL", rich_help_panel=OUTPUT, help="Lowest severity that makes the exit code 1: error (the default), warning, info or never."
         ),
@@ -188,11 +195,13 @@ def check(
     fix: Annotated[bool, typer.Option("--fix", rich_help_panel=FIXES, help="Apply the fixes rules declare safe, then report what is left.")] = False,
     unsafe_fixes: Annotated[
         bool,
-        typer.Option("--unsafe-fixes", rich_help_panel=FIXES, help="Also count and apply unsafe fixes (factual suggestions a person should confirm)."),
+        typer.Option(
+            "--unsafe-fixes", rich_help_panel=FIXES, help="Also count and apply unsafe fixes (factual suggestions a person should confirm)."
+        ),
     ] = False,
     diff: Annotated[bool, typer.Option("--diff", rich_help_panel=FIXES, help="Show the fixes as a unified diff; write nothing.")] = False,
     add_suppressions: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(
             metavar="REASON",
             rich_help_panel=FIXES,
@@ -200,17 +209,17 @@ def check(
         ),
     ] = None,
     # Baselines
-    baseline: Annotated[
-        Optional[Path], typer.Option(rich_help_panel=BASELINES, help="Report only findings not recorded in this baseline file.")
-    ] = None,
+    baseline: Annotated[Path | None, typer.Option(rich_help_panel=BASELINES, help="Report only findings not recorded in this baseline file.")] = None,
     write_baseline: Annotated[
-        Optional[Path], typer.Option(rich_help_panel=BASELINES, help="Record this run's findings in a baseline file, and exit 0.")
+        Path | None, typer.Option(rich_help_panel=BASELINES, help="Record this run's findings in a baseline file, and exit 0.")
     ] = None,
     # Performance
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, rich_help_panel=PERFORMANCE, help="Check files in this many processes (same output).")] = 1,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, rich_help_panel=PERFORMANCE, help="Check files in this many processes (same output).")
+    ] = 1,
     no_cache: Annotated[bool, typer.Option("--no-cache", rich_help_panel=PERFORMANCE, help="Do not read or write the compiled fact cache.")] = False,
     timeout_per_document: Annotated[
-        Optional[float],
+        float | None,
         typer.Option(
             min=0,
             metavar="SECONDS",
@@ -223,12 +232,16 @@ def check(
     ] = False,
     # Archive scale (docs/cli.md, "Archives and clusters"): a Dask cluster, and the result cache's counts.
     scheduler: Annotated[
-        Optional[str], typer.Option(metavar="ADDRESS", rich_help_panel=PERFORMANCE, help="Check on this Dask cluster (tcp://host:8786); needs factlint\\[cluster].")
+        str | None,
+        typer.Option(metavar="ADDRESS", rich_help_panel=PERFORMANCE, help="Check on this Dask cluster (tcp://host:8786); needs factlint\\[cluster]."),
     ] = None,
     cluster_facts: Annotated[
-        ClusterFacts, typer.Option(rich_help_panel=PERFORMANCE, help="How cluster workers get the facts: scattered, or from the fact cache on a path they share.")
+        ClusterFacts,
+        typer.Option(rich_help_panel=PERFORMANCE, help="How cluster workers get the facts: scattered, or from the fact cache on a path they share."),
     ] = ClusterFacts.scatter,
-    cache_stats: Annotated[bool, typer.Option("--cache-stats", rich_help_panel=PERFORMANCE, help="Say how many documents came from the result cache.")] = False,
+    cache_stats: Annotated[
+        bool, typer.Option("--cache-stats", rich_help_panel=PERFORMANCE, help="Say how many documents came from the result cache.")
+    ] = False,
 ) -> None:
     """Check documents against the facts and report what disagrees."""
     from linter.dates import DateWindow
@@ -318,7 +331,8 @@ class _Then:
 
 def _check_once(paths: list[str], options, then: _Then) -> int:
     """Check, fix or suppress as asked, report; the exit code."""
-    from linter.plan import check as check_paths, fail_level
+    from linter.plan import check as check_paths
+    from linter.plan import fail_level
     from linter.report import FORMATS, HUMAN_FORMATS
     from linter.report.statistics import render_statistics
     from linter.runner import exit_code
@@ -391,10 +405,11 @@ def list_rules(rules: RulesOption = None, config: ConfigOption = None) -> None:
 
 
 @app.command(epilog=examples("factlint explain office-holder"))
-def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule id.")], rules: RulesOption = None, config: ConfigOption = None) -> None:
+def explain(
+    rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule id.")], rules: RulesOption = None, config: ConfigOption = None
+) -> None:
     """Show one rule: what it checks, its message, and its examples."""
     from linter.errors import did_you_mean
-
     from linter.suppressions import ENGINE_RULES
 
     settings = _settings(config)
@@ -423,10 +438,12 @@ def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule 
 
 @app.command("test", epilog=examples("factlint test", "factlint test house-rules/ --facts facts.yaml"))
 def test_rules(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Extra rule packs (files or directories) to test with the built-in ones.")] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(help="Extra rule packs (files or directories) to test with the built-in ones.")] = None,
     facts: Annotated[
-        Optional[list[Path]],
-        typer.Option("--facts", "-f", help="Facts for the examples of packs without example_facts; also test every tenure's boundaries in them (repeatable)."),
+        list[Path] | None,
+        typer.Option(
+            "--facts", "-f", help="Facts for the examples of packs without example_facts; also test every tenure's boundaries in them (repeatable)."
+        ),
     ] = None,
 ) -> None:
     """Run every rule's examples (and, with --facts, boundary cases); exit 1 on any failure."""
@@ -476,10 +493,15 @@ def server() -> None:
     serve()
 
 
-@app.command(epilog=examples("factlint validate facts.yaml house-rules/pack.yaml factlint.yaml", "factlint validate   # the config found from here, and every file it names"))
+@app.command(
+    epilog=examples(
+        "factlint validate facts.yaml house-rules/pack.yaml factlint.yaml",
+        "factlint validate   # the config found from here, and every file it names",
+    )
+)
 def validate(
     files: Annotated[
-        Optional[list[Path]], typer.Argument(help="Fact files, rule packs or configs [default: the config found from here and the files it names].")
+        list[Path] | None, typer.Argument(help="Fact files, rule packs or configs [default: the config found from here and the files it names].")
     ] = None,
 ) -> None:
     """Check fact files (together, as 'check' merges them), rule packs and configs without linting; exit 2 with locations on errors."""

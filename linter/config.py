@@ -105,6 +105,7 @@ def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
     root = checker.mapping(data if data is not None else _located({}, Location(str(path), 1, 1)), Location(str(path), 1, 1), what)
     if root is None:
         checker.raise_if_failed()
+    assert root is not None  # mapping() returns None only after recording why, and that was raised
     checker.keys(root, FIELDS, (), what)
     base = path.parent
     config = Config(path=str(path), directory=str(base))

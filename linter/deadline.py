@@ -15,8 +15,8 @@ from __future__ import annotations
 import math
 import signal
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 DEFAULT_SECONDS = 60.0
 LONGEST_SECONDS = 1e8  # about three years: a longer limit is the same as none (and the timer cannot hold it)

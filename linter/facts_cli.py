@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -33,8 +33,8 @@ facts_app = typer.Typer(
     ),
 )
 
-FactFilesOption = Annotated[Optional[list[Path]], typer.Option("--facts", "-f", help="A fact file (repeatable); replaces the config's facts.")]
-ConfigFileOption = Annotated[Optional[Path], typer.Option("--config", help="Use this config file instead of searching for one.")]
+FactFilesOption = Annotated[list[Path] | None, typer.Option("--facts", "-f", help="A fact file (repeatable); replaces the config's facts.")]
+ConfigFileOption = Annotated[Path | None, typer.Option("--config", help="Use this config file instead of searching for one.")]
 
 
 class SourceKind(str, Enum):
@@ -44,14 +44,19 @@ class SourceKind(str, Enum):
 
 
 OutputOption = Annotated[
-    Optional[Path], typer.Option("--output", "-o", help="The fact file to write; an existing one is updated in place [default: print a new one].")
+    Path | None, typer.Option("--output", "-o", help="The fact file to write; an existing one is updated in place [default: print a new one].")
 ]
-PositionOption = Annotated[Optional[list[str]], typer.Option("--position", metavar="QID", help="A Wikidata position to import (repeatable), e.g. Q14211.")]
+PositionOption = Annotated[
+    list[str] | None, typer.Option("--position", metavar="QID", help="A Wikidata position to import (repeatable), e.g. Q14211.")
+]
 ClassOption = Annotated[
-    Optional[list[str]], typer.Option("--subclass-of", metavar="QID", help="Import every position whose P279 chain reaches this class (repeatable), e.g. Q2285706.")
+    list[str] | None,
+    typer.Option("--subclass-of", metavar="QID", help="Import every position whose P279 chain reaches this class (repeatable), e.g. Q2285706."),
 ]
-LanguageOption = Annotated[Optional[list[str]], typer.Option("--language", metavar="CODE", help="Names in this language (repeatable, first wins) [default: en].")]
-VerifiedOption = Annotated[Optional[str], typer.Option(metavar="YYYY-MM-DD", help="The day the source was current [default: the source's own date].")]
+LanguageOption = Annotated[
+    list[str] | None, typer.Option("--language", metavar="CODE", help="Names in this language (repeatable, first wins) [default: en].")
+]
+VerifiedOption = Annotated[str | None, typer.Option(metavar="YYYY-MM-DD", help="The day the source was current [default: the source's own date].")]
 DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Report what would change; write nothing.")]
 
 
@@ -67,7 +72,7 @@ def import_facts(
     subclass_of: ClassOption = None,
     language: LanguageOption = None,
     verified: VerifiedOption = None,
-    kind: Annotated[Optional[SourceKind], typer.Option("--from", help="What SOURCE is [default: told by its name and first bytes].")] = None,
+    kind: Annotated[SourceKind | None, typer.Option("--from", help="What SOURCE is [default: told by its name and first bytes].")] = None,
     dry_run: DryRunOption = False,
 ) -> None:
     """Turn a Wikidata dump, a Wikidata query answer or a CSV table into a fact file, or merge it into one."""
@@ -112,9 +117,9 @@ def pull(
     language: LanguageOption = None,
     output: OutputOption = None,
     contact: Annotated[
-        Optional[str], typer.Option(envvar="FACTLINT_CONTACT", help="Your e-mail address or web page, sent in the User-Agent as Wikimedia asks.")
+        str | None, typer.Option(envvar="FACTLINT_CONTACT", help="Your e-mail address or web page, sent in the User-Agent as Wikimedia asks.")
     ] = None,
-    save_answer: Annotated[Optional[Path], typer.Option(help="Also keep the query's answer in this file (import it again later).")] = None,
+    save_answer: Annotated[Path | None, typer.Option(help="Also keep the query's answer in this file (import it again later).")] = None,
     endpoint: Annotated[str, typer.Option(help="The SPARQL endpoint.")] = "https://query.wikidata.org/sparql",
     timeout: Annotated[float, typer.Option(min=0.1, metavar="SECONDS", help="Give up on an attempt after this long.")] = 60.0,
     retries: Annotated[int, typer.Option(min=0, help="Ask again this many times after a busy answer (429, 5xx) or a network error.")] = 3,
@@ -128,7 +133,10 @@ def pull(
     text = query(position or [], subclass_of or [], language or ["en"])
     day = _verified(verified)
     if not contact:
-        raise UserError("--contact: Wikimedia asks every program to give a way to reach whoever runs it (an e-mail address or a web page); give --contact or set FACTLINT_CONTACT")
+        raise UserError(
+            "--contact: Wikimedia asks every program to give a way to reach whoever runs it (an e-mail address or a web page); "
+            "give --contact or set FACTLINT_CONTACT"
+        )
     answer = fetch(endpoint, text, contact, timeout, retries, lambda message: typer.echo(f"factlint: {message}", err=True))
     if save_answer is not None:
         _write_bytes(save_answer, answer)
@@ -143,9 +151,9 @@ def pull(
 def status(
     facts: FactFilesOption = None,
     config: ConfigFileOption = None,
-    date: Annotated[Optional[str], typer.Option(help="Measure ages up to this day, YYYY-MM-DD [default: today].")] = None,
+    date: Annotated[str | None, typer.Option(help="Measure ages up to this day, YYYY-MM-DD [default: today].")] = None,
     older_than: Annotated[
-        Optional[int], typer.Option(min=0, metavar="DAYS", help="List only tenures verified longer ago (or never), and exit 1 if there are any.")
+        int | None, typer.Option(min=0, metavar="DAYS", help="List only tenures verified longer ago (or never), and exit 1 if there are any.")
     ] = None,
 ) -> None:
     """List the tenures still running (no 'to'), least recently verified first."""
@@ -183,7 +191,9 @@ def status(
     ]
     widths = [max(len(row[column]) for row in table) for column in range(len(table[0]) - 1)]
     for index, row in enumerate(table):
-        cells = [cell.rjust(width) if column == 1 and index else cell.ljust(width) for column, (cell, width) in enumerate(zip(row, widths))]
+        cells = [
+            cell.rjust(width) if column == 1 and index else cell.ljust(width) for column, (cell, width) in enumerate(zip(row, widths, strict=False))
+        ]
         typer.echo("  ".join([*cells, row[-1]]))
     if older_than is not None and rows:
         typer.echo(f"factlint: {len(rows)} open tenures verified more than {older_than} days before {today} (or never)", err=True)
@@ -200,7 +210,9 @@ def _kind_of(path: str) -> SourceKind:
         return SourceKind.dump
     if first == b"{":
         return SourceKind.sparql
-    raise UserError("neither a Wikidata dump (a JSON array) nor a query answer (a JSON object) nor a .csv table; say which with --from", Location(path))
+    raise UserError(
+        "neither a Wikidata dump (a JSON array) nor a query answer (a JSON object) nor a .csv table; say which with --from", Location(path)
+    )
 
 
 def _verified(text: str | None) -> dt.date | None:

@@ -19,7 +19,8 @@ from linter.config import Config, find_config, load_config, real_path
 from linter.dates import DateWindow, DocumentDate
 from linter.deadline import DEFAULT_SECONDS
 from linter.errors import UserError
-from linter.report.progress import Progress, wanted as progress_wanted
+from linter.report.progress import Progress
+from linter.report.progress import wanted as progress_wanted
 from linter.runner import STDIN, RunResult, RunSettings, collect_paths, override_severities, select_rules
 
 if TYPE_CHECKING:

@@ -10,21 +10,21 @@ import datetime as dt
 import glob
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from linter.analysis import analyse
 from linter.checks.engine import evaluate
 from linter.checks.rules import Rule
-from linter.deadline import DocumentTimeout, time_limit
 from linter.dates import DATE_KEYS, DateWindow, DocumentDate
+from linter.deadline import DocumentTimeout, time_limit
 from linter.errors import Location, UserError
 from linter.facts.model import FactBase
 from linter.findings import SEVERITY_RANK, Finding
 from linter.mentions.lexicon import Lexicon
+from linter.source.document import TEXT_SUFFIXES, Document, decode, document_from_text, document_kind, read_document
 from linter.suppressions import EngineRule, apply_suppressions
-from linter.source.document import Document, TEXT_SUFFIXES, decode, document_from_text, document_kind, read_document
 
 STDIN = "-"
 _SKIPPED_DIRECTORIES = {"node_modules", "__pycache__", "venv"}

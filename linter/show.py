@@ -50,7 +50,10 @@ def settings_for(path: str, options: CheckOptions, cli_fail_on: str | None, show
         ("timeout per document", _origin(f"{seconds:g} s" if seconds else "none", seconds_source, shown)),
     ]
     if config.include or config.exclude:
-        lines += [("include", _from(", ".join(config.include) or "every document", here)), ("exclude", _from(", ".join(config.exclude) or "none", here))]
+        lines += [
+            ("include", _from(", ".join(config.include) or "every document", here)),
+            ("exclude", _from(", ".join(config.exclude) or "none", here)),
+        ]
     width = max(len(name) for name, _ in lines) + 2
     return "\n".join([f"Settings for {subject}:", *(f"  {name + ':':<{width}}{value}" for name, value in lines)]) + "\n"
 

@@ -42,7 +42,9 @@ class EngineRule:
 
 
 UNUSED = EngineRule("unused-suppression", "warning", "A factlint-disable comment that suppresses nothing (as Ruff's unused-noqa): remove it.")
-EXPIRED = EngineRule("expired-suppression", "warning", "A factlint-disable comment past its until= date: it no longer suppresses; remove it or extend it.")
+EXPIRED = EngineRule(
+    "expired-suppression", "warning", "A factlint-disable comment past its until= date: it no longer suppresses; remove it or extend it."
+)
 ENGINE_RULES = (UNUSED, EXPIRED)
 
 

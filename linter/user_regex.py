@@ -10,7 +10,7 @@ reports against the rule or fact that wrote the pattern. Running a pattern can f
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import regex
 

@@ -9,7 +9,8 @@ problem) when it is not.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from linter.dates import parse_iso_date
 from linter.errors import Location, UserError, UserErrors, did_you_mean

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import yaml
@@ -34,7 +35,12 @@ _Mark = tuple[int, int]  # 1-based (line, column)
 class YamlMap(dict):
     """A mapping that knows where it and each of its keys and values were written."""
 
-    __slots__ = ("path", "mark", "key_marks", "value_marks", "typed_scalars")
+    __slots__ = ("key_marks", "mark", "path", "typed_scalars", "value_marks")
+    path: str
+    mark: _Mark
+    key_marks: dict[Any, _Mark]
+    value_marks: dict[Any, _Mark]
+    typed_scalars: dict[_Mark, str]  # shared by the document's containers (located_map)
 
     @property
     def location(self) -> Location:
@@ -52,17 +58,23 @@ class YamlMap(dict):
 
     def written(self, key: Any) -> str | None:
         """How the value at ``key`` was written, if YAML typed that plain text as a non-string ('NO' for false)."""
-        return self.typed_scalars.get(self.value_marks.get(key))
+        mark = self.value_marks.get(key)
+        return self.typed_scalars.get(mark) if mark else None
 
     def written_key(self, key: Any) -> str | None:
         """How ``key`` itself was written, if YAML typed it as a non-string."""
-        return self.typed_scalars.get(self.key_marks.get(key))
+        mark = self.key_marks.get(key)
+        return self.typed_scalars.get(mark) if mark else None
 
 
 class YamlList(list):
     """A sequence that knows where it and each of its items were written."""
 
-    __slots__ = ("path", "mark", "item_marks", "typed_scalars")
+    __slots__ = ("item_marks", "mark", "path", "typed_scalars")
+    path: str
+    mark: _Mark
+    item_marks: list[_Mark]
+    typed_scalars: dict[_Mark, str]
 
     @property
     def location(self) -> Location:
@@ -100,15 +112,15 @@ _RESOLVERS = {
     for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
 }
 _MERGE_TAG = "tag:yaml.org,2002:merge"
-_SCALAR_TYPES = {
+_SCALAR_CONSTRUCTOR = SafeConstructor()
+_SCALAR_TYPES: dict[str, Callable[[str], Any]] = {
     "tag:yaml.org,2002:null": lambda value: None,
     "tag:yaml.org,2002:bool": lambda value: SafeConstructor.bool_values[value.lower()],
     "tag:yaml.org,2002:int": lambda value: SafeConstructor.construct_yaml_int(_SCALAR_CONSTRUCTOR, yaml.ScalarNode("", value)),
     "tag:yaml.org,2002:float": lambda value: SafeConstructor.construct_yaml_float(_SCALAR_CONSTRUCTOR, yaml.ScalarNode("", value)),
     "tag:yaml.org,2002:str": str,
 }
-_SCALAR_CONSTRUCTOR = SafeConstructor()
-_TAGS = {  # the tags each kind of node may have: YAML's standard ones for plain data
+_TAGS: dict[type[yaml.Event], set[str | None]] = {  # the tags each kind of node may have: YAML's standard ones for plain data
     yaml.MappingStartEvent: {None, "!", "tag:yaml.org,2002:map"},
     yaml.SequenceStartEvent: {None, "!", "tag:yaml.org,2002:seq"},
     yaml.ScalarEvent: {None, "!", *_SCALAR_TYPES},
@@ -176,7 +188,9 @@ class _Frame:
     __slots__ = ("container", "key", "key_mark", "merges")
 
     def __init__(self, container: YamlMap | YamlList) -> None:
-        self.container, self.key, self.key_mark = container, _NO_KEY, None
+        self.container = container
+        self.key: Any = _NO_KEY  # a mapping's key waiting for its value (_MERGE for ``<<``)
+        self.key_mark: _Mark | None = None
         self.merges: list[tuple[Any, _Mark]] = []  # the values of ``<<`` keys, with where they were written
 
 
@@ -198,8 +212,9 @@ class _Builder:
     def error(self, message: str, mark: _Mark) -> UserError:
         return UserError(message, Location(self.path, *mark))
 
-    def build(self, events) -> Any:
-        result, documents = None, 0
+    def build(self, events: Iterable[Any]) -> Any:  # yaml events, told apart by type(event), which mypy cannot narrow on
+        result: Any = None
+        documents = 0
         for event in events:
             kind = type(event)
             if kind is yaml.DocumentStartEvent:
@@ -296,6 +311,7 @@ class _Builder:
         if frame.key is _MERGE:
             frame.merges.append((value, mark))
         else:
+            assert frame.key_mark is not None  # set with the key
             container[frame.key] = "<<" if value is _MERGE else value
             container.key_marks[frame.key] = frame.key_mark
             container.value_marks[frame.key] = mark
@@ -305,6 +321,7 @@ class _Builder:
         """Apply ``<<`` keys as YAML's merge key does: the mapping's own keys win, then the merged
         mappings in the order written. Merged keys come first and keep where they were written."""
         mapping, sources = frame.container, []
+        assert isinstance(mapping, YamlMap)  # only a mapping has merge keys
         for value, mark in frame.merges:
             items = value if isinstance(value, YamlList) else [value]
             if not all(isinstance(item, YamlMap) for item in items):

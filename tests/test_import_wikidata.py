@@ -124,7 +124,7 @@ def test_a_bad_line_is_a_warning_with_its_line_number_and_the_rest_is_imported(t
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (gzip.compress(b"[\n{}\n]\n")[:-6], "dump.json.gz: the compressed dump is damaged or ends early after line"),
+        (gzip.compress(b"[\n{}\n]\n", mtime=0)[:-6], "dump.json.gz: the compressed dump is damaged or ends early after line"),
         (b"\x1f\x8b\x08\x00broken", "dump.json.gz: cannot read the compressed data"),
         (b"# not JSON at all\n", "dump.json.gz: neither a Wikidata dump (a JSON array) nor a query answer"),
     ],

@@ -7,9 +7,11 @@ import subprocess
 import sys
 import zipfile
 
+import pytest
 from conftest import REPO
 
 
+@pytest.mark.slow  # builds the wheel and installs it in a new virtual environment
 def test_wheel_ships_the_rule_packs_and_finds_them(tmp_path):
     build = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", str(REPO), "--no-deps", "--quiet", "-w", str(tmp_path / "dist")],

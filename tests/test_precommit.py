@@ -17,6 +17,9 @@ WRONG = "---\ndate: 2025-06-01\n---\nUK Prime Minister Rishi Sunak visited Kyiv.
 RIGHT = "---\ndate: 2025-06-01\n---\nUK Prime Minister Keir Starmer visited Kyiv.\n"
 
 
+pytestmark = pytest.mark.slow  # pre-commit builds a virtual environment and installs factlint into it
+
+
 def _pre_commit() -> list[str]:
     executable = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or shutil.which("pre-commit")
     if executable is None:

@@ -136,6 +136,7 @@ def test_output_does_not_depend_on_the_order_of_the_files(tmp_path):
     assert forward.stdout == backward.stdout and forward.returncode == backward.returncode == 1
 
 
+@pytest.mark.slow
 def test_a_single_20_mb_line(tmp_path):
     sentence = "The minister spoke at length about the budget and the economy. "
     text = sentence * (20_000_000 // len(sentence)) + "UK Prime Minister Rishi Sunak spoke."

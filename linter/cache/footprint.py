@@ -148,7 +148,7 @@ def changes(old: tuple, new: tuple) -> Changes:
         "q:": lambda r: tuple(r[:3]),
     }
     changed_raw: dict[str, list[tuple]] = {prefix: [] for prefix in content}
-    for (prefix, strip), old_table, new_table in zip(content.items(), old_tables[:4], new_tables[:4]):
+    for (prefix, strip), old_table, new_table in zip(content.items(), old_tables[:4], new_tables[:4], strict=False):
         if len(old_table) != len(new_table):
             found.ids.add("#" + prefix)
         for key in old_table.keys() | new_table.keys():

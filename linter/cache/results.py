@@ -115,7 +115,7 @@ class ResultCache:
         stored = self._read(keys)
         found: list[Cached | None] = []
         rows: list[tuple[bytes, bytes | None]] = []  # entries now valid for these facts, or only used
-        for unit, key in zip(units, keys):
+        for unit, key in zip(units, keys, strict=True):
             value = stored.get(key)
             entry = _decode(value) if value is not None else None
             if entry is None:

@@ -15,10 +15,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from linter.analysis import analyse
+from linter.checks.describe import tenure as tenure_in_words
 from linter.checks.engine import evaluate
 from linter.checks.kinds.office_holder import OfficeHolder
 from linter.checks.rules import Rule
-from linter.checks.describe import tenure as tenure_in_words
 from linter.dates import DateWindow, long_date
 from linter.facts.model import FactBase, Office, Tenure
 from linter.facts.temporal import Claim

@@ -5,8 +5,8 @@ from __future__ import annotations
 from linter.checks.kinds.base import REGEX_TIMEOUT
 from linter.checks.narrate import narrate
 from linter.checks.rules import Rule
-from linter.errors import Location, UserError
 from linter.checks.template import render
+from linter.errors import Location, UserError
 from linter.findings import Finding, Fix
 from linter.mentions.model import Analysis
 from linter.user_regex import BadRegex, RegexFailed

@@ -8,8 +8,8 @@ are written, so a doubtful fact can be checked at its source.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from linter.checks.describe import tenures
 from linter.dates import long_date

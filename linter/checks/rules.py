@@ -8,8 +8,8 @@ missing. A broken pack is a UserError (exit 2), never a crash while linting.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 

@@ -7,7 +7,7 @@ is a rule-pack error with its location, never a crash while linting.
 from __future__ import annotations
 
 import string
-from typing import Mapping
+from collections.abc import Mapping
 
 _FORMATTER = string.Formatter()
 

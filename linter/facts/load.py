@@ -11,8 +11,9 @@ even when some facts are invalid, as long as their verdicts still mean something
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import regex
 

@@ -7,10 +7,10 @@ to its source line, and its id, which findings list as evidence.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING
 
 from linter.dates import DateWindow
 from linter.errors import Location

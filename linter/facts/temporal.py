@@ -19,9 +19,9 @@ Two policies decide what the facts are taken to know:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
-from typing import Callable, Iterable, Iterator
 
 from linter.dates import DateWindow
 from linter.facts.model import Office, Tenure

@@ -82,10 +82,12 @@ class TimeLinker:
         main = last + 1 if appositive and last < ceiling and self.tokens.lower[last] == "," else last
         fronted: dict[Span, list[DateWindow]] = {}  # by the written time: a date without a year may be two days
         after = []
-        for time, (start, end) in zip(self.times, self.ranges):
+        for time, (start, end) in zip(self.times, self.ranges, strict=True):
             if start < floor or end > ceiling:
                 continue
-            if (end <= first and self._adjacent(end, first) and self._opens_clause(floor, start)) or (start >= last and self._participle(last, start)):
+            if (end <= first and self._adjacent(end, first) and self._opens_clause(floor, start)) or (
+                start >= last and self._participle(last, start)
+            ):
                 fronted.setdefault(time.span, []).append(time.window)
             elif (start >= main and self._same_clause(main, start)) or (end <= first and self._same_clause(end, first)):
                 after.append(time.window)  # "cut rates in 1995"; "first appointed in 1979 by President Carter"

@@ -14,7 +14,9 @@ _CLAUSE_BREAKS = frozenset({";", ":", "—", "("})
 _APPOSITION_ENDS = frozenset({".", ",", ";", ":", ")", "—", "!", "?"})
 
 
-def link_event_dates(tokens: Tokens, sentences: list[Span], events: list[EventMention], dates: list[DateMention]) -> dict[Span, tuple[DateMention, ...]]:
+def link_event_dates(
+    tokens: Tokens, sentences: list[Span], events: list[EventMention], dates: list[DateMention]
+) -> dict[Span, tuple[DateMention, ...]]:
     """The dates that date each event mention (by the mention's span).
 
     A date belongs to at most one event: the nearest mention in its sentence it can attach to,
@@ -75,7 +77,10 @@ def _attaches(tokens: Tokens, sentence: Span, date: Span, event: Span, events: l
         if between == [","] and (after_date >= len(low) or low[after_date] in _APPOSITION_ENDS):
             return True  # "the cost of Black Monday, October 20.": the date in apposition to the event
         return _attaches_after(tokens, event, between)
-    opening = all(word in words.OPENING_TIME_WORDS or word.isdigit() for word in low[tokens.index_at_or_after(sentence.start) : tokens.index_at_or_after(date.start)])
+    opening = all(
+        word in words.OPENING_TIME_WORDS or word.isdigit()
+        for word in low[tokens.index_at_or_after(sentence.start) : tokens.index_at_or_after(date.start)]
+    )
     between = _without_weekday(between)
     return not any(word in words.DATE_DETACHING or word in _CLAUSE_BREAKS or (word == "," and not opening) for word in between)
 

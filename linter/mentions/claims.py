@@ -287,7 +287,9 @@ class _ClaimReader:
             return False
         for index in range(after + 1, min(after + 6, ceiling)):
             if self.texts[index] in words.APPOSITIVE_END:
-                return any(w.isdigit() and len(w) == 4 or self.texts[i] in words.MONTHS for i, w in enumerate(self.lower[after + 1 : index], after + 1))
+                return any(
+                    (w.isdigit() and len(w) == 4) or self.texts[i] in words.MONTHS for i, w in enumerate(self.lower[after + 1 : index], after + 1)
+                )
         return False
 
     def _closes_apposition(self, name: NameMention, article: int, floor: int, ceiling: int) -> bool:

@@ -13,7 +13,6 @@ import datetime as dt
 import regex
 
 from linter.dates import DateWindow
-
 from linter.mentions.model import DateMention, TimeExpression
 from linter.mentions.vocabulary import MONTHS
 from linter.segment.tokens import Tokens
@@ -103,7 +102,8 @@ _COUNTS = {
 # "Twenty years ago today", "a decade ago", "10 years ago", "last year": counted back from the article's
 # date, as that whole year.
 _YEARS_AGO = regex.compile(
-    rf"""\b(?:(?P<count>{"|".join(sorted(_COUNTS, key=len, reverse=True))}|\d{{1,2}})\s+(?P<unit>years?|decades?)\s+ago(?:\s+(?:today|this\s+week|this\s+month))?
+    rf"""\b(?:(?P<count>{"|".join(sorted(_COUNTS, key=len, reverse=True))}|\d{{1,2}})\s+(?P<unit>years?|decades?)\s+ago
+    (?:\s+(?:today|this\s+week|this\s+month))?
     |(?P<last>[Ll]ast\s+year))\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
@@ -116,7 +116,9 @@ def find_times(prose: str, dates: list[DateMention], window: DateWindow) -> list
     ("On 14 April," in an article of 10 June 2024 is 14 April 2024; never a day after the article)."""
     found = [TimeExpression(d.span, DateWindow.day(dt.date(d.year, d.month, d.day))) for d in dates if d.year]
     earliest = window.start - dt.timedelta(days=365)
-    found += [TimeExpression(d.span, DateWindow.day(day)) for d in dates if not d.year for day in d.candidates(window) if earliest < day <= window.end]
+    found += [
+        TimeExpression(d.span, DateWindow.day(day)) for d in dates if not d.year for day in d.candidates(window) if earliest < day <= window.end
+    ]
     taken = sorted(d.span for d in dates if d.year)
     starts = [span.start for span in taken]
     for match in _YEAR_PHRASE.finditer(prose):
@@ -128,7 +130,11 @@ def find_times(prose: str, dates: list[DateMention], window: DateWindow) -> list
     for match in _YEARS_AGO.finditer(prose):
         back = 1 if match.group("last") else _years(match.group("count"), match.group("unit"))
         if back <= window.end.year - 1:
-            found.append(TimeExpression(Span(match.start(), match.end()), DateWindow(dt.date(window.start.year - back, 1, 1), dt.date(window.end.year - back, 12, 31))))
+            found.append(
+                TimeExpression(
+                    Span(match.start(), match.end()), DateWindow(dt.date(window.start.year - back, 1, 1), dt.date(window.end.year - back, 12, 31))
+                )
+            )
     return sorted(found, key=lambda t: t.span)
 
 

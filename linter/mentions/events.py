@@ -20,7 +20,6 @@ from linter.segment.tokens import Tokens
 from linter.source.document import Span
 from linter.user_regex import BadRegex, compile_user_regex, find_all, shown
 
-
 _APOSTROPHE = regex.compile(r"['’]")
 _TIMEOUT = 1.0  # seconds per sentence for one mention pattern
 

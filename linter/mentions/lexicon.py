@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 import re._parser as _parser  # the standard library's regex parser, to find literal words
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import compress
-from typing import Iterable
 
 from linter.facts.model import FactBase
 from linter.segment.tokens import Tokens, token_key
@@ -209,7 +209,7 @@ def required_words(pattern: str) -> set[str]:
             if word and starts_bounded and ends_bounded:
                 words.add(word.casefold())
 
-    for position, (op, argument) in enumerate(parsed):
+    for op, argument in parsed:
         if op is _LITERAL:
             run.append(chr(argument))
             continue

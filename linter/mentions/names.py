@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from linter.mentions.lexicon import COURTESY_TITLES, Lexicon
-from linter.mentions.vocabulary import SENTENCE_OPENERS
 from linter.mentions.model import NameMention, TitleMention
+from linter.mentions.vocabulary import SENTENCE_OPENERS
 from linter.segment.tokens import Tokens, is_possessive
 from linter.source.document import Span
 

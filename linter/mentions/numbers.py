@@ -120,10 +120,7 @@ def _mention(match: regex.Match) -> NumberMention | None:
         value, unit = _FRACTIONS[_normal(groups["fraction"])], "%"
         bound = _BOUNDS.get(_normal(groups["bound"] or ""), "about")
         return NumberMention(Span(match.start(), match.end("fraction")), value, unit, "about" if bound == "exact" else bound)
-    if groups["word"]:
-        value = float(_WORD_NUMBERS[_normal(groups["word"])])
-    else:
-        value = float((groups["amount"] or groups["number"]).replace(",", ""))
+    value = float(_WORD_NUMBERS[_normal(groups["word"])]) if groups["word"] else float((groups["amount"] or groups["number"]).replace(",", ""))
     value *= _SCALES.get(scale_word) or _TIGHT_SCALES.get(scale_word, 1.0)
     if groups["sign"]:
         unit = _CURRENCY_SIGNS[groups["sign"]] if groups["sign"] in _CURRENCY_SIGNS else _CURRENCY_SIGNS[groups["sign"].upper()]

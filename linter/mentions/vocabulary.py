@@ -136,7 +136,9 @@ PAST_TENSE_VERBS = frozenset(
     let meant paid put rose sent set sat spoke stood struck taught understood wrote signed""".split()
 )
 # Words that may stand between a name and its verb: "President Obama and I spent", "Trump also said".
-BEFORE_VERB = frozenset({"and", "i", "we", "he", "she", "they", "you", "also", "still", "never", "always", "just", "then", "already", "once", "himself", "herself"})
+BEFORE_VERB = frozenset(
+    {"and", "i", "we", "he", "she", "they", "you", "also", "still", "never", "always", "just", "then", "already", "once", "himself", "herself"}
+)
 # A time close to the speaking: "I spoke with President Trump this morning" speaks of now.
 RECENT_TIMES = frozenset({"today", "tonight", "yesterday", "now", "morning", "week", "currently"})
 # Opening a sentence with a time: "During the Brexit votes of 2019, Commons Speaker John Bercow".

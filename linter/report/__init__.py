@@ -6,8 +6,9 @@ hook) does not pay for the HTML page's, SARIF's or JUnit's imports (docs/perform
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import import_module
-from typing import Any, Callable
+from typing import Any
 
 _MODULES = {
     "text": "text", "concise": "text", "json": "json_format", "sarif": "sarif", "github": "github", "junit": "junit", "html": "html",

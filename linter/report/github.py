@@ -29,5 +29,8 @@ def render_github(result: RunResult, color: bool = False) -> str:
         properties.append("title=factlint")
         lines.append(f"::error {','.join(properties)}::{_data(problem.message)}")
     counts = summarise(result)
-    lines.append(f"factlint: {counts['findings']} finding(s) in {counts['files']} file(s): {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info")
+    lines.append(
+        f"factlint: {counts['findings']} finding(s) in {counts['files']} file(s): "
+        f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info"
+    )
     return "\n".join(lines) + "\n"

@@ -14,8 +14,8 @@ from __future__ import annotations
 import bisect
 import html
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import regex
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 
 from linter import __version__
-from linter.report.summary import summarise
 from linter.findings import Finding
+from linter.report.summary import summarise
 from linter.runner import RunResult
 from linter.source.document import Document
 

@@ -17,6 +17,7 @@ in threads, where no timer can interrupt them: linter/deadline.py).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import time
 from typing import TYPE_CHECKING
@@ -93,7 +94,7 @@ class ClusterExecutor:
         except KilledWorker as error:
             if len(units) > 1:  # find the document that kills workers: send them one by one
                 singles = [self.submit([unit], record) for unit in units]
-                return [self.result(single, [unit], record)[0] for single, unit in zip(singles, units)]
+                return [self.result(single, [unit], record)[0] for single, unit in zip(singles, units, strict=True)]
             return [_not_checked(units[0], f"the Dask worker checking it died ({error})")]
         except SetupFailed as error:
             raise UserError(f"a Dask worker of {self.address} {error}") from None
@@ -103,10 +104,8 @@ class ClusterExecutor:
             return [_not_checked(unit, f"the Dask worker failed: {type(error).__name__}: {error}") for unit in units]
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(Exception):  # closing a client whose scheduler is gone: nothing left to do
             self.client.close(timeout=CONNECT_SECONDS)
-        except Exception:  # closing a client whose scheduler is gone: nothing left to do
-            pass
 
 
 def _connection_lost(error: Exception) -> bool:

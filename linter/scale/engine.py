@@ -14,8 +14,9 @@ from __future__ import annotations
 import dataclasses
 import marshal
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from linter.cache.footprint import RecordingFacts
 from linter.cache.results import Cached, ResultCache
@@ -162,7 +163,7 @@ def execute(
         if cache is not None:
             cache.store([
                 (key, path, outcome.part.findings, outcome.used, outcome.today, outcome.part.dates[path])
-                for key, outcome in zip(keys, outcomes)
+                for key, outcome in zip(keys, outcomes, strict=True)
                 if not outcome.part.problems and outcome.part.checked_paths
                 for path in outcome.part.checked_paths[:1]
             ])
@@ -189,7 +190,7 @@ def execute(
         else:
             window_keys, cached = [b""] * len(window), [None] * len(window)
         hits = 0
-        for unit, key, hit in zip(window, window_keys, cached):
+        for unit, key, hit in zip(window, window_keys, cached, strict=True):
             if hit is not None:
                 hits += 1
                 _merge_cached(result, unit, hit, settings.keep_documents)

@@ -14,10 +14,10 @@ import bisect
 import re
 import sys
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
-from typing import Callable
 
 import regex
 

@@ -254,7 +254,7 @@ def _code_actions(ls: FactlintServer, uri: str, checked: Checked, params: types.
     start, end = lsp.offset(document, params.range.start, encoding), lsp.offset(document, params.range.end, encoding)
     actions: list[types.CodeAction] = []
     if wanted(types.CodeActionKind.QuickFix):
-        for finding, diagnostic in zip(checked.findings, diagnostics):  # the findings' diagnostics come first, in order
+        for finding, diagnostic in zip(checked.findings, diagnostics, strict=False):  # the findings' diagnostics come first, in order
             if not lsp.overlaps(finding.span, start, end):
                 continue
             if finding.fix is not None:

@@ -1,5 +1,5 @@
 """Stage 1: read a document, keep exact offsets, and mark which characters are prose."""
 
-from linter.source.document import Document, Span, read_document, document_from_text
+from linter.source.document import Document, Span, document_from_text, read_document
 
-__all__ = ["Document", "Span", "read_document", "document_from_text"]
+__all__ = ["Document", "Span", "document_from_text", "read_document"]

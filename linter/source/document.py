@@ -12,9 +12,10 @@ from __future__ import annotations
 import bisect
 import hashlib
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import regex
 

@@ -10,7 +10,7 @@ name written with a reference in the middle ("Fran&ccedil;ois") is not matched.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import regex
 
@@ -50,7 +50,7 @@ def _blocks(prose: str, breaks: list[int]) -> list[Span]:
     from linter.source.document import plain_text_blocks
 
     blocks: list[Span] = []
-    for start, end in zip([0, *breaks], [*breaks, len(prose)]):
+    for start, end in zip([0, *breaks], [*breaks, len(prose)], strict=True):
         for block in plain_text_blocks(prose[start:end]):
             blocks.append(Span(start + block.start, start + block.end))
     return blocks

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import gzip
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from linter.errors import Location, UserError
 from linter.source.document import Document, decode, document_from_text
@@ -60,7 +60,7 @@ class Record:
         record_id = record.get("id")
         if isinstance(record_id, bool) or not isinstance(record_id, (str, int)) or record_id == "":
             raise UserError('the record has no "id" (a string or a number)', self.location)
-        for field, kind in _KINDS:
+        for field, kind in _KINDS:  # noqa: B007 -- the break leaves the record's kind in ``kind``, used below
             if field in record:
                 body = record[field]
                 break
@@ -80,8 +80,7 @@ def read_shard(path: str) -> Iterator[Record]:
     UserError at the line where reading stopped (the records before it are still yielded)."""
     line = 0
     try:
-        opened = gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")
-        with opened as handle:
+        with (gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")) as handle:
             for line, data in enumerate(handle, 1):
                 data = data.rstrip(b"\r\n")
                 if data.strip():

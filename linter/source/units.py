@@ -8,8 +8,8 @@ worker needs to see the client's file system and every worker checks exactly tho
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator, Union
 
 from linter.errors import UserError
 from linter.source.document import Document, document_from_bytes, read_bytes
@@ -33,7 +33,7 @@ class FileBytes:
         return document_from_bytes(data, self.path)
 
 
-Unit = Union[str, FileBytes, Record]  # str: a path to read where it is checked ("-": standard input)
+Unit = str | FileBytes | Record  # str: a path to read where it is checked ("-": standard input)
 
 
 def read_units(paths: list[str], problems: list[UserError], stdin: str) -> Iterator[Unit]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import bisect
-from typing import ClassVar, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import ClassVar
 
 import regex
 
@@ -57,7 +58,9 @@ REGEX_TIMEOUT = 5.0  # seconds per document: a pathological pattern cannot hang 
 def search_capitals(pattern: regex.Pattern, analysis: Analysis) -> list[regex.Match]:
     """Non-empty matches of a rule's regex on the lines written all in capitals (headlines)."""
     prose = analysis.document.prose
-    return [found for line in analysis.capitals for found in find_all(pattern, prose, line.start, line.end, REGEX_TIMEOUT) if found.end() > found.start()]
+    return [
+        found for line in analysis.capitals for found in find_all(pattern, prose, line.start, line.end, REGEX_TIMEOUT) if found.end() > found.start()
+    ]
 
 
 def search_blocks(pattern: regex.Pattern, analysis: Analysis) -> list[regex.Match]:

@@ -10,7 +10,7 @@ with any edition is right.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from linter.checks.kinds.base import Kind, Match
 from linter.dates import DateWindow

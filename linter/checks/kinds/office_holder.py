@@ -16,7 +16,7 @@ held; an unknown person, title or organisation gives no finding.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from linter.checks.describe import holders, join, record
 from linter.checks.kinds.base import Kind, Match

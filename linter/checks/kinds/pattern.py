@@ -17,8 +17,8 @@ mentions, so the regex stays small however large the fact file is.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator
 
 import regex
 
@@ -100,7 +100,7 @@ class Pattern(Kind):
 def _spans_markup(text: str, prose: str, start: int, end: int) -> bool:
     """Whether markup was masked out of [start, end): the prose has a space where the text has none."""
     return text[start:end] != prose[start:end] and any(
-        original != masked and not original.isspace() for original, masked in zip(text[start:end], prose[start:end])
+        original != masked and not original.isspace() for original, masked in zip(text[start:end], prose[start:end], strict=True)
     )
 
 

@@ -13,16 +13,16 @@ Parameter ``check`` selects one of:
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from linter.checks.describe import join, tenures
 from linter.checks.kinds.base import Kind, Match
 from linter.dates import long_date
-from linter.facts.temporal import Claim, Truth, held_by_then, tenures_overlap
 from linter.facts.model import Quote
+from linter.facts.temporal import Claim, Truth, held_by_then, tenures_overlap
 from linter.facts.wording import wording_changes
-from linter.mentions.model import Analysis, AttributedQuote
 from linter.linking.claim_time import speaks_of_the_past
+from linter.mentions.model import Analysis, AttributedQuote
 from linter.validate import Checker
 from linter.yamlio import YamlMap
 

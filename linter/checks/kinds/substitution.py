@@ -8,7 +8,7 @@ proposes the replacement in capitals: "PRIME MINSTER" -> "PRIME MINISTER").
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import regex
 

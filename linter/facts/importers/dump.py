@@ -87,7 +87,7 @@ def _subclasses(classes: set[str], children: array, parents: array) -> set[str]:
     grew = True
     while grew:  # one scan per level of the hierarchy: no index needed, so nothing grows but ``reached``
         size = len(reached)
-        reached.update(child for child, parent in zip(children, parents) if parent in reached)
+        reached.update(child for child, parent in zip(children, parents, strict=True) if parent in reached)
         grew = len(reached) > size
     return {f"Q{number}" for number in reached}
 

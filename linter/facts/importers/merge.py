@@ -25,8 +25,9 @@ import datetime as dt
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from linter.errors import Location, UserError
 from linter.facts.importers.model import Imported, ImportedEntity, ImportedOffice, ImportedTenure
@@ -86,8 +87,18 @@ class _Merger:
         self.changes: list[Change] = []
         self.ids: dict[str, str] = {}  # imported key -> id in the file
         self.taken = {*self.facts.entities, *self.facts.offices, *self.facts.events, *self.facts.quotes}
-        items = [item for section in ("entities", "offices") if (found := self.root.get(section)) is not None and found.kind == "seq" for item in found.items]
-        tenures = [held for item in items if item.kind == "map" and (found := item.get("holders")) is not None and found.kind == "seq" for held in found.items]
+        items = [
+            item
+            for section in ("entities", "offices")
+            if (found := self.root.get(section)) is not None and found.kind == "seq"
+            for item in found.items
+        ]
+        tenures = [
+            held
+            for item in items
+            if item.kind == "map" and (found := item.get("holders")) is not None and found.kind == "seq"
+            for held in found.items
+        ]
         self.nodes = {(node.line, node.column): node for node in (*items, *tenures)}  # where each fact was loaded from
 
     def run(self, created: bool) -> Merged:
@@ -167,7 +178,7 @@ class _Merger:
         self._new_ids(new)
         new.sort(key=lambda entity: self.ids[entity.key])
         values = [self._entity_value(entity) for entity in new]
-        for value, edit in zip(values, self._append("entities", values, lambda value, pad: [f"{pad}- {flow(value)}"])):
+        for value, edit in zip(values, self._append("entities", values, lambda value, pad: [f"{pad}- {flow(value)}"]), strict=True):
             self._note("new entity", f"{value['id']} ({value['name']})", edit)
 
     def _entity_value(self, entity: ImportedEntity) -> dict[str, Any]:
@@ -201,7 +212,7 @@ class _Merger:
             self._merge_tenures(found, node, imported)
         self._new_ids(new)
         new.sort(key=lambda office: self.ids[office.key])
-        for office, edit in zip(new, self._append("offices", new, self._office_lines, self._office_value)):
+        for office, edit in zip(new, self._append("offices", new, self._office_lines, self._office_value), strict=True):
             self._note("new office", f"{office.name}, with {len(office.tenures)} holders", edit)
 
     def _update_office(self, office: Office, node: Node, imported: ImportedOffice) -> None:
@@ -276,7 +287,7 @@ class _Merger:
                 kind = "closed tenure" if held.end is None else "changed tenure"
                 self._note(kind, f"{said}: {_as_written(tenure)} (was {_as_written(held)})", self._update_tenure(self._node(held), held, tenure))
         lines = [self._tenure_line(tenure) for tenure in added]
-        for tenure, edit in zip(added, self._add_items(node, "holders", lines)):
+        for tenure, edit in zip(added, self._add_items(node, "holders", lines), strict=True):
             self._note("new holder", f"{self.imported.entities[tenure.who].name}, {office.name}, {_as_written(tenure)}", edit)
 
     def _crowded(self, office: Office, tenures: list[Tenure], said: str, tenure: ImportedTenure, node: Node) -> bool:
@@ -364,7 +375,9 @@ class _Merger:
         at = seq.items[-1].end if seq.items else seq.start + 1
         return [self.edits.replace(at, at, (", " if seq.items or number else "") + _without_comment(item)) for number, item in enumerate(items)]
 
-    def _append(self, section: str, facts: list, block_lines: Callable[[Any, str], list[str]], flow_value: Callable[[Any], Any] = lambda v: v) -> list[Edit]:
+    def _append(
+        self, section: str, facts: list, block_lines: Callable[[Any, str], list[str]], flow_value: Callable[[Any], Any] = lambda v: v
+    ) -> list[Edit]:
         """Add facts to a top-level list (``entities``, ``offices``), creating it if needed; the edit of each fact's first line."""
         if not facts:
             return []

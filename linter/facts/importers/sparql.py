@@ -24,7 +24,8 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from linter import __version__
 from linter.errors import Location, UserError
@@ -82,7 +83,7 @@ SELECT {" ".join("?" + name for name in _VARIABLES)} WHERE {{
   UNION {{ BIND("name" AS ?row) ?position wdt:P1001|wdt:P642 ?item . ?item skos:altLabel ?alias . FILTER(LANG(?alias) IN ({langs})) }}
   BIND(NOW() AS ?retrieved)
 }}
-"""
+"""  # noqa: E501 -- the query is printed as written, one pattern a line, for people to read and paste
 
 
 def read_answer(text: str, path: str) -> Snapshot:

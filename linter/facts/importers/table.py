@@ -92,7 +92,11 @@ def _columns(header: list[str], line: int, path: str, problems: list[UserError])
         elif key in COLUMNS:
             columns[key] = index
         elif key:
-            problems.append(UserError(f"unknown column '{name.strip()}'{did_you_mean(key, COLUMNS)}; columns are: {', '.join(COLUMNS)}", Location(path, line, index + 1)))
+            problems.append(
+                UserError(
+                    f"unknown column '{name.strip()}'{did_you_mean(key, COLUMNS)}; columns are: {', '.join(COLUMNS)}", Location(path, line, index + 1)
+                )
+            )
     for key in REQUIRED:
         if key not in columns:
             problems.append(UserError(f"no '{key}' column; the columns must include: {', '.join(REQUIRED)}", Location(path, line)))

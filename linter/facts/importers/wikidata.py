@@ -30,7 +30,14 @@ import re
 from dataclasses import dataclass, field
 
 from linter.facts.importers.model import (
-    UNKNOWN_END, Bound, Imported, ImportedEntity, ImportedOffice, ImportedTenure, inner_tenure, seats_needed,
+    UNKNOWN_END,
+    Bound,
+    Imported,
+    ImportedEntity,
+    ImportedOffice,
+    ImportedTenure,
+    inner_tenure,
+    seats_needed,
 )
 
 ENTITY_URL = "https://www.wikidata.org/wiki/"

@@ -21,7 +21,9 @@ import yaml
 from linter.errors import Location, UserError
 
 _Parser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-_NOT_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")  # not allowed raw, or line breaks YAML would fold (NEL, LS, PS)
+_NOT_PRINTABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]"
+)  # not allowed raw, or line breaks YAML would fold (NEL, LS, PS)
 _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^,\[\]{}\x00-\x1f]*")
 _RESOLVER = yaml.resolver.Resolver()
 
@@ -176,9 +178,15 @@ def scalar(value: Any) -> str:
         return str(value)
     text = str(value)
     plain = _PLAIN.fullmatch(text) and not _NOT_PRINTABLE.search(text)
-    if plain and text == text.strip() and ": " not in text and " #" not in text and not text.endswith(":"):
-        if _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
-            return text
+    if (
+        plain
+        and text == text.strip()
+        and ": " not in text
+        and " #" not in text
+        and not text.endswith(":")
+        and _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp")
+    ):
+        return text
     quoted = json.dumps(text, ensure_ascii=False)  # JSON strings are YAML double-quoted scalars
     return _NOT_PRINTABLE.sub(lambda found: f"\\u{ord(found[0]):04x}", quoted)
 
