@@ -115,6 +115,7 @@ def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
             contained = _contained(base / extended, root, "extend", checker)
             if contained is None:
                 checker.raise_if_failed()  # never open a file outside the base directory
+            assert contained is not None  # _contained() returns None only after recording why, and that was raised
             target = real_path(contained)
             if target in _extending or target == path.resolve():
                 raise UserError(f"'extend' makes a cycle: {target} extends itself", root.where("extend"))
@@ -131,12 +132,13 @@ def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
         if key in root:
             setattr(config, key, checker.text_list(root, key, what))
     overrides = checker.mapping(root["severity"], root.where("severity"), "'severity'") if "severity" in root else None
-    for rule_id, level in (overrides or {}).items():
-        if level not in SEVERITIES:
-            checker.fail(f"severity of '{rule_id}' must be one of: {', '.join(SEVERITIES)}", overrides.where(rule_id))
-        else:
-            config.severity[str(rule_id)] = level
-            config.severity_locations[str(rule_id)] = overrides.key_location(rule_id)
+    if overrides is not None:
+        for rule_id, level in overrides.items():
+            if level not in SEVERITIES:
+                checker.fail(f"severity of '{rule_id}' must be one of: {', '.join(SEVERITIES)}", overrides.where(rule_id))
+            else:
+                config.severity[str(rule_id)] = level
+                config.severity_locations[str(rule_id)] = overrides.key_location(rule_id)
     if "fail_on" in root:
         config.fail_on = checker.text(root, "fail_on", what)
     if config.fail_on is not None and config.fail_on not in FAIL_LEVELS:

@@ -143,6 +143,7 @@ class DocumentDate:
         if self.source == "front_matter":
             return f"front matter '{self.key}'" + (f", line {self.location.line}" if self.location and self.location.line else "")
         if self.source == "config":
+            assert self.location is not None  # a config date always records where it is written
             return f"the config's 'date', {self.location.shown()}"
         return "today; no date found"
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import regex
 
@@ -68,7 +68,13 @@ def _load(paths: list[str], read: Callable[[str], Any], references: bool = True)
         _check_references(facts, reading.entity_ids, checker)
     _check_seats(facts, reading.unsure_seats, checker)
     order = {path: index for index, path in enumerate(paths)}  # problems in file order, then line by line
-    checker.problems.sort(key=lambda p: (order.get(p.location.path, len(order)), p.location.line or 0, p.location.column or 0))
+
+    def in_file_order(problem: UserError) -> tuple[int, int, int]:
+        location = problem.location
+        assert location is not None  # every problem in a fact file says where it is
+        return order.get(location.path, len(order)), location.line or 0, location.column or 0
+
+    checker.problems.sort(key=in_file_order)
     checker.raise_if_failed()
     return facts.index()
 
@@ -91,7 +97,9 @@ def _read_file(data: Any, path: str, facts: FactBase, reading: _Reading, checker
         items = checker.sequence(root[section], root.where(section), f"'{section}'")
         if items is None and section == "entities":
             reading.entities_known = False
-        for index, item in enumerate(items or ()):
+        if items is None:
+            continue
+        for index, item in enumerate(items):
             what = f"{section}[{index}]"
             mapping = checker.mapping(item, items.where(index), what)
             if section == "entities":
@@ -112,7 +120,8 @@ def _read_file(data: Any, path: str, facts: FactBase, reading: _Reading, checker
             reading.first_seen[fact.id] = mapping.where("id")
             if isinstance(fact, Office) and fact.verified is None and verified is not None:
                 fact = dataclasses.replace(fact, verified=verified)
-            stores[section][fact.id] = fact
+            # the FactBase being loaded holds plain dicts (its fields are Mappings so a cached one can be lazy)
+            cast(dict[str, object], stores[section])[fact.id] = fact
 
 
 def _fact_id(mapping: YamlMap, what: str, checker: Checker) -> str | None:
@@ -154,7 +163,8 @@ def _office(mapping: YamlMap, what: str, checker: Checker, unsure_seats: set[str
     holders = []
     if mapping.get("holders") is not None:
         items = checker.sequence(mapping["holders"], mapping.where("holders"), f"'holders' in {what}")
-        for index, item in enumerate(items or ()):
+        for index, item in enumerate(items if items is not None else ()):
+            assert items is not None  # the loop runs only over a list
             tenure = _tenure(item, items.where(index), f"{what}.holders[{index}]", fact_id or "?", checker)
             if tenure is not None:
                 holders.append(tenure)

@@ -101,7 +101,8 @@ class LazyTable(Mapping):
     """
 
     def __init__(self, raw: dict[str, tuple], build: Callable[[str, tuple], object]) -> None:
-        self._raw, self._build, self._made = raw, build, {}
+        self._raw, self._build = raw, build
+        self._made: dict[str, object] = {}
 
     def __getitem__(self, key: str):
         made = self._made.get(key)

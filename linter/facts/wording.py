@@ -9,6 +9,7 @@ without an ellipsis) is.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -82,7 +83,7 @@ def _triples(words: list[str]) -> set[tuple[str, ...]]:
 class QuoteIndex:
     """Finds the canonical quote an article quotation is taken from."""
 
-    quotes: dict[str, Quote]
+    quotes: Mapping[str, Quote]
 
     @cached_property
     def _by_triple(self) -> dict[tuple[str, ...], set[str]]:
@@ -120,8 +121,9 @@ def _diverges(matcher: difflib.SequenceMatcher) -> bool:
     not a misquotation of it, which changes a word or two and falls back in step. Runs of two
     words or more anchor the comparison; a stray "the" or "to" in common does not."""
     anchors = [block for block in matcher.get_matching_blocks() if block.size >= 2]
-    article_end, canon_end = len(matcher.a), len(matcher.b)
-    previous_a = previous_c = None
+    article_end, canon_end, _ = matcher.get_matching_blocks()[-1]  # the closing dummy block is (len(a), len(b), 0)
+    previous_a: int | None = None
+    previous_c = 0
     for block in [*anchors, difflib.Match(article_end, canon_end, 0)]:
         if previous_a is not None:
             fewer, more = sorted((block.a - previous_a, block.b - previous_c))
@@ -163,10 +165,10 @@ def wording_changes(written: str, recorded: str) -> list[WordingChange]:
             continue
         written_words = [w for w in article[a1:a2] if not w.startswith("\x00")]
         marked = any(w.startswith("\x00") for w in article[max(a1 - 1, 0) : a2 + 1])
-        if not written_words and (marked or first_equal is None or position < first_equal or position > last_equal):
+        if not written_words and (marked or first_equal is None or last_equal is None or position < first_equal or position > last_equal):
             continue  # an elision, an insertion, or the part of the quote not quoted
         recorded_words = canon[c1:c2]
-        if first_equal is not None and position > last_equal and len(recorded_words) > len(written_words) + 1:
+        if last_equal is not None and position > last_equal and len(recorded_words) > len(written_words) + 1:
             recorded_words = [*recorded_words[: len(written_words) + 1], "…"]  # the quote stops here
         elif first_equal is not None and position < first_equal and len(recorded_words) > len(written_words) + 1:
             recorded_words = ["…", *recorded_words[-(len(written_words) + 1) :]]  # the quote starts here

@@ -23,12 +23,13 @@ from __future__ import annotations
 import bz2
 import datetime as dt
 import gzip
+import io
 import json
 import re
 from array import array
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from linter.errors import Location, UserError, reading_errors
 from linter.facts.importers.wikidata import GREGORIAN, Snapshot, Statement, Time
@@ -146,7 +147,7 @@ def first_byte(path: str) -> bytes:
             raise UserError(f"cannot read the compressed data ({error})", Location(path)) from None
 
 
-def _open(path: str) -> BinaryIO:
+def _open(path: str) -> io.BufferedIOBase:  # GzipFile, BZ2File and BufferedReader all are
     """The dump's bytes, decompressed as its first bytes say (gzip, bzip2, or none)."""
     with reading_errors(path, "a Wikidata dump"):
         with open(path, "rb") as probe:

@@ -65,7 +65,7 @@ class Merged:
 def merge(imported: Imported, path: str, text: str | None) -> Merged:
     """The fact file ``text`` (None or blank: a new file) with ``imported`` written into it."""
     created = text is None or not text.strip()
-    if created:
+    if text is None or created:
         text = HEADER.format(origin=imported.origin) + "facts_version: 1\n"
     return _Merger(imported, path, text).run(created)
 
@@ -99,7 +99,8 @@ class _Merger:
             if item.kind == "map" and (found := item.get("holders")) is not None and found.kind == "seq"
             for held in found.items
         ]
-        self.nodes = {(node.line, node.column): node for node in (*items, *tenures)}  # where each fact was loaded from
+        # where each fact was loaded from, keyed as a Location gives it (a fact's line and column)
+        self.nodes: dict[tuple[int | None, int | None], Node] = {(node.line, node.column): node for node in (*items, *tenures)}
 
     def run(self, created: bool) -> Merged:
         self._entities()
@@ -119,7 +120,9 @@ class _Merger:
         self.changes.append(Change(kind, message, edit))
 
     def _node(self, fact: Entity | Office | Tenure) -> Node:
-        return self.nodes[(fact.location.line, fact.location.column)]
+        location = fact.location
+        assert location is not None  # facts read from the file know where they are written
+        return self.nodes[(location.line, location.column)]
 
     def _find(self, source: str | None, name: str, table: Any, by_source: dict, by_name: dict) -> tuple[Any, str | None]:
         """The file's fact an imported one is, and how it was found."""
@@ -212,8 +215,8 @@ class _Merger:
             self._merge_tenures(found, node, imported)
         self._new_ids(new)
         new.sort(key=lambda office: self.ids[office.key])
-        for office, edit in zip(new, self._append("offices", new, self._office_lines, self._office_value), strict=True):
-            self._note("new office", f"{office.name}, with {len(office.tenures)} holders", edit)
+        for new_office, edit in zip(new, self._append("offices", new, self._office_lines, self._office_value), strict=True):
+            self._note("new office", f"{new_office.name}, with {len(new_office.tenures)} holders", edit)
 
     def _update_office(self, office: Office, node: Node, imported: ImportedOffice) -> None:
         known = {title.casefold() for title in office.titles}
@@ -409,7 +412,7 @@ def _without_comment(item: str) -> str:
     return item.split(f"  # {NOTE}", 1)[0]
 
 
-def _as_written(tenure: Tenure) -> str:
+def _as_written(tenure: Tenure | ImportedTenure) -> str:
     """A tenure in the fact file's own notation, for a reviewer comparing the report with the file:
     'from 2022-10-14 to 2024-07-05', 'from 2024-07-05' (still in office)."""
     return f"from {tenure.start.isoformat()}" + (f" to {tenure.end.isoformat()}" if tenure.end else "")

@@ -103,7 +103,7 @@ class Imported:
 def seats_needed(office: ImportedOffice, name_of: Callable[[str], str], warnings: list[tuple[str, str]], where: str) -> int:
     """As many seats as the source has holders at once: one, unless the dates overlap (then a warning says where)."""
     seats = 1
-    while (crowded := next(clashes(office.tenures, seats), None)) is not None:  # type: ignore[arg-type]  (tenures have start and end)
+    while (crowded := next(clashes(office.tenures, seats), None)) is not None:  # type: ignore[arg-type]  # clashes reads only .start, .end and .who, which ImportedTenure has
         day, tenures = crowded
         seats = len(tenures)
         names = ", ".join(name_of(tenure.who) for tenure in tenures)

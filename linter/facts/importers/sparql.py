@@ -25,7 +25,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal, overload
 
 from linter import __version__
 from linter.errors import Location, UserError
@@ -131,16 +131,16 @@ class _AnswerReader:
             if known is None or (kind_of == "place" and known[1] != "place"):  # P1001 wins over P642, as in a dump
                 self.snapshot.organizations[position] = (organization, kind_of)
         elif kind == "name":
-            item, language = value.item("item", required=True), None
-            for variable, store in (("label", self.snapshot.labels), ("alias", self.snapshot.aliases)):
-                if variable in binding:
-                    text, language = value.literal(variable)
-                    if store is self.snapshot.labels:
-                        store.setdefault(item, {})[language] = text
-                    else:
-                        names = store.setdefault(item, {}).setdefault(language, [])
-                        if text not in names:
-                            names.append(text)
+            item = value.item("item", required=True)
+            language: str | None = None
+            if "label" in binding:
+                text, language = value.literal("label")
+                self.snapshot.labels.setdefault(item, {})[language] = text
+            if "alias" in binding:
+                text, language = value.literal("alias")
+                names = self.snapshot.aliases.setdefault(item, {}).setdefault(language, [])
+                if text not in names:
+                    names.append(text)
             if language is None:
                 raise UserError("a name row needs ?label or ?alias", where)
         else:
@@ -177,6 +177,11 @@ class _Values:
     def __init__(self, binding: dict, where: Location) -> None:
         self.binding, self.where = binding, where
 
+    @overload
+    def _term(self, variable: str, required: Literal[True]) -> dict: ...
+    @overload
+    def _term(self, variable: str, required: bool) -> dict | None: ...
+
     def _term(self, variable: str, required: bool) -> dict | None:
         term = self.binding.get(variable)
         if term is None:
@@ -187,9 +192,19 @@ class _Values:
             raise UserError(f"?{variable} must be an RDF term with a 'value'", self.where)
         return term
 
+    @overload
+    def text(self, variable: str, required: Literal[True]) -> str: ...
+    @overload
+    def text(self, variable: str, required: bool = False) -> str | None: ...
+
     def text(self, variable: str, required: bool = False) -> str | None:
         term = self._term(variable, required)
         return term["value"] if term else None
+
+    @overload
+    def item(self, variable: str, required: Literal[True]) -> str: ...
+    @overload
+    def item(self, variable: str, required: bool = False) -> str | None: ...
 
     def item(self, variable: str, required: bool = False) -> str | None:
         term = self._term(variable, required)
@@ -239,7 +254,9 @@ def _binding_lines(text: str, count: int) -> list[tuple[int, int]]:
     decoder, position, starts = json.JSONDecoder(), found.end(), []
     try:
         for _ in range(count):
-            position = _BETWEEN.match(text, position).end()
+            between = _BETWEEN.match(text, position)
+            assert between is not None  # the pattern matches the empty string, so anywhere
+            position = between.end()
             starts.append(position)
             position = decoder.raw_decode(text, position)[1]
     except json.JSONDecodeError:

@@ -40,10 +40,11 @@ def read_table(path: str, verified: dt.date | None = None) -> Imported:
         start, end, day = cell.bound("from"), cell.bound("to"), cell.day("verified")
         if day:
             checked.append(day)
-        if None in (person, office_name, source, start) or cell.failed:
+        if person is None or office_name is None or source is None or start is None or cell.failed:
             continue
         days = inner_tenure(start, end)
         if days is None:
+            assert end is not None  # inner_tenure finds a certain day whenever the tenure has not ended
             why = "is before" if end.last < start.first else "leaves no day that is certain with"
             problems.append(UserError(f"'to' ({end.written}) {why} 'from' ({start.written})", cell.where("to")))
             continue

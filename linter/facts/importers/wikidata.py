@@ -259,10 +259,10 @@ def _successor_start(statement: Statement, starts: dict[Statement, Bound | str],
     if not isinstance(own, Bound):
         return None
     candidates = [
-        starts[other] for other in kept
+        start for other in kept
         if other.position == statement.position and other.person != statement.person
         and (other.person in statement.replaced_by or statement.person in other.replaces)
-        and isinstance(starts.get(other), Bound) and starts[other].first >= own.first
+        and isinstance(start := starts.get(other), Bound) and start.first >= own.first
     ]
     return min(candidates, key=lambda b: b.first, default=None)
 

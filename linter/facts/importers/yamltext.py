@@ -56,27 +56,27 @@ def outline(text: str, path: str) -> Node:
     root: Node | None = None
     for event in yaml.parse(text, Loader=_Parser):
         kind = type(event)
+        start, end = event.start_mark, event.end_mark
+        assert start is not None and end is not None  # the parser marks every event it emits
         if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
             node = stack.pop()
             if node.flow:
-                node.end = event.end_mark.index
+                node.end = end.index
             _attach(node, stack)
             root = node if not stack else root
             continue
         if kind is yaml.AliasEvent or getattr(event, "anchor", None):
-            mark = event.start_mark
             raise UserError(
                 "uses YAML anchors or aliases, so an import cannot edit it safely in place; import into a fact file of its own",
-                Location(path, mark.line + 1, mark.column + 1),
+                Location(path, start.line + 1, start.column + 1),
             )
         if kind not in (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent):
             continue
-        mark = event.start_mark
         node = Node(
             {yaml.ScalarEvent: "scalar", yaml.MappingStartEvent: "map", yaml.SequenceStartEvent: "seq"}[kind],
-            mark.index, event.end_mark.index, mark.line + 1, mark.column + 1, bool(getattr(event, "flow_style", False)),
+            start.index, end.index, start.line + 1, start.column + 1, bool(getattr(event, "flow_style", False)),
         )
-        if kind is yaml.ScalarEvent:
+        if isinstance(event, yaml.ScalarEvent):  # ScalarEvent has no subclasses: the same test as `kind is`
             node.value = event.value
             _attach(node, stack)
             root = node if not stack else root
@@ -97,7 +97,7 @@ def _attach(node: Node, stack: list[Node]) -> None:
     elif parent.pairs and parent.pairs[-1][1] is None:
         parent.pairs[-1] = (parent.pairs[-1][0], node)
     else:
-        parent.pairs.append((node, None))  # a key, waiting for its value
+        parent.pairs.append((node, None))  # type: ignore[arg-type]  # a key, waiting for its value (set just above when it comes)
     if not parent.flow:
         parent.end = max(parent.end, node.end)
 
