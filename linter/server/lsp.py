@@ -16,7 +16,7 @@ from pathlib import Path
 from lsprotocol import types
 
 from linter import __version__
-from linter.checks.rules import builtin_rules_dir
+from linter.checks.rules import Rule, builtin_rules_dir
 from linter.errors import UserError
 from linter.findings import Finding
 from linter.fixes import fixed_text
@@ -71,7 +71,7 @@ def _builtin_packs() -> Path:
     return builtin_rules_dir().resolve()
 
 
-def rule_docs(rule: object) -> str:
+def rule_docs(rule: Rule | EngineRule) -> str:
     """Where a rule is documented: the kind's section of docs/rules.md for a built-in rule, the
     suppressions section of docs/cli.md for the engine's own, the pack file for a house rule."""
     if isinstance(rule, EngineRule):
