@@ -8,7 +8,7 @@ prints it as ``file:line:col: what is wrong`` and exits with code 2.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -71,7 +71,7 @@ class UserErrors(UserError):
         return "\n".join(str(error) for error in self.errors)
 
 
-def did_you_mean(word: str, choices: list[str] | tuple[str, ...] | set[str], quote: str = "'") -> str:
+def did_you_mean(word: str, choices: Iterable[str], quote: str = "'") -> str:
     """A ' (did you mean 'x'?)' suffix when a close choice exists, else ''. Finding messages,
     which quote what a document says in double quotes, pass ``quote='"'``."""
     import difflib

@@ -23,13 +23,13 @@ from linter.source.document import Document
 
 def fixed_text(text: str, findings: list[Finding], unsafe: bool) -> tuple[str, list[Finding]]:
     """The text with the chosen fixes applied, and the findings whose fixes were applied."""
-    chosen = sorted((f for f in findings if f.fix and f.fix.applies(unsafe)), key=lambda f: (f.fix.span.start, f.fix.span.end))
+    chosen = sorted(((f, f.fix) for f in findings if f.fix and f.fix.applies(unsafe)), key=lambda pair: (pair[1].span.start, pair[1].span.end))
     pieces, applied, position = [], [], 0
-    for finding in chosen:
-        if finding.fix.span.start < position:
+    for finding, fix in chosen:
+        if fix.span.start < position:
             continue  # overlaps a fix already applied: the next run will see it again
-        pieces += [text[position : finding.fix.span.start], finding.fix.replacement]
-        position = finding.fix.span.end
+        pieces += [text[position : fix.span.start], fix.replacement]
+        position = fix.span.end
         applied.append(finding)
     pieces.append(text[position:])
     return "".join(pieces), applied

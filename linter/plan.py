@@ -25,6 +25,8 @@ from linter.runner import STDIN, RunResult, RunSettings, collect_paths, override
 
 if TYPE_CHECKING:
     from linter.cache.results import CacheStats
+    from linter.checks.rules import Rule
+    from linter.suppressions import EngineRule
 
 
 @dataclass
@@ -134,7 +136,7 @@ def rules_for(config: Config, options: CheckOptions, shown) -> tuple[list, list]
     from linter.checks.rules import load_rules
     from linter.suppressions import ENGINE_RULES
 
-    every_rule = [*load_rules([shown(p) for p in [*options.rules, *config.rules]]), *ENGINE_RULES]
+    every_rule: list[Rule | EngineRule] = [*load_rules([shown(p) for p in [*options.rules, *config.rules]]), *ENGINE_RULES]
     selected = select_rules(
         override_severities(every_rule, config.severity, config.severity_locations),
         options.select if options.select else config.select,

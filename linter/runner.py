@@ -10,9 +10,10 @@ import datetime as dt
 import glob
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from linter.analysis import analyse
 from linter.checks.engine import evaluate
@@ -25,6 +26,8 @@ from linter.findings import SEVERITY_RANK, Finding
 from linter.mentions.lexicon import Lexicon
 from linter.source.document import TEXT_SUFFIXES, Document, decode, document_from_text, document_kind, read_document
 from linter.suppressions import EngineRule, apply_suppressions
+
+AnyRule = TypeVar("AnyRule", bound=Rule | EngineRule)  # rule packs' rules and the engine's own
 
 STDIN = "-"
 _SKIPPED_DIRECTORIES = {"node_modules", "__pycache__", "venv"}
@@ -53,7 +56,7 @@ class RunResult:
     problems: list[UserError] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)  # those with findings (all, with keep_documents)
     checked_paths: list[str] = field(default_factory=list)
-    rules: list[Rule] = field(default_factory=list)  # the rules that ran, for reports that describe them
+    rules: list[Rule | EngineRule] = field(default_factory=list)  # the rules that ran, for reports that describe them
     dates: dict[str, DocumentDate] = field(default_factory=dict)  # each checked document's date, and its source
 
     @property
@@ -90,11 +93,11 @@ class RunResult:
         self.dates.update(again.dates)
 
 
-def select_rules(rules: list[Rule], select: list[str], ignore: list[str], extend_select: list[str] = ()) -> list[Rule]:
+def select_rules(rules: list[AnyRule], select: list[str], ignore: list[str], extend_select: Sequence[str] = ()) -> list[AnyRule]:
     """Keep rules whose id starts with a selected prefix (all when none are selected), or with an
     extended one, and with no ignored prefix."""
 
-    def matches(rule: Rule, prefixes) -> bool:
+    def matches(rule: AnyRule, prefixes: Sequence[str]) -> bool:
         return any(rule.id.startswith(prefix) for prefix in prefixes)
 
     return [
@@ -103,7 +106,7 @@ def select_rules(rules: list[Rule], select: list[str], ignore: list[str], extend
     ]
 
 
-def override_severities(rules: list[Rule], severities: dict[str, str], locations: dict) -> list[Rule]:
+def override_severities(rules: list[AnyRule], severities: dict[str, str], locations: dict) -> list[AnyRule]:
     """Rules with the configured severities; an override naming no rule is an error."""
     import dataclasses
 

@@ -84,12 +84,13 @@ def apply_suppressions(
     for suppression in suppressions:
         expired = suppression.until is not None and suppression.until < today
         if expired and EXPIRED.id in report:
+            assert suppression.until is not None  # expired implies a date
             message = f"This suppression expired on {long_date(suppression.until)}; remove it or extend its until= date."
             kept.append(_finding(document, suppression, report[EXPIRED.id], message))
         elif not expired and UNUSED.id in report:
-            message = _unused_message(suppression, known_rules)
-            if message:
-                kept.append(_finding(document, suppression, report[UNUSED.id], message))
+            unused = _unused_message(suppression, known_rules)
+            if unused:
+                kept.append(_finding(document, suppression, report[UNUSED.id], unused))
     return sorted(kept, key=lambda f: f.sort_key)
 
 

@@ -63,12 +63,12 @@ def boundary_cases(facts: FactBase, rules: list[Rule]) -> list[BoundaryCase]:
     lexicon = build_lexicon(facts)
     cases = []
     # A staleness rule (stale_after_days) says how current the facts are, not whether a claim agrees with them.
-    tenure_rules = [rule for rule in rules if isinstance(rule.kind, OfficeHolder) and rule.kind.stale_after is None]
+    tenure_rules = [(rule, rule.kind) for rule in rules if isinstance(rule.kind, OfficeHolder) and rule.kind.stale_after is None]
     for office in facts.offices.values():
         for tenure in office.holders:
             days = [tenure.start - ONE_DAY, tenure.start] + ([tenure.end, tenure.end + ONE_DAY] if tenure.end else [])
-            for rule in tenure_rules:
-                for claim in sorted(rule.kind.claims, key=lambda c: c.value):
+            for rule, kind in tenure_rules:
+                for claim in sorted(kind.claims, key=lambda c: c.value):
                     text = _PHRASES[claim].format(title=_title(facts, office), name=facts.name_of(tenure.who))
                     for day in days:
                         document = document_from_text(text, f"{office.id}:{tenure.who}:{day}")

@@ -116,6 +116,7 @@ def read_pack(data: Any, path: str) -> RulePack:
     root = checker.mapping(data, Location(path, 1, 1), "a rule pack")
     if root is None:
         checker.raise_if_failed()
+        assert root is not None  # unreachable: the failed mapping was recorded, so that raised
     checker.keys(root, PACK_FIELDS, ("rules",), "a rule pack")
     pack = RulePack(path=path, description=checker.text(root, "description", "a rule pack") or "")
     if "example_date" in root:
@@ -131,6 +132,7 @@ def read_pack(data: Any, path: str) -> RulePack:
     items = checker.sequence(root.get("rules"), root.where("rules"), "'rules'") if "rules" in root else None
     seen: dict[str, Location] = {}
     for index, item in enumerate(items or ()):
+        assert items is not None  # only its items are looped over
         mapping = checker.mapping(item, items.where(index), f"rules[{index}]")
         if mapping is None:
             continue
@@ -166,7 +168,7 @@ def _read_rule(mapping: YamlMap, what: str, pack: RulePack, checker: Checker) ->
     message = checker.text(mapping, "message", what)
     description = checker.text(mapping, "description", what)
     kind = kind_class(mapping, checker, what) if kind_class else None
-    if kind is not None:
+    if kind is not None and kind_class is not None:  # a kind is made only from its class
         for param in kind_class.required:
             if param not in mapping:
                 checker.fail(f"{what} (kind {kind_name}) is missing the required field '{param}'", mapping.location)
@@ -177,7 +179,7 @@ def _read_rule(mapping: YamlMap, what: str, pack: RulePack, checker: Checker) ->
     if fix is not None and kind is not None and fix not in kind.fixes:
         offered = f"it can declare: {', '.join(kind.fixes)}" if kind.fixes else "it proposes no fixes"
         checker.fail(f"fix '{fix}' is not possible for a {kind.name} rule; {offered}", mapping.where("fix"))
-    if None in (rule_id, kind, severity, message, description) or severity not in SEVERITIES:
+    if rule_id is None or kind is None or severity is None or message is None or description is None or severity not in SEVERITIES:
         return None
     return Rule(rule_id, kind, severity, message.strip(), description.strip(), flags, passes, mapping.location, pack, fix)
 
@@ -211,7 +213,9 @@ def _read_examples(mapping: YamlMap, what: str, pack: RulePack, kind: Kind | Non
     for group in result:
         items = checker.sequence(examples.get(group), examples.where(group), f"examples '{group}' of {what}") if group in examples else None
         for index, item in enumerate(items or ()):
+            assert items is not None  # only its items are looped over
             location = items.where(index)
+            text: str | None
             if isinstance(item, str):
                 text, date = item, None
             elif isinstance(item, YamlMap):

@@ -52,7 +52,8 @@ class _SpeakerFinder:
     def __init__(self, prose: str, tokens: Tokens, names: list[NameMention], titles: list[TitleMention], facts: FactBase) -> None:
         self.prose, self.tokens = prose, tokens
         # Words a title phrase may be made of between "said" and the name: titles and organisations.
-        self.in_title_phrase = {i for mention in (*titles, *names) for i in range(mention.first, mention.last)}
+        mentions: list[TitleMention | NameMention] = [*titles, *names]
+        self.in_title_phrase = {i for mention in mentions for i in range(mention.first, mention.last)}
         self.lower = tokens.lower
         self.people = [n for n in names if n.entity and facts.entities[n.entity].type == "person"]
         self.person_starts = [n.span.start for n in self.people]

@@ -130,7 +130,7 @@ class _ClaimReader:
         if after + 1 < ceiling and low[after] == "of":
             of_name = self.name_starting.get(after + 1)
             organizations = self._organization(of_name)
-            if organizations is not None:
+            if of_name is not None and organizations is not None:  # organisations found imply the name
                 after = of_name.last
         prefix = self._prefix(title.first, floor)
         if prefix is None:

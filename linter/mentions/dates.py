@@ -62,6 +62,7 @@ def find_dates(prose: str, tokens: Tokens) -> list[DateMention]:
 
 def _mention(match: regex.Match) -> DateMention | None:
     groups = match.groupdict()
+    year: int | None
     if groups["year_c"]:
         month, day, year = int(groups["month_c"]), int(groups["day_c"]), int(groups["year_c"])
     else:

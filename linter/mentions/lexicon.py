@@ -151,7 +151,7 @@ def short_forms(name: str, aliases: tuple[str, ...]) -> set[tuple[str, ...]]:
     if len(key) < 2 or not key[-1][:1].isupper():
         return set()
     surname = key[-1]
-    forms = {(surname,)}
+    forms: set[tuple[str, ...]] = {(surname,)}
     for alias in aliases:
         alias_key = token_key(alias)
         if len(alias_key) == 3 and alias_key[0] in RANKS:
@@ -197,7 +197,9 @@ def required_words(pattern: str) -> set[str]:
         parsed = list(_parser.parse(pattern, flags=re.IGNORECASE))
     except Exception:  # a pattern only the regex module reads: always searched
         return set()
-    words, run, run_starts_pattern = set(), [], True
+    words: set[str] = set()
+    run: list[str] = []
+    run_starts_pattern = True
 
     def flush(ends_pattern: bool) -> None:
         text = "".join(run)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from linter import __version__
-from linter.findings import Finding
+from linter.findings import Fix
 from linter.report.summary import summarise
 from linter.runner import RunResult
 from linter.source.document import Document
@@ -28,7 +28,7 @@ def render_json(result: RunResult, color: bool = False) -> str:
             "message": f.message,
             "evidence": list(f.evidence),
             "facts": [note.as_dict() for note in f.facts],
-            "fix": _fix(f, result.documents[f.path]) if f.fix else None,
+            "fix": _fix(f.fix, result.documents[f.path]) if f.fix else None,
         }
         for f in result.findings
     ]
@@ -46,9 +46,8 @@ def render_json(result: RunResult, color: bool = False) -> str:
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
 
 
-def _fix(finding: Finding, document: Document) -> dict:
+def _fix(fix: Fix, document: Document) -> dict:
     """Modelled on Ruff's: its applicability, what it does, and its edits (end exclusive)."""
-    fix = finding.fix
     (line, column), (end_line, end_column) = document.position(fix.span.start), document.position(fix.span.end)
     return {
         "applicability": "safe" if fix.safe else "unsafe",

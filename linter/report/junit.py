@@ -13,11 +13,12 @@ def render_junit(result: RunResult, color: bool = False) -> str:
         by_path.setdefault(finding.path, []).append(finding)
     problems = {str(p.location.path) if p.location else "factlint": p for p in result.problems}
     failures = sum(1 for findings in by_path.values() if findings)
+    tests = str(len(by_path) + len(problems))
     suites = ElementTree.Element(
-        "testsuites", name="factlint", tests=str(len(by_path) + len(problems)), failures=str(failures), errors=str(len(problems))
+        "testsuites", name="factlint", tests=tests, failures=str(failures), errors=str(len(problems))
     )
     suite = ElementTree.SubElement(
-        suites, "testsuite", name="factlint", tests=suites.get("tests"), failures=str(failures), errors=str(len(problems))
+        suites, "testsuite", name="factlint", tests=tests, failures=str(failures), errors=str(len(problems))
     )
     for path in sorted(by_path):
         case = ElementTree.SubElement(suite, "testcase", classname="factlint", name=path, file=path)

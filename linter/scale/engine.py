@@ -23,7 +23,8 @@ from linter.cache.results import Cached, ResultCache
 from linter.facts.cache import facts_from_plain
 from linter.mentions.lexicon import Lexicon, build_lexicon
 from linter.runner import STDIN, RunResult, RunSettings, check_files
-from linter.source.units import Unit, read_units
+from linter.source.jsonl import Record
+from linter.source.units import FileBytes, Unit, read_units
 
 if TYPE_CHECKING:
     from linter.plan import CheckOptions
@@ -121,6 +122,7 @@ _POOL_SETUP: WorkerSetup | None = None  # inherited by forked --jobs workers
 
 
 def _pool_check(units: list[Unit], record: bool) -> list[Checked]:
+    assert _POOL_SETUP is not None  # set before the pool forks its workers
     return check_batch(_POOL_SETUP, units, record)
 
 
@@ -181,16 +183,16 @@ def execute(
     keys: list[bytes] = []
     size = 0
     for window in _windows(read_units(settings.paths, problems, STDIN), _LOOKUP_WINDOW):
-        stdin = [unit for unit in window if unit == STDIN]
+        stdin: list[Unit] = [unit for unit in window if unit == STDIN]
         if stdin:  # read from this process's standard input: checked here, never cached
             result.merge(check_batch(WorkerSetup(settings), stdin, False)[0].part)
-        window = [unit for unit in window if unit != STDIN]
+        read = [unit for unit in window if not isinstance(unit, str)]  # a str unit is only ever STDIN
         if cache is not None:
-            window_keys, cached = cache.lookup(window)
+            window_keys, cached = cache.lookup(read)
         else:
-            window_keys, cached = [b""] * len(window), [None] * len(window)
+            window_keys, cached = [b""] * len(read), [None] * len(read)
         hits = 0
-        for unit, key, hit in zip(window, window_keys, cached, strict=True):
+        for unit, key, hit in zip(read, window_keys, cached, strict=True):
             if hit is not None:
                 hits += 1
                 _merge_cached(result, unit, hit, settings.keep_documents)
@@ -224,7 +226,7 @@ def _windows(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
         yield window
 
 
-def _merge_cached(result: RunResult, unit: Unit, hit: Cached, keep_documents: bool) -> None:
+def _merge_cached(result: RunResult, unit: FileBytes | Record, hit: Cached, keep_documents: bool) -> None:
     """A cached result; the document is read again only when a report quotes it."""
     result.findings.extend(hit.findings)
     result.checked_paths.append(hit.path)
@@ -246,6 +248,7 @@ def run_checks(settings: RunSettings, fact_files: tuple[str, ...], options: Chec
         )
         cache = ResultCache.open(context, facts_key(list(fact_files)) if fact_files else "", settings.today.toordinal())
     setup = WorkerSetup(dataclasses.replace(settings, paths=[]))
+    executor: Executor
     if options.scheduler:
         from linter.scale.dask_run import ClusterExecutor
 

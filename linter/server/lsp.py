@@ -16,7 +16,7 @@ from pathlib import Path
 from lsprotocol import types
 
 from linter import __version__
-from linter.checks.rules import builtin_rules_dir
+from linter.checks.rules import Rule, builtin_rules_dir
 from linter.errors import UserError
 from linter.findings import Finding
 from linter.fixes import fixed_text
@@ -71,7 +71,7 @@ def _builtin_packs() -> Path:
     return builtin_rules_dir().resolve()
 
 
-def rule_docs(rule: object) -> str:
+def rule_docs(rule: Rule | EngineRule) -> str:
     """Where a rule is documented: the kind's section of docs/rules.md for a built-in rule, the
     suppressions section of docs/cli.md for the engine's own, the pack file for a house rule."""
     if isinstance(rule, EngineRule):
@@ -128,13 +128,17 @@ def overlaps(span: Span, start: int, end: int) -> bool:
 
 
 def fix_edit(document: Document, finding: Finding, encoding: str) -> types.TextEdit:
-    return types.TextEdit(range=span_range(document, finding.fix.span, encoding), new_text=finding.fix.replacement)
+    fix = finding.fix
+    assert fix is not None, "only called for findings with a fix"
+    return types.TextEdit(range=span_range(document, fix.span, encoding), new_text=fix.replacement)
 
 
 def fix_title(document: Document, finding: Finding) -> str:
-    before = document.text[finding.fix.span.start : finding.fix.span.end]
-    title = f"Replace “{before}” with “{finding.fix.replacement}”"
-    return title if finding.fix.safe else f"{title} (unsafe: a factual suggestion, check it first)"
+    fix = finding.fix
+    assert fix is not None, "only called for findings with a fix"
+    before = document.text[fix.span.start : fix.span.end]
+    title = f"Replace “{before}” with “{fix.replacement}”"
+    return title if fix.safe else f"{title} (unsafe: a factual suggestion, check it first)"
 
 
 def fix_all_edits(document: Document, findings: list[Finding], encoding: str) -> list[types.TextEdit]:

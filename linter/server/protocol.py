@@ -16,16 +16,19 @@ import asyncio
 import logging
 import os
 from pathlib import Path
+from typing import Any
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from linter import __version__
+from linter.checks.rules import Rule
 from linter.errors import UserError
 from linter.server import lsp
 from linter.server.session import INPUT_SUFFIXES, Checked, Session
 from linter.source.document import document_kind
+from linter.suppressions import EngineRule
 
 DEBOUNCE_SECONDS = 0.2
 LANGUAGES = {"markdown": "markdown", "plaintext": "text", "text": "text", "html": "html"}  # LSP language id -> kind
@@ -107,7 +110,10 @@ class FactlintServer(LanguageServer):
         if checked.document is None:
             return [lsp.not_checked(checked.problems, checked.text, self.encoding)]
         settings, document = checked.settings, checked.document
-        rules = {rule.id: rule for rule in [*settings.rules, *settings.engine_rules]} if settings else {}
+        rules: dict[str, Rule | EngineRule] = {}
+        if settings:
+            rules.update((rule.id, rule) for rule in settings.rules)
+            rules.update((rule.id, rule) for rule in settings.engine_rules)
         links = _supports(self.client_capabilities, "text_document", "publish_diagnostics", "code_description_support")
         diagnostics = [
             lsp.diagnostic(finding, document, self.encoding, lsp.rule_docs(rules[finding.rule]) if links and finding.rule in rules else None)
@@ -239,6 +245,7 @@ def create_server() -> FactlintServer:
 
 def _code_actions(ls: FactlintServer, uri: str, checked: Checked, params: types.CodeActionParams) -> list[types.CodeAction]:
     document, encoding = checked.document, ls.encoding
+    assert document is not None  # the caller checks that the document was read
     version = ls.workspace.get_text_document(uri).version
     versioned = _supports(ls.client_capabilities, "workspace", "workspace_edit", "document_changes")
 
@@ -285,7 +292,7 @@ def _kind(uri: str, language_id: str | None) -> str | None:
 
 def _supports(capabilities: types.ClientCapabilities, *names: str):
     """A client capability by its path of attribute names, or None where the client leaves it out."""
-    value = capabilities
+    value: Any = capabilities
     for name in names:
         value = getattr(value, name, None)
         if value is None:

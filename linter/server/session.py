@@ -57,6 +57,7 @@ class Session:
             return Checked(text, problems=_each(settings))
         settings.today = dt.date.today()  # for expiring suppressions: the server may run for days
         document = document_from_text(text, path, kind)
+        assert settings.lexicon is not None  # _load builds it
         try:
             with time_limit(settings.timeout_per_document):
                 _, _, findings, problems = check_document(document, settings, settings.lexicon)

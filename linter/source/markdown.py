@@ -8,6 +8,8 @@ blocks, so a heading never runs into the next sentence.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import regex
 
 from linter.errors import Location, UserError
@@ -37,7 +39,7 @@ def mask_markdown(document: Document) -> None:
     for pattern in (_INLINE_CODE, _HTML_COMMENT, _HTML_TAG, _LINK_DESTINATION, _LINE_MARKER, _EMPHASIS):
         if pattern is _LINE_MARKER:
             block_lines = {match.start() for match in _BLOCK_START.finditer(text)}
-        spans = (match.span() for match in pattern.finditer(text))
+        spans: Iterable[tuple[int, int]] = (match.span() for match in pattern.finditer(text))
         if pattern is _HTML_COMMENT:
             spans = list(spans)
             document.comments.extend(Span(start, end) for start, end in spans)
@@ -48,7 +50,8 @@ def mask_markdown(document: Document) -> None:
 
 def _fenced_code(text: str, start: int) -> list[tuple[int, int]]:
     """Spans of fenced code blocks from ``start`` (an unclosed one runs to the end)."""
-    spans, position = [], start
+    spans: list[tuple[int, int]] = []
+    position = start
     while True:
         opening = _FENCE.search(text, position)
         if not opening:

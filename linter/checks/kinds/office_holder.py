@@ -31,17 +31,17 @@ CLAIM_PLACEHOLDERS = frozenset({"text", "person", "title", "office", "date", "ho
 STALE_PLACEHOLDERS = CLAIM_PLACEHOLDERS | {"verified", "age"}
 
 
-def claim_values(analysis: Analysis, claim: OfficeClaim, office_id: str, windows: tuple[DateWindow, ...]) -> dict[str, str]:
-    """Message values describing one claim of office, checked at ``windows``, and the facts about it."""
+def claim_values(analysis: Analysis, claim: OfficeClaim, person: str, office_id: str, windows: tuple[DateWindow, ...]) -> dict[str, str]:
+    """Message values describing one claim of office (of ``person``, its person), checked at ``windows``, and the facts about it."""
     facts, office = analysis.facts, analysis.facts.offices[office_id]
     return {
         "text": analysis.text(claim.span),
-        "person": facts.name_of(claim.person),
+        "person": facts.name_of(person),
         "title": analysis.text(claim.title.span),
         "office": office.name,
         "date": join([window.describe() for window in windows]),
         "holders": join([holders(facts, office, window) for window in windows]),
-        "record": record(facts, office, claim.person),
+        "record": record(facts, office, person),
         "claim": claim.claim.value,
     }
 
@@ -70,37 +70,38 @@ class OfficeHolder(Kind):
     def check(self, analysis: Analysis) -> Iterator[Match]:
         return self._stale(analysis) if self.stale_after is not None else self._false(analysis)
 
-    def _claims(self, analysis: Analysis) -> Iterator[tuple[OfficeClaim, list[Office]]]:
-        """The claims this rule checks, each with the offices its title means for its person."""
+    def _claims(self, analysis: Analysis) -> Iterator[tuple[OfficeClaim, str, list[Office]]]:
+        """The claims this rule checks, each with its person and the offices its title means for that person."""
         for claim in analysis.claims:
             if claim.claim in self.claims and claim.person is not None and not claim.quoted:
-                yield claim, analysis.facts.offices_for(claim.title.offices, claim.person, claim.organizations)
+                yield claim, claim.person, analysis.facts.offices_for(claim.title.offices, claim.person, claim.organizations)
 
     def _stale(self, analysis: Analysis) -> Iterator[Match]:
         reported: set[str] = set()
-        for claim, offices in self._claims(analysis):
+        for claim, person, offices in self._claims(analysis):
             for office in offices:
                 if office.id in reported:
                     continue
-                tenures = open_tenures_verified_before(claim.claim, office, claim.person, claim.times, self.stale_after)
+                tenures = open_tenures_verified_before(claim.claim, office, person, claim.times, self.stale_after)
                 if tenures:
                     reported.add(office.id)
-                    values = claim_values(analysis, claim, office.id, claim.times)
+                    assert office.verified is not None  # tenures verified before a date imply the office's date
+                    values = claim_values(analysis, claim, person, office.id, claim.times)
                     values.update(verified=long_date(office.verified), age=str(verified_age(office, claim.times)))
-                    yield Match(claim.span, values, tuple(sorted({office.id, claim.person, *(t.who for t in tenures)})))
+                    yield Match(claim.span, values, tuple(sorted({office.id, person, *(t.who for t in tenures)})))
 
     def _false(self, analysis: Analysis) -> Iterator[Match]:
         facts = analysis.facts
-        for claim, offices in self._claims(analysis):
+        for claim, person, offices in self._claims(analysis):
             windows = claim.times
             if not offices or any(
-                claim_truth(claim.claim, office, claim.person, window) is not Truth.FALSE for office in offices for window in windows
+                claim_truth(claim.claim, office, person, window) is not Truth.FALSE for office in offices for window in windows
             ):
                 continue
             office = offices[0]
             during = {t.who for window in windows for t in holders_during(office, window)}
-            evidence = {office.id, claim.person, *during}
+            evidence = {office.id, person, *during}
             replacement = None
             if claim.claim is Claim.CURRENT and len(offices) == 1 and len(during) == 1:
                 replacement = (claim.name.span, facts.name_of(next(iter(during))) + ("'s" if claim.name.possessive else ""))
-            yield Match(claim.span, claim_values(analysis, claim, office.id, windows), tuple(sorted(evidence)), replacement)
+            yield Match(claim.span, claim_values(analysis, claim, person, office.id, windows), tuple(sorted(evidence)), replacement)

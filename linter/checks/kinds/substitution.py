@@ -36,6 +36,7 @@ class Substitution(Kind):
         flags = regex.VERSION1 | (regex.IGNORECASE if checker.typed(rule, "ignore_case", bool, what) else 0)
         alternatives = []
         for wrong, right in (swap or {}).items():
+            assert swap is not None  # only its entries are looped over
             if not isinstance(wrong, str):
                 found = not_a_string(wrong, swap.written_key(wrong))
                 checker.fail(f"each term of 'swap' in {what} must be a string, not {found}", swap.key_location(wrong))
