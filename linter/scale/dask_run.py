@@ -80,13 +80,14 @@ class ClusterExecutor:
             entry = str(entry_path(facts_key(list(fact_files))).resolve())
             setup = WorkerSetup(dataclasses.replace(setup.settings, facts=FactBase(), lexicon=None), entry)
         started = time.perf_counter()
+        self.plain_setup = setup
         self.setup = self.client.scatter(setup, broadcast=True, hash=False)
         self.setup_seconds = time.perf_counter() - started
 
     def submit(self, units: list[Unit], record: bool) -> object:
         return self.client.submit(check_batch, self.setup, units, record, pure=False)
 
-    def result(self, handle, units: list[Unit], record: bool) -> list[Checked]:
+    def result(self, handle, units: list[Unit], record: bool, attempt: int = 1) -> list[Checked]:
         from distributed import KilledWorker
 
         try:
@@ -101,11 +102,19 @@ class ClusterExecutor:
         except Exception as error:
             if _connection_lost(error):
                 raise UserError(f"lost the Dask scheduler at {self.address}: {type(error).__name__}: {error}") from None
+            if type(error).__name__ == "FutureCancelledError" and attempt < _ATTEMPTS:
+                # A worker died holding what the batch needed (its copy of the scattered setup), and
+                # the scheduler forgot the batch: scatter the setup again and send the batch again.
+                self.setup = self.client.scatter(self.plain_setup, broadcast=True, hash=False)
+                return self.result(self.submit(units, record), units, record, attempt + 1)
             return [_not_checked(unit, f"the Dask worker failed: {type(error).__name__}: {error}") for unit in units]
 
     def close(self) -> None:
         with contextlib.suppress(Exception):  # closing a client whose scheduler is gone: nothing left to do
             self.client.close(timeout=CONNECT_SECONDS)
+
+
+_ATTEMPTS = 3  # tries of a batch whose task the scheduler forgot when a worker died
 
 
 def _connection_lost(error: Exception) -> bool:
