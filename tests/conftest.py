@@ -149,6 +149,24 @@ def run_cli(*args: str, cwd: Path | str = REPO, stdin: str | None = None, env: d
     )
 
 
+def run_in_process(*args: str, cwd: Path | str = REPO, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    """run_cli's twin in this process (CliRunner, from cwd, with env added): the same command line
+    without a new interpreter's start-up, for tests that do not need a process of their own (its
+    signals, its terminal, or main()'s last-resort handling of bugs)."""
+    from typer.testing import CliRunner
+
+    from linter.cli import app
+
+    previous = Path.cwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(app, list(args), input=stdin, env={"NO_COLOR": "1", **(env or {})},
+                                    catch_exceptions=False, prog_name="factlint")
+    finally:
+        os.chdir(previous)
+    return subprocess.CompletedProcess(["factlint", *args], result.exit_code, result.stdout, result.stderr)
+
+
 def invoke(*args: str):
     """Run the command line in this process with typer's CliRunner: the same code as ``factlint``
     but for main()'s last-resort handling of bugs, and much faster than run_cli. Run it from the

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, run_cli
+from conftest import REPO, invoke, run_cli
 
 distributed = pytest.importorskip("distributed", reason="Dask's distributed is not installed (pip install 'factlint[cluster]')")
 
@@ -116,14 +116,15 @@ def _archive(folder: Path, records: int) -> tuple[Path, Path]:
     return articles, shard
 
 
-def test_a_directory_and_a_shard_give_the_local_output_in_every_format(cluster, tmp_path):
+def test_a_directory_and_a_shard_give_the_local_output_in_every_format(cluster, tmp_path, monkeypatch):
     articles, shard = _archive(tmp_path, 40)
+    monkeypatch.chdir(tmp_path)
     for output in ("text", "json", "sarif", "github", "junit", "html"):
-        local = run_cli("check", str(articles), str(shard), "--facts", SEED_FACTS, "--format", output, "--no-cache", cwd=tmp_path)
+        local = invoke("check", str(articles), str(shard), "--facts", SEED_FACTS, "--format", output, "--no-cache")
         remote = run_cli("check", str(articles), str(shard), "--facts", SEED_FACTS, "--format", output, "--no-cache",
                          "--scheduler", cluster.address, cwd=tmp_path)
-        assert local.returncode == 1 and "story-3" in local.stdout, local.stderr
-        assert (remote.returncode, remote.stdout) == (local.returncode, local.stdout), (output, remote.stderr)
+        assert local.exit_code == 1 and "story-3" in local.stdout, local.stderr
+        assert (remote.returncode, remote.stdout) == (local.exit_code, local.stdout), (output, remote.stderr)
 
 
 def test_workers_can_load_the_facts_from_the_shared_fact_cache(cluster, tmp_path):
@@ -184,9 +185,11 @@ def _mid_run(states: dict) -> bool:
 
 def test_an_unreachable_scheduler_is_one_located_line(tmp_path):
     (tmp_path / "a.txt").write_text("The goverment said so.\n")
-    result = run_cli("check", "a.txt", "--scheduler", f"tcp://127.0.0.1:{_free_port()}", cwd=tmp_path)
+    result = run_cli("check", "a.txt", "--scheduler", f"tcp://127.0.0.1:{_free_port()}", cwd=tmp_path,
+                     env={"DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"})  # Dask's own setting decides how long to try
     assert result.returncode == 2
     assert result.stderr.startswith("factlint: error: cannot reach the Dask scheduler at tcp://127.0.0.1:") and result.stderr.count("\n") == 1
+    assert " within 2s: " in result.stderr
 
 
 def test_without_distributed_the_error_says_what_to_install(tmp_path):

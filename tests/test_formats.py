@@ -7,7 +7,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from conftest import REPO, run_cli
+from conftest import REPO, run_in_process
 
 SEED = ["check", "seeds/", "--no-cache"]
 
@@ -19,7 +19,7 @@ def test_sarif_is_valid_against_the_official_schema():
     import jsonschema
 
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
-    result = run_cli(*SEED, "--format", "sarif")
+    result = run_in_process(*SEED, "--format", "sarif")
     assert result.returncode == 1
     sarif = json.loads(result.stdout)
     jsonschema.Draft4Validator(schema).validate(sarif)
@@ -39,7 +39,7 @@ def test_sarif_fingerprints_survive_edits_elsewhere(tmp_path, write):
     write("b/draft.md", f"---\ndate: 2025-06-01\n---\nA new first paragraph, added later.\n\n{body}")
 
     def prints(folder: str) -> list[str]:
-        sarif = json.loads(run_cli("check", "draft.md", "--facts", facts, "--format", "sarif", cwd=tmp_path / folder).stdout)
+        sarif = json.loads(run_in_process("check", "draft.md", "--facts", facts, "--format", "sarif", cwd=tmp_path / folder).stdout)
         return [r["partialFingerprints"]["factlintFinding/v1"] for r in sarif["runs"][0]["results"]]
 
     before, after = prints("a"), prints("b")
@@ -47,7 +47,7 @@ def test_sarif_fingerprints_survive_edits_elsewhere(tmp_path, write):
 
 
 def test_github_annotations():
-    result = run_cli(*SEED, "--format", "github")
+    result = run_in_process(*SEED, "--format", "github")
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert lines[2].startswith(
@@ -58,7 +58,7 @@ def test_github_annotations():
 
 def test_github_escapes_what_workflow_commands_reserve(tmp_path, write):
     write("a,b%c.md", "The goverment fell.\n")
-    result = run_cli("check", "a,b%c.md", "--format", "github", cwd=tmp_path)
+    result = run_in_process("check", "a,b%c.md", "--format", "github", cwd=tmp_path)
     assert result.stdout.startswith("::warning file=a%2Cb%25c.md,line=1,col=5,")
 
 
@@ -66,7 +66,7 @@ def test_junit_has_a_test_case_per_file_and_an_error_per_unreadable_file(tmp_pat
     write("good.md", "Fine prose.\n")
     write("bad.md", "The goverment fell.\n")
     (tmp_path / "broken.md").write_bytes(b"\xff")
-    result = run_cli("check", "good.md", "bad.md", "broken.md", "--format", "junit", cwd=tmp_path)
+    result = run_in_process("check", "good.md", "bad.md", "broken.md", "--format", "junit", cwd=tmp_path)
     assert result.returncode == 2
     suites = ElementTree.fromstring(result.stdout)
     assert (suites.get("tests"), suites.get("failures"), suites.get("errors")) == ("3", "1", "1")
@@ -78,13 +78,13 @@ def test_junit_has_a_test_case_per_file_and_an_error_per_unreadable_file(tmp_pat
 @pytest.mark.parametrize("output_format", ["text", "json", "sarif", "github", "junit"])
 def test_output_file_keeps_the_exit_code(tmp_path, output_format):
     report = tmp_path / "report.out"
-    result = run_cli(*SEED, "--format", output_format, "--output", str(report))
+    result = run_in_process(*SEED, "--format", output_format, "--output", str(report))
     assert result.returncode == 1 and result.stdout == "" and report.read_text(encoding="utf-8")
-    assert report.read_text(encoding="utf-8") == run_cli(*SEED, "--format", output_format).stdout
+    assert report.read_text(encoding="utf-8") == run_in_process(*SEED, "--format", output_format).stdout
 
 
 def test_output_to_an_unwritable_place_is_an_error(tmp_path):
-    result = run_cli(*SEED, "--output", str(tmp_path / "missing-dir" / "report.txt"))
+    result = run_in_process(*SEED, "--output", str(tmp_path / "missing-dir" / "report.txt"))
     assert result.returncode == 2 and "cannot write the report" in result.stderr
 
 

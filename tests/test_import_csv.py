@@ -6,7 +6,7 @@ import pytest
 
 from linter.facts.load import load_facts
 
-from conftest import run_cli
+from conftest import run_in_process
 
 GOV_UK = "https://www.gov.uk/government/history/past-prime-ministers"
 TABLE = f"""Person,Office,From,To,Source,Titles,Aliases
@@ -19,7 +19,7 @@ Rachel Reeves,Chancellor of the Exchequer,2024-07-05,,https://www.gov.uk/governm
 
 def test_a_table_becomes_a_fact_file_with_a_source_on_every_tenure(tmp_path):
     (tmp_path / "desk.csv").write_text(TABLE, encoding="utf-8")
-    result = run_cli("facts", "import", "desk.csv", "--verified", "2025-06-01", "--output", "facts.yaml", cwd=tmp_path)
+    result = run_in_process("facts", "import", "desk.csv", "--verified", "2025-06-01", "--output", "facts.yaml", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     facts = load_facts([str(tmp_path / "facts.yaml")])
     pm = facts.offices["prime-minister-of-the-united-kingdom"]
@@ -32,13 +32,13 @@ def test_a_table_becomes_a_fact_file_with_a_source_on_every_tenure(tmp_path):
     assert facts.entities["keir-starmer"].aliases == ("Sir Keir Starmer",)
     text = (tmp_path / "facts.yaml").read_text()
     assert "# import: inner bound: the source gives the start as 1940-05 and the end as 1945" in text
-    again = run_cli("facts", "import", "desk.csv", "--verified", "2025-06-01", "--output", "facts.yaml", cwd=tmp_path)
+    again = run_in_process("facts", "import", "desk.csv", "--verified", "2025-06-01", "--output", "facts.yaml", cwd=tmp_path)
     assert "nothing to change in facts.yaml" in again.stderr and (tmp_path / "facts.yaml").read_text() == text
 
 
 def test_a_verified_column_dates_the_import_by_its_oldest_row(tmp_path):
     (tmp_path / "desk.csv").write_text(f"person;office;from;to;source;verified\nA B;Mayor of X;2020-01-01;;{GOV_UK};2025-05-01\nC D;Mayor of Y;2021-01-01;;{GOV_UK};2025-03-01\n")
-    assert run_cli("facts", "import", "desk.csv", "-o", "facts.yaml", cwd=tmp_path).returncode == 0
+    assert run_in_process("facts", "import", "desk.csv", "-o", "facts.yaml", cwd=tmp_path).returncode == 0
     assert {str(o.verified) for o in load_facts([str(tmp_path / "facts.yaml")]).offices.values()} == {"2025-03-01"}
 
 
@@ -65,14 +65,14 @@ def test_a_verified_column_dates_the_import_by_its_oldest_row(tmp_path):
 )
 def test_every_bad_cell_is_reported_at_its_row_and_column_and_nothing_is_written(tmp_path, table, errors):
     (tmp_path / "desk.csv").write_text(table)
-    result = run_cli("facts", "import", "desk.csv", "--output", "facts.yaml", cwd=tmp_path)
+    result = run_in_process("facts", "import", "desk.csv", "--output", "facts.yaml", cwd=tmp_path)
     assert result.returncode == 2 and result.stderr.splitlines() == errors
     assert not (tmp_path / "facts.yaml").exists()
 
 
 def test_a_table_that_is_not_utf8_is_a_located_error(tmp_path):
     (tmp_path / "desk.csv").write_bytes("person,office,from,to,source\nJos\xe9,Mayor,2020-01-01,,x\n".encode("latin-1"))
-    result = run_cli("facts", "import", "desk.csv", cwd=tmp_path)
+    result = run_in_process("facts", "import", "desk.csv", cwd=tmp_path)
     assert result.returncode == 2 and result.stderr.strip() == "desk.csv: not UTF-8 (byte 32): save the spreadsheet as CSV UTF-8"
 
 
@@ -82,7 +82,7 @@ def test_rows_name_the_file_s_own_people_and_offices_by_id_or_name(tmp_path):
         "offices:\n  - id: uk-pm\n    name: Prime Minister of the United Kingdom\n    titles: [Prime Minister]\n    holders: []\n"
     )
     (tmp_path / "desk.csv").write_text(f"person,office,from,to,source\nKeir Starmer,uk-pm,2024-07-05,,{GOV_UK}\n")
-    result = run_cli("facts", "import", "desk.csv", "--output", "facts.yaml", cwd=tmp_path)
+    result = run_in_process("facts", "import", "desk.csv", "--output", "facts.yaml", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "facts.yaml:3:5: matched by name: Keir Starmer (Keir Starmer) is the file's 'starmer'",
@@ -93,5 +93,5 @@ def test_rows_name_the_file_s_own_people_and_offices_by_id_or_name(tmp_path):
 
 def test_positions_are_chosen_only_from_a_dump(tmp_path):
     (tmp_path / "desk.csv").write_text(TABLE, encoding="utf-8")
-    result = run_cli("facts", "import", "desk.csv", "--position", "Q14211", cwd=tmp_path)
+    result = run_in_process("facts", "import", "desk.csv", "--position", "Q14211", cwd=tmp_path)
     assert result.returncode == 2 and "a query answer or a table is imported whole" in result.stderr

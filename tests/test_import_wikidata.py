@@ -12,7 +12,7 @@ import pytest
 
 from linter.facts.load import load_facts
 
-from conftest import REPO, run_cli
+from conftest import REPO, run_in_process
 
 DATA = REPO / "tests" / "data" / "wikidata"
 DUMP, ANSWER, EVENTS = DATA / "uk-dump.json", DATA / "uk-answer.json", DATA / "events.yaml"
@@ -21,7 +21,7 @@ POSITIONS = ["--position", "Q14211", "--position", "Q531471", "--position", "Q11
 
 def imported(tmp_path: Path, source: Path, *options: str, name: str = "facts.yaml") -> tuple[Path, object]:
     output = tmp_path / name
-    result = run_cli("facts", "import", str(source), *options, "--output", str(output), cwd=tmp_path)
+    result = run_in_process("facts", "import", str(source), *options, "--output", str(output), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     return output, result
 
@@ -82,7 +82,7 @@ def test_compressed_dumps_give_the_same_bytes_and_output_is_deterministic(tmp_pa
     outputs = [imported(tmp_path, source, *POSITIONS, name=f"{index}.yaml")[0].read_text() for index, source in enumerate([tmp_path / "latest-all.json", gz, bz, gz])]
     assert outputs[1] == outputs[3]  # same input, same bytes
     assert outputs[0].split("\n", 1)[1] == outputs[1].split("\n", 1)[1] == outputs[2].split("\n", 1)[1]  # the header names the file read
-    printed = run_cli("facts", "import", str(gz), *POSITIONS, cwd=tmp_path)  # no --output: the new file on standard output
+    printed = run_in_process("facts", "import", str(gz), *POSITIONS, cwd=tmp_path)  # no --output: the new file on standard output
     assert printed.returncode == 0 and printed.stdout == outputs[1]
 
 
@@ -132,13 +132,13 @@ def test_a_bad_line_is_a_warning_with_its_line_number_and_the_rest_is_imported(t
 def test_a_damaged_or_unknown_file_is_a_located_error(tmp_path, content, expected):
     (tmp_path / "dump.json.gz").write_bytes(content)
     options = ["--from", "dump"] if "ends early" in expected else []
-    result = run_cli("facts", "import", "dump.json.gz", "--position", "Q14211", *options, cwd=tmp_path)
+    result = run_in_process("facts", "import", "dump.json.gz", "--position", "Q14211", *options, cwd=tmp_path)
     assert result.returncode == 2 and expected in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 
 def test_a_dump_needs_positions_and_names_those_it_lacks(tmp_path):
-    none = run_cli("facts", "import", str(DUMP), cwd=tmp_path)
+    none = run_in_process("facts", "import", str(DUMP), cwd=tmp_path)
     assert none.returncode == 2 and "say which positions to import from a dump" in none.stderr
     _, result = imported(tmp_path, DUMP, "--position", "Q14211", "--position", "Q42424242")
     assert "warning: the position Q42424242 is not in the dump" in result.stderr
@@ -155,11 +155,11 @@ def test_a_sparql_answer_gives_the_same_facts_as_the_dump(tmp_path):
 
 def test_the_seed_demo_gives_the_same_four_findings_with_imported_facts(tmp_path):
     """The newcomer's path in docs/facts.md: import, then check the seed with a small hand-written file for the events."""
-    expected = findings(run_cli("check", "seeds/", "--format", "json", "--no-cache"))
+    expected = findings(run_in_process("check", "seeds/", "--format", "json", "--no-cache"))
     assert len(expected) == 4
     for source, options in ((DUMP, POSITIONS), (ANSWER, [])):
         output, _ = imported(tmp_path, source, *options, name=f"{source.stem}.yaml")
-        result = run_cli("check", "seeds/", "--facts", str(output), "--facts", str(EVENTS), "--format", "json", "--no-cache")
+        result = run_in_process("check", "seeds/", "--facts", str(output), "--facts", str(EVENTS), "--format", "json", "--no-cache")
         assert result.returncode == 1, result.stderr
         assert findings(result) == expected
 
@@ -188,15 +188,15 @@ def findings(result) -> list[tuple]:
 )
 def test_a_malformed_answer_is_a_located_one_line_error(tmp_path, content, expected):
     (tmp_path / "answer.json").write_text(content)
-    result = run_cli("facts", "import", "answer.json", cwd=tmp_path)
+    result = run_in_process("facts", "import", "answer.json", cwd=tmp_path)
     assert result.returncode == 2 and result.stderr.strip() == expected
 
 
 def test_facts_query_prints_the_query_the_import_reads():
-    result = run_cli("facts", "query", "--position", "Q14211", "--subclass-of", "Q83307", "--language", "fr")
+    result = run_in_process("facts", "query", "--position", "Q14211", "--subclass-of", "Q83307", "--language", "fr")
     assert result.returncode == 0
     assert "{ VALUES ?position { wd:Q14211 } } UNION { ?position wdt:P279* wd:Q83307 . }" in result.stdout
     assert 'FILTER(LANG(?label) IN ("fr", "mul"))' in result.stdout and "BIND(NOW() AS ?retrieved)" in result.stdout
-    bad = run_cli("facts", "query", "--position", "14211")
+    bad = run_in_process("facts", "query", "--position", "14211")
     assert bad.returncode == 2 and "'14211' is not a Wikidata item id" in bad.stderr
-    assert "say which positions" in run_cli("facts", "query").stderr
+    assert "say which positions" in run_in_process("facts", "query").stderr

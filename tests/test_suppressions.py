@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import REPO, run_cli
+from conftest import REPO, run_in_process
 
 FACTS = str(REPO / "seeds" / "facts.yaml")
 WRONG = "UK Prime Minister Rishi Sunak spoke."
@@ -14,7 +14,7 @@ WRONG = "UK Prime Minister Rishi Sunak spoke."
 
 def findings(tmp_path, write, body: str, *options: str) -> list[tuple[str, int]]:
     write("draft.md", f"---\ndate: 2025-06-01\n---\n{body}\n")
-    result = run_cli("check", "draft.md", "--facts", FACTS, "--format", "json", *options, cwd=tmp_path)
+    result = run_in_process("check", "draft.md", "--facts", FACTS, "--format", "json", *options, cwd=tmp_path)
     assert result.returncode in (0, 1), result.stderr
     return [(f["rule"], f["line"]) for f in json.loads(result.stdout)["findings"]]
 
@@ -42,7 +42,7 @@ def test_a_suppression_that_suppresses_nothing_is_reported(tmp_path, write):
 
 def test_an_unknown_rule_in_a_suppression_is_reported_with_a_suggestion(tmp_path, write):
     write("draft.md", f"<!-- factlint-disable-next-line office-holdr -->\n{WRONG}\n")
-    result = run_cli("check", "draft.md", "--facts", FACTS, "--date", "2025-06-01", cwd=tmp_path)
+    result = run_in_process("check", "draft.md", "--facts", FACTS, "--date", "2025-06-01", cwd=tmp_path)
     assert 'No rule is called "office-holdr" (did you mean "office-holder"?)' in result.stdout
 
 
@@ -63,8 +63,8 @@ def test_directives_in_code_are_not_suppressions(tmp_path, write):
 
 
 def test_engine_rules_are_listed_and_explained():
-    assert "unused-suppression" in run_cli("rules").stdout
-    explained = run_cli("explain", "expired-suppression")
+    assert "unused-suppression" in run_in_process("rules").stdout
+    explained = run_in_process("explain", "expired-suppression")
     assert explained.returncode == 0 and "until= date" in explained.stdout
 
 
@@ -76,7 +76,7 @@ def test_engine_messages_follow_the_style_guide(tmp_path, write):
         f"<!-- factlint-disable-next-line office-holder until=2025-02-30 -->\n{WRONG}\n\n"
         f"<!-- factlint-disable-next-line event-date, office-holder -->\nThe goverment fell.\n"
     ))
-    result = run_cli("check", "draft.md", "--facts", FACTS, "--format", "json", cwd=tmp_path)
+    result = run_in_process("check", "draft.md", "--facts", FACTS, "--format", "json", cwd=tmp_path)
     messages = [f["message"] for f in json.loads(result.stdout)["findings"] if f["rule"].endswith("-suppression")]
     assert messages == [
         "This suppression expired on 1 January 2001; remove it or extend its until= date.",

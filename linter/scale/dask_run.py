@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from linter.plan import CheckOptions
     from linter.source.units import Unit
 
-CONNECT_SECONDS = 10
+CLOSE_SECONDS = 10
 WORKER_WAIT_SECONDS = 60
 
 
@@ -48,14 +48,17 @@ class ClusterExecutor:
 
     def __init__(self, address: str, setup: WorkerSetup, fact_files: tuple[str, ...], options: CheckOptions) -> None:
         try:
+            import dask.config
             from distributed import Client
         except ImportError:
             raise UserError("--scheduler needs Dask's distributed, which is not installed: pip install 'factlint[cluster]'") from None
         self.address = address
         try:
-            self.client = Client(address, timeout=f"{CONNECT_SECONDS}s", set_as_default=False)
+            # Dask's own setting (DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT, 30 s unless set) decides how long to try.
+            timeout = dask.config.get("distributed.comm.timeouts.connect")
+            self.client = Client(address, timeout=timeout, set_as_default=False)
         except (OSError, TimeoutError, ValueError, TypeError) as error:
-            raise UserError(f"cannot reach the Dask scheduler at {address}: {error}") from None
+            raise UserError(f"cannot reach the Dask scheduler at {address} within {timeout}: {error}") from None
         try:
             self._prepare(setup, fact_files, options)
         except BaseException:
@@ -111,7 +114,7 @@ class ClusterExecutor:
 
     def close(self) -> None:
         with contextlib.suppress(Exception):  # closing a client whose scheduler is gone: nothing left to do
-            self.client.close(timeout=CONNECT_SECONDS)
+            self.client.close(timeout=CLOSE_SECONDS)
 
 
 _ATTEMPTS = 3  # tries of a batch whose task the scheduler forgot when a worker died
