@@ -464,3 +464,21 @@ def test_years_counted_back_and_dates_in_apposition(text, date, expected):
 )
 def test_reported_speech_and_a_subject_before_a_colon(text, expected):
     assert quote_rules(text, "2025-06-10") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After a quotation that ends its sentence, a speech verb with only its listener and
+        # circumstances attributes it; a verb with a clause of its own reports something else.
+        ('"Growth is the challenge and we must be bold in meeting it." Jeremy Hunt told investors in London.', ["quote-speaker"]),
+        ('"Growth is the challenge and we must be bold in meeting it." Jeremy Hunt said in a statement on Tuesday.', ["quote-speaker"]),
+        ('"Growth is the challenge and we must be bold in meeting it." Jeremy Hunt told reporters yesterday.', ["quote-speaker"]),
+        ('"Growth is the challenge and we must be bold in meeting it." Rachel Reeves told investors in London.', []),
+        ('"Growth is the challenge and we must be bold in meeting it." Jeremy Hunt said the plan was weak.', []),
+        ('"Growth is the challenge and we must be bold in meeting it." Jeremy Hunt told reporters the plan had failed.', []),
+        ('"Growth is the challenge and we must be bold in meeting it." Jeremy Hunt said in 2019 that it was wrong.', []),
+    ],
+)
+def test_a_speech_verb_with_only_its_listener_and_circumstances_after_a_closed_quotation(text, expected):
+    assert quote_rules(text, "2025-06-10") == expected

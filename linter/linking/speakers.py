@@ -4,7 +4,8 @@ Attribution forms, before the quotation (tried first): ``X said: "..."``,
 ``X told the BBC: "..."``; after it: ``"...," said X``, ``"...," X said``,
 ``"...," said UK Prime Minister X``, ``"...," he said``. After a quotation that
 ends its sentence, "X said the plan was weak" begins a new sentence and attributes
-nothing. "he"/"she" is the nearest named person before the quotation, unless
+nothing; "X said." and "X told investors in London on Tuesday." (a listener and
+circumstances, no clause) attribute it. "he"/"she" is the nearest named person before the quotation, unless
 another person is named in the same sentence. Anything else leaves the quotation without a
 speaker, and no rule draws a verdict about its speaker.
 """
@@ -81,10 +82,44 @@ class _SpeakerFinder:
             # After a quotation that ends its sentence, "X said the plan was weak" is a new
             # sentence about X; only "X said." attributes the quotation.
             ends_sentence = self.tokens.texts[self.tokens.index_before(quotation.inner.end)] in (".", "…")
-            if ends_sentence and (verb + 1 >= len(self.lower) or self.lower[verb + 1] not in (".", ",")):
+            if ends_sentence and not self._only_circumstances(verb):
                 return None
             return name
         return None
+
+    def _only_circumstances(self, verb: int) -> bool:
+        """Whether the speech verb's sentence ends with at most its listener and circumstances:
+        "X said.", "X told investors in London.", "X said in a statement on Tuesday, adding ..."
+        attribute the quotation before them; "X said the plan was weak." reports something else."""
+        position = verb + 1
+        if self.lower[verb] in words.LISTENER_VERBS:
+            return any(self._circumstances_from(position + size) for size in range(0, 5) if self._phrase(position, size))
+        return self._circumstances_from(position)
+
+    def _circumstances_from(self, position: int) -> bool:
+        """Prepositional phrases and time words up to the end of the sentence."""
+        if self._sentence_ends_at(position):
+            return True
+        word = self.lower[position]
+        if word in words.RECENT_TIMES or word in words.WEEKDAYS or word in ("earlier", "later", "last", "this"):
+            return self._circumstances_from(position + 1)
+        if word in words.CIRCUMSTANCE_PREPOSITIONS:
+            return any(self._circumstances_from(position + 1 + size) for size in range(1, 4) if self._phrase(position + 1, size))
+        return False
+
+    def _phrase(self, start: int, size: int) -> bool:
+        """Whether ``size`` words from ``start`` can be a short noun phrase: words, none a clause
+        opener or an auxiliary verb, which would make them a clause."""
+        end = start + size
+        return end <= len(self.lower) and all(
+            self.tokens.texts[i][:1].isalnum() and self.lower[i] not in words.CLAUSE_OPENERS and self.lower[i] not in words.AUXILIARIES
+            for i in range(start, end)
+        )
+
+    def _sentence_ends_at(self, position: int) -> bool:
+        if position >= len(self.lower) or self._opens_line(position):
+            return True
+        return self.lower[position] in (".", "!", "?", ",")  # "X said, adding that ..."
 
     def before(self, quotation: Quotation) -> NameMention | None:
         index = self.tokens.index_before(quotation.span.start)

@@ -55,6 +55,13 @@ SPEECH_VERBS = frozenset(
     vowed vows pledged pledges quipped joked tweeted posted""".split()
 )
 PRONOUNS = frozenset({"he", "she"})
+# Speech verbs that take a listener before their circumstances: "told investors in London".
+LISTENER_VERBS = frozenset({"told", "tells", "asked", "asks", "urged", "urges", "warned", "warns", "reminded", "reminds"})
+# Prepositions of the circumstances after a speech verb: "said in a statement on Tuesday".
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"of", "on", "in", "at", "during", "after", "before", "from", "to", "with", "via", "by", "outside", "inside"})
+AUXILIARIES = frozenset(
+    """is are was were be been being has have had do does did will would shall should can could may might must""".split()
+)
 # Verbs whose reported clause is in the speaker's own words ("Lagarde promised that the ECB was
 # "ready to do whatever it takes""), unlike "recalled", "quoted" or "cited", which bring in another's.
 OWN_WORDS_VERBS = frozenset(
