@@ -127,14 +127,23 @@ class _SpeakerFinder:
             return None
         if self.tokens.texts[index] == ":" and (name := self.ending.get(index)) and self._opens_line(name.first):
             return name  # a headline or a transcript: 'OBAMA: "THERE IS NO PLAN B"'
-        for verb in range(index - 1, max(index - 1 - _MAX_OBJECT, -1), -1):
-            if self.lower[verb] in words.SPEECH_VERBS:
+        for position in range(index - 1, max(index - 1 - _MAX_OBJECT, -1), -1):
+            verb = self._speech_verb_at(position)
+            if verb is not None:
                 if verb > 0 and self.lower[verb - 1] in words.PRONOUNS:
                     return self._antecedent(quotation.span.start)
                 return self._name_ending_before(verb) or self._before_relative_clause(verb)
-            if not self.tokens.texts[verb][:1].isalnum():
+            if not self.tokens.texts[position][:1].isalnum():
                 break
         return self._subject_before_colon(index) if self.tokens.texts[index] == ":" else None
+
+    def _speech_verb_at(self, position: int) -> int | None:
+        """The speech verb ending at ``position``: "said", or "put it" as in "X put it bluntly:"."""
+        if self.lower[position] in words.SPEECH_VERBS:
+            return position
+        if self.lower[position] == "it" and position > 0 and self.lower[position - 1] in ("put", "puts"):
+            return position - 1
+        return None
 
     def reported(self, quotation: Quotation) -> NameMention | None:
         """'Christine Lagarde promised that the ECB was "ready to do whatever it takes"': words quoted
@@ -190,7 +199,8 @@ class _SpeakerFinder:
                 return self.starting[position]
             word = self.tokens.texts[position]
             after_title = word == "," and position - 1 in self.in_title_phrase  # "said the Archbishop of Canterbury, Rowan Williams"
-            if not (word[:1].isupper() or word in ("-", ".", "the") or position in self.in_title_phrase or after_title):
+            qualifier = self.lower[position] in words.FORMER | words.EARLIER | words.CURRENT  # "said former UN Secretary-General X"
+            if not (word[:1].isupper() or word in ("-", ".", "the") or qualifier or position in self.in_title_phrase or after_title):
                 return None  # only a title phrase may stand between the verb and the name
         return None
 

@@ -77,6 +77,8 @@ CLAUSE_OPENERS = frozenset(
 )
 # Between a verb of speech and a time: "said on 3 March 2021", "said in 2019".
 TIME_PREPOSITIONS = frozenset({"on", "in", "during", "at", "by", "last", "early", "late"})
+# Before a time that is the time of the noun before it, not of the clause: "an election for 28 April".
+TARGET_PREPOSITIONS = frozenset({"for"})
 # After a title: "Jeremy Hunt, chancellor at the time,": held then, like "then-".
 AT_THE_TIME = ("at", "the", "time")
 
@@ -89,6 +91,9 @@ DATE_DETACHING = frozenset(
     which that who whom whose where than eve despite""".split()
 )
 RELATIVE_PRONOUNS = frozenset({"which", "that"})
+# Between an event lasting several days and a date: the date is its first day, or its last.
+OPENING_VERBS = frozenset("open opens opened opening begin begins began beginning start starts started starting".split())
+CLOSING_VERBS = frozenset("close closes closed closing end ends ended ending finish finishes finished conclude concludes concluded".split())
 # After "and", a verb of timing keeps the event as the subject ("the show ..., and runs from 6 to
 # 9 January"): the date stays attached.
 TIMING_VERBS = frozenset(
