@@ -74,9 +74,10 @@ class ListCount(Kind):
         self.partial = [tuple(t.casefold() for t in token_key(phrase)) for phrase in checker.text_list(rule, "partial", what)]
         self.measures = frozenset(w.casefold() for w in checker.text_list(rule, "measures", what))
         self.clause_words = frozenset(w.casefold() for w in checker.text_list(rule, "clause_words", what))
-        self.max_item_words = checker.typed(rule, "max_item_words", int, what) or 4
-        if self.max_item_words < 1:
+        longest = checker.typed(rule, "max_item_words", int, what)
+        if longest is not None and longest < 1:
             checker.fail(f"'max_item_words' in {what} must be 1 or more", rule.where("max_item_words"))
+        self.max_item_words = longest if longest is not None and longest >= 1 else 4
         self.words = {value: word for word, value in sorted(self.numbers.items(), reverse=True)}
 
     def placeholders(self) -> frozenset[str]:
