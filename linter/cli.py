@@ -400,8 +400,9 @@ def list_rules(rules: RulesOption = None, config: ConfigOption = None) -> None:
     settings = _settings(config)
     loaded = [*_load_rules([str(p) for p in rules or []] + settings.rules), *ENGINE_RULES]
     width = max((len(rule.id) for rule in loaded), default=0)
+    kind_width = max((len(rule.kind_name) for rule in loaded), default=0)
     for rule in loaded:
-        typer.echo(f"{rule.id:<{width}}  {rule.kind_name:<13} {rule.severity:<8} {first_sentence(rule.description)}")
+        typer.echo(f"{rule.id:<{width}}  {rule.kind_name:<{kind_width}} {rule.severity:<8} {first_sentence(rule.description)}")
 
 
 @app.command(epilog=examples("factlint explain office-holder"))
