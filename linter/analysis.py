@@ -21,7 +21,7 @@ from linter.linking.event_dates import link_event_dates
 from linter.linking.speakers import attribute_quotes
 from linter.mentions.claims import find_claims
 from linter.mentions.dates import find_dates, find_times
-from linter.mentions.events import find_events
+from linter.mentions.events import find_event_names, find_events
 from linter.mentions.lexicon import Lexicon
 from linter.mentions.model import Analysis
 from linter.mentions.names import find_names, find_titles
@@ -55,6 +55,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("events", find_events),
     Extractor("event_dates", link_event_dates),
     Extractor("quotes", attribute_quotes),
+    Extractor("event_names", find_event_names),  # issue 15: relations
 )
 GIVEN = frozenset({"prose", "blocks", "facts", "lexicon", "window", "failures"})  # what every document has
 EVERYTHING = frozenset(extractor.produces for extractor in EXTRACTORS)

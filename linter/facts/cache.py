@@ -27,11 +27,11 @@ from linter import __version__
 from linter.dates import DateWindow
 from linter.errors import Location
 from linter.facts.load import load_facts
-from linter.facts.model import Entity, Event, FactBase, LazyTable, Office, Quote, Tenure
+from linter.facts.model import Entity, Event, FactBase, LazyTable, Office, Quote, Relation, Tenure
 from linter.mentions.lexicon import Lexicon, Trie, build_lexicon
 from linter.yamlio import read_yaml_bytes
 
-_FORMAT = 3  # bumped whenever the layout below changes
+_FORMAT = 4  # bumped whenever the layout below changes (4: relations, last)
 
 
 def cache_dir() -> Path:
@@ -104,15 +104,25 @@ def _to_plain(facts: FactBase, lexicon: Lexicon) -> tuple:
     tries = tuple((trie.fold_case, trie.entries, trie.longest) for trie in (lexicon.names, lexicon.short_names, lexicon.titles))
     return (
         _FORMAT, facts.sources, entities, offices, events, quotes, facts.holder_offices, facts.organization_offices,
-        tries, lexicon.organizations, lexicon.event_triggers, lexicon.always_events,
+        tries, lexicon.organizations, lexicon.event_triggers, lexicon.always_events, _relations_plain(facts),
     )
+
+
+def _relations_plain(facts: FactBase) -> dict[str, tuple]:
+    """Relations (issue 15), each as the fields of ``Relation`` after its id, days as ordinals (0: none)."""
+    return {
+        r.id: (r.relation, r.subject, r.object, r.start.toordinal() if r.start else 0, r.end.toordinal() if r.end else 0, r.phrase,
+               _location(r.location), r.source)
+        for r in facts.relations.values()
+    }
 
 
 def facts_from_plain(data: tuple) -> tuple[FactBase, Lexicon]:
     """Facts and lexicon from a cache entry's plain data (also read by Dask workers from a shared path)."""
-    layout, sources, entities, offices, events, quotes, holder_offices, organization_offices, tries, organizations, triggers, always = data
+    layout, sources, entities, offices, events, quotes, holder_offices, organization_offices, tries, organizations, triggers, always, *more = data
     if layout != _FORMAT:
         raise ValueError("old cache layout")
+    (relations,) = more
     day = dt.date.fromordinal
 
     def where(raw: tuple) -> Location | None:
@@ -125,11 +135,16 @@ def facts_from_plain(data: tuple) -> tuple[FactBase, Lexicon]:
         )
         return Office(key, name, titles, seats, tenures, organization, where(location), day(verified) if verified else None, source)
 
+    def relation(key: str, raw: tuple) -> Relation:
+        name, subject, obj, start, end, phrase, location, source = raw
+        return Relation(key, name, subject, obj, day(start) if start else None, day(end) if end else None, phrase, where(location), source)
+
     facts = FactBase(
         entities=LazyTable(entities, lambda key, r: Entity(key, r[0], r[1], r[2], where(r[3]), r[4])),
         offices=LazyTable(offices, office),
         events=LazyTable(events, lambda key, r: Event(key, r[0], DateWindow(day(r[1]), day(r[2])), r[3], r[4], where(r[5]))),
         quotes=LazyTable(quotes, lambda key, r: Quote(key, r[0], day(r[1]), r[2], where(r[3]))),
+        relations=LazyTable(relations, relation),
         sources=sources,
         holder_offices=holder_offices,
         organization_offices=organization_offices,

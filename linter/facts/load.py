@@ -19,7 +19,7 @@ import regex
 
 from linter.dates import DateWindow
 from linter.errors import Location, UserError, did_you_mean
-from linter.facts.model import ENTITY_TYPES, Entity, Event, FactBase, Office, Quote, Tenure
+from linter.facts.model import ENTITY_TYPES, LOCATED_IN, Entity, Event, FactBase, Office, Quote, Relation, Tenure
 from linter.facts.temporal import clashes
 from linter.user_regex import BadRegex, compile_user_regex, shown
 from linter.validate import Checker
@@ -27,7 +27,7 @@ from linter.yamlio import YamlMap, read_yaml_file
 
 SLUG = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FACTS_VERSION = 1
-_SECTIONS = ("entities", "offices", "events", "quotes")
+_SECTIONS = ("entities", "offices", "events", "quotes", "relations")
 _SUGGESTIONS = 20  # unknown entity ids given a did-you-mean, per load (each costs ~0.25 s with 100,000 entities)
 
 
@@ -67,6 +67,7 @@ def _load(paths: list[str], read: Callable[[str], Any], references: bool = True)
     if reading.entities_known and references:
         _check_references(facts, reading.entity_ids, checker)
     _check_seats(facts, reading.unsure_seats, checker)
+    _check_relations(facts, reading.entity_ids if reading.entities_known and references else None, checker)
     order = {path: index for index, path in enumerate(paths)}  # problems in file order, then line by line
 
     def in_file_order(problem: UserError) -> tuple[int, int, int]:
@@ -89,8 +90,11 @@ def _read_file(data: Any, path: str, facts: FactBase, reading: _Reading, checker
     if "facts_version" in root and version != FACTS_VERSION:
         checker.fail(f"unsupported facts_version {version!r}; this factlint reads version {FACTS_VERSION}", root.where("facts_version"))
     verified = checker.date(root, "verified", "a fact file")  # the default of the file's offices
-    readers = {"entities": _entity, "offices": lambda m, w, c: _office(m, w, c, reading.unsure_seats), "events": _event, "quotes": _quote}
-    stores = {"entities": facts.entities, "offices": facts.offices, "events": facts.events, "quotes": facts.quotes}
+    readers = {
+        "entities": _entity, "offices": lambda m, w, c: _office(m, w, c, reading.unsure_seats), "events": _event, "quotes": _quote,
+        "relations": _relation,
+    }
+    stores = {"entities": facts.entities, "offices": facts.offices, "events": facts.events, "quotes": facts.quotes, "relations": facts.relations}
     for section, reader in readers.items():
         if section not in root or root[section] is None:
             continue
@@ -230,6 +234,75 @@ def _quote(mapping: YamlMap, what: str, checker: Checker) -> Quote | None:
     if fact_id is None or speaker is None or text is None or day is None:
         return None
     return Quote(fact_id, speaker.strip(), day, text, mapping.location)
+
+
+# -- relations (issue 15): one reader, one check across facts -----------------------------------------
+def _relation(mapping: YamlMap, what: str, checker: Checker) -> Relation | None:
+    """A relation between an entity (or event) and an entity, with the days it holds (docs/facts.md, "Relations")."""
+    checker.keys(mapping, ("id", "relation", "subject", "object", "from", "to", "as", "source"), ("id", "relation", "subject", "object"), what)
+    fact_id, name = _fact_id(mapping, what, checker), checker.text(mapping, "relation", what)
+    if name is not None and not SLUG.fullmatch(name):
+        checker.fail(f"relation '{name}' in {what} must be a slug of lowercase letters, digits and single hyphens", mapping.where("relation"))
+        name = None
+    subject, obj = checker.text(mapping, "subject", what), checker.text(mapping, "object", what)
+    start, end = checker.date(mapping, "from", what), checker.date(mapping, "to", what)
+    phrase, source = checker.text(mapping, "as", what), checker.text(mapping, "source", what)
+    if start and end and end < start:
+        checker.fail(f"{what} ends ({end}) before it starts ({start})", mapping.where("to"))
+        return None
+    if name == LOCATED_IN and ("from" in mapping or "to" in mapping):
+        key = "from" if "from" in mapping else "to"
+        checker.fail(f"{what}: a place's located-in relation holds at all times; give it no 'from' or 'to'", mapping.where(key))
+        return None
+    if phrase is not None and name is not None and name != LOCATED_IN:
+        checker.fail(f"'as' in {what} is only for the relation '{LOCATED_IN}' (how a place lies in another: 'outside')", mapping.where("as"))
+        return None
+    if fact_id is None or name is None or subject is None or obj is None:
+        return None
+    if ("from" in mapping and start is None) or ("to" in mapping and end is None):
+        return None
+    return Relation(fact_id, name, subject.strip(), obj.strip(), start, end, phrase.strip() if phrase else None, mapping.location, source)
+
+
+def _check_relations(facts: FactBase, entity_ids: set[str] | None, checker: Checker) -> None:
+    """A relation's subject is an entity or an event, its object an entity (when the entities are
+    known: ``entity_ids``); located-in relates places, one place to one place, without a cycle."""
+    types = {key: facts.entities[key].type for key in facts.entities}
+    parents: dict[str, Relation] = {}
+    for relation in facts.relations.values():
+        where = _where(relation.location)
+        if entity_ids is not None:
+            if relation.subject not in entity_ids and relation.subject not in facts.events:
+                hint = did_you_mean(relation.subject, entity_ids | set(facts.events))
+                checker.fail(f"subject '{relation.subject}' of relation '{relation.id}' is not a known entity or event id{hint}", where)
+            if relation.object not in entity_ids:
+                hint = did_you_mean(relation.object, entity_ids)
+                checker.fail(f"object '{relation.object}' of relation '{relation.id}' is not a known entity id{hint}", where)
+        if relation.relation != LOCATED_IN:
+            continue
+        for end in (relation.subject, relation.object):
+            if end in types and types[end] != "place":
+                checker.fail(f"relation '{relation.id}': '{end}' is a {types[end]}; located-in relates places (type: place)", where)
+        if relation.subject == relation.object:
+            checker.fail(f"relation '{relation.id}' puts '{relation.subject}' in itself", where)
+        elif relation.subject in parents:
+            earlier = parents[relation.subject]
+            checker.fail(
+                f"relation '{relation.id}' puts '{relation.subject}' in a second place (relation '{earlier.id}' puts it in "
+                f"'{earlier.object}'); a place lies in one place, which lies in the next",
+                where,
+            )
+        else:
+            parents[relation.subject] = relation
+    in_a_cycle: set[str] = set()
+    for start, relation in parents.items():
+        seen, place = {start}, relation.object
+        while place in parents and place not in seen:
+            seen.add(place)
+            place = parents[place].object
+        if place == start and start not in in_a_cycle:  # reported once, at the first of its relations
+            in_a_cycle |= seen
+            checker.fail(f"relation '{relation.id}' closes a cycle of located-in relations through '{start}'", _where(relation.location))
 
 
 def _check_references(facts: FactBase, entity_ids: set[str], checker: Checker) -> None:

@@ -93,6 +93,116 @@ class Quote:
     location: Location | None = None
 
 
+# -- relations (issue 15): entities related with time; places in places ---------------------------
+LOCATED_IN = "located-in"  # the relation that puts a place in another: the located-in chain
+EVENT_PLACE = "place"  # an event's place: its ``place`` when that names a place entity, or relations of this name
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation between an entity (or an event) and an entity, for the days it holds: "the
+    United Kingdom leads the air segment", "Sweden is a member of NATO", "Northwood Headquarters
+    is outside London". Both ends inclusive; no ``start``: since before anything the facts say,
+    no ``end``: still so. ``phrase`` (located-in only) says how the place lies in the other, in
+    the words before its name: "outside" gives "Northwood, outside London"; the default is "in"."""
+
+    id: str
+    relation: str  # a slug: rules name the relation they check ("leads", "member-of", "capital")
+    subject: str  # an entity or event id
+    object: str  # an entity id
+    start: dt.date | None = None
+    end: dt.date | None = None
+    phrase: str | None = None
+    location: Location | None = None
+    source: str | None = None
+
+    @property
+    def timeless(self) -> bool:
+        return self.start is None and self.end is None
+
+    def overlaps(self, window: DateWindow) -> bool:
+        return (self.start is None or self.start <= window.end) and (self.end is None or window.start <= self.end)
+
+
+class Relations:
+    """The relations indexed for a check: by relation name, and the places' located-in chains.
+
+    Chains form a tree (validation allows one located-in per place and no cycle). Two places
+    *agree* when one lies in the other (one is on the other's chain: "held in London" and
+    Northwood, outside London); they are *apart* when their chains meet and part below the place
+    where they meet (London and Paris, both in Europe); otherwise the facts cannot tell.
+    """
+
+    def __init__(self, facts: FactBase) -> None:
+        self.facts = facts
+        self.by_name: dict[str, list[Relation]] = {}
+        self.parent: dict[str, Relation] = {}
+        for relation in facts.relations.values():
+            if relation.relation == LOCATED_IN:
+                self.parent.setdefault(relation.subject, relation)
+            else:
+                self.by_name.setdefault(relation.relation, []).append(relation)
+
+    @cached_property
+    def events(self) -> frozenset[str]:
+        """The events a relation can speak of: those whose ``place`` names a place, and subjects of relations."""
+        placed = {key for key, event in self.facts.events.items() if self.place_of(event)}
+        return frozenset(placed | {r.subject for named in self.by_name.values() for r in named if r.subject in self.facts.events})
+
+    def chain(self, place: str) -> list[str]:
+        """The place and every place it lies in, nearest first."""
+        chain, seen = [place], {place}
+        while (up := self.parent.get(chain[-1])) is not None and up.object not in seen:
+            chain.append(up.object)
+            seen.add(up.object)
+        return chain
+
+    def agree(self, written: str, recorded: str) -> bool | None:
+        """True: the same entity, or places one of which lies in the other; False: certainly
+        different (two entities that are not both places, or places apart); None: cannot tell."""
+        if written == recorded:
+            return True
+        if not (self._is_place(written) and self._is_place(recorded)):
+            return False if written in self.facts.entities and recorded in self.facts.entities else None
+        mine, theirs = self.chain(written), self.chain(recorded)
+        if written in theirs or recorded in mine:
+            return True
+        return False if set(mine) & set(theirs) else None
+
+    def place_of(self, event: Event) -> str | None:
+        """The place entity an event's ``place`` names (its id), if it names one."""
+        return event.place if event.place and self._is_place(event.place) else None
+
+    def records(self, name: str, subject: str) -> list[Relation]:
+        """The facts of a relation for a subject; an event's linked ``place`` counts as a timeless
+        relation ``place`` (evidence: the event itself)."""
+        found = [r for r in self.by_name.get(name, ()) if r.subject == subject]
+        if name == EVENT_PLACE and subject in self.facts.events and (place := self.place_of(self.facts.events[subject])):
+            found.append(Relation(subject, EVENT_PLACE, subject, place, location=self.facts.events[subject].location))
+        return found
+
+    def records_of_object(self, name: str, obj: str) -> list[Relation]:
+        return [r for r in self.by_name.get(name, ()) if r.object == obj]
+
+    def describe_place(self, place: str) -> str:
+        """'Northwood, outside London': a place's name, and the place it lies in when the facts say how
+        (``as``: "outside"; a plain "in" goes without saying: 'Abuja')."""
+        up = self.parent.get(place)
+        name = self.facts.name_of(place)
+        return f"{name}, {up.phrase} {self.facts.name_of(up.object)}" if up and up.phrase else name
+
+    def name(self, key: str) -> str:
+        """An entity's or an event's name."""
+        return self.facts.events[key].name if key not in self.facts.entities and key in self.facts.events else self.facts.name_of(key)
+
+    def describe(self, key: str) -> str:
+        """A place with what it lies in ('Northwood, outside London'); an entity or an event by its name."""
+        return self.describe_place(key) if self._is_place(key) else self.name(key)
+
+    def _is_place(self, entity: str) -> bool:
+        return entity in self.facts.entities and self.facts.entities[entity].type == "place"
+
+
 class LazyTable(Mapping):
     """A read-only id -> fact table whose facts are built on first access.
 
@@ -128,6 +238,7 @@ class FactBase:
     offices: Mapping[str, Office] = field(default_factory=dict)
     events: Mapping[str, Event] = field(default_factory=dict)
     quotes: Mapping[str, Quote] = field(default_factory=dict)
+    relations: Mapping[str, Relation] = field(default_factory=dict)  # issue 15: relations between entities, with time
     sources: tuple[str, ...] = ()
     holder_offices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # person -> offices held
     organization_offices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # organisation -> its offices
@@ -180,6 +291,17 @@ class FactBase:
         from linter.facts.wording import QuoteIndex
 
         return QuoteIndex(self.quotes)
+
+    @cached_property
+    def related(self) -> Relations:
+        """The relations indexed by name, and the places' located-in chains (issue 15)."""
+        return Relations(self)
+
+    def place_name(self, event: Event) -> str:
+        """An event's place in words: a place entity's name and what it lies in, or the text written."""
+        if not event.place:
+            return ""
+        return self.related.describe_place(event.place) if self.related.place_of(event) else event.place
 
     def name_of(self, entity_id: str) -> str:
         entity = self.entities.get(entity_id)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from linter.dates import DateWindow
-from linter.facts.model import Office, Tenure
+from linter.facts.model import Office, Relation, Tenure
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -253,3 +253,49 @@ def exclusive_by_record(first: Office, second: Office) -> bool:
     holder of both, and nobody is recorded holding both on one day. A guess from the record, not a
     rule of any constitution: a rule may declare exclusive offices instead (office-conflict)."""
     return first.id != second.id and covered_together(first, second) and not held_together(first, second)
+
+
+# -- relations (issue 15) ------------------------------------------------------------------------------
+def relation_truth(
+    agreeing: Iterable[Relation], rivals: Iterable[Relation], unsure: Iterable[Relation], window: DateWindow | None, complete: bool
+) -> Truth:
+    """Whether a written relation ("X leads the air segment", "the summit was held in Paris") holds
+    during ``window``, from the facts of that relation sorted by the kind:
+
+    * ``agreeing``: facts of the written pair (or of places that agree with the written ones): the
+      claim is TRUE if one of them holds on some day of the window;
+    * ``rivals``: facts giving the side that has one partner at a time another partner, certainly
+      different: the claim is FALSE if rivals hold on every day of the window and nothing the facts
+      cannot compare (``unsure``) holds on any of them;
+    * ``complete``: a relation of many partners (a membership): the facts of the pair list every
+      time it held, so a pair recorded only at other times is FALSE.
+
+    ``window`` None is a claim of no time the facts can place (a future one, a hypothesis): only
+    facts that hold at all times (timeless) decide it.
+    """
+    agreeing, rivals, unsure = list(agreeing), list(rivals), list(unsure)
+    if window is None:
+        if any(r.timeless for r in agreeing):
+            return Truth.TRUE
+        every = [*agreeing, *rivals, *unsure]
+        return Truth.FALSE if rivals and all(r.timeless for r in every) else Truth.UNKNOWN
+    if any(r.overlaps(window) for r in agreeing):
+        return Truth.TRUE
+    if complete and agreeing:
+        return Truth.FALSE
+    if any(r.overlaps(window) for r in unsure) or not _cover(rivals, window):
+        return Truth.UNKNOWN
+    return Truth.FALSE
+
+
+def _cover(relations: list[Relation], window: DateWindow) -> bool:
+    """Whether every day of the window lies in one of the relations' periods."""
+    day = window.start
+    for relation in sorted(relations, key=lambda r: r.start or dt.date.min):
+        if relation.start is not None and relation.start > day:
+            return False
+        if relation.end is None or relation.end >= window.end:
+            return True
+        if relation.end >= day:
+            day = relation.end + ONE_DAY
+    return False

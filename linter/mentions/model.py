@@ -127,6 +127,7 @@ class Analysis:
     events: list[EventMention]
     event_dates: dict[Span, tuple[DateMention, ...]]  # the dates dating each event mention
     quotes: list[AttributedQuote]
+    event_names: list[EventMention]  # issue 15: events named anywhere, for relations ("the summit was held in Paris")
 
     def __init__(self, document: Document, facts: FactBase, window: DateWindow) -> None:
         self.document, self.facts, self.window = document, facts, window

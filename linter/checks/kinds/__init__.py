@@ -8,10 +8,12 @@ from linter.checks.kinds.office_conflict import OfficeConflict
 from linter.checks.kinds.office_holder import OfficeHolder
 from linter.checks.kinds.pattern import Pattern
 from linter.checks.kinds.quote import QuoteCheck
+from linter.checks.kinds.relation import RelationCheck
 from linter.checks.kinds.substitution import Substitution
 
 KINDS: dict[str, type[Kind]] = {
-    kind.name: kind for kind in (Pattern, Substitution, OfficeHolder, QuoteCheck, EventDate, OfficeConflict, EventDateConflict, ListCount)
+    kind.name: kind for kind in (Pattern, Substitution, OfficeHolder, QuoteCheck, EventDate, OfficeConflict, EventDateConflict, ListCount,
+                                RelationCheck)
 }
 
 __all__ = ["KINDS", "Kind", "Match"]

@@ -48,7 +48,7 @@ class EventDate(Kind):
                     "event": event.name,
                     "event_date": event.when.describe(),
                     "written": analysis.text(nearest.span),
-                    "place": event.place or "",
+                    "place": analysis.facts.place_name(event),
                     "date": analysis.window.describe(),
                 },
                 tuple(sorted(e.id for e in events)),

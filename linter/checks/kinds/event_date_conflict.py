@@ -100,7 +100,7 @@ class EventDateConflict(Kind):
             "other_written": analysis.text(first.span),
             "other_where": where_else(line, other_line),
             "other_line": str(other_line),
-            "place": event.place or "",
+            "place": analysis.facts.place_name(event),
             "date": analysis.window.describe(),
         }
         return Match(second.span, values, tuple(sorted(e.id for e in events)))
