@@ -303,7 +303,8 @@ def _definite(name: str) -> str:
     words = name.split()
     if not words or words[0].lower() == "the":
         return name
-    if words[-1].lower() in ("netherlands", "philippines") or (len(words) > 1 and (words[0] == "United" or words[-1].lower() in _DEFINITE_HEADS)):
+    head = words[: words.index("of")] if "of" in words[1:] else words  # "Council of the EU": the council
+    if head[-1].lower() in ("netherlands", "philippines") or (len(words) > 1 and (words[0] == "United" or head[-1].lower() in _DEFINITE_HEADS)):
         return f"the {name}"
     return name
 
