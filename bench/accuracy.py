@@ -129,7 +129,8 @@ class Corpus:
 
 CORPORA = {
     "bbc": Corpus(
-        "bbc", SHARED / "bbc", "*/*.txt", (str(REPO / "tests/data/bbc/facts.yaml"),), DateWindow(dt.date(2004, 1, 1), dt.date(2005, 12, 31))
+        "bbc", SHARED / "bbc", "*/*.txt", (str(REPO / "tests/data/bbc/facts.yaml"), str(REPO / "tests/data/bbc/relations.yaml")),
+        DateWindow(dt.date(2004, 1, 1), dt.date(2005, 12, 31)),
     ),
     "reuters": Corpus("reuters", SHARED / "reuters-1987" / "articles", "*.md", (str(REPO / "tests/data/reuters/facts.yaml"),)),
 }

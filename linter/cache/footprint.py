@@ -84,6 +84,7 @@ class RecordingFacts(FactBase):
             offices=_Recorded(base.offices, used, "o:"),
             events=_Recorded(base.events, used, "v:"),
             quotes=_Recorded(base.quotes, used, "q:"),
+            relations=_Recorded(base.relations, used, "r:"),  # issue 15: read whole by a relation rule (see changes())
             sources=base.sources,
             holder_offices=_Recorded(base.holder_offices, used, "e:"),
             organization_offices=_Recorded(base.organization_offices, used, "e:"),
@@ -140,6 +141,8 @@ def changes(old: tuple, new: tuple) -> Changes:
     found = Changes()
     (_, old_sources, *old_tables), (_, new_sources, *new_tables) = old[:8], new[:8]
     if old_sources != new_sources or old[11] != new[11] or _countries(old) != _countries(new):
+        return Changes(everything=True)
+    if old[12:] != new[12:]:  # relations (issue 15): a relation rule reads them all, so any change reaches every document
         return Changes(everything=True)
     content = {  # each table's fact without its location(s)
         "e:": lambda r: tuple(r[:3]),

@@ -78,6 +78,8 @@ def find_event_names(
     """Mentions of events in every sentence, dated or not (issue 15: "the summit was held in Paris"
     needs no date). Only events some relation can speak of are searched: those whose ``place``
     names a place, and the subjects of relations."""
+    if not facts.relations:
+        return []  # without located-in relations no place can be told apart from another: nothing to check
     wanted = facts.related.events
     if not wanted:
         return []

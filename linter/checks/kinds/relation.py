@@ -128,6 +128,8 @@ class RelationCheck(Kind):
         return PLACEHOLDERS
 
     def check(self, analysis: Analysis) -> Iterator[Match]:
+        if not analysis.facts.relations:
+            return  # no relations, not even located-in: no place can be told apart, nothing can be false
         related = analysis.facts.related
         if not self.patterns or not (related.by_name.get(self.relation) or (self.relation == "place" and related.events)):
             return  # the facts know nothing of this relation: nothing can be false
