@@ -203,7 +203,7 @@ def test_show_settings_says_what_a_check_would_use_and_where_each_setting_comes_
         "Settings for desk:",
         "  configuration:        desk/factlint.yaml",
         "  facts:                desk/facts.yaml (from desk/factlint.yaml)",
-        "  rule packs:           built-in: consistency, copy, events, offices, quotes",
+        "  rule packs:           built-in: consistency, copy, events, offices, quotes, relations",
         "  select:               every rule",
         "  extend select:        none",
         "  ignore:               repeated (from desk/factlint.yaml); quote (from --ignore)",
