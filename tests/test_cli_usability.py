@@ -208,8 +208,9 @@ def test_show_settings_says_what_a_check_would_use_and_where_each_setting_comes_
         "  extend select:        none",
         "  ignore:               repeated (from desk/factlint.yaml); quote (from --ignore)",
         "  severity:             misspelling: error (from desk/factlint.yaml)",
-        "  rules that run:       12 of 16: office-conflict, event-date-conflict, list-count, misspelling, invisible-character, "
-        "event-date, office-holder, former-office-holder, then-office-holder, stale-office-holder, unused-suppression, expired-suppression",
+        "  rules that run:       16 of 20: office-conflict, event-date-conflict, list-count, misspelling, invisible-character, "
+        "event-date, office-holder, former-office-holder, then-office-holder, stale-office-holder, event-place, capital, member-of, "
+        "rotating-presidency, unused-suppression, expired-suppression",
         "  fail on:              warning (from --fail-on)",
         "  date:                 2025-06-01 (from desk/factlint.yaml), unless a document's front matter gives one",
         "  timeout per document: 5 s (from desk/factlint.yaml)",
