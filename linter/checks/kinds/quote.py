@@ -14,6 +14,7 @@ Parameter ``check`` selects one of:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from linter.checks.describe import join, tenures
 from linter.checks.kinds.base import Kind, Match
@@ -21,10 +22,9 @@ from linter.dates import long_date
 from linter.facts.model import Quote
 from linter.facts.temporal import Claim, Truth, held_by_then, tenures_overlap
 from linter.facts.wording import wording_changes
+from linter.fields import Choice, Field
 from linter.linking.claim_time import speaks_of_the_past
 from linter.mentions.model import Analysis, AttributedQuote
-from linter.validate import Checker
-from linter.yamlio import YamlMap
 
 _PLACEHOLDERS = {
     "anachronism": frozenset(
@@ -39,14 +39,18 @@ class QuoteCheck(Kind):
     name = "quote"
     summary = "Direct quotations: who said them, whether they could have said them then, and their exact words."
     needs = frozenset({"quotes", "claims", "tokens"})
-    params = ("check",)
-    required = ("check",)
+    params = (
+        Field(
+            "check",
+            Choice(list(_PLACEHOLDERS), unknown="quote check"),
+            "`anachronism`: titled mentions inside a quotation against the speaker's tenure; "
+            "`speaker`: canonical quotes attributed to someone else; `wording`: canonical quotes with changed words.",
+            required=True,
+        ),
+    )
 
-    def __init__(self, rule: YamlMap, checker: Checker, what: str) -> None:
-        self.check_name = checker.text(rule, "check", what) or "anachronism"
-        if self.check_name not in _PLACEHOLDERS:
-            checker.fail(f"unknown quote check '{self.check_name}' in {what}; use: {', '.join(_PLACEHOLDERS)}", rule.where("check"))
-            self.check_name = "anachronism"
+    def __init__(self, params: dict[str, Any]) -> None:
+        self.check_name: str = params["check"]
 
     def placeholders(self) -> frozenset[str]:
         return _PLACEHOLDERS[self.check_name]
