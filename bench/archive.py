@@ -131,7 +131,8 @@ def _scatter_cost(address: str, entities: int, scratch: Path) -> dict:
     from distributed import Client
     from run import generate_facts  # bench/run.py
 
-    from linter.facts.cache import entry_path, facts_key, load_facts_and_lexicon
+    from linter.facts.cache import entry_path, facts_key
+    from linter.mentions.compiled import load_facts_and_lexicon
     from linter.runner import RunSettings
     from linter.scale.engine import WorkerSetup
 

@@ -123,8 +123,8 @@ def check(paths: list[str], options: CheckOptions, shown) -> tuple[RunResult, li
 
 
 def _load(fact_files: tuple[str, ...], options: CheckOptions, loaded: dict) -> tuple:
-    from linter.facts.cache import load_facts_and_lexicon
     from linter.facts.model import FactBase
+    from linter.mentions.compiled import load_facts_and_lexicon
 
     if fact_files not in loaded:
         loaded[fact_files] = load_facts_and_lexicon(list(fact_files), use_cache=options.use_cache) if fact_files else (FactBase(), None)

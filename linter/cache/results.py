@@ -32,14 +32,14 @@ from linter.cache.footprint import EVERYTHING, Changes, changes
 from linter.checks.narrate import FactNote
 from linter.dates import DateWindow, DocumentDate
 from linter.errors import Location
-from linter.facts.cache import cache_dir, plain_facts
+from linter.facts.cache import cache_dir, entry_path, read_entry
 from linter.findings import Finding, Fix
 from linter.source.document import Span, decode
 from linter.source.jsonl import Record
 from linter.source.units import FileBytes
 
 MAX_ENTRIES = 2_000_000  # about 1 KB each: a 2 GB cache at most
-_LAYOUT = 2  # bumped whenever the entry layout changes
+_LAYOUT = 3  # bumped whenever the entry layout changes (3: facts recorded by section name)
 _LOOKUP_CHUNK = 500  # keys per query (SQLite's limit on parameters is higher)
 
 
@@ -82,7 +82,7 @@ class ResultCache:
     connection: sqlite3.Connection | None
     stats: CacheStats = field(default_factory=CacheStats)
     _changes: dict[str, Changes | None] = field(default_factory=dict)
-    _current: tuple | None = None
+    _current: dict | None = None  # the fact cache entry of this run's facts ({}: none)
     _stamp: int = field(default_factory=lambda: int(time.time()))
 
     @classmethod
@@ -188,8 +188,8 @@ class ResultCache:
         """Whether a result found with other facts is still the result with these (footprint.py)."""
         if facts_key not in self._changes:
             if self._current is None:
-                self._current = plain_facts(self.facts_key) or ()
-            old = plain_facts(facts_key)
+                self._current = read_entry(entry_path(self.facts_key)) or {}
+            old = read_entry(entry_path(facts_key))
             self._changes[facts_key] = changes(old, self._current) if old and self._current else None
         found = self._changes[facts_key]
         if found is None or found.everything or EVERYTHING in used or found.ids.intersection(used):

@@ -12,15 +12,15 @@ so the output is the same whichever executor checked what.
 from __future__ import annotations
 
 import dataclasses
-import marshal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from linter.cache.footprint import RecordingFacts
 from linter.cache.results import Cached, ResultCache
-from linter.facts.cache import facts_from_plain
+from linter.mentions.compiled import load_entry
 from linter.mentions.lexicon import Lexicon, build_lexicon
 from linter.runner import STDIN, RunResult, RunSettings, check_files
 from linter.source.jsonl import Record
@@ -63,11 +63,10 @@ class WorkerSetup:
         if self._loaded is None:
             settings = self.settings
             if self.facts_path is not None:
-                try:
-                    with open(self.facts_path, "rb") as handle:
-                        facts, lexicon = facts_from_plain(marshal.loads(handle.read()))
-                except (OSError, EOFError, ValueError, TypeError) as error:
-                    raise SetupFailed(f"cannot load the facts from {self.facts_path}: {error}") from None
+                loaded = load_entry(Path(self.facts_path))
+                if loaded is None:
+                    raise SetupFailed(f"cannot load the facts from {self.facts_path}: it is missing, damaged or of another layout")
+                facts, lexicon = loaded
                 settings = dataclasses.replace(settings, facts=facts, lexicon=lexicon)
             self._loaded = (settings, settings.lexicon or build_lexicon(settings.facts))
         return self._loaded
