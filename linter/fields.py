@@ -401,7 +401,7 @@ class Regex(Value):
         return value
 
     def schema(self) -> dict[str, Any]:
-        return {"type": "string", "minLength": 1, "format": "regex"}
+        return {"type": "string", "pattern": r"\S", "format": "regex"}
 
     def describe(self) -> str:
         return self.described
