@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
@@ -158,6 +158,7 @@ class Section(NamedTuple):
     description: str
 
 
+@cache
 def sections() -> tuple[Section, ...]:
     """The fact file's sections, in the order of FactBase's tables."""
     tables = [table for table in fields(FactBase) if "record" in table.metadata]
