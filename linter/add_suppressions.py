@@ -18,7 +18,8 @@ import regex
 
 from linter.errors import UserError
 from linter.findings import Finding
-from linter.source.document import Document, blanked, document_from_text
+from linter.source.document import Document, blanked
+from linter.source.read import document_from_text
 from linter.suppressions import ENGINE_RULES
 
 _CLOSES_MARKUP = {"markdown": set("*_~`)]>"), "html": {">"}}  # a line may end with these and take a comment after them

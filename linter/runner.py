@@ -24,7 +24,8 @@ from linter.errors import Location, UserError
 from linter.facts.model import FactBase
 from linter.findings import SEVERITY_RANK, Finding
 from linter.mentions.lexicon import Lexicon
-from linter.source.document import TEXT_SUFFIXES, Document, decode, document_from_text, document_kind, read_document
+from linter.source.document import Document
+from linter.source.read import TEXT_SUFFIXES, decode, document_from_text, document_kind, read_document
 from linter.suppressions import EngineRule, apply_suppressions
 
 AnyRule = TypeVar("AnyRule", bound=Rule | EngineRule)  # rule packs' rules and the engine's own

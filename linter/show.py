@@ -61,7 +61,7 @@ def settings_for(path: str, options: CheckOptions, cli_fail_on: str | None, show
 def _date(path: str, options: CheckOptions, config, here: str | None) -> str:
     """The date, in the order a check takes it: --date, the document's front matter, the configuration, today."""
     from linter.runner import document_date
-    from linter.source.document import read_document
+    from linter.source.read import read_document
 
     if options.date is not None:
         return _from(str(options.date), "--date")

@@ -34,8 +34,9 @@ from linter.dates import DateWindow, DocumentDate
 from linter.errors import Location
 from linter.facts.cache import cache_dir, plain_facts
 from linter.findings import Finding, Fix
-from linter.source.document import Span, decode
+from linter.source.document import Span
 from linter.source.jsonl import Record
+from linter.source.read import decode
 from linter.source.units import FileBytes
 
 MAX_ENTRIES = 2_000_000  # about 1 KB each: a 2 GB cache at most

@@ -27,7 +27,7 @@ from linter.checks.rules import Rule
 from linter.errors import UserError
 from linter.server import lsp
 from linter.server.session import INPUT_SUFFIXES, Checked, Session
-from linter.source.document import document_kind
+from linter.source.read import document_kind
 from linter.suppressions import EngineRule
 
 DEBOUNCE_SECONDS = 0.2

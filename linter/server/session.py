@@ -22,7 +22,8 @@ from linter.findings import Finding
 from linter.mentions.lexicon import build_lexicon
 from linter.plan import CheckOptions, config_for, run_settings
 from linter.runner import RunSettings, check_document, timed_out
-from linter.source.document import Document, document_from_text
+from linter.source.document import Document
+from linter.source.read import document_from_text
 
 # Configurations, rule packs and fact files: a change to any such file may change what is loaded.
 INPUT_SUFFIXES = (".yaml", ".yml", ".toml")
