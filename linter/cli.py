@@ -14,6 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from linter import __version__
+from linter.cli_shared import shown_path, working_config
 from linter.errors import Location, UserError
 from linter.facts_cli import facts_app  # light: its commands import what they need
 from linter.help import examples
@@ -282,7 +283,7 @@ def check(
         quiet=quiet,
         keep_documents=output_format is OutputFormat.html,
         timeout_per_document=timeout_per_document,
-        scheduler=scheduler or _settings(config).scheduler,
+        scheduler=scheduler or working_config(config).scheduler,
         cluster_facts=cluster_facts.value,
         cache_stats=_cache_stats() if cache_stats else None,
     )
@@ -338,9 +339,9 @@ def _check_once(paths: list[str], options, then: _Then) -> int:
     from linter.runner import exit_code
 
     def recheck(changed: list[str]):
-        return check_paths(changed, options, _shown)[0]
+        return check_paths(changed, options, shown_path)[0]
 
-    result, had_facts = check_paths(paths, options, _shown)
+    result, had_facts = check_paths(paths, options, shown_path)
     if options.cache_stats is not None and not then.quiet:
         typer.echo(options.cache_stats.describe(), err=True)
     _tell_dates(result, then.verbose, warn=not then.quiet and any(had_facts))  # a date matters only to rules with facts
@@ -397,7 +398,7 @@ def list_rules(rules: RulesOption = None, config: ConfigOption = None) -> None:
     from linter.segment.sentences import first_sentence
     from linter.suppressions import ENGINE_RULES
 
-    settings = _settings(config)
+    settings = working_config(config)
     loaded = [*_load_rules([str(p) for p in rules or []] + settings.rules), *ENGINE_RULES]
     width = max((len(rule.id) for rule in loaded), default=0)
     for rule in loaded:
@@ -412,7 +413,7 @@ def explain(
     from linter.errors import did_you_mean
     from linter.suppressions import ENGINE_RULES
 
-    settings = _settings(config)
+    settings = working_config(config)
     loaded = {rule.id: rule for rule in [*_load_rules([str(p) for p in rules or []] + settings.rules), *ENGINE_RULES]}
     if rule_id not in loaded:
         raise UserError(f"no rule '{rule_id}'{did_you_mean(rule_id, set(loaded))}; 'factlint rules' lists them")
@@ -453,7 +454,7 @@ def test_rules(
     from linter.facts.load import load_facts
 
     rules = load_rules([str(p) for p in paths or []])
-    fact_base = load_facts([_shown(str(p)) for p in facts]) if facts else None
+    fact_base = load_facts([shown_path(str(p)) for p in facts]) if facts else None
     results = run_examples(rules, fact_base)
     failures = [r for r in results if not r.ok]
     for failure in failures:
@@ -508,7 +509,7 @@ def validate(
     from linter.errors import UserErrors
     from linter.facts.load import load_facts
 
-    paths = [Path(_shown(str(path))) for path in files or _configured_files()]
+    paths = [Path(shown_path(str(path))) for path in files or _configured_files()]
     kinds: dict[Path, str] = {}
     problems: list[UserError] = []
     for path in paths:
@@ -565,29 +566,10 @@ def _configured_files() -> list[Path]:
     return [found, *(Path(path) for path in config.facts), *(file for item in config.rules for file in pack_files(Path(item)))]
 
 
-def _settings(config_path: Path | None):
-    from linter.config import Config, find_config, load_config
-
-    if config_path is not None:
-        if not os.path.isfile(config_path):  # Path.is_file() raises for a name too long
-            raise UserError("config file not found", Location(str(config_path)))
-        return load_config(config_path)
-    found = find_config(Path.cwd())
-    return load_config(found) if found else Config()
-
-
 def _load_rules(extra: list[str]):
     from linter.checks.rules import load_rules
 
-    return load_rules([_shown(p) for p in extra])
-
-
-def _shown(path: str) -> str:
-    """A path relative to the working directory when it lies below it, for readable messages."""
-    try:
-        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
-    except ValueError:
-        return path
+    return load_rules([shown_path(p) for p in extra])
 
 
 def _tell_dates(result, verbose: bool, warn: bool) -> None:
@@ -612,7 +594,7 @@ def _show(paths: list[str], options, fail_on: str | None, settings: bool, files:
     from linter.show import files_to_check, settings_for
 
     if settings:
-        typer.echo("\n".join(settings_for(path, options, fail_on, _shown) for path in paths), nl=False)
+        typer.echo("\n".join(settings_for(path, options, fail_on, shown_path) for path in paths), nl=False)
     if not files:
         return 0
     listed, problems = files_to_check(paths, options)
