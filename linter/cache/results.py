@@ -29,11 +29,10 @@ from pathlib import Path
 
 from linter import __version__
 from linter.cache.footprint import EVERYTHING, Changes, changes
-from linter.checks.narrate import FactNote
 from linter.dates import DateWindow, DocumentDate
 from linter.errors import Location
 from linter.facts.cache import cache_dir, plain_facts
-from linter.findings import Finding, Fix
+from linter.findings import FactNote, Finding, Fix
 from linter.source.document import Span
 from linter.source.jsonl import Record
 from linter.source.read import decode
