@@ -336,7 +336,7 @@ def _check_once(paths: list[str], options, then: _Then) -> int:
     from linter.plan import fail_level
     from linter.report import FORMATS, HUMAN_FORMATS
     from linter.report.statistics import render_statistics
-    from linter.runner import exit_code
+    from linter.result import exit_code
 
     def recheck(changed: list[str]):
         return check_paths(changed, options, shown_path)[0]
@@ -609,7 +609,8 @@ def _apply_fixes(result, recheck, write: bool, unsafe: bool, quiet: bool):
     """Print the fixes as a diff (returns None if there were any), or write them and
     ``recheck`` the files that changed (only those) so that what is left is reported."""
     from linter.fixes import fixed_text, rewrite, unified_diff
-    from linter.report.summary import diff_summary, fixable
+    from linter.report.summary import diff_summary
+    from linter.result import fixable
 
     by_path: dict[str, list] = {}
     for finding in result.findings:

@@ -21,7 +21,8 @@ from linter.deadline import DEFAULT_SECONDS
 from linter.errors import UserError
 from linter.report.progress import Progress
 from linter.report.progress import wanted as progress_wanted
-from linter.runner import STDIN, RunResult, RunSettings, collect_paths, override_severities, select_rules
+from linter.result import RunResult
+from linter.runner import STDIN, RunSettings, collect_paths, override_severities, select_rules
 
 if TYPE_CHECKING:
     from linter.cache.results import CacheStats

@@ -1,7 +1,7 @@
 """The whole pipeline for a run: read -> segment -> find mentions -> evaluate -> filter.
 
-Reporting (stage 6) is the caller's: the runner returns findings and the
-problems that kept some input from being checked.
+Reporting (stage 6) is the caller's: the runner returns the run's result (linter/result.py), its
+findings and the problems that kept some input from being checked.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from linter.dates import DATE_KEYS, DateWindow, DocumentDate
 from linter.deadline import DocumentTimeout, time_limit
 from linter.errors import Location, UserError
 from linter.facts.model import FactBase
-from linter.findings import SEVERITY_RANK, Finding
 from linter.mentions.lexicon import Lexicon
+from linter.result import DocumentResult, RunResult
 from linter.source.document import Document
 from linter.source.read import TEXT_SUFFIXES, decode, document_from_text, document_kind, read_document
 from linter.suppressions import EngineRule, apply_suppressions
@@ -49,49 +49,6 @@ class RunSettings:
     today: dt.date = field(default_factory=dt.date.today)
     keep_documents: bool = False  # keep documents without findings too (the HTML report shows them)
     timeout_per_document: float | None = None  # seconds; a document taking longer is reported as not checked
-
-
-@dataclass
-class RunResult:
-    findings: list[Finding] = field(default_factory=list)
-    problems: list[UserError] = field(default_factory=list)
-    documents: dict[str, Document] = field(default_factory=dict)  # those with findings (all, with keep_documents)
-    checked_paths: list[str] = field(default_factory=list)
-    rules: list[Rule | EngineRule] = field(default_factory=list)  # the rules that ran, for reports that describe them
-    dates: dict[str, DocumentDate] = field(default_factory=dict)  # each checked document's date, and its source
-
-    @property
-    def checked(self) -> int:
-        return len(self.checked_paths)
-
-    @property
-    def unchecked(self) -> list[str]:
-        """Paths that could not be checked at all (a rule failing on a checked document does not count)."""
-        checked = set(self.checked_paths)
-        return sorted({p.location.path for p in self.problems if p.location and p.location.path not in checked})
-
-    def merge(self, part: RunResult) -> None:
-        """Add the findings, problems, documents, paths and dates of another part of the run."""
-        self.findings.extend(part.findings)
-        self.problems.extend(part.problems)
-        self.documents.update(part.documents)
-        self.checked_paths.extend(part.checked_paths)
-        self.dates.update(part.dates)
-
-    def replace(self, paths: list[str], again: RunResult) -> None:
-        """Take ``again``'s findings, problems and documents for ``paths`` (checked again) instead of these."""
-        rechecked = set(paths)
-        self.findings = sorted(
-            [finding for finding in self.findings if finding.path not in rechecked] + again.findings, key=lambda finding: finding.sort_key
-        )
-        self.problems = sorted(
-            [problem for problem in self.problems if not (problem.location and problem.location.path in rechecked)] + again.problems,
-            key=lambda problem: str(problem.location or ""),
-        )
-        for path in rechecked:
-            self.documents.pop(path, None)
-        self.documents.update(again.documents)
-        self.dates.update(again.dates)
 
 
 def select_rules(rules: list[AnyRule], select: list[str], ignore: list[str], extend_select: Sequence[str] = ()) -> list[AnyRule]:
@@ -187,7 +144,7 @@ def check_files(paths: list, settings: RunSettings, lexicon: Lexicon, progress: 
         where = Location(settings.stdin_name if path == STDIN else str(path))
         try:
             with time_limit(settings.timeout_per_document):
-                document, date, findings, problems = _check_document(path, settings, lexicon)
+                checked = _check_document(path, settings, lexicon)
         except UserError as problem:
             result.problems.append(problem)
             continue
@@ -199,12 +156,7 @@ def check_files(paths: list, settings: RunSettings, lexicon: Lexicon, progress: 
                 raise
             result.problems.append(UserError(f"not checked: internal error: {type(error).__name__}: {error} (please report it)", where))
             continue
-        result.problems.extend(problems)
-        if findings or settings.keep_documents:  # reports quote only documents with findings, unless asked
-            result.documents[document.path] = document
-        result.findings.extend(findings)
-        result.checked_paths.append(document.path)
-        result.dates[document.path] = date
+        result.add(checked, settings.keep_documents)
         if progress:
             progress(1)
     return result
@@ -219,12 +171,12 @@ def timed_out(settings: RunSettings, path: str) -> UserError:
     )
 
 
-def _check_document(path: str, settings: RunSettings, lexicon: Lexicon) -> tuple[Document, DocumentDate, list[Finding], list[UserError]]:
+def _check_document(path: str, settings: RunSettings, lexicon: Lexicon) -> DocumentResult:
     """Read and check one document: its date, its findings, and the rules that failed on it."""
     return check_document(_read(path, settings.stdin_name), settings, lexicon)
 
 
-def check_document(document: Document, settings: RunSettings, lexicon: Lexicon) -> tuple[Document, DocumentDate, list[Finding], list[UserError]]:
+def check_document(document: Document, settings: RunSettings, lexicon: Lexicon) -> DocumentResult:
     """Check one document already read (a file, or an editor's unsaved text): its date, its findings,
     and the rules that failed on it."""
     date = date_of(document, settings)
@@ -235,7 +187,7 @@ def check_document(document: Document, settings: RunSettings, lexicon: Lexicon) 
     if document.comments:
         report = {rule.id: rule for rule in settings.engine_rules}
         findings = apply_suppressions(document, findings, settings.known_rules, report, settings.today)
-    return document, date, findings, problems
+    return DocumentResult(document.path, date, findings, problems, document)
 
 
 def _read(path: str, stdin_name: str) -> Document:
@@ -273,13 +225,3 @@ def document_date(document: Document) -> DateWindow | None:
     """The window a document's own front matter gives, with the default keys (for bench/accuracy.py)."""
     found = front_matter_date(document)
     return found.window if found else None
-
-
-def exit_code(result: RunResult, fail_on: str) -> int:
-    """2 if anything could not be checked; 1 if a finding reaches the fail level; else 0."""
-    if result.problems:
-        return 2
-    if fail_on == "never":
-        return 0
-    threshold = SEVERITY_RANK[fail_on]
-    return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings) else 0

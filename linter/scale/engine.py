@@ -16,8 +16,9 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Protocol
 
-from linter.cache.results import Cached, ResultCache
-from linter.runner import STDIN, RunResult, RunSettings
+from linter.cache.results import ResultCache
+from linter.result import DocumentResult, RunResult
+from linter.runner import STDIN, RunSettings
 from linter.scale.worker import Checked, WorkerSetup, check_batch
 from linter.source.jsonl import Record
 from linter.source.units import FileBytes, Unit, read_units
@@ -163,13 +164,11 @@ def _windows(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
         yield window
 
 
-def _merge_cached(result: RunResult, unit: FileBytes | Record, hit: Cached, keep_documents: bool) -> None:
+def _merge_cached(result: RunResult, unit: FileBytes | Record, hit: DocumentResult, keep_documents: bool) -> None:
     """A cached result; the document is read again only when a report quotes it."""
-    result.findings.extend(hit.findings)
-    result.checked_paths.append(hit.path)
-    result.dates[hit.path] = hit.date
     if hit.findings or keep_documents:
-        result.documents[hit.path] = unit.read()
+        hit.document = unit.read()
+    result.add(hit, keep_documents)
 
 
 def run_checks(settings: RunSettings, fact_files: tuple[str, ...], options: CheckOptions, progress: Callable[[int], None] | None) -> RunResult:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from linter.cache.footprint import RecordingFacts
 from linter.facts.cache import facts_from_plain
 from linter.mentions.lexicon import Lexicon, build_lexicon
-from linter.runner import RunResult, RunSettings, check_files
+from linter.result import RunResult
+from linter.runner import RunSettings, check_files
 from linter.source.units import Unit
 
 
