@@ -264,7 +264,7 @@ def check(
     if fix and not diff and STDIN in paths:
         raise UserError("--fix cannot write to standard input; use --diff to see the fixes")
     if add_suppressions is not None:
-        from linter.add_suppressions import check_reason
+        from linter.filtering.add_suppressions import check_reason
 
         add_suppressions = check_reason(add_suppressions)
         if diff or STDIN in paths:
@@ -352,13 +352,13 @@ def _check_once(paths: list[str], options, then: _Then) -> int:
     if then.add_suppressions is not None:
         result = _add_suppressions(result, recheck, then.add_suppressions, then.quiet)
     if then.write_baseline is not None:
-        from linter.baseline import write_baseline as record
+        from linter.filtering.baseline import write_baseline as record
 
         count = record(then.write_baseline, result)
         typer.echo(f"Wrote {count} finding(s) to the baseline {then.write_baseline}.", err=True)
         return 2 if result.problems else 0
     if then.baseline is not None:
-        from linter.baseline import apply_baseline
+        from linter.filtering.baseline import apply_baseline
 
         dropped = apply_baseline(then.baseline, result)
         if not then.quiet and dropped:
@@ -395,8 +395,8 @@ def _watch(paths: list[str], options, check_once) -> int:
 @app.command("rules", epilog=examples("factlint rules", "factlint rules --rules house-rules/"))
 def list_rules(rules: RulesOption = None, config: ConfigOption = None) -> None:
     """List the rules: id, kind, severity and the first sentence of what each checks."""
+    from linter.filtering.suppressions import ENGINE_RULES
     from linter.segment.sentences import first_sentence
-    from linter.suppressions import ENGINE_RULES
 
     settings = working_config(config)
     loaded = [*_load_rules([str(p) for p in rules or []] + settings.rules), *ENGINE_RULES]
@@ -411,7 +411,7 @@ def explain(
 ) -> None:
     """Show one rule: what it checks, its message, and its examples."""
     from linter.errors import did_you_mean
-    from linter.suppressions import ENGINE_RULES
+    from linter.filtering.suppressions import ENGINE_RULES
 
     settings = working_config(config)
     loaded = {rule.id: rule for rule in [*_load_rules([str(p) for p in rules or []] + settings.rules), *ENGINE_RULES]}
@@ -608,7 +608,7 @@ def _show(paths: list[str], options, fail_on: str | None, settings: bool, files:
 def _apply_fixes(result, recheck, write: bool, unsafe: bool, quiet: bool):
     """Print the fixes as a diff (returns None if there were any), or write them and
     ``recheck`` the files that changed (only those) so that what is left is reported."""
-    from linter.fixes import fixed_text, rewrite, unified_diff
+    from linter.filtering.fixes import fixed_text, rewrite, unified_diff
     from linter.report.summary import diff_summary
     from linter.result import fixable
 
@@ -652,8 +652,8 @@ def _output_path(value: str) -> Path:
 def _add_suppressions(result, recheck, reason: str, quiet: bool):
     """Write a suppression for every finding, say how many per file and which were left, and
     ``recheck`` the files that changed, so that what is left is reported."""
-    from linter.add_suppressions import add_suppressions
-    from linter.fixes import rewrite
+    from linter.filtering.add_suppressions import add_suppressions
+    from linter.filtering.fixes import rewrite
 
     by_path: dict[str, list] = {}
     for finding in result.findings:

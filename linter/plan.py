@@ -27,7 +27,7 @@ from linter.runner import STDIN, RunSettings, collect_paths, override_severities
 if TYPE_CHECKING:
     from linter.cache.results import CacheStats
     from linter.checks.rules import Rule
-    from linter.suppressions import EngineRule
+    from linter.filtering.suppressions import EngineRule
 
 
 @dataclass
@@ -135,7 +135,7 @@ def _load(fact_files: tuple[str, ...], options: CheckOptions, loaded: dict) -> t
 def rules_for(config: Config, options: CheckOptions, shown) -> tuple[list, list]:
     """Every rule known to a group of files (rule packs and engine rules), and those selected to run."""
     from linter.checks.rules import load_rules
-    from linter.suppressions import ENGINE_RULES
+    from linter.filtering.suppressions import ENGINE_RULES
 
     every_rule: list[Rule | EngineRule] = [*load_rules([shown(p) for p in [*options.rules, *config.rules]]), *ENGINE_RULES]
     selected = select_rules(
@@ -162,7 +162,7 @@ def fact_files(config: Config, options: CheckOptions, shown) -> tuple[str, ...]:
 def run_settings(config: Config, paths: list[str], options: CheckOptions, shown, loaded: dict) -> RunSettings:
     """How ``paths`` are checked under ``config`` and the command line's options: rules selected, facts
     loaded (once per set of fact files: ``loaded`` keeps them). Raises UserError for a bad rule pack or fact file."""
-    from linter.suppressions import EngineRule
+    from linter.filtering.suppressions import EngineRule
 
     every_rule, selected = rules_for(config, options, shown)
     facts, lexicon = _load(fact_files(config, options, shown), options, loaded)

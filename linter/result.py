@@ -18,7 +18,7 @@ from linter.source.document import Document
 
 if TYPE_CHECKING:
     from linter.checks.rules import Rule
-    from linter.suppressions import EngineRule
+    from linter.filtering.suppressions import EngineRule
 
 
 @dataclass

@@ -22,11 +22,11 @@ from linter.dates import DATE_KEYS, DateWindow, DocumentDate
 from linter.deadline import DocumentTimeout, time_limit
 from linter.errors import Location, UserError
 from linter.facts.model import FactBase
+from linter.filtering.suppressions import EngineRule, apply_suppressions
 from linter.mentions.lexicon import Lexicon
 from linter.result import DocumentResult, RunResult
 from linter.source.document import Document
 from linter.source.read import TEXT_SUFFIXES, decode, document_from_text, document_kind, read_document
-from linter.suppressions import EngineRule, apply_suppressions
 
 AnyRule = TypeVar("AnyRule", bound=Rule | EngineRule)  # rule packs' rules and the engine's own
 
