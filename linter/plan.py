@@ -19,15 +19,15 @@ from linter.config import Config, find_config, load_config, real_path
 from linter.dates import DateWindow, DocumentDate
 from linter.deadline import DEFAULT_SECONDS
 from linter.errors import UserError
+from linter.filtering.selection import rules_for
+from linter.filtering.suppressions import EngineRule
 from linter.report.progress import Progress
 from linter.report.progress import wanted as progress_wanted
 from linter.result import RunResult
-from linter.runner import STDIN, RunSettings, collect_paths, override_severities, select_rules
+from linter.runner import STDIN, RunSettings, collect_paths
 
 if TYPE_CHECKING:
     from linter.cache.results import CacheStats
-    from linter.checks.rules import Rule
-    from linter.filtering.suppressions import EngineRule
 
 
 @dataclass
@@ -132,21 +132,6 @@ def _load(fact_files: tuple[str, ...], options: CheckOptions, loaded: dict) -> t
     return loaded[fact_files]
 
 
-def rules_for(config: Config, options: CheckOptions, shown) -> tuple[list, list]:
-    """Every rule known to a group of files (rule packs and engine rules), and those selected to run."""
-    from linter.checks.rules import load_rules
-    from linter.filtering.suppressions import ENGINE_RULES
-
-    every_rule: list[Rule | EngineRule] = [*load_rules([shown(p) for p in [*options.rules, *config.rules]]), *ENGINE_RULES]
-    selected = select_rules(
-        override_severities(every_rule, config.severity, config.severity_locations),
-        options.select if options.select else config.select,
-        [*config.ignore, *options.ignore],
-        [*config.extend_select, *options.extend_select],
-    )
-    return every_rule, selected
-
-
 def _check_group(config: Config, paths: list[str], options: CheckOptions, shown, loaded: dict, progress) -> tuple[RunResult, bool]:
     from linter.scale.engine import run_checks
 
@@ -162,8 +147,6 @@ def fact_files(config: Config, options: CheckOptions, shown) -> tuple[str, ...]:
 def run_settings(config: Config, paths: list[str], options: CheckOptions, shown, loaded: dict) -> RunSettings:
     """How ``paths`` are checked under ``config`` and the command line's options: rules selected, facts
     loaded (once per set of fact files: ``loaded`` keeps them). Raises UserError for a bad rule pack or fact file."""
-    from linter.filtering.suppressions import EngineRule
-
     every_rule, selected = rules_for(config, options, shown)
     facts, lexicon = _load(fact_files(config, options, shown), options, loaded)
     return RunSettings(

@@ -10,10 +10,9 @@ import datetime as dt
 import glob
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
 
 from linter.analysis import analyse
 from linter.checks.engine import evaluate
@@ -27,8 +26,6 @@ from linter.mentions.lexicon import Lexicon
 from linter.result import DocumentResult, RunResult
 from linter.source.document import Document
 from linter.source.read import TEXT_SUFFIXES, decode, document_from_text, document_kind, read_document
-
-AnyRule = TypeVar("AnyRule", bound=Rule | EngineRule)  # rule packs' rules and the engine's own
 
 STDIN = "-"
 _SKIPPED_DIRECTORIES = {"node_modules", "__pycache__", "venv"}
@@ -49,32 +46,6 @@ class RunSettings:
     today: dt.date = field(default_factory=dt.date.today)
     keep_documents: bool = False  # keep documents without findings too (the HTML report shows them)
     timeout_per_document: float | None = None  # seconds; a document taking longer is reported as not checked
-
-
-def select_rules(rules: list[AnyRule], select: list[str], ignore: list[str], extend_select: Sequence[str] = ()) -> list[AnyRule]:
-    """Keep rules whose id starts with a selected prefix (all when none are selected), or with an
-    extended one, and with no ignored prefix."""
-
-    def matches(rule: AnyRule, prefixes: Sequence[str]) -> bool:
-        return any(rule.id.startswith(prefix) for prefix in prefixes)
-
-    return [
-        rule for rule in rules
-        if (not select or matches(rule, select) or matches(rule, extend_select)) and not matches(rule, ignore)
-    ]
-
-
-def override_severities(rules: list[AnyRule], severities: dict[str, str], locations: dict) -> list[AnyRule]:
-    """Rules with the configured severities; an override naming no rule is an error."""
-    import dataclasses
-
-    from linter.errors import did_you_mean
-
-    known = {rule.id for rule in rules}
-    for rule_id in severities:
-        if rule_id not in known:
-            raise UserError(f"severity is set for an unknown rule '{rule_id}'{did_you_mean(rule_id, known)}", locations.get(rule_id))
-    return [dataclasses.replace(rule, severity=severities.get(rule.id, rule.severity)) for rule in rules]
 
 
 def collect_paths(paths: list[str]) -> tuple[list[tuple[str, bool]], list[UserError]]:

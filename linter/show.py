@@ -7,7 +7,8 @@ import os
 from pathlib import Path
 
 from linter.errors import Location, UserError
-from linter.plan import CheckOptions, config_for, fail_level, plan_files, rules_for, timeout_per_document
+from linter.filtering.selection import rules_for
+from linter.plan import CheckOptions, config_for, fail_level, plan_files, timeout_per_document
 from linter.runner import STDIN
 
 
