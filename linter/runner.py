@@ -21,7 +21,8 @@ from linter.dates import DATE_KEYS, DateWindow, DocumentDate
 from linter.deadline import DocumentTimeout, time_limit
 from linter.errors import Location, UserError
 from linter.facts.model import FactBase
-from linter.filtering.suppressions import EngineRule, apply_suppressions
+from linter.filtering.stage import filter_findings
+from linter.filtering.suppressions import EngineRule
 from linter.mentions.lexicon import Lexicon
 from linter.result import DocumentResult, RunResult
 from linter.source.document import Document
@@ -154,10 +155,8 @@ def check_document(document: Document, settings: RunSettings, lexicon: Lexicon) 
     needs = frozenset().union(*(rule.kind.needs for rule in settings.rules))  # only what the rules read is extracted
     analysis = analyse(document, settings.facts, lexicon, date.window, needs)
     problems = [UserError(failure, Location(document.path)) for failure in analysis.failures]
-    findings = evaluate(analysis, settings.rules, problems)
-    if document.comments:
-        report = {rule.id: rule for rule in settings.engine_rules}
-        findings = apply_suppressions(document, findings, settings.known_rules, report, settings.today)
+    raw = evaluate(analysis, settings.rules, problems)  # the selected rules only, at their configured severity
+    findings = filter_findings(document, raw, settings.engine_rules, settings.known_rules, settings.today)
     return DocumentResult(document.path, date, findings, problems, document)
 
 
