@@ -1,18 +1,18 @@
-"""The whole pipeline for a run: read -> segment -> find mentions -> evaluate -> filter.
+"""The pipeline on each document: read -> segment -> find mentions -> evaluate -> filter.
 
-Reporting (stage 6) is the caller's: the runner returns the run's result (linter/result.py), its
-findings and the problems that kept some input from being checked.
+Which files are checked, under which configuration, is plan.py's; checking many documents in
+batches, here or on a cluster, is scale/'s. Reporting (stage 6) is the caller's: the runner returns
+each document's result and the run's (linter/result.py), with the problems that kept some input
+from being checked.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import glob
 import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from linter.analysis import analyse
 from linter.checks.engine import evaluate
@@ -26,15 +26,14 @@ from linter.filtering.suppressions import EngineRule
 from linter.mentions.lexicon import Lexicon
 from linter.result import DocumentResult, RunResult
 from linter.source.document import Document
-from linter.source.read import TEXT_SUFFIXES, decode, document_from_text, document_kind, read_document
+from linter.source.read import decode, document_from_text, document_kind, read_document
 
 STDIN = "-"
-_SKIPPED_DIRECTORIES = {"node_modules", "__pycache__", "venv"}
 
 
 @dataclass
 class RunSettings:
-    paths: list[str]  # files to check (see collect_paths), or "-" for standard input
+    paths: list[str]  # files to check (see plan.collect_paths), or "-" for standard input
     rules: list[Rule]
     facts: FactBase
     lexicon: Lexicon | None = None  # built from the facts when not given
@@ -47,65 +46,6 @@ class RunSettings:
     today: dt.date = field(default_factory=dt.date.today)
     keep_documents: bool = False  # keep documents without findings too (the HTML report shows them)
     timeout_per_document: float | None = None  # seconds; a document taking longer is reported as not checked
-
-
-def collect_paths(paths: list[str]) -> tuple[list[tuple[str, bool]], list[UserError]]:
-    """Files to check, each with whether it was found by walking a directory.
-
-    Named files are checked as given. Directories are walked for known document types,
-    skipping hidden and tool directories and, inside a git work tree, what git ignores.
-    """
-    found: list[tuple[str, bool]] = []
-    problems: list[UserError] = []
-    for path in paths:
-        if path == STDIN:
-            found.append((path, False))
-        elif os.path.isdir(path):
-            found.extend((walked, True) for walked in _walk(path))
-        elif os.path.isfile(path):
-            found.append((path, False))
-        elif glob.has_magic(path):  # a glob the shell did not expand ('archive/*.jsonl.gz')
-            matches = sorted(match for match in glob.glob(path, recursive=True) if os.path.isfile(match))
-            found.extend((match, False) for match in matches)
-            if not matches:
-                problems.append(UserError("no file matches this pattern", Location(path)))
-        elif os.path.exists(path):  # a FIFO, socket or device: reading it could block forever
-            problems.append(UserError("not a regular file; not checked", Location(path)))
-        else:
-            problems.append(UserError("no such file or directory", Location(path)))
-    return found, problems
-
-
-def _walk(directory: str) -> list[str]:
-    visible = _not_ignored_by_git(directory)
-    files = []
-    for root, dirs, names in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRECTORIES)
-        for name in sorted(names):
-            path = os.path.join(root, name)
-            if (
-                Path(name).suffix.lower() in TEXT_SUFFIXES
-                and os.path.isfile(path)  # never a FIFO or device, which could block forever
-                and (visible is None or os.path.relpath(path, directory) in visible)
-            ):
-                files.append(path)
-    return files
-
-
-def _not_ignored_by_git(directory: str) -> set[str] | None:
-    """Files below ``directory`` that git tracks or would track (None: not in a git work tree)."""
-    import subprocess
-
-    try:
-        listing = subprocess.run(
-            ["git", "-C", directory, "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-            capture_output=True, timeout=60,
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    if listing.returncode != 0:
-        return None
-    return {os.path.normpath(name) for name in listing.stdout.decode("utf-8", "surrogateescape").split("\0") if name}
 
 
 def check_files(paths: list, settings: RunSettings, lexicon: Lexicon, progress: Callable[[int], None] | None = None) -> RunResult:
