@@ -35,6 +35,8 @@ class DocumentResult:
 
 @dataclass
 class RunResult:
+    """A run's result, or a part of one (a group of files, a batch), merged as the run goes."""
+
     findings: list[Finding] = field(default_factory=list)
     problems: list[UserError] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)  # those with findings (all, with keep_documents)

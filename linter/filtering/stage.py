@@ -47,17 +47,17 @@ class RunFilters:
 class Notices(Protocol):
     """What :func:`filter_run` did, told as it happens (the command line words it)."""
 
-    def fixed(self, path: str, count: int) -> None: ...
+    def fixed(self, path: str, count: int) -> None: ...  # --fix wrote ``count`` findings' fixes into ``path``
 
-    def diff(self, text: str) -> None: ...
+    def diff(self, text: str) -> None: ...  # --diff: one file's fixes, as a unified diff
 
-    def would_fix(self, count: int, hidden: int) -> None: ...
+    def would_fix(self, count: int, hidden: int) -> None: ...  # --diff is done: ``count`` findings fixed, ``hidden`` more with --unsafe-fixes
 
-    def suppressions_added(self, path: str, added: int, left: Counter[str]) -> None: ...
+    def suppressions_added(self, path: str, added: int, left: Counter[str]) -> None: ...  # comments added, findings left by why
 
-    def baseline_written(self, path: Path, count: int) -> None: ...
+    def baseline_written(self, path: Path, count: int) -> None: ...  # ``count`` findings recorded
 
-    def baselined(self, path: Path, count: int) -> None: ...
+    def baselined(self, path: Path, count: int) -> None: ...  # ``count`` findings dropped, being in the baseline
 
 
 Recheck = Callable[[list[str]], RunResult]  # checks the files a filter changed, again
