@@ -19,7 +19,7 @@ from linter.checks.rules import load_rules
 from linter.dates import DateWindow
 from linter.facts.load import load_facts
 from linter.mentions.lexicon import build_lexicon
-from linter.source.document import document_from_text
+from linter.source.read import document_from_text
 from linter.yamlio import load_yaml
 
 PROBE_SETS = sorted(path.parent for path in (REPO / "tests" / "data").glob("probes*/probes.yaml"))
