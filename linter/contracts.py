@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from linter.checks.kinds import KINDS
 from linter.checks.rules import PACK_FIELDS, RULE_FIELDS
 from linter.facts.model import FILE_FIELDS, Section, sections
@@ -125,7 +127,7 @@ def _shown(default: Any) -> str:
     if isinstance(default, bool):
         return f"`{str(default).lower()}`"
     if isinstance(default, tuple):
-        return f"`[{', '.join(map(str, default))}]`"
+        return f"`{yaml.safe_dump(list(default), default_flow_style=True, width=1000).strip()}`"  # as YAML writes it: [':']
     return f"`{default}`"
 
 

@@ -121,7 +121,7 @@ def a(word: str) -> str:
 
 
 @dataclass
-class Values:
+class FieldValues:
     """What reading a mapping's fields gave."""
 
     by_name: dict[str, Any]  # the valid values written, by attribute
@@ -129,12 +129,12 @@ class Values:
     complete: bool  # nothing written was invalid
 
 
-def read_fields(fields: tuple[Field, ...], mapping: YamlMap, what: str, checker: Checker, check_keys: bool = True) -> Values:
+def read_fields(fields: tuple[Field, ...], mapping: YamlMap, what: str, checker: Checker, check_keys: bool = True) -> FieldValues:
     """Read and check ``fields`` in ``mapping``, reporting every problem (``what`` names the
     mapping in messages). With ``check_keys``, unknown keys and missing required ones are reported too."""
     if check_keys:
         checker.keys(mapping, *_keys(fields), what)
-    values = Values({}, True, True)
+    values = FieldValues({}, True, True)
     for field in fields:
         if field.key not in mapping:
             values.usable = values.usable and not field.required
@@ -375,28 +375,31 @@ class Choice(Value):
 
 
 class Regex(Value):
-    """A regular expression (the ``regex`` module, VERSION1) that must compile; ``flags`` are those it is used with."""
+    """A regular expression (the ``regex`` module, VERSION1) that must compile; ``flags`` are those
+    it is used with. With ``noun`` (what one is called: "mention pattern"), a message about it
+    quotes it: "mention pattern '(x' in events[0] is not a valid regex"; else the field's key names it."""
 
-    def __init__(self, flags: int = 0, described: str = "a regex") -> None:
-        self.flags, self.described = flags | regex.VERSION1, described
+    def __init__(self, flags: int = 0, noun: str = "", described: str = "a regex") -> None:
+        self.flags, self.noun, self.described = flags | regex.VERSION1, noun, described
 
     def compiled_form(self, pattern: str) -> str:
         """The pattern as it is compiled (a kind with macros expands them first)."""
         return pattern
 
-    def error(self, pattern: str) -> str | None:
+    def problem(self, pattern: str, key: str, what: str) -> str | None:
         """Why the pattern does not compile, or None when it does."""
         try:
             compile_user_regex(self.compiled_form(pattern), self.flags)
         except BadRegex as error:
-            return str(error)
+            named = f"{self.noun} {shown(pattern)}" if self.noun else key
+            return f"{named} in {what} is not a valid regex: {error}"
         return None
 
     def read(self, field: Field, mapping: YamlMap, what: str, checker: Checker) -> str | None:
         value = checker.text(mapping, field.key, what)
-        error = self.error(value) if value is not None else None
-        if error is not None:
-            checker.fail(f"{field.key} in {what} is not a valid regex: {error}", mapping.where(field.key))
+        problem = self.problem(value, field.key, what) if value is not None else None
+        if problem is not None:
+            checker.fail(problem, mapping.where(field.key))
             return None
         return value
 
@@ -412,18 +415,17 @@ class Regex(Value):
 
 class Texts(Value):
     """A list of texts; one text written alone is a list of one. Items may be constrained as a
-    :class:`Choice` or a :class:`Regex` (``item``, what one item is called in messages: "mention
-    pattern"); an invalid item is reported and left out. ``at_least_one`` names the item when
-    an empty list is wrong ("title": "offices[0] needs at least one title")."""
+    :class:`Choice` or a :class:`Regex`; an invalid item is reported and left out. ``at_least_one``
+    names the item when an empty list is wrong ("title": "offices[0] needs at least one title")."""
 
-    def __init__(self, of: Choice | Regex | None = None, item: str = "", at_least_one: str = "") -> None:
-        self.of, self.item, self.at_least_one = of, item, at_least_one
+    def __init__(self, of: Choice | Regex | None = None, at_least_one: str = "") -> None:
+        self.of, self.at_least_one = of, at_least_one
 
     def read(self, field: Field, mapping: YamlMap, what: str, checker: Checker) -> tuple[str, ...] | None:
         written = checker.text_list(mapping, field.key, what)
         items = []
         for text in written:
-            problem = self._problem(text, field.key, what)
+            problem = self.of.problem(text, field.key, what) if self.of else None
             if problem:
                 checker.fail(problem, mapping.where(field.key))
             else:
@@ -432,13 +434,6 @@ class Texts(Value):
             checker.fail(f"{what} needs at least one {self.at_least_one}", mapping.where(field.key))
             return None
         return tuple(items)
-
-    def _problem(self, text: str, key: str, what: str) -> str | None:
-        if isinstance(self.of, Choice):
-            return self.of.problem(text, key, what)
-        if isinstance(self.of, Regex) and (error := self.of.error(text)) is not None:
-            return f"{self.item or key} {shown(text)} in {what} is not a valid regex: {error}"
-        return None
 
     def schema(self) -> dict[str, Any]:
         item = self.of.schema() if self.of else Text().schema()
@@ -467,7 +462,7 @@ class Integer(Value):
     def read(self, field: Field, mapping: YamlMap, what: str, checker: Checker) -> int | None:
         value = checker.typed(mapping, field.key, int, what)
         if value is not None and value < self.minimum:
-            checker.fail(f"'{field.key}' in {what} must be at least {self.minimum}", mapping.where(field.key))
+            checker.fail(f"'{field.key}' in {what} must be {self.minimum} or more", mapping.where(field.key))
             return None
         return value
 
@@ -475,7 +470,7 @@ class Integer(Value):
         return {"type": "integer", "minimum": self.minimum}
 
     def describe(self) -> str:
-        return f"a whole number, at least {self.minimum}"
+        return f"a whole number, {self.minimum} or more"
 
     def example(self) -> int:
         return self.minimum + 1

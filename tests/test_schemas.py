@@ -23,7 +23,7 @@ def schema(name: str) -> dict:
     ("name", "paths"),
     [
         ("facts", ["seeds/facts.yaml", "tests/data/bbc/facts.yaml", "tests/golden/input/facts.yaml"]),
-        ("rules", ["rules/offices.yaml", "rules/quotes.yaml", "rules/events.yaml", "rules/copy.yaml"]),
+        ("rules", ["rules/offices.yaml", "rules/quotes.yaml", "rules/events.yaml", "rules/copy.yaml", "rules/consistency.yaml"]),
         ("config", ["factlint.yaml", "tests/golden/input/factlint.yaml"]),
     ],
 )

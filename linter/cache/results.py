@@ -29,13 +29,14 @@ from pathlib import Path
 
 from linter import __version__
 from linter.cache.footprint import EVERYTHING, Changes, changes
-from linter.checks.narrate import FactNote
 from linter.dates import DateWindow, DocumentDate
 from linter.errors import Location
 from linter.facts.cache import cache_dir, entry_path, read_entry
-from linter.findings import Finding, Fix
-from linter.source.document import Span, decode
+from linter.findings import FactNote, Finding, Fix
+from linter.result import DocumentResult
+from linter.source.document import Span
 from linter.source.jsonl import Record
+from linter.source.read import decode
 from linter.source.units import FileBytes
 
 MAX_ENTRIES = 2_000_000  # about 1 KB each: a 2 GB cache at most
@@ -63,15 +64,6 @@ class CacheStats:
             f"factlint: result cache: {self.from_cache} of {self.documents} document(s) from the cache; "
             f"{checked} checked ({share}): {self.new_or_edited} new or edited, {self.touched_by_facts} touched by changed facts"
         )
-
-
-@dataclass
-class Cached:
-    """A valid entry: the document's path, findings and date."""
-
-    path: str
-    findings: list[Finding]
-    date: DocumentDate
 
 
 @dataclass
@@ -108,12 +100,12 @@ class ResultCache:
         digest.update(unit.data)
         return digest.digest()
 
-    def lookup(self, units: list[FileBytes | Record]) -> tuple[list[bytes], list[Cached | None]]:
-        """Each unit's key, and its valid cached result or None."""
+    def lookup(self, units: list[FileBytes | Record]) -> tuple[list[bytes], list[DocumentResult | None]]:
+        """Each unit's key, and its valid cached result (without the document's text) or None."""
         keys = [self.key(unit) for unit in units]
         self.stats.documents += len(units)
         stored = self._read(keys)
-        found: list[Cached | None] = []
+        found: list[DocumentResult | None] = []
         rows: list[tuple[bytes, bytes | None]] = []  # entries now valid for these facts, or only used
         for unit, key in zip(units, keys, strict=True):
             value = stored.get(key)
@@ -130,7 +122,7 @@ class ResultCache:
             # Valid for these facts too: say so, so that the next run need not ask again.
             rows.append((key, marshal.dumps((_LAYOUT, self.facts_key, today, used, path, findings, date)) if facts_key != self.facts_key else None))
             self.stats.from_cache += 1
-            found.append(Cached(path, [_finding(path, raw) for raw in findings], _date(date)))
+            found.append(DocumentResult(path, _date(date), [_finding(path, raw) for raw in findings]))
         self._write(rows)
         return keys, found
 

@@ -41,3 +41,10 @@ def holders(facts: FactBase, office: Office, window: DateWindow) -> str:
     """'Keir Starmer (from 5 July 2024)': who held the office during the window."""
     during = holders_during(office, window)
     return join([f"{facts.name_of(t.who)} ({tenure(t)})" for t in during]) or "nobody the facts record"
+
+
+def where_else(line: int, other_line: int) -> str:
+    """Where the text says the other thing, seen from a finding on ``line``: 'at line 12', 'earlier on this line'."""
+    if other_line == line:
+        return "earlier on this line"
+    return f"at line {other_line}"

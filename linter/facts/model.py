@@ -104,7 +104,7 @@ class Event:
     when: DateWindow = declared(DayOrDays(), "When it took place.", key="date")
     place: str | None = declared(Text(), "Where it took place.", default=None)
     mentions: tuple[str, ...] = declared(
-        Texts(Regex(regex.IGNORECASE), item="mention pattern"),
+        Texts(Regex(regex.IGNORECASE, noun="mention pattern")),
         "Regexes naming the event in an article (case-insensitive, matched as whole words).",
         default=(),
     )
