@@ -223,7 +223,9 @@ def check(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=1, rich_help_panel=PERFORMANCE, help="Check files in this many processes (same output).")
     ] = 1,
-    no_cache: Annotated[bool, typer.Option("--no-cache", rich_help_panel=PERFORMANCE, help="Do not read or write the compiled fact cache or the result cache.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", rich_help_panel=PERFORMANCE, help="Do not read or write the compiled fact cache or the result cache.")
+    ] = False,
     timeout_per_document: Annotated[
         float | None,
         typer.Option(

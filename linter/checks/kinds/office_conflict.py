@@ -108,7 +108,9 @@ class OfficeConflict(Kind):
 
     def check(self, analysis: Analysis) -> Iterator[Match]:
         facts, window = analysis.facts, analysis.window
-        seen: dict[str, list[tuple[OfficeClaim, list[Office]]]] = {}
+        # Per person, the first claim of each set of offices: a later claim with the same offices
+        # would be compared with the same result, and the first of them is the one named.
+        seen: dict[str, dict[frozenset[str], tuple[OfficeClaim, list[Office]]]] = {}
         reported: set[tuple[str, frozenset[frozenset[str]]]] = set()
         changing = {claim.person for claim in analysis.claims if self._in_transition(analysis, claim)}
         # The offices the article also gives a person at another time ("former Education Secretary
@@ -125,15 +127,16 @@ class OfficeConflict(Kind):
             offices = facts.offices_for(claim.title.offices, person, claim.organizations)
             if not offices or any(office.id in past.get(person, ()) for office in offices):
                 continue
-            earlier = seen.setdefault(person, [])
-            for other, other_offices in earlier:
-                key = (person, frozenset({frozenset(o.id for o in other_offices), frozenset(o.id for o in offices)}))
+            earlier = seen.setdefault(person, {})
+            ids = frozenset(office.id for office in offices)
+            for other_ids, (other, other_offices) in earlier.items():
+                key = (person, frozenset({other_ids, ids}))
                 if key in reported or not self._conflict(other_offices, offices, person, window):
                     continue
                 reported.add(key)
                 yield self._match(analysis, claim, offices, other, other_offices, person)
                 break
-            earlier.append((claim, offices))
+            earlier.setdefault(ids, (claim, offices))
 
     def _in_transition(self, analysis: Analysis, claim: OfficeClaim) -> bool:
         """A word of ``transitions`` in the claim or among the three words before it ("the newly

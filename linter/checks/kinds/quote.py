@@ -13,6 +13,7 @@ Parameter ``check`` selects one of:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from typing import Any
 
@@ -24,7 +25,7 @@ from linter.facts.temporal import Claim, Truth, held_by_then, tenures_overlap
 from linter.facts.wording import wording_changes
 from linter.fields import Choice, Field
 from linter.linking.claim_time import speaks_of_the_past
-from linter.mentions.model import Analysis, AttributedQuote
+from linter.mentions.model import Analysis, AttributedQuote, OfficeClaim
 
 _PLACEHOLDERS = {
     "anachronism": frozenset(
@@ -57,8 +58,12 @@ class QuoteCheck(Kind):
 
     def check(self, analysis: Analysis) -> Iterator[Match]:
         if self.check_name == "anachronism":
+            claims = sorted(analysis.claims, key=lambda claim: claim.span.start)
+            starts = [claim.span.start for claim in claims]
             for quote in analysis.quotes:
-                yield from self._anachronisms(analysis, quote)
+                inner = quote.quotation.inner
+                inside = claims[bisect.bisect_left(starts, inner.start) : bisect.bisect_left(starts, inner.end)]
+                yield from self._anachronisms(analysis, quote, inside)
             return
         index = analysis.facts.quote_index
         for quote in analysis.quotes:
@@ -66,13 +71,14 @@ class QuoteCheck(Kind):
             if source is not None:
                 yield from self._against_source(analysis, quote, source)
 
-    def _anachronisms(self, analysis: Analysis, quote: AttributedQuote) -> Iterator[Match]:
+    def _anachronisms(self, analysis: Analysis, quote: AttributedQuote, claims: list[OfficeClaim]) -> Iterator[Match]:
+        """The titled mentions among ``claims`` (those starting inside the quotation) that the speaker could not have made."""
         said_as = quote.speaker_claim
         if said_as is None or said_as.claim is not Claim.CURRENT or said_as.person is None:
             return
         facts, inner = analysis.facts, quote.quotation.inner
         speaker_offices = facts.offices_for(said_as.title.offices, said_as.person, said_as.organizations)
-        for mentioned in analysis.claims:
+        for mentioned in claims:
             if not inner.contains(mentioned.span) or mentioned.claim is not Claim.CURRENT or mentioned.person is None:
                 continue
             offices = facts.offices_for(mentioned.title.offices, mentioned.person, mentioned.organizations)
