@@ -208,9 +208,14 @@ def _kept(record: type) -> tuple[Field, ...]:
 
 
 @cache
-def _converters(record: type) -> tuple[tuple[str, Value | None], ...]:
-    """Each kept field's name, and its value's kind when its plain form is not the value itself."""
-    return tuple((field.name, None if type(field.value).from_plain is Value.from_plain else field.value) for field in _kept(record))
+def _converted(record: type) -> tuple[tuple[str, Value], ...]:
+    """The kept fields whose plain form is not the value itself (dates, nested records), by name."""
+    return tuple((field.name, field.value) for field in _kept(record) if type(field.value).from_plain is not Value.from_plain)
+
+
+@cache
+def _kept_names(record: type) -> tuple[str, ...]:
+    return tuple(field.name for field in _kept(record))
 
 
 def record_plain(record: Any) -> tuple:
@@ -223,14 +228,15 @@ def record_plain(record: Any) -> tuple:
 
 def record_from_plain(record: type, raw: tuple, **given: Any) -> Any:
     """The record back from :func:`record_plain`; ``given`` holds its attributes not kept (its id, its owner's)."""
-    owner = given.get("id")
-    values = {name: value.from_plain(item, owner) if value else item for (name, value), item in zip(_converters(record), raw, strict=False)}
+    values = dict(zip(_kept_names(record), raw, strict=False))  # the location, last, is left out
+    for name, value in _converted(record):
+        values[name] = value.from_plain(values[name], given.get("id"))
     return record(**values, **given, location=Location(*raw[-1]) if raw[-1] else None)
 
 
 def plain_value(record: type, raw: tuple, name: str) -> Any:
     """One field's value in a record's plain form (:func:`record_plain`), by attribute name."""
-    return raw[[field.name for field in _kept(record)].index(name)]
+    return raw[_kept_names(record).index(name)]
 
 
 def record_content(record: type, raw: tuple) -> tuple:
