@@ -77,7 +77,8 @@ from linter.mentions.model import Analysis, DateMention  # noqa: E402
 from linter.mentions.vocabulary import MONTHS, SENTENCE_OPENERS  # noqa: E402
 from linter.runner import document_date  # noqa: E402
 from linter.segment.tokens import token_key  # noqa: E402
-from linter.source.document import Document, document_from_text, read_document  # noqa: E402
+from linter.source.document import Document  # noqa: E402
+from linter.source.read import document_from_text, read_document  # noqa: E402
 from linter.yamlio import load_yaml  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "corpus"

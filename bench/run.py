@@ -113,7 +113,7 @@ def _median_run(command: list[str], env: dict, runs: int) -> tuple[float, int]:
 
 def _load_times(fact_files: list[Path], env: dict) -> tuple[float, float, int]:
     code = (
-        "import sys, time; from linter.facts.cache import load_facts_and_lexicon as load; "
+        "import sys, time; from linter.mentions.compiled import load_facts_and_lexicon as load; "
         "s = time.perf_counter(); load(sys.argv[1:]); print(time.perf_counter() - s)"
     )
     command = [sys.executable, "-c", code, *map(str, fact_files)]

@@ -8,9 +8,10 @@ import pytest
 
 from conftest import facts_from, lint
 from linter.checks.describe import tenure
-from linter.checks.narrate import FactNote, narrate
+from linter.checks.narrate import narrate
 from linter.dates import DateWindow, long_date
 from linter.facts.model import Tenure
+from linter.findings import FactNote
 
 FACTS = facts_from()
 

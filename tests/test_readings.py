@@ -610,3 +610,14 @@ def test_an_aside_between_an_event_and_its_verb(text, expected):
     mentions: ['Example Games']
 """, 1)
     assert [finding.rule for finding in lint(text, date="2020-08-10", facts_yaml=facts)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rishi Sunak, who is no longer chancellor, spoke from the back benches.", []),
+        ("Rachel Reeves, who is no longer chancellor, spoke from the back benches.", ["former-office-holder"]),
+    ],
+)
+def test_no_longer_is_former(text, expected):
+    assert rules_of(text, "2025-06-10") == expected

@@ -11,8 +11,8 @@ import pytest
 from linter.checks.narrate import narrate
 from linter.checks.rules import read_pack
 from linter.errors import UserError
-from linter.facts.cache import load_facts_and_lexicon
 from linter.facts.load import load_facts, load_facts_data
+from linter.mentions.compiled import load_facts_and_lexicon
 from linter.yamlio import load_yaml
 
 from conftest import REPO, lint, run_in_process
@@ -210,8 +210,8 @@ def test_relations_are_validated_with_locations(tmp_path):
     assert any("facts.yaml:8:5: relation 'r2': 'p' is a person; located-in relates places" in p for p in problems)
     assert any("facts.yaml:8:5: relation 'r2' puts 'a' in a second place (relation 'r1' puts it in 'b')" in p for p in problems)
     assert any("facts.yaml:9:" in p and "holds at all times; give it no 'from' or 'to'" in p for p in problems)
-    assert any("'as' in relations[3] is only for the relation 'located-in'" in p for p in problems)
-    assert any("relation 'Member Of' in relations[4] must be a slug" in p for p in problems)
+    assert any("facts.yaml:10:" in p and "relations[3] has 'as', which is only for the relation 'located-in'" in p for p in problems)
+    assert any("facts.yaml:11:" in p and "relation 'Member Of' must be a slug" in p for p in problems)
     assert any("relations[5] ends (2020-01-01) before it starts (2021-01-01)" in p for p in problems)
     assert sum("closes a cycle of located-in relations" in p for p in problems) == 1  # once for the cycle a, b
 

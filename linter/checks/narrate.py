@@ -9,25 +9,14 @@ are written, so a doubtful fact can be checked at its source.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from linter.checks.describe import tenures
 from linter.dates import date_range, long_date
 from linter.errors import Location
 from linter.facts.model import LOCATED_IN, FactBase, Office
+from linter.findings import FactNote
 
 QUOTE_EXCERPT = 280  # characters of a canonical quote shown before it is cut
-
-
-@dataclass(frozen=True)
-class FactNote:
-    """One sentence about the facts, and the fact file location it comes from."""
-
-    text: str
-    source: str | None = None  # 'facts.yaml:25:5'
-
-    def as_dict(self) -> dict[str, str | None]:
-        return {"text": self.text, "source": self.source}
 
 
 def narrate(facts: FactBase, evidence: Iterable[str]) -> tuple[FactNote, ...]:

@@ -2,33 +2,46 @@
 
 Every fact keeps the location it was written at, so a verdict can be traced back
 to its source line, and its id, which findings list as evidence.
+
+This is also the fact file's one declaration: each section is a :class:`FactBase` table
+(made with :func:`section`) of a record class whose fields say how they are written
+(:func:`linter.fields.declared`). Reading and validating fact files (load.py), the fact
+cache's layout (cache.py), the JSON Schema and the tables in docs/facts.md
+(linter/contracts.py) are all derived from it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from functools import cached_property
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, fields
+from functools import cache, cached_property
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import regex
 
 from linter.dates import DateWindow
 from linter.errors import Location
+from linter.fields import Choice, Date, DayOrDays, Field, Integer, Records, Reference, Regex, Slug, Source, Text, Texts, Version, declared, fields_of
 
 if TYPE_CHECKING:
     from linter.facts.wording import QuoteIndex
 
 ENTITY_TYPES = ("person", "organization", "place", "other")
+FACTS_VERSION = 1
+_ID = "A unique id (across every section and fact file)."
 
 
 @dataclass(frozen=True)
 class Entity:
-    id: str
-    name: str
-    aliases: tuple[str, ...] = ()
-    type: str = "person"
+    id: str = declared(Slug(), _ID)
+    name: str = declared(Text(), "The canonical name.")
+    aliases: tuple[str, ...] = declared(Texts(), "Other ways articles name the entity (matched case-sensitively, as whole words).", default=())
+    type: str = declared(
+        Choice(ENTITY_TYPES, example="place"), "What it is: an office's `organization` of type `place` is a country.", default="person"
+    )  # the example: a place, so that an example relation can put something in it
     location: Location | None = None
-    source: str | None = None  # where the fact comes from: a URL, a file
+    source: str | None = declared(Source(), "Where the fact comes from.", default=None)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -40,12 +53,18 @@ class Entity:
 class Tenure:
     """One person's time in one office; both ends inclusive, ``end=None`` means still in office."""
 
-    office: str
-    who: str
-    start: dt.date
-    end: dt.date | None = None
+    office: str  # the id of the office: not written, the tenure is written inside it
+    who: str = declared(Reference(Entity, role="holder"), "Who held the office.")
+    start: dt.date = declared(Date(), "The first day in office (inclusive).", key="from")
+    end: dt.date | None = declared(Date(), "The last day in office (inclusive); none: still in office.", key="to", default=None)
     location: Location | None = None
-    source: str | None = None
+    source: str | None = declared(Source(), "Where the fact comes from.", default=None)
+
+    @staticmethod
+    def contradiction(values: dict[str, Any]) -> tuple[str, str] | None:
+        """A tenure cannot end before it starts: the key to point at, and what is wrong."""
+        start, end = values.get("start"), values.get("end")
+        return ("to", f"ends ({end}) before it starts ({start})") if start and end and end < start else None
 
     def includes(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
@@ -57,15 +76,21 @@ class Tenure:
 
 @dataclass(frozen=True)
 class Office:
-    id: str
-    name: str
-    titles: tuple[str, ...]
-    seats: int = 1
-    holders: tuple[Tenure, ...] = ()
-    organization: str | None = None  # entity id of the organisation the office belongs to
+    id: str = declared(Slug(), _ID)
+    name: str = declared(Text(), "The office's full name, as messages give it.")
+    titles: tuple[str, ...] = declared(Texts(at_least_one="title"), "Titles articles use for it (matched case-insensitively, as whole words).")
+    seats: int = declared(Integer(minimum=1), "How many hold it at once (co-chairs: 2).", default=1)
+    holders: tuple[Tenure, ...] = declared(
+        Records(Tenure, owner="office", ordered_by="start"), "Who held it, when; kept in order of their first day.", default=()
+    )
+    organization: str | None = declared(
+        Reference(Entity, role="organization"), "The entity the office belongs to (a company, a club, a country).", default=None
+    )
     location: Location | None = None
-    verified: dt.date | None = None  # the last day its holders were checked (the office's own, else its file's)
-    source: str | None = None
+    verified: dt.date | None = declared(
+        Date(), "The last day its holders were checked (the office's own, else its file's `verified`).", default=None
+    )
+    source: str | None = declared(Source(), "Where the fact comes from.", default=None)
 
     def tenures_of(self, person: str) -> tuple[Tenure, ...]:
         return tuple(tenure for tenure in self.holders if tenure.who == person)
@@ -76,20 +101,26 @@ class Office:
 
 @dataclass(frozen=True)
 class Event:
-    id: str
-    name: str
-    when: DateWindow
-    place: str | None = None
-    mentions: tuple[str, ...] = ()
+    id: str = declared(Slug(), _ID)
+    name: str = declared(Text(), "The event's name, as messages give it.")
+    when: DateWindow = declared(DayOrDays(), "When it took place.", key="date")
+    place: str | None = declared(
+        Text(), "Where it took place: the id of a place entity (its place, checked by relation rules: see *Relations*), or text.", default=None
+    )
+    mentions: tuple[str, ...] = declared(
+        Texts(Regex(regex.IGNORECASE, noun="mention pattern")),
+        "Regexes naming the event in an article (case-insensitive, matched as whole words).",
+        default=(),
+    )
     location: Location | None = None
 
 
 @dataclass(frozen=True)
 class Quote:
-    id: str
-    speaker: str
-    date: dt.date
-    text: str
+    id: str = declared(Slug(), _ID)
+    speaker: str = declared(Reference(Entity, role="speaker"), "Who said it.")
+    date: dt.date = declared(Date(), "When it was said.")
+    text: str = declared(Text(), "The exact words, as spoken.")
     location: Location | None = None
 
 
@@ -106,15 +137,81 @@ class Relation:
     no ``end``: still so. ``phrase`` (located-in only) says how the place lies in the other, in
     the words before its name: "outside" gives "Northwood, outside London"; the default is "in"."""
 
-    id: str
-    relation: str  # a slug: rules name the relation they check ("leads", "member-of", "capital")
-    subject: str  # an entity or event id
-    object: str  # an entity id
-    start: dt.date | None = None
-    end: dt.date | None = None
-    phrase: str | None = None
+    id: str = declared(Slug(), _ID)
+    relation: str = declared(
+        Slug(),
+        "The relation's name: rules check relations by it (`member-of`, `capital`, `leads`). Two are reserved: "
+        "`located-in` (a place in a place: see *Relations*) and `place` (an event's place).",
+    )
+    subject: str = declared(Reference((Entity, Event), role="subject"), "What stands in the relation.")
+    object: str = declared(Reference(Entity, role="object"), "What it stands in the relation to.")
+    start: dt.date | None = declared(
+        Date(), "The first day it holds (inclusive); none: since before anything the facts say.", key="from", default=None
+    )
+    end: dt.date | None = declared(
+        Date(), "The last day it holds (inclusive); none: still so. Neither `from` nor `to`: at all times.", key="to", default=None
+    )
+    phrase: str | None = declared(
+        Text(),
+        "`located-in` only: how the place lies in the other, in the words before its name (`outside`): messages then say "
+        "\"Northwood, outside London\". Without it: \"in\", which goes without saying.",
+        key="as",
+        default=None,
+    )
     location: Location | None = None
-    source: str | None = None
+    source: str | None = declared(Source(), "Where the fact comes from.", default=None)
+
+    @staticmethod
+    def contradiction(values: dict[str, Any]) -> tuple[str, str] | None:
+        """A relation cannot end before it starts; a place lies in a place at all times; only that says how (``as``)."""
+        start, end, name = values.get("start"), values.get("end"), values.get("relation")
+        if start and end and end < start:
+            return "to", f"ends ({end}) before it starts ({start})"
+        if name == LOCATED_IN and (start or end):
+            return "from" if start else "to", "is a place's located-in relation, which holds at all times; give it no 'from' or 'to'"
+        if name != LOCATED_IN and values.get("phrase") is not None:
+            return "as", f"has 'as', which is only for the relation '{LOCATED_IN}' (how a place lies in another: 'outside')"
+        return None
+
+    @staticmethod
+    def conflicts(facts: FactBase) -> Iterator[tuple[str, Location | None]]:
+        """Located-in relates places, one place to one place (the places form a tree), without a cycle."""
+        types = {key: facts.entities[key].type for key in facts.entities}
+        parents: dict[str, Relation] = {}
+        for relation in facts.relations.values():
+            if relation.relation != LOCATED_IN:
+                continue
+            for end in (relation.subject, relation.object):
+                if end in types and types[end] != "place":
+                    yield f"relation '{relation.id}': '{end}' is a {types[end]}; located-in relates places (type: place)", relation.location
+            if relation.subject == relation.object:
+                yield f"relation '{relation.id}' puts '{relation.subject}' in itself", relation.location
+            elif relation.subject in parents:
+                earlier = parents[relation.subject]
+                yield (
+                    f"relation '{relation.id}' puts '{relation.subject}' in a second place (relation '{earlier.id}' puts it in "
+                    f"'{earlier.object}'); a place lies in one place, which lies in the next"
+                ), relation.location
+            else:
+                parents[relation.subject] = relation
+        in_a_cycle: set[str] = set()
+        for start, relation in parents.items():
+            seen, place = {start}, relation.object
+            while place in parents and place not in seen:
+                seen.add(place)
+                place = parents[place].object
+            if place == start and start not in in_a_cycle:  # reported once, at the first of its relations
+                in_a_cycle |= seen
+                yield f"relation '{relation.id}' closes a cycle of located-in relations through '{start}'", relation.location
+
+    @staticmethod
+    def examples() -> tuple[dict[str, Any], ...]:
+        """Every field written, in two relations (tests/test_contracts.py): ``as`` is a located-in
+        relation's, and a located-in relation has no days. Ids are the example file's ("example-entity" is a place)."""
+        every = {field.key: field.value.example() for field in fields_of(Relation)}
+        dated = {key: value for key, value in every.items() if key != "as"}
+        placed = {key: value for key, value in every.items() if key not in ("from", "to")}
+        return dated, {**placed, "relation": LOCATED_IN, "subject": "example-event"}
 
     @property
     def timeless(self) -> bool:
@@ -230,15 +327,40 @@ class LazyTable(Mapping):
         return len(self._raw)
 
 
+def section(record: type, description: str) -> Any:
+    """A FactBase table, and the fact file's section of the same name: records of ``record`` by id."""
+    return field(default_factory=dict, metadata={"record": record, "description": description})
+
+
+class Section(NamedTuple):
+    name: str  # the FactBase table and the fact file's key
+    record: type
+    description: str
+
+
+@cache
+def sections() -> tuple[Section, ...]:
+    """The fact file's sections, in the order of FactBase's tables."""
+    tables = [table for table in fields(FactBase) if "record" in table.metadata]
+    return tuple(Section(table.name, table.metadata["record"], table.metadata["description"]) for table in tables)
+
+
+# The fact file's own fields; its sections are FactBase's tables.
+FILE_FIELDS = (
+    Field("facts_version", Version(FACTS_VERSION), f"The version of the format; this factlint reads {FACTS_VERSION}.", required=True),
+    Field("verified", Date(), "The last day the file's offices were checked (an office's own `verified` wins)."),
+)
+
+
 @dataclass
 class FactBase:
     """All facts from one or more merged fact files."""
 
-    entities: Mapping[str, Entity] = field(default_factory=dict)
-    offices: Mapping[str, Office] = field(default_factory=dict)
-    events: Mapping[str, Event] = field(default_factory=dict)
-    quotes: Mapping[str, Quote] = field(default_factory=dict)
-    relations: Mapping[str, Relation] = field(default_factory=dict)  # issue 15: relations between entities, with time
+    entities: Mapping[str, Entity] = section(Entity, "People, organisations, places and other things articles name.")
+    offices: Mapping[str, Office] = section(Office, "Offices, with who held them when.")
+    events: Mapping[str, Event] = section(Event, "Events, with their dates.")
+    quotes: Mapping[str, Quote] = section(Quote, "Canonical quotes: who said what, when.")
+    relations: Mapping[str, Relation] = section(Relation, "Relations between entities (or an event and an entity), with the days they hold.")
     sources: tuple[str, ...] = ()
     holder_offices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # person -> offices held
     organization_offices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # organisation -> its offices

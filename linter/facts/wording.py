@@ -12,10 +12,12 @@ import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import regex
 
-from linter.facts.model import Quote
+if TYPE_CHECKING:  # only named in annotations: FactBase.quote_index builds this module's QuoteIndex, so a run-time import would be a cycle
+    from linter.facts.model import Quote
 
 _PART = regex.compile(r"\[[^\]]*\]|\.\.\.|…|[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
 _GAP, _INSERTION = "\x00gap", "\x00insertion"

@@ -32,6 +32,7 @@ past-tense clause (quote-anachronism lets those speak of an earlier holder).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 
@@ -65,6 +66,7 @@ class TimeLinker:
         # ("he will retire in 2030") says what is planned, not who holds an office.
         self.times = [t for t in times if t.window.start <= window.end]
         self.ranges = [(tokens.index_at_or_after(t.span.start), tokens.index_at_or_after(t.span.end)) for t in self.times]
+        self.range_starts = [start for start, _ in self.ranges]  # in order: find_times sorts its times
         # Every year written as a number ("the 2022 World Cup"), by token: a year in the claim's
         # own clause is one more time it may speak of.
         written = {i for start, end in self.ranges for i in range(start, end)}
@@ -73,6 +75,7 @@ class TimeLinker:
             for i, w in enumerate(tokens.texts)
             if len(w) == 4 and w.isdigit() and 1800 <= int(w) <= window.end.year and i not in written and not self._in_a_name(i)
         }
+        self.year_indices = sorted(self.years)
 
     def link(self, claim: Span, floor: int, ceiling: int, appositive: bool = False) -> ClaimTime:
         """The times the claim at ``claim`` (in the sentence of tokens [floor, ceiling)) speaks of.
@@ -84,8 +87,9 @@ class TimeLinker:
         main = last + 1 if appositive and last < ceiling and self.tokens.lower[last] == "," else last
         fronted: dict[Span, list[DateWindow]] = {}  # by the written time: a date without a year may be two days
         after = []
-        for time, (start, end) in zip(self.times, self.ranges, strict=True):
-            if start < floor or end > ceiling:
+        for position in range(bisect.bisect_left(self.range_starts, floor), bisect.bisect_left(self.range_starts, ceiling)):
+            time, (start, end) = self.times[position], self.ranges[position]
+            if end > ceiling:
                 continue
             if (end <= first and self._adjacent(end, first) and self._opens_clause(floor, start)) or (
                 start >= last and self._participle(last, start)
@@ -100,10 +104,10 @@ class TimeLinker:
         if fronted:
             return ClaimTime(tuple(fronted[max(fronted)]), fronted=True)  # the one nearest the claim
         after += [
-            DateWindow.of_year(year)
-            for index, year in self.years.items()
-            if (main <= index < ceiling and self._same_clause(main, index) and not self._for_something(index))
-            or (floor <= index < first and self._same_clause(index + 1, first))  # "The 2008 rescue was approved under then-..."
+            DateWindow.of_year(self.years[index])
+            for index in self.year_indices[bisect.bisect_left(self.year_indices, floor) : bisect.bisect_left(self.year_indices, ceiling)]
+            if (main <= index and self._same_clause(main, index) and not self._for_something(index))
+            or (index < first and self._same_clause(index + 1, first))  # "The 2008 rescue was approved under then-..."
         ]
         if self._past_perfect(last, ceiling):
             after.append(DateWindow(dt.date.min, self.window.start - dt.timedelta(days=1)))
@@ -131,8 +135,8 @@ class TimeLinker:
             return None
         if "," in low[floor : first - 1]:
             return None
-        years = [year for index, year in self.years.items() if floor < index < first - 1]
-        return years[-1] if years else None
+        inside = self.year_indices[bisect.bisect_right(self.year_indices, floor) : bisect.bisect_left(self.year_indices, first - 1)]
+        return self.years[inside[-1]] if inside else None
 
     def _past_perfect(self, last: int, ceiling: int) -> bool:
         """'Mark Rutte, the Dutch prime minister, had already spent 13 years in office when ...':

@@ -58,6 +58,7 @@ class _SpeakerFinder:
         self.lower = tokens.lower
         self.people = [n for n in names if n.entity and facts.entities[n.entity].type == "person"]
         self.person_starts = [n.span.start for n in self.people]
+        self.person_firsts = [n.first for n in self.people]
         self.starting = {n.first: n for n in self.people}
         self.person_tokens = {i for n in self.people for i in range(n.first, n.last)}
         self.ending = {n.last: n for n in self.people}
@@ -165,9 +166,10 @@ class _SpeakerFinder:
         start = colon
         while start > 0 and self.lower[start - 1] not in _CLAUSE_STOPS and not self._opens_line(start):
             start -= 1
-        subject = next((name for name in self.people if start <= name.first < colon), None)
-        if subject is None or subject.possessive or any(start <= i < colon for i in self.person_tokens - set(range(subject.first, subject.last))):
-            return None
+        named = self.people[bisect.bisect_left(self.person_firsts, start) : bisect.bisect_left(self.person_firsts, colon)]
+        if len(named) != 1 or named[0].possessive:
+            return None  # nobody, or somebody else named in the clause too
+        subject = named[0]
         opening = self.lower[start : subject.first]
         return subject if all(word in words.OPENING_TIME_WORDS or word.isdigit() or word in ("ago", "today") for word in opening) else None
 

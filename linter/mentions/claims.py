@@ -197,6 +197,8 @@ class _ClaimReader:
                 claim = Claim.FORMER
             elif word == "time" and index - 2 >= floor and self.lower[index - 2 : index] == ["one", "-"]:
                 claim, index = Claim.FORMER, index - 2  # "one-time chancellor"
+            elif word == "longer" and index - 1 >= floor and self.lower[index - 1] == "no":
+                claim, index = Claim.FORMER, index - 1  # "X, who is no longer president,"
             elif word in words.EARLIER:
                 claim = Claim.EARLIER
             elif word in words.CURRENT:

@@ -67,9 +67,17 @@ def find_events(
 
 
 def _longest(mentions: list[EventMention]) -> list[EventMention]:
-    """Drop a mention inside a longer one ("Marathon" in "London Marathon"): one phrase names one event."""
-    spans = {mention.span for mention in mentions}
-    return [m for m in mentions if not any(other != m.span and other.contains(m.span) for other in spans)]
+    """Drop a mention inside a longer one ("Marathon" in "London Marathon"): one phrase names one event.
+
+    One sweep over the distinct spans by start (the longer first): a span is inside another when
+    a span before it in that order reaches as far."""
+    inside: set[Span] = set()
+    furthest = -1
+    for span in sorted({mention.span for mention in mentions}, key=lambda span: (span.start, -span.end)):
+        if furthest >= span.end:
+            inside.add(span)
+        furthest = max(furthest, span.end)
+    return [mention for mention in mentions if mention.span not in inside]
 
 
 def find_event_names(

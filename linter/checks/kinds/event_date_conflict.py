@@ -24,17 +24,17 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from typing import Any
 
 import regex
 
 from linter.checks.describe import where_else
 from linter.checks.kinds.base import Kind, Match
 from linter.facts.model import Event
+from linter.fields import Field, Regex
 from linter.mentions.model import Analysis, DateMention
 from linter.source.document import Span
-from linter.user_regex import BadRegex, compile_user_regex, shown
-from linter.validate import Checker
-from linter.yamlio import YamlMap
+from linter.user_regex import compile_user_regex
 
 PLACEHOLDERS = frozenset({"event", "event_date", "written", "other_written", "other_where", "other_line", "place", "date"})
 
@@ -43,15 +43,17 @@ class EventDateConflict(Kind):
     name = "event-date-conflict"
     summary = "One event given two dates in one article that cannot both be right."
     needs = frozenset({"events", "event_dates", "sentences", "quotations"})
-    params = ("ignore",)
+    params = (
+        Field(
+            "ignore",
+            Regex(regex.IGNORECASE, noun="ignore pattern"),
+            "Dates in a sentence it matches (case-insensitive: an anniversary, a memorial) are left out.",
+        ),
+    )
 
-    def __init__(self, rule: YamlMap, checker: Checker, what: str) -> None:
-        self.ignore: regex.Pattern | None = None
-        if (source := checker.text(rule, "ignore", what)) is not None:
-            try:
-                self.ignore = compile_user_regex(source, regex.VERSION1 | regex.IGNORECASE)
-            except BadRegex as error:
-                checker.fail(f"ignore pattern {shown(source)} in {what} is not a valid regex: {error}", rule.where("ignore"))
+    def __init__(self, params: dict[str, Any]) -> None:
+        ignore = params["ignore"]
+        self.ignore = compile_user_regex(ignore, regex.VERSION1 | regex.IGNORECASE) if ignore is not None else None
 
     def placeholders(self) -> frozenset[str]:
         return PLACEHOLDERS
@@ -64,23 +66,23 @@ class EventDateConflict(Kind):
         # Each mention of an event (its editions, by id) with the one date it is given.
         dated: dict[frozenset[str], list[DateMention]] = {}
         starts = [sentence.start for sentence in analysis.sentences]
+        quoted = _Quoted([quotation.inner for quotation in analysis.quotations])
         for span in sorted(editions):
             events = [facts.events[event_id] for event_id in sorted(editions[span])]
             if not all(event.when.start == event.when.end for event in events):
                 continue  # an event of several days: two of its days may both be right
-            dates = [date for date in analysis.event_dates.get(span, ()) if self._counts(analysis, starts, date)]
+            dates = [date for date in analysis.event_dates.get(span, ()) if self._counts(analysis, starts, quoted, date)]
             if not dates or any(_disagree(first, second, len(events) > 1) for first in dates for second in dates):
                 continue
             dated.setdefault(frozenset(editions[span]), []).append(dates[0])
         for group, dates in dated.items():
-            ordered = sorted(dates, key=lambda d: d.span.start)
-            pair = next(((a, b) for i, b in enumerate(ordered) for a in ordered[:i] if _disagree(a, b, len(group) > 1)), None)
+            pair = _first_disagreement(sorted(dates, key=lambda d: d.span.start), recurring=len(group) > 1)
             if pair is not None:
                 yield self._match(analysis, [facts.events[event_id] for event_id in sorted(group)], *pair)
 
-    def _counts(self, analysis: Analysis, starts: list[int], date: DateMention) -> bool:
+    def _counts(self, analysis: Analysis, starts: list[int], quoted: _Quoted, date: DateMention) -> bool:
         """A date in the article's own words, in a sentence that is not about an anniversary."""
-        if any(quotation.inner.start <= date.span.start < quotation.inner.end for quotation in analysis.quotations):
+        if quoted.holds(date.span.start):
             return False
         if self.ignore is None:
             return True
@@ -104,6 +106,31 @@ class EventDateConflict(Kind):
             "date": analysis.window.describe(),
         }
         return Match(second.span, values, tuple(sorted(e.id for e in events)))
+
+
+class _Quoted:
+    """The insides of a document's quotations (in order, none inside another), to look offsets up."""
+
+    def __init__(self, insides: list[Span]) -> None:
+        self.insides, self.starts = insides, [span.start for span in insides]
+
+    def holds(self, offset: int) -> bool:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.insides[index].end
+
+
+def _first_disagreement(ordered: list[DateMention], recurring: bool) -> tuple[DateMention, DateMention] | None:
+    """The first date (in text order) that disagrees with an earlier one, and the earliest such
+    earlier one. Linear: a date disagrees with an earlier one only if it disagrees with the first
+    date of its kind (the first of all; for a recurring event, the first of its year), since two
+    earlier dates that disagreed would have been the pair."""
+    first_of: dict[int | None, DateMention] = {}
+    for date in ordered:
+        key = date.year if recurring else None
+        earlier = first_of.setdefault(key, date)
+        if earlier is not date and _disagree(earlier, date, recurring):
+            return earlier, date
+    return None
 
 
 def _disagree(first: DateMention, second: DateMention, recurring: bool) -> bool:

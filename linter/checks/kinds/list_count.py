@@ -29,8 +29,10 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from typing import Any
 
 from linter.checks.kinds.base import Kind, Match
+from linter.fields import Boolean, Field, Integer, Texts, Value
 from linter.mentions import vocabulary as words
 from linter.mentions.model import Analysis
 from linter.segment.tokens import Tokens, token_key
@@ -51,33 +53,57 @@ MAX_MODIFIERS = 2  # words between the count and its noun: "four main segments",
 MAX_DIGITS = 99
 
 
+class CountWords(Value):
+    """Count words and the numbers they stand for, 2 or more."""
+
+    def read(self, field: Field, mapping: YamlMap, what: str, checker: Checker) -> dict[str, int] | None:
+        numbers = checker.mapping(mapping[field.key], mapping.where(field.key), f"'{field.key}' in {what}")
+        if numbers is None:
+            return None
+        valid = {}
+        for word, value in numbers.items():
+            if not isinstance(word, str) or len(token_key(word)) != 1 or isinstance(value, bool) or not isinstance(value, int) or value < 2:
+                message = f"each entry of '{field.key}' in {what} must map one word to a whole number of 2 or more"
+                checker.fail(message, numbers.key_location(word))
+                continue
+            valid[word.casefold()] = value
+        return valid
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "object", "additionalProperties": {"type": "integer", "minimum": 2}}
+
+    def describe(self) -> str:
+        return "a mapping of one word to a whole number, 2 or more"
+
+    def example(self) -> dict[str, int]:
+        return {"two": 2, "three": 3}
+
+
 class ListCount(Kind):
     name = "list-count"
     summary = "A count that disagrees with the list it introduces: 'four segments: air, sea and land'."
     needs = frozenset({"tokens", "sentences", "quotations"})
     needs_facts = False
-    params = ("numbers", "digits", "introducers", "conjunctions", "partial", "measures", "clause_words", "max_item_words")
-    required = ("numbers",)
+    params = (
+        Field("numbers", CountWords(), "The count words, and their values.", required=True),
+        Field("digits", Boolean(), "Also counts written in figures, 2 to 99.", default=True),
+        Field("introducers", Texts(), "What opens a complete list.", default=(":",)),
+        Field("conjunctions", Texts(), "The word before the last item.", default=("and", "or")),
+        Field("partial", Texts(), "Words or phrases that make a list a selection (\"including\", \"such as\").", default=()),
+        Field("measures", Texts(), "Nouns counted in amounts, never enumerated (\"points\").", default=()),
+        Field("clause_words", Texts(), "Words that show an item is a clause: the sentence goes on after the list.", default=()),
+        Field("max_item_words", Integer(minimum=1), "The longest item read, in words.", default=4),
+    )
 
-    def __init__(self, rule: YamlMap, checker: Checker, what: str) -> None:
-        self.numbers: dict[str, int] = {}
-        numbers = checker.mapping(rule["numbers"], rule.where("numbers"), f"'numbers' in {what}") if "numbers" in rule else None
-        for word, value in (numbers or {}).items():
-            assert numbers is not None  # only its entries are looped over
-            if not isinstance(word, str) or len(token_key(word)) != 1 or isinstance(value, bool) or not isinstance(value, int) or value < 2:
-                checker.fail(f"each entry of 'numbers' in {what} must map one word to a whole number of 2 or more", numbers.key_location(word))
-                continue
-            self.numbers[word.casefold()] = value
-        self.digits = checker.typed(rule, "digits", bool, what) is not False
-        self.introducers = frozenset(checker.text_list(rule, "introducers", what) or [":"])
-        self.conjunctions = frozenset(w.casefold() for w in checker.text_list(rule, "conjunctions", what) or ["and", "or"])
-        self.partial = [tuple(t.casefold() for t in token_key(phrase)) for phrase in checker.text_list(rule, "partial", what)]
-        self.measures = frozenset(w.casefold() for w in checker.text_list(rule, "measures", what))
-        self.clause_words = frozenset(w.casefold() for w in checker.text_list(rule, "clause_words", what))
-        longest = checker.typed(rule, "max_item_words", int, what)
-        if longest is not None and longest < 1:
-            checker.fail(f"'max_item_words' in {what} must be 1 or more", rule.where("max_item_words"))
-        self.max_item_words = longest if longest is not None and longest >= 1 else 4
+    def __init__(self, params: dict[str, Any]) -> None:
+        self.numbers: dict[str, int] = params["numbers"]
+        self.digits = params["digits"]
+        self.introducers = frozenset(params["introducers"])
+        self.conjunctions = frozenset(w.casefold() for w in params["conjunctions"])
+        self.partial = [tuple(t.casefold() for t in token_key(phrase)) for phrase in params["partial"]]
+        self.measures = frozenset(w.casefold() for w in params["measures"])
+        self.clause_words = frozenset(w.casefold() for w in params["clause_words"])
+        self.max_item_words = params["max_item_words"]
         self.words = {value: word for word, value in sorted(self.numbers.items(), reverse=True)}
 
     def placeholders(self) -> frozenset[str]:

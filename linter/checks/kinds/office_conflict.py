@@ -33,12 +33,14 @@ one and its line.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from linter.checks.describe import where_else
 from linter.checks.kinds.base import Kind, Match
 from linter.dates import DateWindow
 from linter.facts.model import Office
 from linter.facts.temporal import Claim, exclusive_by_record
+from linter.fields import Boolean, Field, Texts, Value
 from linter.mentions.model import Analysis, OfficeClaim
 from linter.validate import Checker
 from linter.yamlio import YamlList, YamlMap
@@ -48,23 +50,50 @@ PLACEHOLDERS = frozenset(
 )
 
 
+class OfficeGroups(Value):
+    """Groups of office ids, two or more in each."""
+
+    def read(self, field: Field, mapping: YamlMap, what: str, checker: Checker) -> tuple[frozenset[str], ...] | None:
+        groups = checker.sequence(mapping[field.key], mapping.where(field.key), f"'{field.key}' in {what}")
+        if groups is None:
+            return None
+        valid = []
+        for index, group in enumerate(groups):
+            if not isinstance(group, YamlList) or len(group) < 2 or not all(isinstance(i, str) and i.strip() for i in group):
+                checker.fail(f"each item of '{field.key}' in {what} must be a list of two office ids or more", groups.where(index))
+                continue
+            valid.append(frozenset(group))
+        return tuple(valid)
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "array", "items": {"type": "array", "minItems": 2, "items": {"type": "string", "pattern": r"\S"}}}
+
+    def describe(self) -> str:
+        return "a list of lists of office ids, two or more in each"
+
+    def example(self) -> list[list[str]]:
+        return [["example-office", "another-office"]]
+
+
 class OfficeConflict(Kind):
     name = "office-conflict"
     summary = "One person given two incompatible offices at the same time in one article."
     needs = frozenset({"claims", "tokens"})
-    params = ("exclusive", "infer_exclusive", "transitions")
+    params = (
+        Field(
+            "exclusive",
+            OfficeGroups(),
+            "Groups of offices no two of which one person holds at once (a group the facts contradict for this person is not reported).",
+            default=(),
+        ),
+        Field("infer_exclusive", Boolean(), "Also offices the facts show nobody holding at once.", default=True),
+        Field("transitions", Texts(), "Words in or before a title that tell of a change of office: that person is not compared.", default=()),
+    )
 
-    def __init__(self, rule: YamlMap, checker: Checker, what: str) -> None:
-        self.groups: list[frozenset[str]] = []
-        groups = checker.sequence(rule["exclusive"], rule.where("exclusive"), f"'exclusive' in {what}") if "exclusive" in rule else None
-        for index, group in enumerate(groups or ()):
-            assert groups is not None  # only its items are looped over
-            if not isinstance(group, YamlList) or len(group) < 2 or not all(isinstance(i, str) and i.strip() for i in group):
-                checker.fail(f"each item of 'exclusive' in {what} must be a list of two office ids or more", groups.where(index))
-                continue
-            self.groups.append(frozenset(group))
-        self.infer = checker.typed(rule, "infer_exclusive", bool, what) is not False
-        self.transitions = frozenset(word.casefold() for word in checker.text_list(rule, "transitions", what))
+    def __init__(self, params: dict[str, Any]) -> None:
+        self.groups: list[frozenset[str]] = list(params["exclusive"])
+        self.infer = params["infer_exclusive"]
+        self.transitions = frozenset(word.casefold() for word in params["transitions"])
 
     def placeholders(self) -> frozenset[str]:
         return PLACEHOLDERS
@@ -79,7 +108,9 @@ class OfficeConflict(Kind):
 
     def check(self, analysis: Analysis) -> Iterator[Match]:
         facts, window = analysis.facts, analysis.window
-        seen: dict[str, list[tuple[OfficeClaim, list[Office]]]] = {}
+        # Per person, the first claim of each set of offices: a later claim with the same offices
+        # would be compared with the same result, and the first of them is the one named.
+        seen: dict[str, dict[frozenset[str], tuple[OfficeClaim, list[Office]]]] = {}
         reported: set[tuple[str, frozenset[frozenset[str]]]] = set()
         changing = {claim.person for claim in analysis.claims if self._in_transition(analysis, claim)}
         # The offices the article also gives a person at another time ("former Education Secretary
@@ -96,15 +127,16 @@ class OfficeConflict(Kind):
             offices = facts.offices_for(claim.title.offices, person, claim.organizations)
             if not offices or any(office.id in past.get(person, ()) for office in offices):
                 continue
-            earlier = seen.setdefault(person, [])
-            for other, other_offices in earlier:
-                key = (person, frozenset({frozenset(o.id for o in other_offices), frozenset(o.id for o in offices)}))
+            earlier = seen.setdefault(person, {})
+            ids = frozenset(office.id for office in offices)
+            for other_ids, (other, other_offices) in earlier.items():
+                key = (person, frozenset({other_ids, ids}))
                 if key in reported or not self._conflict(other_offices, offices, person, window):
                     continue
                 reported.add(key)
                 yield self._match(analysis, claim, offices, other, other_offices, person)
                 break
-            earlier.append((claim, offices))
+            earlier.setdefault(ids, (claim, offices))
 
     def _in_transition(self, analysis: Analysis, claim: OfficeClaim) -> bool:
         """A word of ``transitions`` in the claim or among the three words before it ("the newly

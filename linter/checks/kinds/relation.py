@@ -32,6 +32,7 @@ import bisect
 import datetime as dt
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -40,16 +41,14 @@ from linter.checks.kinds.base import Kind, Match, search_blocks
 from linter.dates import DateWindow, date_range, long_date
 from linter.facts.model import ENTITY_TYPES, Relation, Relations
 from linter.facts.temporal import Truth, relation_truth
+from linter.fields import Boolean, Choice, Field, Regex, Slug, Texts
 from linter.linking.claim_time import TimeLinker
 from linter.mentions.model import Analysis, NameMention
 from linter.source.document import Span
 from linter.user_regex import BadRegex, compile_user_regex
-from linter.validate import Checker
-from linter.yamlio import YamlMap
 
 SLOTS = ("subject", "object")
 SLOT_TYPES = (*ENTITY_TYPES, "entity", "event")
-_SLOT_PLACEHOLDER = regex.compile(r"\{(\w+)\}")
 _SLOT = regex.compile(r"(?<!\\)\{(subject|object)(?::([a-z]+))?\}")
 _NEGATION = frozenset("not never no n't nor neither".split())
 _HYPOTHETICAL = frozenset("if whether unless should would could might may suppose supposing".split())
@@ -80,49 +79,70 @@ def _compile(pattern: str, flags: int) -> regex.Pattern:
     return compile_user_regex(pattern, flags)
 
 
+class SlotPattern(Regex):
+    """A regex with one ``{subject}`` and one ``{object}`` slot, each optionally typed (``{object:place}``)."""
+
+    def __init__(self) -> None:
+        super().__init__(regex.IGNORECASE, described="a regex with a `{subject}` and an `{object}` slot")
+
+    def compiled_form(self, pattern: str) -> str:
+        return expand(pattern, {})
+
+    def problem(self, pattern: str, key: str, what: str) -> str | None:
+        problem = _slot_problem(pattern)
+        if problem is None:
+            try:
+                compile_user_regex(self.compiled_form(pattern), self.flags)
+            except BadRegex as error:
+                problem = f"is not a valid regex: {error}"
+        return f"pattern {pattern!r} in {what} {problem}" if problem is not None else None
+
+    def example(self) -> str:
+        return "{subject:place} leads the {object}"
+
+
+def slots(pattern: str) -> dict[str, str]:
+    """The slot types of a valid pattern: {'subject': 'event', 'object': 'place'}."""
+    return {m.group(1): m.group(2) or "entity" for m in _SLOT.finditer(pattern)}
+
+
+def _slot_problem(pattern: str) -> str | None:
+    found = [(m.group(1), m.group(2) or "entity") for m in _SLOT.finditer(pattern)]
+    if sorted(name for name, _ in found) != sorted(SLOTS):
+        return "needs one {subject} slot and one {object} slot"
+    if bad := [kind for _, kind in found if kind not in SLOT_TYPES]:
+        return f"has a slot of unknown type '{bad[0]}'; types are: {', '.join(SLOT_TYPES)}"
+    if dict(found)["object"] == "event":
+        return "binds an event to {object}; an event can only be the subject (the facts relate it to an entity)"
+    return None
+
+
 class RelationCheck(Kind):
     name = "relation"
     summary = "Two things the copy relates (a country and a segment it leads, an event and its place) must agree with the facts' relations."
-    params = ("relation", "patterns", "unique", "ignore_case")
-    required = ("relation", "patterns")
     needs = frozenset({"names", "event_names", "tokens", "sentences", "times", "quotations"})
+    capitalise_opening = True  # '{subject} did not ...': "The United Kingdom did not ..."
+    params = (
+        Field("relation", Slug(), "The facts' relation checked, by its name (`member-of`); `place`: events' places.", required=True),
+        Field(
+            "patterns",
+            Texts(SlotPattern()),
+            "Where the copy relates two things: the slots bind what it names (types: "
+            + ", ".join(f"`{kind}`" for kind in SLOT_TYPES)
+            + "; the default `entity`; `event` for the subject only).",
+            required=True,
+        ),
+        Field(
+            "unique", Choice(SLOTS), "The side that has one partner at a time: `object` (an event has one place), `subject` (a segment one leader)."
+        ),
+        Field("ignore_case", Boolean(), "Match the patterns whatever the case (a slot binds only a name as the facts write it).", default=True),
+    )
 
-    def __init__(self, rule: YamlMap, checker: Checker, what: str) -> None:
-        self.relation = checker.text(rule, "relation", what) or ""
-        self.unique = checker.text(rule, "unique", what)
-        if self.unique is not None and self.unique not in SLOTS:
-            checker.fail(f"unique '{self.unique}' in {what} must be one of: {', '.join(SLOTS)}", rule.where("unique"))
-            self.unique = None
-        self.flags = regex.VERSION1 | (0 if checker.typed(rule, "ignore_case", bool, what) is False else regex.IGNORECASE)
-        message = rule.get("message")
-        opening = _SLOT_PLACEHOLDER.match(message) if isinstance(message, str) else None
-        self.opening = opening.group(1) if opening else None  # a placeholder opening the message: its value gets a capital
-        self.patterns: list[tuple[str, dict[str, str]]] = []
-        for pattern in checker.text_list(rule, "patterns", what):
-            slots = self._slots(pattern, rule, what, checker)
-            if slots is not None:
-                self.patterns.append((pattern, slots))
-
-    def _slots(self, pattern: str, rule: YamlMap, what: str, checker: Checker) -> dict[str, str] | None:
-        """The slot types of a pattern ({'subject': 'event', 'object': 'place'}), or None (reported)."""
-        found = [(m.group(1), m.group(2) or "entity") for m in _SLOT.finditer(pattern)]
-        names = [name for name, _ in found]
-        problem = None
-        if sorted(names) != sorted(SLOTS):
-            problem = "needs one {subject} slot and one {object} slot"
-        elif bad := [kind for _, kind in found if kind not in SLOT_TYPES]:
-            problem = f"has a slot of unknown type '{bad[0]}'; types are: {', '.join(SLOT_TYPES)}"
-        elif dict(found)["object"] == "event":
-            problem = "binds an event to {object}; an event can only be the subject (the facts relate it to an entity)"
-        if problem is None:
-            try:
-                _compile(expand(pattern, {}), self.flags)
-            except BadRegex as error:
-                problem = f"is not a valid regex: {error}"
-        if problem is not None:
-            checker.fail(f"pattern {pattern!r} in {what} {problem}", rule.where("patterns"))
-            return None
-        return dict(found)
+    def __init__(self, params: dict[str, Any]) -> None:
+        self.relation: str = params["relation"]
+        self.unique: str | None = params["unique"]
+        self.flags = regex.VERSION1 | (regex.IGNORECASE if params["ignore_case"] else 0)
+        self.patterns = [(pattern, slots(pattern)) for pattern in params["patterns"]]
 
     def placeholders(self) -> frozenset[str]:
         return PLACEHOLDERS
@@ -176,8 +196,6 @@ class RelationCheck(Kind):
             "relation": self.relation,
         }
         evidence = {r.id for each in verdicts.values() if each for r in (*each[0], *each[1])}
-        if self.opening and values.get(self.opening):
-            values[self.opening] = values[self.opening][0].upper() + values[self.opening][1:]
         at = Span(*found.span(contradicted)) if self.unique else span  # the words the facts contradict
         return Match(at, values, tuple(sorted(evidence)))
 
