@@ -174,6 +174,9 @@ def test_messages_say_what_the_facts_record_in_words():
     assert messages("Sweden is a member of NATO.", date="2024-03-06") == [
         "Sweden was not a member of NATO on 6 March 2024: it was a member from 7 March 2024."
     ]
+    assert messages("Britain holds the presidency of the Council of the EU.", date="2025-06-30") == [  # a name that opens the message gets a capital
+        "The United Kingdom did not hold the presidency of the Council of the EU on 30 June 2025: Poland (from 1 January to 30 June 2025) held it."
+    ]
 
 
 def test_a_newsroom_checks_another_relation_with_yaml_and_facts_only():
