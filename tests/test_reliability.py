@@ -137,11 +137,12 @@ def test_output_does_not_depend_on_the_order_of_the_files(tmp_path):
 
 
 @pytest.mark.slow
-def test_a_single_20_mb_line(tmp_path):
+def test_a_single_line_of_megabytes(tmp_path):
+    # 5 MB: the behaviour of a line too long to show; bench/limits.py measures 20 MB documents' time and memory.
     sentence = "The minister spoke at length about the budget and the economy. "
-    text = sentence * (20_000_000 // len(sentence)) + "UK Prime Minister Rishi Sunak spoke."
+    text = sentence * (5_000_000 // len(sentence)) + "UK Prime Minister Rishi Sunak spoke."
     (tmp_path / "huge.txt").write_text(text)
     result = run_cli("check", "huge.txt", "--facts", SEED_FACTS, "--date", "2025-06-01", "--no-cache", cwd=tmp_path)
     column = len(text) - len("UK Prime Minister Rishi Sunak spoke.") + 1
     assert result.returncode == 1 and result.stdout.startswith(f"huge.txt:1:{column}: error [office-holder]")
-    assert "1 | …" in result.stdout  # the excerpt is a window, not a 20 MB line
+    assert "1 | …" in result.stdout  # the excerpt is a window, not a 5 MB line
