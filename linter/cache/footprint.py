@@ -84,6 +84,7 @@ class RecordingFacts(FactBase):
             offices=_Recorded(base.offices, used, "o:"),
             events=_Recorded(base.events, used, "v:"),
             quotes=_Recorded(base.quotes, used, "q:"),
+            quantities=_Recorded(base.quantities, used, "n:"),
             sources=base.sources,
             holder_offices=_Recorded(base.holder_offices, used, "e:"),
             organization_offices=_Recorded(base.organization_offices, used, "e:"),
@@ -141,6 +142,8 @@ def changes(old: tuple, new: tuple) -> Changes:
     (_, old_sources, *old_tables), (_, new_sources, *new_tables) = old[:8], new[:8]
     if old_sources != new_sources or old[11] != new[11] or _countries(old) != _countries(new):
         return Changes(everything=True)
+    if old[12:] != new[12:]:
+        return Changes(everything=True)  # quantities (issue 15): few, and their mentions are regexes searched everywhere
     content = {  # each table's fact without its location(s)
         "e:": lambda r: tuple(r[:3]),
         "o:": lambda r: (*r[:4], tuple(tuple(t[:3]) for t in r[5])),

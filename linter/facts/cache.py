@@ -27,11 +27,11 @@ from linter import __version__
 from linter.dates import DateWindow
 from linter.errors import Location
 from linter.facts.load import load_facts
-from linter.facts.model import Entity, Event, FactBase, LazyTable, Office, Quote, Tenure
+from linter.facts.model import Entity, Event, FactBase, LazyTable, Office, Quantity, Quote, Tenure
 from linter.mentions.lexicon import Lexicon, Trie, build_lexicon
 from linter.yamlio import read_yaml_bytes
 
-_FORMAT = 3  # bumped whenever the layout below changes
+_FORMAT = 4  # bumped whenever the layout below changes (4: quantities, last)
 
 
 def cache_dir() -> Path:
@@ -104,15 +104,25 @@ def _to_plain(facts: FactBase, lexicon: Lexicon) -> tuple:
     tries = tuple((trie.fold_case, trie.entries, trie.longest) for trie in (lexicon.names, lexicon.short_names, lexicon.titles))
     return (
         _FORMAT, facts.sources, entities, offices, events, quotes, facts.holder_offices, facts.organization_offices,
-        tries, lexicon.organizations, lexicon.event_triggers, lexicon.always_events,
+        tries, lexicon.organizations, lexicon.event_triggers, lexicon.always_events, _quantities_plain(facts),
     )
+
+
+def _quantities_plain(facts: FactBase) -> dict[str, tuple]:
+    """Quantities (issue 15), each as the fields of ``Quantity`` after its id, days as ordinals."""
+    return {
+        q.id: (q.name, q.value, q.unit, q.start.toordinal(), q.end.toordinal() if q.end else 0, q.period, q.tolerance, q.mentions, q.subject,
+               _location(q.location), q.source)
+        for q in facts.quantities.values()
+    }
 
 
 def facts_from_plain(data: tuple) -> tuple[FactBase, Lexicon]:
     """Facts and lexicon from a cache entry's plain data (also read by Dask workers from a shared path)."""
-    layout, sources, entities, offices, events, quotes, holder_offices, organization_offices, tries, organizations, triggers, always = data
+    layout, sources, entities, offices, events, quotes, holder_offices, organization_offices, tries, organizations, triggers, always, *more = data
     if layout != _FORMAT:
         raise ValueError("old cache layout")
+    (quantities,) = more
     day = dt.date.fromordinal
 
     def where(raw: tuple) -> Location | None:
@@ -130,6 +140,7 @@ def facts_from_plain(data: tuple) -> tuple[FactBase, Lexicon]:
         offices=LazyTable(offices, office),
         events=LazyTable(events, lambda key, r: Event(key, r[0], DateWindow(day(r[1]), day(r[2])), r[3], r[4], where(r[5]))),
         quotes=LazyTable(quotes, lambda key, r: Quote(key, r[0], day(r[1]), r[2], where(r[3]))),
+        quantities=LazyTable(quantities, lambda key, r: Quantity(key, *r[:3], day(r[3]), day(r[4]) if r[4] else None, *r[5:9], where(r[9]), r[10])),
         sources=sources,
         holder_offices=holder_offices,
         organization_offices=organization_offices,

@@ -11,15 +11,17 @@ even when some facts are invalid, as long as their verdicts still mean something
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
 import regex
 
-from linter.dates import DateWindow
+from linter.dates import DateWindow, date_range, long_date, month_end
 from linter.errors import Location, UserError, did_you_mean
-from linter.facts.model import ENTITY_TYPES, Entity, Event, FactBase, Office, Quote, Tenure
+from linter.facts.model import ENTITY_TYPES, QUANTITY_UNITS, Entity, Event, FactBase, Office, Quantity, Quote, Tenure
 from linter.facts.temporal import clashes
 from linter.user_regex import BadRegex, compile_user_regex, shown
 from linter.validate import Checker
@@ -27,7 +29,7 @@ from linter.yamlio import YamlMap, read_yaml_file
 
 SLUG = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FACTS_VERSION = 1
-_SECTIONS = ("entities", "offices", "events", "quotes")
+_SECTIONS = ("entities", "offices", "events", "quotes", "quantities")
 _SUGGESTIONS = 20  # unknown entity ids given a did-you-mean, per load (each costs ~0.25 s with 100,000 entities)
 
 
@@ -67,6 +69,7 @@ def _load(paths: list[str], read: Callable[[str], Any], references: bool = True)
     if reading.entities_known and references:
         _check_references(facts, reading.entity_ids, checker)
     _check_seats(facts, reading.unsure_seats, checker)
+    _check_quantities(facts, reading.entity_ids if reading.entities_known and references else None, checker)
     order = {path: index for index, path in enumerate(paths)}  # problems in file order, then line by line
 
     def in_file_order(problem: UserError) -> tuple[int, int, int]:
@@ -89,8 +92,13 @@ def _read_file(data: Any, path: str, facts: FactBase, reading: _Reading, checker
     if "facts_version" in root and version != FACTS_VERSION:
         checker.fail(f"unsupported facts_version {version!r}; this factlint reads version {FACTS_VERSION}", root.where("facts_version"))
     verified = checker.date(root, "verified", "a fact file")  # the default of the file's offices
-    readers = {"entities": _entity, "offices": lambda m, w, c: _office(m, w, c, reading.unsure_seats), "events": _event, "quotes": _quote}
-    stores = {"entities": facts.entities, "offices": facts.offices, "events": facts.events, "quotes": facts.quotes}
+    readers = {
+        "entities": _entity, "offices": lambda m, w, c: _office(m, w, c, reading.unsure_seats), "events": _event, "quotes": _quote,
+        "quantities": _quantity,
+    }
+    stores = {
+        "entities": facts.entities, "offices": facts.offices, "events": facts.events, "quotes": facts.quotes, "quantities": facts.quantities,
+    }
     for section, reader in readers.items():
         if section not in root or root[section] is None:
             continue
@@ -232,6 +240,145 @@ def _quote(mapping: YamlMap, what: str, checker: Checker) -> Quote | None:
     return Quote(fact_id, speaker.strip(), day, text, mapping.location)
 
 
+# -- quantities (issue 15): one reader, one check across facts ----------------------------------------
+_CURRENCY_CODE = regex.compile(r"[A-Z]{3}")
+_NAMED_UNIT = regex.compile(r"[a-z]+(?: [a-z]+)*")
+_PERIOD = regex.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_UNIT_WRITTEN = {"percent": "%"}  # a value written with its unit ("2.6%") must be in the quantity's unit
+
+
+def _quantity(mapping: YamlMap, what: str, checker: Checker) -> Quantity | None:
+    """A figure of a measure for a time (docs/facts.md, "Quantities")."""
+    checker.keys(
+        mapping, ("id", "name", "value", "unit", "date", "from", "to", "tolerance", "mentions", "subject", "source"),
+        ("id", "name", "value", "unit", "mentions"), what,
+    )
+    fact_id, name = _fact_id(mapping, what, checker), checker.text(mapping, "name", what)
+    subject, source = checker.text(mapping, "subject", what), checker.text(mapping, "source", what)
+    unit = checker.text(mapping, "unit", what)
+    if unit is not None and unit not in QUANTITY_UNITS and not _CURRENCY_CODE.fullmatch(unit) and not _NAMED_UNIT.fullmatch(unit):
+        hint = " (write 'percent')" if unit.strip().lower() in ("%", "per cent", "pct", "percentage") else ""
+        checker.fail(
+            f"unit '{unit}' in {what} must be percent, count, a currency code (GBP, USD) or a unit's name in lower case{hint}",
+            mapping.where("unit"),
+        )
+        unit = None
+    value = _quantity_number(mapping, "value", unit, what, checker)
+    tolerance = _quantity_number(mapping, "tolerance", unit, what, checker) if "tolerance" in mapping else 0.0
+    if tolerance is not None and tolerance < 0:
+        checker.fail(f"'tolerance' in {what} must be 0 or more", mapping.where("tolerance"))
+        tolerance = None
+    when = _quantity_time(mapping, what, checker)
+    mentions = checker.text_list(mapping, "mentions", what)
+    if "mentions" in mapping and not mentions:
+        checker.fail(f"{what} needs at least one mention pattern", mapping.where("mentions"))
+    for pattern in mentions:
+        try:
+            compile_user_regex(pattern, regex.IGNORECASE | regex.VERSION1)
+        except BadRegex as error:
+            checker.fail(f"mention pattern {shown(pattern)} in {what} is not a valid regex: {error}", mapping.where("mentions"))
+            return None
+    if fact_id is None or name is None or unit is None or value is None or tolerance is None or when is None or not mentions:
+        return None
+    start, end, period = when
+    return Quantity(
+        fact_id, name.strip(), value, unit, start, end, period, tolerance, tuple(mentions), subject and subject.strip(), mapping.location,
+        source,
+    )
+
+
+def _quantity_number(mapping: YamlMap, key: str, unit: str | None, what: str, checker: Checker) -> float | None:
+    """A number (41200000, 2.6), or a figure written as copy writes it ("41.2 million", "£1.2bn", "2.6%")."""
+    from linter.mentions.numbers import parse_number  # here: the number parser is needed only for written values
+
+    if key not in mapping:
+        return None
+    value = mapping[key]
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    figure = parse_number(value) if isinstance(value, str) else None
+    if figure is None or figure.bound != "exact" or figure.high is not None:
+        checker.fail(f"'{key}' in {what} must be a number, such as 2.6 or 41200000 or '41.2 million', not {_shown(value)}", mapping.where(key))
+        return None
+    written = figure.unit if figure.unit != "%" else "percent"
+    if unit is not None and written is not None and written != unit and not (written == "points" and unit == "percent" and key == "tolerance"):
+        checker.fail(f"'{key}' in {what} is written in {written}, but the unit is {unit}", mapping.where(key))
+        return None
+    return figure.value
+
+
+def _quantity_time(mapping: YamlMap, what: str, checker: Checker) -> tuple[dt.date, dt.date | None, bool] | None:
+    """(first day, last day or None, whether it is a period the figure describes): from ``date``
+    (YYYY-MM-DD, YYYY-MM or YYYY) or from ``from``/``to`` (YYYY-MM-DD; no ``to``: in force still)."""
+    if ("date" in mapping) == ("from" in mapping):
+        checker.fail(f"{what} needs either 'date' (the day, month or year it describes) or 'from' (and 'to': when it was in force)", mapping.location)
+        return None
+    if "to" in mapping and "from" not in mapping:
+        checker.fail(f"'to' in {what} needs 'from'", mapping.where("to"))
+        return None
+    if "from" in mapping:
+        start, end = checker.date(mapping, "from", what), checker.date(mapping, "to", what)
+        if start and end and end < start:
+            checker.fail(f"{what} ends ({end}) before it starts ({start})", mapping.where("to"))
+            return None
+        return (start, end, False) if start and ("to" not in mapping or end) else None
+    written = str(mapping["date"]) if isinstance(mapping["date"], (str, int)) and not isinstance(mapping["date"], bool) else ""
+    found = _PERIOD.fullmatch(written.strip())
+    try:
+        if found is None:
+            raise ValueError
+        year, month, day = int(found[1]), int(found[2] or 0), int(found[3] or 0)
+        if day:
+            return dt.date(year, month, day), dt.date(year, month, day), True
+        if month:
+            first = dt.date(year, month, 1)
+            return first, month_end(first), True
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), True
+    except ValueError:
+        written_as = _shown(mapping["date"])
+        checker.fail(f"'date' in {what} must be a day, month or year written YYYY-MM-DD, YYYY-MM or YYYY, not {written_as}", mapping.where("date"))
+        return None
+
+
+def _check_quantities(facts: FactBase, entity_ids: set[str] | None, checker: Checker) -> None:
+    """Figures of one measure (one name and subject) agree in unit and in how they hold (a period
+    each describes, or days each is in force), and never give two values for one time; a subject
+    is a known entity (when the entities are known: ``entity_ids``)."""
+    by_measure: dict[tuple[str, str | None], list[Quantity]] = {}
+    for quantity in facts.quantities.values():
+        if entity_ids is not None and quantity.subject is not None and quantity.subject not in entity_ids:
+            hint = did_you_mean(quantity.subject, entity_ids)
+            checker.fail(f"subject '{quantity.subject}' of quantity '{quantity.id}' is not a known entity id{hint}", _where(quantity.location))
+        by_measure.setdefault(quantity.measure, []).append(quantity)
+    for figures in by_measure.values():
+        figures.sort(key=lambda q: (q.start, q.location.line if q.location and q.location.line else 0))
+        first = figures[0]
+        for other in figures[1:]:
+            if other.unit != first.unit:
+                checker.fail(
+                    f"quantity '{other.id}' of {other.name} is in {other.unit}, but '{first.id}' of the same measure is in {first.unit}; "
+                    "give another measure another name",
+                    _where(other.location),
+                )
+            elif other.period != first.period:
+                how = ("describes a period ('date')", "is in force over days ('from')")
+                checker.fail(
+                    f"quantity '{other.id}' of {other.name} {how[not other.period]}, but '{first.id}' of the same measure "
+                    f"{how[not first.period]}; give another measure another name",
+                    _where(other.location),
+                )
+        for earlier, later in itertools.pairwise(figures):
+            if earlier.period and later.period and (earlier.start, earlier.end) == (later.start, later.end):
+                second = f"quantity '{later.id}' gives a second value of {later.name} {later.when.describe()} (after '{earlier.id}')"
+                checker.fail(second, _where(later.location))
+            elif not earlier.period and not later.period and (earlier.end is None or later.start <= earlier.end):
+                checker.fail(
+                    f"quantity '{later.id}' gives a second value of {later.name} on {long_date(later.start)} (after '{earlier.id}', "
+                    f"in force {tenure_days(earlier.start, earlier.end)})",
+                    _where(later.location),
+                )
+
+
 def _check_references(facts: FactBase, entity_ids: set[str], checker: Checker) -> None:
     """Holders, quote speakers and office organisations must be entity ids. An id written for an
     entity that is itself invalid counts as known: its own problem is reported already."""
@@ -270,3 +417,15 @@ def _check_seats(facts: FactBase, unsure_seats: set[str], checker: Checker) -> N
 
 def _where(location: Location | None) -> Location:
     return location or Location("<facts>")
+
+
+def _shown(value: Any) -> str:
+    return f"'{value}'" if isinstance(value, str) else "nothing" if value is None else "a mapping" if isinstance(value, YamlMap) else repr(value)
+
+
+def tenure_days(start: dt.date, end: dt.date | None) -> str:
+    """'from 6 February to 7 May 2025', or 'from 6 February 2025' (still in force)."""
+    if end is None:
+        return f"from {long_date(start)}"
+    first, last = date_range(start, end)
+    return f"from {first} to {last}"

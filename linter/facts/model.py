@@ -93,6 +93,44 @@ class Quote:
     location: Location | None = None
 
 
+# -- quantities (issue 15) ---------------------------------------------------------------------------
+QUANTITY_UNITS = ("percent", "count")  # besides these: a currency code ("GBP") or a named unit ("points", "barrels a day")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure: the value of a measure for a time ("UK CPI inflation, March 2025: 2.6%").
+
+    ``period`` says how the figure is tied to its days. A figure *for* a period (``date:`` a day,
+    a month or a year: a statistic describing it) is checked only against copy that names that
+    period. A figure *in force* over days (``from:``/``to:``, like a tenure: an interest rate) is
+    true on each of them, and is checked at any time the copy speaks of. Figures of one measure
+    share its ``name`` and ``subject``. ``tolerance`` is absolute, in the figure's unit.
+    """
+
+    id: str
+    name: str  # the measure, as messages name it: "UK CPI inflation"
+    value: float
+    unit: str  # "percent", "count", a currency code ("GBP") or a named unit ("points")
+    start: dt.date
+    end: dt.date | None  # None: in force still (``from`` without ``to``)
+    period: bool  # True: ``date`` (the day, month or year it describes); False: ``from``/``to``
+    tolerance: float = 0.0
+    mentions: tuple[str, ...] = ()  # case-insensitive regexes naming the measure in copy
+    subject: str | None = None  # the entity it is about ("ukraine" for "Ukraine's population")
+    location: Location | None = None
+    source: str | None = None
+
+    @property
+    def when(self) -> DateWindow:
+        return DateWindow(self.start, self.end or dt.date.max)
+
+    @property
+    def measure(self) -> tuple[str, str | None]:
+        """What figures of one measure share: the name (whatever its case) and the subject."""
+        return self.name.casefold(), self.subject
+
+
 class LazyTable(Mapping):
     """A read-only id -> fact table whose facts are built on first access.
 
@@ -128,6 +166,7 @@ class FactBase:
     offices: Mapping[str, Office] = field(default_factory=dict)
     events: Mapping[str, Event] = field(default_factory=dict)
     quotes: Mapping[str, Quote] = field(default_factory=dict)
+    quantities: Mapping[str, Quantity] = field(default_factory=dict)  # issue 15: figures with their times
     sources: tuple[str, ...] = ()
     holder_offices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # person -> offices held
     organization_offices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # organisation -> its offices
