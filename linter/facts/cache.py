@@ -135,12 +135,16 @@ def facts_from_plain(data: tuple) -> tuple[FactBase, Lexicon]:
         )
         return Office(key, name, titles, seats, tenures, organization, where(location), day(verified) if verified else None, source)
 
+    def quantity(key: str, raw: tuple) -> Quantity:
+        name, value, unit, start, end, period, tolerance, mentions, subject, location, source = raw
+        return Quantity(key, name, value, unit, day(start), day(end) if end else None, period, tolerance, mentions, subject, where(location), source)
+
     facts = FactBase(
         entities=LazyTable(entities, lambda key, r: Entity(key, r[0], r[1], r[2], where(r[3]), r[4])),
         offices=LazyTable(offices, office),
         events=LazyTable(events, lambda key, r: Event(key, r[0], DateWindow(day(r[1]), day(r[2])), r[3], r[4], where(r[5]))),
         quotes=LazyTable(quotes, lambda key, r: Quote(key, r[0], day(r[1]), r[2], where(r[3]))),
-        quantities=LazyTable(quantities, lambda key, r: Quantity(key, *r[:3], day(r[3]), day(r[4]) if r[4] else None, *r[5:9], where(r[9]), r[10])),
+        quantities=LazyTable(quantities, quantity),
         sources=sources,
         holder_offices=holder_offices,
         organization_offices=organization_offices,
