@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from linter.checks.describe import tenures
-from linter.dates import long_date
+from linter.checks.describe import figure, tenures, tolerance
+from linter.dates import date_range, long_date
 from linter.errors import Location
 from linter.facts.model import FactBase, Office
 
@@ -51,6 +51,7 @@ def narrate(facts: FactBase, evidence: Iterable[str]) -> tuple[FactNote, ...]:
         )
     notes.extend(_event_note(facts, i) for i in ids if i in facts.events)
     notes.extend(_quote_note(facts, i) for i in ids if i in facts.quotes)
+    notes.extend(_quantity_note(facts, i) for i in ids if i in facts.quantities)
     return tuple(notes)
 
 
@@ -76,6 +77,19 @@ def _quote_note(facts: FactBase, quote_id: str) -> FactNote:
     if len(words) > QUOTE_EXCERPT:
         words = words[:QUOTE_EXCERPT].rsplit(" ", 1)[0] + " …"
     return FactNote(f"{facts.name_of(quote.speaker)} said on {long_date(quote.date)}: “{words}”", _source(quote.location))
+
+
+def _quantity_note(facts: FactBase, quantity_id: str) -> FactNote:
+    """'UK CPI inflation was 2.6% in March 2025 (tolerance 0.05 points; source: https://www.ons.gov.uk/...).'"""
+    quantity = facts.quantities[quantity_id]
+    when = quantity.when.describe() if quantity.period or quantity.end else f"from {long_date(quantity.start)}"
+    if not quantity.period and quantity.end:
+        first, last = date_range(quantity.start, quantity.end)
+        when = f"from {first} to {last}" if quantity.start != quantity.end else when
+    details = [f"tolerance {tolerance(quantity.tolerance, quantity.unit)}"] if quantity.tolerance else []
+    details += [f"source: {quantity.source}"] if quantity.source else []
+    aside = f" ({'; '.join(details)})" if details else ""
+    return FactNote(f"{quantity.name} was {figure(quantity.value, quantity.unit)} {when}{aside}.", _source(quantity.location))
 
 
 def _source(location: Location | None) -> str | None:

@@ -12,7 +12,7 @@ import datetime as dt
 
 import regex
 
-from linter.dates import DateWindow
+from linter.dates import DateWindow, month_end
 from linter.mentions.model import DateMention, TimeExpression
 from linter.mentions.vocabulary import MONTHS
 from linter.segment.tokens import Tokens
@@ -154,3 +154,47 @@ def _window(match: regex.Match) -> DateWindow:
         following = dt.date(year + (month == 12), month % 12 + 1, 1)
         return DateWindow(dt.date(year, month, 1), following - dt.timedelta(days=1))
     return DateWindow.of_year(year)
+
+
+# -- times a figure may be given for (issue 15: quantities) -----------------------------------------
+
+_FULL_MONTHS = "|".join(m for m in MONTHS if len(m) > 3 or m == "May")
+# "in March", "during March", "for March" (a month without a year; "in March 2019" is a written
+# time already) and "last month": a monthly figure is given for a month, often without its year.
+_MONTH_PHRASE = regex.compile(
+    rf"""\b(?:[Ii]n|[Dd]uring|[Ff]or)\s+(?:(?:early|late|mid)[-\s]+)?(?P<month>{_FULL_MONTHS})\b(?!['’]s|\s+\d)
+    |\b(?P<last>[Ll]ast\s+month)\b""",
+    regex.VERBOSE,
+)
+
+
+def find_figure_times(prose: str, times: list[TimeExpression], window: DateWindow) -> list[TimeExpression]:
+    """The written times (``find_times``), and the months a figure may be given for without a year:
+    "in March" is each March that began in the year before the article's date up to it (one
+    expression for each), "last month" each month before a month of the article's date window.
+    Only figures read these: a title claim's time is still ``find_times``'s."""
+    found = list(times)
+    for match in _MONTH_PHRASE.finditer(prose):
+        span = Span(match.start(), match.end())
+        if match.group("last"):
+            months = _months_between(_month_before(window.start), _month_before(window.end))
+        else:
+            number = MONTHS[match.group("month")]
+            earliest = window.start - dt.timedelta(days=365)
+            months = [
+                dt.date(year, number, 1) for year in range(earliest.year, window.end.year + 1) if earliest < dt.date(year, number, 1) <= window.end
+            ]
+        found += [TimeExpression(span, DateWindow(first, month_end(first))) for first in months]
+    return sorted(found, key=lambda t: t.span)
+
+
+def _month_before(day: dt.date) -> dt.date:
+    return (day.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+
+
+def _months_between(first: dt.date, last: dt.date) -> list[dt.date]:
+    months = []
+    while first <= last:
+        months.append(first)
+        first = (first + dt.timedelta(days=32)).replace(day=1)
+    return months

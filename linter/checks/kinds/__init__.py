@@ -4,9 +4,10 @@ from linter.checks.kinds.base import Kind, Match
 from linter.checks.kinds.event_date import EventDate
 from linter.checks.kinds.office_holder import OfficeHolder
 from linter.checks.kinds.pattern import Pattern
+from linter.checks.kinds.quantity import QuantityCheck
 from linter.checks.kinds.quote import QuoteCheck
 from linter.checks.kinds.substitution import Substitution
 
-KINDS: dict[str, type[Kind]] = {kind.name: kind for kind in (Pattern, Substitution, OfficeHolder, QuoteCheck, EventDate)}
+KINDS: dict[str, type[Kind]] = {kind.name: kind for kind in (Pattern, Substitution, OfficeHolder, QuoteCheck, EventDate, QuantityCheck)}
 
 __all__ = ["KINDS", "Kind", "Match"]
