@@ -254,7 +254,7 @@ def _quantity(mapping: YamlMap, what: str, checker: Checker) -> Quantity | None:
         ("id", "name", "value", "unit", "mentions"), what,
     )
     fact_id, name = _fact_id(mapping, what, checker), checker.text(mapping, "name", what)
-    subject, source = checker.text(mapping, "subject", what), checker.text(mapping, "source", what)
+    subject, source = checker.text_list(mapping, "subject", what), checker.text(mapping, "source", what)
     unit = checker.text(mapping, "unit", what)
     if unit is not None and unit not in QUANTITY_UNITS and not _CURRENCY_CODE.fullmatch(unit) and not _NAMED_UNIT.fullmatch(unit):
         hint = " (write 'percent')" if unit.strip().lower() in ("%", "per cent", "pct", "percentage") else ""
@@ -282,7 +282,7 @@ def _quantity(mapping: YamlMap, what: str, checker: Checker) -> Quantity | None:
         return None
     start, end, period = when
     return Quantity(
-        fact_id, name.strip(), value, unit, start, end, period, tolerance, tuple(mentions), subject and subject.strip(), mapping.location,
+        fact_id, name.strip(), value, unit, start, end, period, tolerance, tuple(mentions), tuple(s.strip() for s in subject), mapping.location,
         source,
     )
 
@@ -344,11 +344,12 @@ def _check_quantities(facts: FactBase, entity_ids: set[str] | None, checker: Che
     """Figures of one measure (one name and subject) agree in unit and in how they hold (a period
     each describes, or days each is in force), and never give two values for one time; a subject
     is a known entity (when the entities are known: ``entity_ids``)."""
-    by_measure: dict[tuple[str, str | None], list[Quantity]] = {}
+    by_measure: dict[tuple[str, tuple[str, ...]], list[Quantity]] = {}
     for quantity in facts.quantities.values():
-        if entity_ids is not None and quantity.subject is not None and quantity.subject not in entity_ids:
-            hint = did_you_mean(quantity.subject, entity_ids)
-            checker.fail(f"subject '{quantity.subject}' of quantity '{quantity.id}' is not a known entity id{hint}", _where(quantity.location))
+        for subject in quantity.subject:
+            if entity_ids is not None and subject not in entity_ids:
+                hint = did_you_mean(subject, entity_ids)
+                checker.fail(f"subject '{subject}' of quantity '{quantity.id}' is not a known entity id{hint}", _where(quantity.location))
         by_measure.setdefault(quantity.measure, []).append(quantity)
     for figures in by_measure.values():
         figures.sort(key=lambda q: (q.start, q.location.line if q.location and q.location.line else 0))

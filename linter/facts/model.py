@@ -105,7 +105,9 @@ class Quantity:
     a month or a year: a statistic describing it) is checked only against copy that names that
     period. A figure *in force* over days (``from:``/``to:``, like a tenure: an interest rate) is
     true on each of them, and is checked at any time the copy speaks of. Figures of one measure
-    share its ``name`` and ``subject``. ``tolerance`` is absolute, in the figure's unit.
+    share its ``name`` and ``subject``. ``tolerance`` is absolute, in the figure's unit. ``subject``
+    is whose figure it is: one entity ("ukraine" for "Ukraine's population"), or several the copy
+    may name for it (a country and its central bank: "Japan's discount rate", "the Bank of Japan's").
     """
 
     id: str
@@ -117,7 +119,7 @@ class Quantity:
     period: bool  # True: ``date`` (the day, month or year it describes); False: ``from``/``to``
     tolerance: float = 0.0
     mentions: tuple[str, ...] = ()  # case-insensitive regexes naming the measure in copy
-    subject: str | None = None  # the entity it is about ("ukraine" for "Ukraine's population")
+    subject: tuple[str, ...] = ()  # entity ids: whose figure it is (none: the mentions alone say)
     location: Location | None = None
     source: str | None = None
 
@@ -126,9 +128,9 @@ class Quantity:
         return DateWindow(self.start, self.end or dt.date.max)
 
     @property
-    def measure(self) -> tuple[str, str | None]:
+    def measure(self) -> tuple[str, tuple[str, ...]]:
         """What figures of one measure share: the name (whatever its case) and the subject."""
-        return self.name.casefold(), self.subject
+        return self.name.casefold(), tuple(sorted(self.subject))
 
 
 class LazyTable(Mapping):

@@ -58,6 +58,19 @@ HEDGES = frozenset(
 )
 NEGATIONS = frozenset({"not", "n't", "never", "no", "nor"})
 _OWN_MEASURE_AFTER = frozenset({"for", "on"})  # "the discount rate for two-month bills": another rate
+# Right before the words naming a measure, a word that makes it another measure: "house price
+# inflation", "mortgage rates", "core inflation", "monthly inflation".
+OTHER_MEASURE = frozenset(
+    """mortgage mortgages savings saving deposit deposits lending borrowing loan loans bond bonds market money real nominal
+    core underlying food energy fuel house housing home wage wages pay earnings services goods producer retail wholesale
+    fixed variable tracker overnight interbank commercial bill bills swap swaps average asset price prices tax
+    monthly quarterly weekly daily regional""".split()
+)
+# After "in" or "of" following a measure, words of time, not of whose measure it is ("inflation in the year to March").
+_TIME_WORDS = frozenset(
+    """year years month months quarter quarters week weeks first second third fourth last past previous latest recent
+    twelve 12 three six period""".split()
+)
 _QUALIFIER_PREPOSITIONS = frozenset({"in", "of"})
 
 
@@ -136,6 +149,7 @@ class _Reader:
         self.quoted = sorted(quotation.inner for quotation in analysis.quotations)
         self.names_ending = {name.last: name for name in analysis.names}
         self.names_starting = {name.first: name for name in analysis.names}
+        self.figure_starts = {number.span.start for number in analysis.numbers}
 
     def verdict(self, measure: MeasureMention, number: NumberMention) -> Match | None:
         analysis = self.analysis
@@ -159,7 +173,7 @@ class _Reader:
         values = {
             "match": analysis.text(claim),
             "measure": first.name,
-            "subject": self.facts.name_of(first.subject) if first.subject else "",
+            "subject": self.facts.name_of(first.subject[0]) if first.subject else "",
             "written": analysis.text(number.span),
             "value": join(list(dict.fromkeys(figure(q.value, q.unit) for q in facts))),
             "record": join(list(dict.fromkeys(f"{figure(q.value, q.unit)} {_when(q, reading)}" for reading, against in used for q in against))),
@@ -206,17 +220,19 @@ class _Reader:
             return None  # "long-term interest rates", "one-month rate"
         if last < ceiling and tokens.lower[last] in _OWN_MEASURE_AFTER:
             return None  # "the discount rate for two-month commercial bills"
+        if first - 1 >= floor and tokens.lower[first - 1] in OTHER_MEASURE:
+            return None  # "house price inflation", "mortgage rates"
         written = self._qualifier(first, last, floor, ceiling)
         if written == "":
             return None  # qualified by something the facts do not know
         named = self._named(floor, ceiling, first)
-        by_measure: dict[tuple[str, str | None], list[Quantity]] = {}
+        by_measure: dict[tuple[str, tuple[str, ...]], list[Quantity]] = {}
         for quantity_id in sorted(measure.quantities):
             quantity = facts.quantities[quantity_id]
-            subject = quantity.subject
-            if written is not None and subject != written:
+            subjects = quantity.subject
+            if written is not None and written not in subjects:
                 continue
-            if written is None and subject is not None and subject != named:
+            if written is None and subjects and named not in subjects:
                 continue
             by_measure.setdefault(quantity.measure, []).append(quantity)
         if len(by_measure) != 1:
@@ -236,12 +252,13 @@ class _Reader:
         index = last + (last < ceiling and tokens.lower[last] in _QUALIFIER_PREPOSITIONS)
         if index > last and index < ceiling and tokens.lower[index] == "the":
             index += 1
-        if index > last and index < ceiling:
+        if index > last and index < ceiling and tokens.starts[index] not in self.figure_starts:
             after = self.names_starting.get(index)
             if after is not None:
                 return after.entity or ""
-            if self._capitalised(index, floor):
-                return ""
+            word = tokens.lower[index]
+            if self._capitalised(index, floor) or (word.isalpha() and word not in _TIME_WORDS and tokens.texts[index] not in MONTHS):
+                return ""  # "inflation in France", "inflation in the eurozone", "rates in line with"
         return None
 
     def _capitalised(self, index: int, floor: int) -> bool:
