@@ -26,7 +26,8 @@ _TIMEOUT = 1.0  # seconds per sentence for one mention pattern
 
 
 @lru_cache(maxsize=4096)
-def _compiled(pattern: str) -> regex.Pattern:
+def mention_pattern(pattern: str) -> regex.Pattern:
+    """A quantity's mention pattern, matched case-insensitively as whole words."""
     return compile_user_regex(rf"(?<![\p{{L}}\p{{N}}])(?:{pattern})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE | regex.VERSION1)
 
 
@@ -72,7 +73,7 @@ def find_measures(
             if pattern in gave_up:
                 continue
             try:
-                for match in find_all(_compiled(pattern), prose, sentence.start, sentence.end, _TIMEOUT):
+                for match in find_all(mention_pattern(pattern), prose, sentence.start, sentence.end, _TIMEOUT):
                     if match.end() > match.start():
                         found.setdefault(Span(match.start(), match.end()), set()).update(ids)
             except TimeoutError:

@@ -54,10 +54,12 @@ HEDGES = frozenset(
     """if unless whether would could might should will shall 'll ’ll expect expects expected expecting expectation expectations
     forecast forecasts forecasting forecasters predict predicts predicted prediction predictions project projects projected
     projection projections target targets targeted targeting aim aims aiming goal seen likely unlikely estimate estimates
-    estimated hope hopes hoped want wants wanted plan plans planned propose proposes proposed poll consensus""".split()
+    estimated hope hopes hoped want wants wanted plan plans planned propose proposes proposed poll consensus
+    vote votes voted voting call calls called calling urge urges urged favour favours favoured favor favors favored""".split()
 )
 NEGATIONS = frozenset({"not", "n't", "never", "no", "nor"})
 _OWN_MEASURE_AFTER = frozenset({"for", "on"})  # "the discount rate for two-month bills": another rate
+_INSTRUMENTS = frozenset("certificates accounts paper notes securities credit debt".split())
 # Right before the words naming a measure, a word that makes it another measure: "house price
 # inflation", "mortgage rates", "core inflation", "monthly inflation".
 OTHER_MEASURE = frozenset(
@@ -218,8 +220,10 @@ class _Reader:
         first, last = tokens.index_at_or_after(measure.span.start), tokens.index_at_or_after(measure.span.end)
         if first - 2 >= floor and tokens.texts[first - 2] == "-" and tokens.lower[first - 1].isalpha():
             return None  # "long-term interest rates", "one-month rate"
-        if last < ceiling and tokens.lower[last] in _OWN_MEASURE_AFTER:
-            return None  # "the discount rate for two-month commercial bills"
+        if last < ceiling and tokens.lower[last] in _OWN_MEASURE_AFTER and any(
+            word == "-" or word in OTHER_MEASURE or word in _INSTRUMENTS for word in tokens.lower[last + 1 : min(last + 4, ceiling)]
+        ):
+            return None  # "the discount rate for two-month commercial bills", "the rate on savings"
         if first - 1 >= floor and tokens.lower[first - 1] in OTHER_MEASURE:
             return None  # "house price inflation", "mortgage rates"
         written = self._qualifier(first, last, floor, ceiling)
