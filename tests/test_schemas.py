@@ -22,8 +22,8 @@ def schema(name: str) -> dict:
 @pytest.mark.parametrize(
     ("name", "paths"),
     [
-        ("facts", ["seeds/facts.yaml", "tests/data/bbc/facts.yaml", "tests/golden/input/facts.yaml"]),
-        ("rules", ["rules/offices.yaml", "rules/quotes.yaml", "rules/events.yaml", "rules/copy.yaml"]),
+        ("facts", ["seeds/facts.yaml", "tests/data/bbc/facts.yaml", "tests/data/reuters/facts.yaml", "tests/golden/input/facts.yaml"]),
+        ("rules", ["rules/offices.yaml", "rules/quotes.yaml", "rules/events.yaml", "rules/copy.yaml", "rules/quantities.yaml"]),
         ("config", ["factlint.yaml", "tests/golden/input/factlint.yaml"]),
     ],
 )

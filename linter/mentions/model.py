@@ -150,7 +150,7 @@ class NumberMention:
         return above_low and below_high
 
 
-_EPSILON = 1e-12  # relative, for floating point: 2.6 + 0.05 is 2.6500000000000004
+_EPSILON = 1e-14  # relative, for floating point: 2.6 + 0.05 is 2.6500000000000004
 
 
 @dataclass(frozen=True)

@@ -188,8 +188,10 @@ def _mention(match: regex.Match, prose: str) -> tuple[NumberMention, float] | No
     value, precision = value * scale, precision * scale
     if unit == "bps":
         value, precision, unit = value / 100, precision / 100, "points"
-    cuts = tuple(sorted({match.end("numeral_end"), match.end("scale_end"), match.end()}))
-    return NumberMention(Span(start, match.end()), core, value, unit, precision, bound, None, cuts), scale
+    qualified = _QUALIFIED_CURRENCY.match(prose, match.end()) if unit == "?" and not groups["sign"] else None
+    end = qualified.end() if qualified else match.end()  # "40 million Canadian dollars"
+    cuts = tuple(sorted({match.end("numeral_end"), match.end("scale_end"), match.end(), end}))
+    return NumberMention(Span(start, end), core, value, unit, precision, bound, None, cuts), scale
 
 
 def _unit(groups: dict, prose: str, match: regex.Match) -> str | None:

@@ -174,7 +174,7 @@ class _Reader:
         first = facts[0]
         values = {
             "match": analysis.text(claim),
-            "measure": first.name,
+            "measure": first.name[:1].upper() + first.name[1:],  # it opens a message: "The population of ..."
             "subject": self.facts.name_of(first.subject[0]) if first.subject else "",
             "written": analysis.text(number.span),
             "value": join(list(dict.fromkeys(figure(q.value, q.unit) for q in facts))),
