@@ -26,7 +26,7 @@ from linter.mentions.lexicon import Lexicon
 from linter.mentions.measures import find_measures
 from linter.mentions.model import Analysis
 from linter.mentions.names import find_names, find_titles
-from linter.mentions.numbers import find_numbers
+from linter.mentions.numbers import find_figures
 from linter.segment.quotes import find_quotations
 from linter.segment.sentences import split_sentences
 from linter.segment.tokens import document_tokens, lines_in_capitals
@@ -57,7 +57,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("events", find_events),
     Extractor("event_dates", link_event_dates),
     Extractor("quotes", attribute_quotes),
-    Extractor("numbers", find_numbers),  # issue 15: quantities
+    Extractor("numbers", find_figures),  # issue 15: quantities
     Extractor("figure_times", find_figure_times),
     Extractor("measures", find_measures),
 )

@@ -87,8 +87,12 @@ def test_what_is_no_figure(text):
 
 
 def test_numbers_inside_dates_and_written_times_are_no_figures():
-    analysis = analysis_of("On 15 March 2025 inflation was 2.6%, and in March 2024 it was 3.2%.")
+    analysis = analysis_of("On 15 March 2025 inflation was 2.6%, and in March 2024 it was 3.2%.", facts_yaml=QFACTS)
     assert [analysis.text(n.span) for n in analysis.numbers] == ["2.6%", "3.2%"]
+
+
+def test_figures_are_read_only_against_quantity_facts():
+    assert analysis_of("Inflation was 2.6% in March.").numbers == []
 
 
 def test_ranges_are_one_figure_and_changes_two():
@@ -271,9 +275,10 @@ def test_a_fronted_time_and_last_month():
 
 
 def test_a_month_without_a_year_may_be_each_month_of_that_name_the_window_allows():
-    times = find_figure_times("Inflation was high in March.", [], DateWindow.parse("2025-06-01"))
+    facts = facts_from(QFACTS)
+    times = find_figure_times("Inflation was high in March.", [], DateWindow.parse("2025-06-01"), facts)
     assert [t.window.describe() for t in times] == ["in March 2025"]
-    wide = find_figure_times("in March", [], DateWindow.parse("2024-01-01..2025-12-31"))
+    wide = find_figure_times("in March", [], DateWindow.parse("2024-01-01..2025-12-31"), facts)
     assert [t.window.describe() for t in wide] == ["in March 2023", "in March 2024", "in March 2025"]
     # With no value for March 2024, a figure wrong for March 2025 may still be right then: nothing.
     assert quantity("Inflation rose to 3.1% in March.", "2025-02-01..2025-04-30") == []

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from functools import cache
 
 import regex
 
 from linter.dates import DateWindow, month_end
+from linter.facts.model import FactBase
 from linter.mentions.model import DateMention, TimeExpression
 from linter.mentions.vocabulary import MONTHS
 from linter.segment.tokens import Tokens
@@ -161,20 +163,27 @@ def _window(match: regex.Match) -> DateWindow:
 _FULL_MONTHS = "|".join(m for m in MONTHS if len(m) > 3 or m == "May")
 # "in March", "during March", "for March" (a month without a year; "in March 2019" is a written
 # time already) and "last month": a monthly figure is given for a month, often without its year.
-_MONTH_PHRASE = regex.compile(
+_MONTH_PHRASE = (
     rf"""\b(?:[Ii]n|[Dd]uring|[Ff]or)\s+(?:(?:early|late|mid)[-\s]+)?(?P<month>{_FULL_MONTHS})\b(?!['’]s|\s+\d)
     |\b(?P<last>[Ll]ast\s+month)\b""",
     regex.VERBOSE,
 )
 
 
-def find_figure_times(prose: str, times: list[TimeExpression], window: DateWindow) -> list[TimeExpression]:
+@cache
+def _month_phrase() -> regex.Pattern:
+    return regex.compile(*_MONTH_PHRASE)
+
+
+def find_figure_times(prose: str, times: list[TimeExpression], window: DateWindow, facts: FactBase) -> list[TimeExpression]:
     """The written times (``find_times``), and the months a figure may be given for without a year:
     "in March" is each March that began in the year before the article's date up to it (one
     expression for each), "last month" each month before a month of the article's date window.
-    Only figures read these: a title claim's time is still ``find_times``'s."""
+    Only figures read these (a title claim's time is still ``find_times``'s), and only against quantity facts."""
     found = list(times)
-    for match in _MONTH_PHRASE.finditer(prose):
+    if not facts.quantities:
+        return found
+    for match in _month_phrase().finditer(prose):
         span = Span(match.start(), match.end())
         if match.group("last"):
             months = _months_between(_month_before(window.start), _month_before(window.end))

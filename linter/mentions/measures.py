@@ -28,7 +28,7 @@ _TIMEOUT = 1.0  # seconds per sentence for one mention pattern
 @lru_cache(maxsize=4096)
 def mention_pattern(pattern: str) -> regex.Pattern:
     """A quantity's mention pattern, matched case-insensitively as whole words."""
-    return compile_user_regex(rf"(?<![\p{{L}}\p{{N}}])(?:{pattern})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE | regex.VERSION1)
+    return compile_user_regex(rf"(?<!\w)(?:{pattern})(?!\w)", regex.IGNORECASE | regex.VERSION1)
 
 
 @lru_cache(maxsize=64)

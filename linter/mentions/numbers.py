@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
+from functools import cache
 
 import regex
 
+from linter.facts.model import FactBase
 from linter.mentions.model import DateMention, NumberMention, TimeExpression
 from linter.mentions.vocabulary import SENTENCE_OPENERS
 from linter.source.document import Span
@@ -53,9 +55,7 @@ _CURRENCY_WORDS = {
 }
 # A currency word after another word ("40 million Canadian dollars", "300 billion Hong Kong dollars"):
 # some currency, not one factlint can tell.
-_QUALIFIED_CURRENCY = regex.compile(
-    r"\s+(?:[\p{Lu}][\p{L}.]*\s+){1,2}(?:dollars?|dlrs|pounds?|francs|crowns|pesos|rupees|marks|lire)(?![\p{L}])"
-)
+_QUALIFIED_CURRENCY = (r"\s+(?:[\p{Lu}][\p{L}.]*\s+){1,2}(?:dollars?|dlrs|pounds?|francs|crowns|pesos|rupees|marks|lire)(?![\p{L}])", 0)
 _BOUNDS = {
     "more than": "over", "over": "over", "above": "over", "in excess of": "over", "upwards of": "over",
     "at least": "at-least", "no fewer than": "at-least", "no less than": "at-least", "a minimum of": "at-least",
@@ -75,7 +75,7 @@ def _words(words) -> str:
 
 _WORD_NUMBER = rf"(?:(?:{_words(_TENS)})(?:[\s-]+(?:{_words(k for k in _UNITS if _UNITS[k] < 10)}))?|{_words(_UNITS)})"
 _NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-_FIGURE = regex.compile(
+_FIGURE_PATTERN = (
     rf"""
     (?:(?P<bound>{_words(_BOUNDS)})\s+)?
     (?P<core>
@@ -98,15 +98,26 @@ _FIGURE = regex.compile(
       )?
     )
     (?![\p{{L}}\p{{N}}])
-    """,
-    regex.VERBOSE | regex.IGNORECASE | regex.VERSION1,
+    """
 )
-_TIME_OF_DAY = regex.compile(r"\s?(?:a\.?m\b\.?|p\.?m\b\.?|gmt|bst|est|edt|cet|cst|pst|utc|hrs|o'clock|o’clock)(?![\p{L}])", regex.IGNORECASE)
-_OF = regex.compile(r"\s+(?:of|the|all|its|their|his|her|our|those|these)(?![\p{L}])", regex.IGNORECASE)
-_BETWEEN = regex.compile(r"(?:^|(?<=\s))between\s+$", regex.IGNORECASE)
-_FROM = regex.compile(r"(?:^|(?<=\s))from\s+$", regex.IGNORECASE)
-_RANGE_JOIN = regex.compile(r"\s*[-–]\s*|\s+to\s+|\s+and\s+")
-_CAPITALISED_BEFORE = regex.compile(r"(?<![\p{L}])(\p{Lu}[\p{L}&]*)\s+$")
+
+
+@cache
+def _figure() -> regex.Pattern:
+    """The figure regex, compiled on first use (compiling it costs a start-up tens of milliseconds)."""
+    return regex.compile(_FIGURE_PATTERN, regex.VERBOSE | regex.IGNORECASE | regex.VERSION1)
+
+
+_TIME_OF_DAY = (r"\s?(?:a\.?m\b\.?|p\.?m\b\.?|gmt|bst|est|edt|cet|cst|pst|utc|hrs|o'clock|o’clock)(?![\p{L}])", regex.IGNORECASE)
+_OF = (r"\s+(?:of|the|all|its|their|his|her|our|those|these)(?![\p{L}])", regex.IGNORECASE)
+_RANGE_JOIN = (r"\s*[-–]\s*|\s+to\s+|\s+and\s+", 0)
+_CAPITALISED_BEFORE = (r"(?<![\p{L}])(\p{Lu}[\p{L}&]*)\s+$", 0)
+
+
+@cache
+def _rx(source: tuple[str, int]) -> regex.Pattern:
+    """A regex of this module, compiled on first use: a run without quantity facts never reads figures."""
+    return regex.compile(*source)
 # Capitalised only because they open a sentence: a number after one is no part of a name ("Some 40").
 _NOT_NAMES = SENTENCE_OPENERS | frozenset(
     "nearly almost around roughly approximately total minus plus up down than less more fewer another just over under".split()
@@ -118,7 +129,7 @@ def find_numbers(prose: str, dates: list[DateMention], times: list[TimeExpressio
     taken = sorted({d.span for d in dates} | {t.span for t in times}, key=lambda span: span.start)
     starts = [span.start for span in taken]
     found: list[tuple[NumberMention, float]] = []
-    for match in _FIGURE.finditer(prose):
+    for match in _figure().finditer(prose):
         last = bisect.bisect_left(starts, match.end()) - 1  # the spans starting before this figure ends
         if any(taken[i].end > match.start() for i in range(max(last - 3, 0), last + 1)):
             continue  # inside a date or a written time ("in March 2019", "the 1990s")
@@ -128,10 +139,16 @@ def find_numbers(prose: str, dates: list[DateMention], times: list[TimeExpressio
     return _ranges(found, prose)
 
 
+def find_figures(prose: str, dates: list[DateMention], times: list[TimeExpression], facts: FactBase) -> list[NumberMention]:
+    """The extractor (linter/analysis.py): a figure matters only against the quantity facts, so without
+    any none is read."""
+    return find_numbers(prose, dates, times) if facts.quantities else []
+
+
 def parse_number(text: str) -> NumberMention | None:
     """The one figure ``text`` is, written in full ("41.2 million", "£1.2bn", "2.6%"), else None."""
     text = text.strip()
-    match = _FIGURE.fullmatch(text)
+    match = _figure().fullmatch(text)
     read = _mention(match, text) if match else None
     return read[0] if read and read[0].span == Span(0, len(text)) else None
 
@@ -148,7 +165,7 @@ def _mention(match: regex.Match, prose: str) -> tuple[NumberMention, float] | No
         if groups["of_a_point"]:  # "a quarter of a percentage point": 0.25 points
             end = match.end("share") + len(groups["of_a_point"])
             return NumberMention(Span(start, end), core, _SHARES[share] / 100, "points", 0.0, bound, None, (end,)), 1.0
-        if share in _SHARE_NEEDS_OF and not _OF.match(prose, match.end("share")):
+        if share in _SHARE_NEEDS_OF and not _rx(_OF).match(prose, match.end("share")):
             return None  # "a third term"
         end, value = match.end("share"), _SHARES[share]
         return NumberMention(Span(start, end), core, value, "%", max(2.5, 0.1 * value), bound, None, (end,)), 1.0
@@ -166,7 +183,7 @@ def _mention(match: regex.Match, prose: str) -> tuple[NumberMention, float] | No
         plain = not (unit or scale_word or groups["bound"] or groups["sign"] or groups["minus"])
         if plain and "," not in groups["digits"] and "." not in written and len(written) == 4 and 1800 <= value <= 2099:
             return None  # a year
-        if not unit and not scale_word and _TIME_OF_DAY.match(prose, match.end()):
+        if not unit and not scale_word and _rx(_TIME_OF_DAY).match(prose, match.end()):
             return None  # "3pm", "0900 GMT"
         if plain and _in_a_name(prose, core):
             return None  # "FTSE 100", "Channel 4", "Apollo 11"
@@ -188,7 +205,7 @@ def _mention(match: regex.Match, prose: str) -> tuple[NumberMention, float] | No
     value, precision = value * scale, precision * scale
     if unit == "bps":
         value, precision, unit = value / 100, precision / 100, "points"
-    qualified = _QUALIFIED_CURRENCY.match(prose, match.end()) if unit == "?" and not groups["sign"] else None
+    qualified = _rx(_QUALIFIED_CURRENCY).match(prose, match.end()) if unit == "?" and not groups["sign"] else None
     end = qualified.end() if qualified else match.end()  # "40 million Canadian dollars"
     cuts = tuple(sorted({match.end("numeral_end"), match.end("scale_end"), match.end(), end}))
     return NumberMention(Span(start, end), core, value, unit, precision, bound, None, cuts), scale
@@ -203,7 +220,7 @@ def _unit(groups: dict, prose: str, match: regex.Match) -> str | None:
         return _CURRENCY_WORDS[_normal(groups["currency"])]
     if groups["sign"]:
         return _SIGNS[groups["sign"].lower()]
-    if _QUALIFIED_CURRENCY.match(prose, match.end()):
+    if _rx(_QUALIFIED_CURRENCY).match(prose, match.end()):
         return "?"  # "40 million Canadian dollars"
     return None
 
@@ -229,7 +246,7 @@ def _normal(words: str) -> str:
 
 def _in_a_name(prose: str, start: int) -> bool:
     """A bare number right after a capitalised word that is not a sentence opener: "FTSE 100"."""
-    found = _CAPITALISED_BEFORE.search(prose, max(start - 40, 0), start)
+    found = _rx(_CAPITALISED_BEFORE).search(prose, max(start - 40, 0), start)
     return found is not None and found.group(1).lower() not in _NOT_NAMES and not found.group(1).isdigit()
 
 
@@ -245,17 +262,19 @@ def _ranges(found: list[tuple[NumberMention, float]], prose: str) -> list[Number
             second, second_scale = found[index + 1]
             between = prose[first.span.end : second.span.start]
             word = between.strip().lower()
-            before = prose[max(first.span.start - 12, 0) : first.span.start]
-            opening = _BETWEEN.search(before)
+            before = prose[max(first.span.start - 12, 0) : first.span.start].lower().split()
+            opening = bool(before) and before[-1] == "between" and prose[first.span.start - 1].isspace()
             if (
-                _RANGE_JOIN.fullmatch(between)
+                _rx(_RANGE_JOIN).fullmatch(between)
                 and second.bound == "exact"
-                and (word == "and") == bool(opening)
-                and not (word == "to" and (_FROM.search(before) or first.unit is not None))
+                and (word == "and") == opening
+                and not (word == "to" and ((before and before[-1] == "from") or first.unit is not None))
             ):
                 combined = _combined(first, first_scale, second, second_scale)
                 if combined is not None and opening:
-                    combined = replace(combined, span=Span(first.span.start - len(opening.group()), combined.span.end))
+                    window = max(first.span.start - 12, 0)
+                    start = window + prose[window : first.span.start].lower().rindex("between")
+                    combined = replace(combined, span=Span(start, combined.span.end))
         if combined is not None:
             joined.append(combined)
             index += 2
