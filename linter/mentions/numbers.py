@@ -111,6 +111,8 @@ def _figure() -> regex.Pattern:
 _TIME_OF_DAY = (r"\s?(?:a\.?m\b\.?|p\.?m\b\.?|gmt|bst|est|edt|cet|cst|pst|utc|hrs|o'clock|o’clock)(?![\p{L}])", regex.IGNORECASE)
 _OF = (r"\s+(?:of|the|all|its|their|his|her|our|those|these)(?![\p{L}])", regex.IGNORECASE)
 _RANGE_JOIN = (r"\s*[-–]\s*|\s+to\s+|\s+and\s+", 0)
+# "one of the highest", "five of its members": a count of something else, not a figure of the measure.
+_PARTITIVE = (r"\s+of\s+(?:the|its|their|his|her|our|them|those|these|us|which|whom|all)(?![\p{L}])", regex.IGNORECASE)
 _CAPITALISED_BEFORE = (r"(?<![\p{L}])(\p{Lu}[\p{L}&]*)\s+$", 0)
 
 
@@ -200,6 +202,8 @@ def _mention(match: regex.Match, prose: str) -> tuple[NumberMention, float] | No
         if word in ("a", "an") and not scale_word:
             return None
         value, precision = (1.0 if word in ("a", "an") else float(_word_value(word))), 0.5
+    if not unit and not scale_word and _rx(_PARTITIVE).match(prose, match.end()):
+        return None  # "one of the highest"
     if groups["minus"]:
         value = -value
     value, precision = value * scale, precision * scale
