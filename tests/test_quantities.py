@@ -281,6 +281,8 @@ def test_a_month_without_a_year_may_be_each_month_of_that_name_the_window_allows
     assert [t.window.describe() for t in times] == ["in March 2025"]
     wide = find_figure_times("in March", [], DateWindow.parse("2024-01-01..2025-12-31"), facts)
     assert [t.window.describe() for t in wide] == ["in March 2023", "in March 2024", "in March 2025"]
+    last = find_figure_times("cut last November", [], DateWindow.parse("1987-03-02"), facts)
+    assert [t.window.describe() for t in last] == ["in November 1985", "in November 1986"]
     # With no value for March 2024, a figure wrong for March 2025 may still be right then: nothing.
     assert quantity("Inflation rose to 3.1% in March.", "2025-02-01..2025-04-30") == []
 
@@ -317,6 +319,8 @@ def test_a_subject_may_be_any_of_several_names():
     assert quantity("Japan's discount rate is 3.5 pct.", "1987-03-02") != []
     assert quantity("The Bank of Japan's discount rate is 3.5 pct.", "1987-03-02") != []
     assert quantity("The Bank of Japan's discount rate is 3 pct.", "1987-03-02") == []  # 3 may be 2.5 rounded up
+    # A rate set in a month named without its year is that month's, not the article's date's.
+    assert quantity("Japan cut its discount rate to 3.0 pct last November.", "1987-03-02") == []
     assert quantity("The Bank of Japan's discount rate is 2-1/2 pct.", "1987-03-02") == []
 
 

@@ -162,9 +162,11 @@ def _window(match: regex.Match) -> DateWindow:
 
 _FULL_MONTHS = "|".join(m for m in MONTHS if len(m) > 3 or m == "May")
 # "in March", "during March", "for March" (a month without a year; "in March 2019" is a written
-# time already) and "last month": a monthly figure is given for a month, often without its year.
+# time already), "last November" and "last month": a monthly figure is given for a month, often
+# without its year, and a rate set then is told by its month.
 _MONTH_PHRASE = (
     rf"""\b(?:[Ii]n|[Dd]uring|[Ff]or)\s+(?:(?:early|late|mid)[-\s]+)?(?P<month>{_FULL_MONTHS})\b(?!['’]s|\s+\d)
+    |\b[Ll]ast\s+(?P<last_named>{_FULL_MONTHS})\b(?!['’]s|\s+\d)
     |\b(?P<last>[Ll]ast\s+month)\b""",
     regex.VERBOSE,
 )
@@ -178,7 +180,8 @@ def _month_phrase() -> regex.Pattern:
 def find_figure_times(prose: str, times: list[TimeExpression], window: DateWindow, facts: FactBase) -> list[TimeExpression]:
     """The written times (``find_times``), and the months a figure may be given for without a year:
     "in March" is each March that began in the year before the article's date up to it (one
-    expression for each), "last month" each month before a month of the article's date window.
+    expression for each), "last month" each month before a month of the article's date window,
+    "last November" the latest November before the article's month and the one before it.
     Only figures read these (a title claim's time is still ``find_times``'s), and only against quantity facts."""
     found = list(times)
     if not facts.quantities:
@@ -187,6 +190,10 @@ def find_figure_times(prose: str, times: list[TimeExpression], window: DateWindo
         span = Span(match.start(), match.end())
         if match.group("last"):
             months = _months_between(_month_before(window.start), _month_before(window.end))
+        elif match.group("last_named"):  # "last November": the latest one before the article's month, or the one before it
+            number = MONTHS[match.group("last_named")]
+            latest = dt.date(window.start.year - (number >= window.start.month), number, 1)
+            months = [latest.replace(year=latest.year - 1), latest]
         else:
             number = MONTHS[match.group("month")]
             earliest = window.start - dt.timedelta(days=365)
