@@ -202,13 +202,13 @@ def test_show_settings_says_what_a_check_would_use_and_where_each_setting_comes_
         "Settings for desk:",
         "  configuration:        desk/factlint.yaml",
         "  facts:                desk/facts.yaml (from desk/factlint.yaml)",
-        "  rule packs:           built-in: copy, events, offices, quotes",
+        "  rule packs:           built-in: copy, events, offices, quantities, quotes",
         "  select:               every rule",
         "  extend select:        none",
         "  ignore:               repeated (from desk/factlint.yaml); quote (from --ignore)",
         "  severity:             misspelling: error (from desk/factlint.yaml)",
-        "  rules that run:       9 of 13: misspelling, invisible-character, event-date, office-holder, former-office-holder, "
-        "then-office-holder, stale-office-holder, unused-suppression, expired-suppression",
+        "  rules that run:       10 of 14: misspelling, invisible-character, event-date, office-holder, former-office-holder, "
+        "then-office-holder, stale-office-holder, quantity, unused-suppression, expired-suppression",
         "  fail on:              warning (from --fail-on)",
         "  date:                 2025-06-01 (from desk/factlint.yaml), unless a document's front matter gives one",
         "  timeout per document: 5 s (from desk/factlint.yaml)",
