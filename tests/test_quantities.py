@@ -283,8 +283,18 @@ def test_a_month_without_a_year_may_be_each_month_of_that_name_the_window_allows
     assert [t.window.describe() for t in wide] == ["in March 2023", "in March 2024", "in March 2025"]
     last = find_figure_times("cut last November", [], DateWindow.parse("1987-03-02"), facts)
     assert [t.window.describe() for t in last] == ["in November 1985", "in November 1986"]
+    this = find_figure_times("in March last year", [], DateWindow.parse("2025-06-01"), facts)
+    assert [t.window.describe() for t in this] == ["in March 2024"]
     # With no value for March 2024, a figure wrong for March 2025 may still be right then: nothing.
     assert quantity("Inflation rose to 3.1% in March.", "2025-02-01..2025-04-30") == []
+
+
+def test_a_month_of_last_year_and_a_year_ago_are_not_a_years_figure():
+    annual = QFACTS + "  - {id: cpi-2024, name: UK CPI inflation, mentions: ['(?:UK )?(?:CPI )?inflation'], value: 2.5, unit: percent, date: 2024}\n"
+    flagged = lambda text: [f.message for f in lint(text, "quantity", "2025-04-20", annual)]  # noqa: E731
+    assert flagged("Inflation averaged 3.3% last year.") == ['UK CPI inflation was 2.5% in 2024, not "3.3%" (no tolerance).']
+    assert flagged("Inflation was 3.2% in March last year.") == []  # March 2024: no value recorded
+    assert flagged("Inflation was 3.2% a year ago.") == []
 
 
 def test_a_rate_in_force_is_checked_on_each_day_the_sentence_speaks_of():

@@ -166,6 +166,7 @@ _FULL_MONTHS = "|".join(m for m in MONTHS if len(m) > 3 or m == "May")
 # without its year, and a rate set then is told by its month.
 _MONTH_PHRASE = (
     rf"""\b(?:[Ii]n|[Dd]uring|[Ff]or)\s+(?:(?:early|late|mid)[-\s]+)?(?P<month>{_FULL_MONTHS})\b(?!['’]s|\s+\d)
+      (?P<which>,?\s+(?:of\s+)?(?P<relative>last|this|next)\s+year\b)?
     |\b[Ll]ast\s+(?P<last_named>{_FULL_MONTHS})\b(?!['’]s|\s+\d)
     |\b(?P<last>[Ll]ast\s+month)\b""",
     regex.VERBOSE,
@@ -194,6 +195,10 @@ def find_figure_times(prose: str, times: list[TimeExpression], window: DateWindo
             number = MONTHS[match.group("last_named")]
             latest = dt.date(window.start.year - (number >= window.start.month), number, 1)
             months = [latest.replace(year=latest.year - 1), latest]
+        elif match.group("which"):  # "in March last year": that March, not the whole year "last year" alone would be
+            number, back = MONTHS[match.group("month")], {"last": 1, "this": 0, "next": -1}[match.group("relative")]
+            months = [dt.date(year - back, number, 1) for year in range(window.start.year, window.end.year + 1)]
+            found = [t for t in found if not span.contains(t.span)]
         else:
             number = MONTHS[match.group("month")]
             earliest = window.start - dt.timedelta(days=365)
@@ -201,7 +206,17 @@ def find_figure_times(prose: str, times: list[TimeExpression], window: DateWindo
                 dt.date(year, number, 1) for year in range(earliest.year, window.end.year + 1) if earliest < dt.date(year, number, 1) <= window.end
             ]
         found += [TimeExpression(span, DateWindow(first, month_end(first))) for first in months]
-    return sorted(found, key=lambda t: t.span)
+    # "A year ago", "two years ago" are about then, not that calendar year (whose figure is an
+    # average): half a year either side, so no figure for a year is taken for it, and a rate in
+    # force is checked on every day of it.
+    return sorted((_about(prose, t) for t in found), key=lambda t: t.span)
+
+
+def _about(prose: str, time: TimeExpression) -> TimeExpression:
+    if not prose[time.span.start : time.span.end].lower().rstrip().endswith(("ago", "ago today", "ago this week", "ago this month")):
+        return time
+    half = dt.timedelta(days=182)
+    return TimeExpression(time.span, DateWindow(time.window.start - half, time.window.end + half))
 
 
 def _month_before(day: dt.date) -> dt.date:
