@@ -86,7 +86,7 @@ class _Merger:
         self.edits = TextEdits(text)
         self.changes: list[Change] = []
         self.ids: dict[str, str] = {}  # imported key -> id in the file
-        self.taken = {*self.facts.entities, *self.facts.offices, *self.facts.events, *self.facts.quotes}
+        self.taken = {*self.facts.entities, *self.facts.offices, *self.facts.events, *self.facts.quotes, *self.facts.quantities}
         items = [
             item
             for section in ("entities", "offices")
