@@ -117,7 +117,7 @@ def _timed(command: list[str], env: dict) -> tuple[float, bytes]:
 def _load_on_worker(entry: str) -> float:
     """Seconds a worker takes to load facts from a fact cache file (--cluster-facts cache)."""
     from linter.runner import RunSettings
-    from linter.scale.engine import WorkerSetup
+    from linter.scale.worker import WorkerSetup
 
     started = time.perf_counter()
     WorkerSetup(RunSettings([], [], None), entry).materialize()
@@ -131,9 +131,10 @@ def _scatter_cost(address: str, entities: int, scratch: Path) -> dict:
     from distributed import Client
     from run import generate_facts  # bench/run.py
 
-    from linter.facts.cache import entry_path, facts_key, load_facts_and_lexicon
+    from linter.facts.cache import entry_path, facts_key
+    from linter.mentions.compiled import load_facts_and_lexicon
     from linter.runner import RunSettings
-    from linter.scale.engine import WorkerSetup
+    from linter.scale.worker import WorkerSetup
 
     path = scratch / f"facts-{entities}.yaml"
     path.write_text(generate_facts(entities), encoding="utf-8")

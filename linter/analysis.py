@@ -21,7 +21,7 @@ from linter.linking.event_dates import link_event_dates
 from linter.linking.speakers import attribute_quotes
 from linter.mentions.claims import find_claims
 from linter.mentions.dates import find_dates, find_figure_times, find_times
-from linter.mentions.events import find_events
+from linter.mentions.events import find_event_names, find_events
 from linter.mentions.lexicon import Lexicon
 from linter.mentions.measures import find_measures
 from linter.mentions.model import Analysis
@@ -57,6 +57,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("events", find_events),
     Extractor("event_dates", link_event_dates),
     Extractor("quotes", attribute_quotes),
+    Extractor("event_names", find_event_names),  # issue 15: relations
     Extractor("numbers", find_figures),  # issue 15: quantities
     Extractor("figure_times", find_figure_times),
     Extractor("measures", find_measures),

@@ -8,15 +8,21 @@ import sys
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from typer.core import TyperGroup
 
 from linter import __version__
+from linter.cli_shared import shown_path, working_config
 from linter.errors import Location, UserError
 from linter.facts_cli import facts_app  # light: its commands import what they need
 from linter.help import examples
+
+if TYPE_CHECKING:
+    from collections import Counter
+
+    from linter.filtering.stage import RunFilters
 
 
 def _report_error(error: UserError) -> None:
@@ -217,7 +223,9 @@ def check(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=1, rich_help_panel=PERFORMANCE, help="Check files in this many processes (same output).")
     ] = 1,
-    no_cache: Annotated[bool, typer.Option("--no-cache", rich_help_panel=PERFORMANCE, help="Do not read or write the compiled fact cache.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", rich_help_panel=PERFORMANCE, help="Do not read or write the compiled fact cache or the result cache.")
+    ] = False,
     timeout_per_document: Annotated[
         float | None,
         typer.Option(
@@ -246,6 +254,7 @@ def check(
     """Check documents against the facts and report what disagrees."""
     from linter.dates import DateWindow
     from linter.deadline import is_time_limit
+    from linter.filtering.stage import RunFilters
     from linter.plan import CheckOptions
     from linter.runner import STDIN
     from linter.source.jsonl import is_shard
@@ -263,7 +272,7 @@ def check(
     if fix and not diff and STDIN in paths:
         raise UserError("--fix cannot write to standard input; use --diff to see the fixes")
     if add_suppressions is not None:
-        from linter.add_suppressions import check_reason
+        from linter.filtering.add_suppressions import check_reason
 
         add_suppressions = check_reason(add_suppressions)
         if diff or STDIN in paths:
@@ -282,7 +291,7 @@ def check(
         quiet=quiet,
         keep_documents=output_format is OutputFormat.html,
         timeout_per_document=timeout_per_document,
-        scheduler=scheduler or _settings(config).scheduler,
+        scheduler=scheduler or working_config(config).scheduler,
         cluster_facts=cluster_facts.value,
         cache_stats=_cache_stats() if cache_stats else None,
     )
@@ -291,17 +300,14 @@ def check(
     if show_settings or show_files:
         raise typer.Exit(_show(paths, options, fail_on.value if fail_on else None, show_settings, show_files))
     then = _Then(
+        filters=RunFilters(
+            fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, add_suppressions=add_suppressions, baseline=baseline, write_baseline=write_baseline
+        ),
         output_format=output_format,
         output=report_path,
         fail_on=fail_on.value if fail_on else None,
         statistics=statistics,
         quiet=quiet,
-        fix=fix,
-        unsafe_fixes=unsafe_fixes,
-        diff=diff,
-        add_suppressions=add_suppressions,
-        baseline=baseline,
-        write_baseline=write_baseline,
         verbose=verbose,
     )
     if watch:
@@ -313,55 +319,36 @@ def check(
 
 @dataclass(frozen=True)
 class _Then:
-    """What 'check' does with its findings (CheckOptions says how to find them)."""
+    """What 'check' does with its findings (CheckOptions says how to find them): the run-wide filters, then the report."""
 
+    filters: RunFilters
     output_format: OutputFormat
     output: Path | None
     fail_on: str | None
     statistics: bool
     quiet: bool
-    fix: bool
-    unsafe_fixes: bool
-    diff: bool
-    add_suppressions: str | None  # the reason
-    baseline: Path | None
-    write_baseline: Path | None
     verbose: bool  # say which date each file is checked against
 
 
 def _check_once(paths: list[str], options, then: _Then) -> int:
-    """Check, fix or suppress as asked, report; the exit code."""
+    """Check, filter the run's findings as asked (fix, suppress, baseline), report; the exit code."""
+    from linter.filtering.stage import filter_run
     from linter.plan import check as check_paths
     from linter.plan import fail_level
     from linter.report import FORMATS, HUMAN_FORMATS
     from linter.report.statistics import render_statistics
-    from linter.runner import exit_code
+    from linter.result import exit_code
 
     def recheck(changed: list[str]):
-        return check_paths(changed, options, _shown)[0]
+        return check_paths(changed, options, shown_path)[0]
 
-    result, had_facts = check_paths(paths, options, _shown)
+    result, had_facts = check_paths(paths, options, shown_path)
     if options.cache_stats is not None and not then.quiet:
         typer.echo(options.cache_stats.describe(), err=True)
     _tell_dates(result, then.verbose, warn=not then.quiet and any(had_facts))  # a date matters only to rules with facts
-    if then.fix or then.diff:
-        result = _apply_fixes(result, recheck, write=then.fix and not then.diff, unsafe=then.unsafe_fixes, quiet=then.quiet)
-        if then.diff:
-            return 1 if result is None else 0
-    if then.add_suppressions is not None:
-        result = _add_suppressions(result, recheck, then.add_suppressions, then.quiet)
-    if then.write_baseline is not None:
-        from linter.baseline import write_baseline as record
-
-        count = record(then.write_baseline, result)
-        typer.echo(f"Wrote {count} finding(s) to the baseline {then.write_baseline}.", err=True)
-        return 2 if result.problems else 0
-    if then.baseline is not None:
-        from linter.baseline import apply_baseline
-
-        dropped = apply_baseline(then.baseline, result)
-        if not then.quiet and dropped:
-            typer.echo(f"factlint: {dropped} finding(s) already in the baseline {then.baseline} not shown.", err=True)
+    ended = filter_run(result, then.filters, recheck, _Notices(then.quiet))
+    if ended is not None:
+        return ended
     for problem in result.problems:
         typer.echo(f"{problem}", err=True)
     human = then.output_format.value in HUMAN_FORMATS
@@ -371,7 +358,7 @@ def _check_once(paths: list[str], options, then: _Then) -> int:
     if then.statistics:
         report = render_statistics(result)
     elif human:
-        report = FORMATS[then.output_format.value](result, color, summary=not then.quiet, unsafe_fixes=then.unsafe_fixes)
+        report = FORMATS[then.output_format.value](result, color, summary=not then.quiet, unsafe_fixes=then.filters.unsafe_fixes)
     else:
         report = FORMATS[then.output_format.value](result, color)
     if then.output is None:
@@ -379,6 +366,43 @@ def _check_once(paths: list[str], options, then: _Then) -> int:
     else:
         _write_report(then.output, report)
     return exit_code(result, fail_level(then.fail_on, options)[0])
+
+
+@dataclass(frozen=True)
+class _Notices:
+    """What the run-wide filters did, as the command line says it (filtering.stage.Notices): on
+    standard error, and with --quiet only a baseline written; a diff goes to standard output."""
+
+    quiet: bool
+
+    def fixed(self, path: str, count: int) -> None:
+        if not self.quiet:
+            typer.echo(f"factlint: fixed {count} finding(s) in {path}", err=True)
+
+    def diff(self, text: str) -> None:
+        typer.echo(text, nl=False)
+
+    def would_fix(self, count: int, hidden: int) -> None:
+        from linter.report.summary import diff_summary
+
+        hint = diff_summary(count, hidden)
+        if hint and not self.quiet:
+            typer.echo(hint, err=True)
+
+    def suppressions_added(self, path: str, added: int, left: Counter[str]) -> None:
+        if self.quiet:
+            return
+        if added:
+            typer.echo(f"factlint: added {added} suppression comment(s) to {path}", err=True)
+        for why, count in sorted(left.items()):
+            typer.echo(f"factlint: {path}: {count} finding(s) not suppressed: {why}", err=True)
+
+    def baseline_written(self, path: Path, count: int) -> None:
+        typer.echo(f"Wrote {count} finding(s) to the baseline {path}.", err=True)
+
+    def baselined(self, path: Path, count: int) -> None:
+        if not self.quiet and count:
+            typer.echo(f"factlint: {count} finding(s) already in the baseline {path} not shown.", err=True)
 
 
 def _watch(paths: list[str], options, check_once) -> int:
@@ -394,14 +418,15 @@ def _watch(paths: list[str], options, check_once) -> int:
 @app.command("rules", epilog=examples("factlint rules", "factlint rules --rules house-rules/"))
 def list_rules(rules: RulesOption = None, config: ConfigOption = None) -> None:
     """List the rules: id, kind, severity and the first sentence of what each checks."""
+    from linter.filtering.suppressions import ENGINE_RULES
     from linter.segment.sentences import first_sentence
-    from linter.suppressions import ENGINE_RULES
 
-    settings = _settings(config)
+    settings = working_config(config)
     loaded = [*_load_rules([str(p) for p in rules or []] + settings.rules), *ENGINE_RULES]
     width = max((len(rule.id) for rule in loaded), default=0)
+    kind_width = max((len(rule.kind_name) for rule in loaded), default=0)
     for rule in loaded:
-        typer.echo(f"{rule.id:<{width}}  {rule.kind_name:<13} {rule.severity:<8} {first_sentence(rule.description)}")
+        typer.echo(f"{rule.id:<{width}}  {rule.kind_name:<{kind_width}} {rule.severity:<8} {first_sentence(rule.description)}")
 
 
 @app.command(epilog=examples("factlint explain office-holder"))
@@ -410,9 +435,9 @@ def explain(
 ) -> None:
     """Show one rule: what it checks, its message, and its examples."""
     from linter.errors import did_you_mean
-    from linter.suppressions import ENGINE_RULES
+    from linter.filtering.suppressions import ENGINE_RULES
 
-    settings = _settings(config)
+    settings = working_config(config)
     loaded = {rule.id: rule for rule in [*_load_rules([str(p) for p in rules or []] + settings.rules), *ENGINE_RULES]}
     if rule_id not in loaded:
         raise UserError(f"no rule '{rule_id}'{did_you_mean(rule_id, set(loaded))}; 'factlint rules' lists them")
@@ -453,7 +478,7 @@ def test_rules(
     from linter.facts.load import load_facts
 
     rules = load_rules([str(p) for p in paths or []])
-    fact_base = load_facts([_shown(str(p)) for p in facts]) if facts else None
+    fact_base = load_facts([shown_path(str(p)) for p in facts]) if facts else None
     results = run_examples(rules, fact_base)
     failures = [r for r in results if not r.ok]
     for failure in failures:
@@ -515,7 +540,7 @@ def validate(
     from linter.errors import UserErrors
     from linter.facts.load import load_facts
 
-    paths = [Path(_shown(str(path))) for path in files or _configured_files()]
+    paths = [Path(shown_path(str(path))) for path in files or _configured_files()]
     kinds: dict[Path, str] = {}
     problems: list[UserError] = []
     for path in paths:
@@ -572,29 +597,10 @@ def _configured_files() -> list[Path]:
     return [found, *(Path(path) for path in config.facts), *(file for item in config.rules for file in pack_files(Path(item)))]
 
 
-def _settings(config_path: Path | None):
-    from linter.config import Config, find_config, load_config
-
-    if config_path is not None:
-        if not os.path.isfile(config_path):  # Path.is_file() raises for a name too long
-            raise UserError("config file not found", Location(str(config_path)))
-        return load_config(config_path)
-    found = find_config(Path.cwd())
-    return load_config(found) if found else Config()
-
-
 def _load_rules(extra: list[str]):
     from linter.checks.rules import load_rules
 
-    return load_rules([_shown(p) for p in extra])
-
-
-def _shown(path: str) -> str:
-    """A path relative to the working directory when it lies below it, for readable messages."""
-    try:
-        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
-    except ValueError:
-        return path
+    return load_rules([shown_path(p) for p in extra])
 
 
 def _tell_dates(result, verbose: bool, warn: bool) -> None:
@@ -619,7 +625,7 @@ def _show(paths: list[str], options, fail_on: str | None, settings: bool, files:
     from linter.show import files_to_check, settings_for
 
     if settings:
-        typer.echo("\n".join(settings_for(path, options, fail_on, _shown) for path in paths), nl=False)
+        typer.echo("\n".join(settings_for(path, options, fail_on, shown_path) for path in paths), nl=False)
     if not files:
         return 0
     listed, problems = files_to_check(paths, options)
@@ -630,72 +636,11 @@ def _show(paths: list[str], options, fail_on: str | None, settings: bool, files:
     return 2 if problems else 0
 
 
-def _apply_fixes(result, recheck, write: bool, unsafe: bool, quiet: bool):
-    """Print the fixes as a diff (returns None if there were any), or write them and
-    ``recheck`` the files that changed (only those) so that what is left is reported."""
-    from linter.fixes import fixed_text, rewrite, unified_diff
-    from linter.report.summary import diff_summary, fixable
-
-    by_path: dict[str, list] = {}
-    for finding in result.findings:
-        by_path.setdefault(finding.path, []).append(finding)
-    changed: list[str] = []
-    would_fix = 0
-    for path in sorted(result.documents):
-        document = result.documents[path]
-        new_text, applied = fixed_text(document.text, by_path.get(path, []), unsafe)
-        if not applied:
-            continue
-        changed.append(path)
-        would_fix += len(applied)
-        if write:
-            rewrite(document, new_text)
-            del result.documents[path]  # its text is stale now, and the recheck reads the new one
-            if not quiet:
-                typer.echo(f"factlint: fixed {len(applied)} finding(s) in {path}", err=True)
-        else:
-            typer.echo(unified_diff(document, new_text), nl=False)
-        del document, new_text  # not kept alive while the next document is fixed, or during the recheck
-    if not write:
-        hint = diff_summary(would_fix, fixable(result.findings, unsafe)[1])
-        if hint and not quiet:
-            typer.echo(hint, err=True)
-        return None if changed else result
-    if changed:
-        result.replace(changed, recheck(changed))
-    return result
-
-
 def _output_path(value: str) -> Path:
     """--output's file; a bare format name (Vale's ``--output JSON``) is refused, not written to a file named JSON."""
     if value.lower() in {member.value for member in OutputFormat}:
         raise UserError(f"--output {value}: did you mean --output-format {value.lower()}? To write a file named {value}, use ./{value}")
     return Path(value)
-
-
-def _add_suppressions(result, recheck, reason: str, quiet: bool):
-    """Write a suppression for every finding, say how many per file and which were left, and
-    ``recheck`` the files that changed, so that what is left is reported."""
-    from linter.add_suppressions import add_suppressions
-    from linter.fixes import rewrite
-
-    by_path: dict[str, list] = {}
-    for finding in result.findings:
-        by_path.setdefault(finding.path, []).append(finding)
-    changed: list[str] = []
-    for path in sorted(by_path):
-        new_text, added, left = add_suppressions(result.documents[path], by_path[path], reason)
-        if added:
-            rewrite(result.documents[path], new_text, "the suppressions")
-            changed.append(path)
-        if not quiet:
-            if added:
-                typer.echo(f"factlint: added {added} suppression comment(s) to {path}", err=True)
-            for why, count in sorted(left.items()):
-                typer.echo(f"factlint: {path}: {count} finding(s) not suppressed: {why}", err=True)
-    if changed:
-        result.replace(changed, recheck(changed))
-    return result
 
 
 def _write_report(path: Path, report: str) -> None:

@@ -115,14 +115,15 @@ class DateWindow:
         return f"{self.start.isoformat()}..{self.end.isoformat()}"
 
     def describe(self) -> str:
-        """In words: 'on 20 March 2025', 'in March 2025', 'in 2025' or 'between 5 April and 31 December 2025'."""
+        """In words: 'on 20 March 2025', 'in March 2025', 'in 2025', 'between 2014 and 2016' (whole
+        years) or 'between 5 April and 31 December 2025'."""
         start, end = self.start, self.end
         if start == end:
             return f"on {long_date(start)}"
         if start.day == 1 and end == month_end(start):
             return f"in {MONTH_NAMES[start.month - 1]} {start.year}"
-        if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
-            return f"in {start.year}"
+        if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+            return f"in {start.year}" if start.year == end.year else f"between {start.year} and {end.year}"
         first, last = date_range(start, end)
         return f"between {first} and {last}"
 

@@ -76,9 +76,9 @@ def import_facts(
     dry_run: DryRunOption = False,
 ) -> None:
     """Turn a Wikidata dump, a Wikidata query answer or a CSV table into a fact file, or merge it into one."""
-    from linter.cli import _shown
+    from linter.cli_shared import shown_path
 
-    path = _shown(str(source))
+    path = shown_path(str(source))
     kind = kind or _kind_of(path)
     day = _verified(verified)
     if kind is not SourceKind.dump and (position or subclass_of):
@@ -157,18 +157,18 @@ def status(
     ] = None,
 ) -> None:
     """List the tenures still running (no 'to'), least recently verified first."""
-    from linter.cli import _settings, _shown
+    from linter.cli_shared import shown_path, working_config
     from linter.dates import parse_iso_date
     from linter.facts.load import load_facts
 
-    paths = [str(p) for p in facts] if facts else _settings(config).facts
+    paths = [str(p) for p in facts] if facts else working_config(config).facts
     if not paths:
         raise UserError("no fact file: give --facts FILE, or name fact files in a configuration ('facts:')")
     try:
         today = parse_iso_date(date) if date else dt.date.today()
     except ValueError as error:
         raise UserError(f"--date: {error}") from None
-    loaded = load_facts([_shown(p) for p in paths])
+    loaded = load_facts([shown_path(p) for p in paths])
     rows = []
     for office in loaded.offices.values():
         age = (today - office.verified).days if office.verified else None
@@ -249,7 +249,7 @@ def _write(imported: Imported, output: Path | None, dry_run: bool) -> None:
     """Print the import's warnings, then write it (into ``output`` in place, or as a new file on standard output) and say what changed."""
     from collections import Counter
 
-    from linter.cli import _shown
+    from linter.cli_shared import shown_path
     from linter.facts.importers.merge import merge
 
     for where, message in imported.warnings:
@@ -261,7 +261,7 @@ def _write(imported: Imported, output: Path | None, dry_run: bool) -> None:
         typer.echo(merge(imported, "<stdout>", None).text, nl=False)
         typer.echo(f"factlint: {counted} from {imported.origin}", err=True)
         return
-    shown = _shown(str(output))
+    shown = shown_path(str(output))
     existing = output.read_bytes() if output.is_file() else None
     bom = _BOM if existing is not None and existing.startswith(_BOM) else b""
     try:

@@ -1,14 +1,25 @@
-"""What a rule reports."""
+"""What a rule reports: a finding at a span of a document, with the fix it proposes and what the
+facts behind it say (checks/narrate.py writes those sentences)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from linter.checks.narrate import FactNote
 from linter.source.document import Span
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+
+
+@dataclass(frozen=True)
+class FactNote:
+    """One sentence about the facts, and the fact file location it comes from."""
+
+    text: str
+    source: str | None = None  # 'facts.yaml:25:5'
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"text": self.text, "source": self.source}
 
 
 @dataclass(frozen=True)

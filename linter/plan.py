@@ -10,6 +10,7 @@ named on the command line is always checked.
 
 from __future__ import annotations
 
+import glob
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,15 +19,19 @@ from typing import TYPE_CHECKING
 from linter.config import Config, find_config, load_config, real_path
 from linter.dates import DateWindow, DocumentDate
 from linter.deadline import DEFAULT_SECONDS
-from linter.errors import UserError
+from linter.errors import Location, UserError
+from linter.filtering.selection import rules_for
+from linter.filtering.suppressions import EngineRule
 from linter.report.progress import Progress
 from linter.report.progress import wanted as progress_wanted
-from linter.runner import STDIN, RunResult, RunSettings, collect_paths, override_severities, select_rules
+from linter.result import RunResult
+from linter.runner import STDIN, RunSettings
+from linter.source.read import TEXT_SUFFIXES
 
 if TYPE_CHECKING:
     from linter.cache.results import CacheStats
-    from linter.checks.rules import Rule
-    from linter.suppressions import EngineRule
+
+_SKIPPED_DIRECTORIES = {"node_modules", "__pycache__", "venv"}
 
 
 @dataclass
@@ -58,8 +63,6 @@ def config_for(directory: Path, options: CheckOptions, cache: dict[Path, Config]
         key = real_path(options.config)
         if key not in cache:
             if not os.path.isfile(options.config):  # Path.is_file() raises for a name too long
-                from linter.errors import Location
-
                 raise UserError("config file not found", Location(str(options.config)))
             cache[key] = load_config(options.config)
         return cache[key]
@@ -85,6 +88,65 @@ def plan_files(paths: list[str], options: CheckOptions) -> tuple[list[tuple[Conf
             continue
         groups.setdefault(id(config), (config, []))[1].append(path)
     return list(groups.values()), problems
+
+
+def collect_paths(paths: list[str]) -> tuple[list[tuple[str, bool]], list[UserError]]:
+    """Files to check, each with whether it was found by walking a directory.
+
+    Named files are checked as given. Directories are walked for known document types,
+    skipping hidden and tool directories and, inside a git work tree, what git ignores.
+    """
+    found: list[tuple[str, bool]] = []
+    problems: list[UserError] = []
+    for path in paths:
+        if path == STDIN:
+            found.append((path, False))
+        elif os.path.isdir(path):
+            found.extend((walked, True) for walked in _walk(path))
+        elif os.path.isfile(path):
+            found.append((path, False))
+        elif glob.has_magic(path):  # a glob the shell did not expand ('archive/*.jsonl.gz')
+            matches = sorted(match for match in glob.glob(path, recursive=True) if os.path.isfile(match))
+            found.extend((match, False) for match in matches)
+            if not matches:
+                problems.append(UserError("no file matches this pattern", Location(path)))
+        elif os.path.exists(path):  # a FIFO, socket or device: reading it could block forever
+            problems.append(UserError("not a regular file; not checked", Location(path)))
+        else:
+            problems.append(UserError("no such file or directory", Location(path)))
+    return found, problems
+
+
+def _walk(directory: str) -> list[str]:
+    visible = _not_ignored_by_git(directory)
+    files = []
+    for root, dirs, names in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRECTORIES)
+        for name in sorted(names):
+            path = os.path.join(root, name)
+            if (
+                Path(name).suffix.lower() in TEXT_SUFFIXES
+                and os.path.isfile(path)  # never a FIFO or device, which could block forever
+                and (visible is None or os.path.relpath(path, directory) in visible)
+            ):
+                files.append(path)
+    return files
+
+
+def _not_ignored_by_git(directory: str) -> set[str] | None:
+    """Files below ``directory`` that git tracks or would track (None: not in a git work tree)."""
+    import subprocess
+
+    try:
+        listing = subprocess.run(
+            ["git", "-C", directory, "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+            capture_output=True, timeout=60,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if listing.returncode != 0:
+        return None
+    return {os.path.normpath(name) for name in listing.stdout.decode("utf-8", "surrogateescape").split("\0") if name}
 
 
 def watched_files(paths: list[str], options: CheckOptions) -> list[str]:
@@ -123,27 +185,12 @@ def check(paths: list[str], options: CheckOptions, shown) -> tuple[RunResult, li
 
 
 def _load(fact_files: tuple[str, ...], options: CheckOptions, loaded: dict) -> tuple:
-    from linter.facts.cache import load_facts_and_lexicon
     from linter.facts.model import FactBase
+    from linter.mentions.compiled import load_facts_and_lexicon
 
     if fact_files not in loaded:
         loaded[fact_files] = load_facts_and_lexicon(list(fact_files), use_cache=options.use_cache) if fact_files else (FactBase(), None)
     return loaded[fact_files]
-
-
-def rules_for(config: Config, options: CheckOptions, shown) -> tuple[list, list]:
-    """Every rule known to a group of files (rule packs and engine rules), and those selected to run."""
-    from linter.checks.rules import load_rules
-    from linter.suppressions import ENGINE_RULES
-
-    every_rule: list[Rule | EngineRule] = [*load_rules([shown(p) for p in [*options.rules, *config.rules]]), *ENGINE_RULES]
-    selected = select_rules(
-        override_severities(every_rule, config.severity, config.severity_locations),
-        options.select if options.select else config.select,
-        [*config.ignore, *options.ignore],
-        [*config.extend_select, *options.extend_select],
-    )
-    return every_rule, selected
 
 
 def _check_group(config: Config, paths: list[str], options: CheckOptions, shown, loaded: dict, progress) -> tuple[RunResult, bool]:
@@ -161,8 +208,6 @@ def fact_files(config: Config, options: CheckOptions, shown) -> tuple[str, ...]:
 def run_settings(config: Config, paths: list[str], options: CheckOptions, shown, loaded: dict) -> RunSettings:
     """How ``paths`` are checked under ``config`` and the command line's options: rules selected, facts
     loaded (once per set of fact files: ``loaded`` keeps them). Raises UserError for a bad rule pack or fact file."""
-    from linter.suppressions import EngineRule
-
     every_rule, selected = rules_for(config, options, shown)
     facts, lexicon = _load(fact_files(config, options, shown), options, loaded)
     return RunSettings(

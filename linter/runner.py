@@ -1,19 +1,18 @@
-"""The whole pipeline for a run: read -> segment -> find mentions -> evaluate -> filter.
+"""The pipeline on each document: read -> segment -> find mentions -> evaluate -> filter.
 
-Reporting (stage 6) is the caller's: the runner returns findings and the
-problems that kept some input from being checked.
+Which files are checked, under which configuration, is plan.py's; checking many documents in
+batches, here or on a cluster, is scale/'s. Reporting (stage 6) is the caller's: the runner returns
+each document's result and the run's (linter/result.py), with the problems that kept some input
+from being checked.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import glob
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TypeVar
 
 from linter.analysis import analyse
 from linter.checks.engine import evaluate
@@ -22,20 +21,19 @@ from linter.dates import DATE_KEYS, DateWindow, DocumentDate
 from linter.deadline import DocumentTimeout, time_limit
 from linter.errors import Location, UserError
 from linter.facts.model import FactBase
-from linter.findings import SEVERITY_RANK, Finding
+from linter.filtering.stage import filter_findings
+from linter.filtering.suppressions import EngineRule
 from linter.mentions.lexicon import Lexicon
-from linter.source.document import TEXT_SUFFIXES, Document, decode, document_from_text, document_kind, read_document
-from linter.suppressions import EngineRule, apply_suppressions
-
-AnyRule = TypeVar("AnyRule", bound=Rule | EngineRule)  # rule packs' rules and the engine's own
+from linter.result import DocumentResult, RunResult
+from linter.source.document import Document
+from linter.source.read import decode, document_from_text, document_kind, read_document
 
 STDIN = "-"
-_SKIPPED_DIRECTORIES = {"node_modules", "__pycache__", "venv"}
 
 
 @dataclass
 class RunSettings:
-    paths: list[str]  # files to check (see collect_paths), or "-" for standard input
+    paths: list[str]  # files to check (see plan.collect_paths), or "-" for standard input
     rules: list[Rule]
     facts: FactBase
     lexicon: Lexicon | None = None  # built from the facts when not given
@@ -50,134 +48,6 @@ class RunSettings:
     timeout_per_document: float | None = None  # seconds; a document taking longer is reported as not checked
 
 
-@dataclass
-class RunResult:
-    findings: list[Finding] = field(default_factory=list)
-    problems: list[UserError] = field(default_factory=list)
-    documents: dict[str, Document] = field(default_factory=dict)  # those with findings (all, with keep_documents)
-    checked_paths: list[str] = field(default_factory=list)
-    rules: list[Rule | EngineRule] = field(default_factory=list)  # the rules that ran, for reports that describe them
-    dates: dict[str, DocumentDate] = field(default_factory=dict)  # each checked document's date, and its source
-
-    @property
-    def checked(self) -> int:
-        return len(self.checked_paths)
-
-    @property
-    def unchecked(self) -> list[str]:
-        """Paths that could not be checked at all (a rule failing on a checked document does not count)."""
-        checked = set(self.checked_paths)
-        return sorted({p.location.path for p in self.problems if p.location and p.location.path not in checked})
-
-    def merge(self, part: RunResult) -> None:
-        """Add the findings, problems, documents, paths and dates of another part of the run."""
-        self.findings.extend(part.findings)
-        self.problems.extend(part.problems)
-        self.documents.update(part.documents)
-        self.checked_paths.extend(part.checked_paths)
-        self.dates.update(part.dates)
-
-    def replace(self, paths: list[str], again: RunResult) -> None:
-        """Take ``again``'s findings, problems and documents for ``paths`` (checked again) instead of these."""
-        rechecked = set(paths)
-        self.findings = sorted(
-            [finding for finding in self.findings if finding.path not in rechecked] + again.findings, key=lambda finding: finding.sort_key
-        )
-        self.problems = sorted(
-            [problem for problem in self.problems if not (problem.location and problem.location.path in rechecked)] + again.problems,
-            key=lambda problem: str(problem.location or ""),
-        )
-        for path in rechecked:
-            self.documents.pop(path, None)
-        self.documents.update(again.documents)
-        self.dates.update(again.dates)
-
-
-def select_rules(rules: list[AnyRule], select: list[str], ignore: list[str], extend_select: Sequence[str] = ()) -> list[AnyRule]:
-    """Keep rules whose id starts with a selected prefix (all when none are selected), or with an
-    extended one, and with no ignored prefix."""
-
-    def matches(rule: AnyRule, prefixes: Sequence[str]) -> bool:
-        return any(rule.id.startswith(prefix) for prefix in prefixes)
-
-    return [
-        rule for rule in rules
-        if (not select or matches(rule, select) or matches(rule, extend_select)) and not matches(rule, ignore)
-    ]
-
-
-def override_severities(rules: list[AnyRule], severities: dict[str, str], locations: dict) -> list[AnyRule]:
-    """Rules with the configured severities; an override naming no rule is an error."""
-    import dataclasses
-
-    from linter.errors import did_you_mean
-
-    known = {rule.id for rule in rules}
-    for rule_id in severities:
-        if rule_id not in known:
-            raise UserError(f"severity is set for an unknown rule '{rule_id}'{did_you_mean(rule_id, known)}", locations.get(rule_id))
-    return [dataclasses.replace(rule, severity=severities.get(rule.id, rule.severity)) for rule in rules]
-
-
-def collect_paths(paths: list[str]) -> tuple[list[tuple[str, bool]], list[UserError]]:
-    """Files to check, each with whether it was found by walking a directory.
-
-    Named files are checked as given. Directories are walked for known document types,
-    skipping hidden and tool directories and, inside a git work tree, what git ignores.
-    """
-    found: list[tuple[str, bool]] = []
-    problems: list[UserError] = []
-    for path in paths:
-        if path == STDIN:
-            found.append((path, False))
-        elif os.path.isdir(path):
-            found.extend((walked, True) for walked in _walk(path))
-        elif os.path.isfile(path):
-            found.append((path, False))
-        elif glob.has_magic(path):  # a glob the shell did not expand ('archive/*.jsonl.gz')
-            matches = sorted(match for match in glob.glob(path, recursive=True) if os.path.isfile(match))
-            found.extend((match, False) for match in matches)
-            if not matches:
-                problems.append(UserError("no file matches this pattern", Location(path)))
-        elif os.path.exists(path):  # a FIFO, socket or device: reading it could block forever
-            problems.append(UserError("not a regular file; not checked", Location(path)))
-        else:
-            problems.append(UserError("no such file or directory", Location(path)))
-    return found, problems
-
-
-def _walk(directory: str) -> list[str]:
-    visible = _not_ignored_by_git(directory)
-    files = []
-    for root, dirs, names in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRECTORIES)
-        for name in sorted(names):
-            path = os.path.join(root, name)
-            if (
-                Path(name).suffix.lower() in TEXT_SUFFIXES
-                and os.path.isfile(path)  # never a FIFO or device, which could block forever
-                and (visible is None or os.path.relpath(path, directory) in visible)
-            ):
-                files.append(path)
-    return files
-
-
-def _not_ignored_by_git(directory: str) -> set[str] | None:
-    """Files below ``directory`` that git tracks or would track (None: not in a git work tree)."""
-    import subprocess
-
-    try:
-        listing = subprocess.run(
-            ["git", "-C", directory, "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-            capture_output=True, timeout=60,
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    if listing.returncode != 0:
-        return None
-    return {os.path.normpath(name) for name in listing.stdout.decode("utf-8", "surrogateescape").split("\0") if name}
-
-
 def check_files(paths: list, settings: RunSettings, lexicon: Lexicon, progress: Callable[[int], None] | None = None) -> RunResult:
     """Check documents (paths or units read already, see linter/source/units.py) one by one; a
     document that cannot be read, times out or meets a bug in factlint is a problem of its own."""
@@ -186,7 +56,7 @@ def check_files(paths: list, settings: RunSettings, lexicon: Lexicon, progress: 
         where = Location(settings.stdin_name if path == STDIN else str(path))
         try:
             with time_limit(settings.timeout_per_document):
-                document, date, findings, problems = _check_document(path, settings, lexicon)
+                checked = _check_document(path, settings, lexicon)
         except UserError as problem:
             result.problems.append(problem)
             continue
@@ -198,12 +68,7 @@ def check_files(paths: list, settings: RunSettings, lexicon: Lexicon, progress: 
                 raise
             result.problems.append(UserError(f"not checked: internal error: {type(error).__name__}: {error} (please report it)", where))
             continue
-        result.problems.extend(problems)
-        if findings or settings.keep_documents:  # reports quote only documents with findings, unless asked
-            result.documents[document.path] = document
-        result.findings.extend(findings)
-        result.checked_paths.append(document.path)
-        result.dates[document.path] = date
+        result.add(checked, settings.keep_documents)
         if progress:
             progress(1)
     return result
@@ -218,23 +83,21 @@ def timed_out(settings: RunSettings, path: str) -> UserError:
     )
 
 
-def _check_document(path: str, settings: RunSettings, lexicon: Lexicon) -> tuple[Document, DocumentDate, list[Finding], list[UserError]]:
+def _check_document(path: str, settings: RunSettings, lexicon: Lexicon) -> DocumentResult:
     """Read and check one document: its date, its findings, and the rules that failed on it."""
     return check_document(_read(path, settings.stdin_name), settings, lexicon)
 
 
-def check_document(document: Document, settings: RunSettings, lexicon: Lexicon) -> tuple[Document, DocumentDate, list[Finding], list[UserError]]:
+def check_document(document: Document, settings: RunSettings, lexicon: Lexicon) -> DocumentResult:
     """Check one document already read (a file, or an editor's unsaved text): its date, its findings,
     and the rules that failed on it."""
     date = date_of(document, settings)
     needs = frozenset().union(*(rule.kind.needs for rule in settings.rules))  # only what the rules read is extracted
     analysis = analyse(document, settings.facts, lexicon, date.window, needs)
     problems = [UserError(failure, Location(document.path)) for failure in analysis.failures]
-    findings = evaluate(analysis, settings.rules, problems)
-    if document.comments:
-        report = {rule.id: rule for rule in settings.engine_rules}
-        findings = apply_suppressions(document, findings, settings.known_rules, report, settings.today)
-    return document, date, findings, problems
+    raw = evaluate(analysis, settings.rules, problems)  # the selected rules only, at their configured severity
+    findings = filter_findings(document, raw, settings.engine_rules, settings.known_rules, settings.today)
+    return DocumentResult(document.path, date, findings, problems, document)
 
 
 def _read(path: str, stdin_name: str) -> Document:
@@ -272,13 +135,3 @@ def document_date(document: Document) -> DateWindow | None:
     """The window a document's own front matter gives, with the default keys (for bench/accuracy.py)."""
     found = front_matter_date(document)
     return found.window if found else None
-
-
-def exit_code(result: RunResult, fail_on: str) -> int:
-    """2 if anything could not be checked; 1 if a finding reaches the fail level; else 0."""
-    if result.problems:
-        return 2
-    if fail_on == "never":
-        return 0
-    threshold = SEVERITY_RANK[fail_on]
-    return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings) else 0

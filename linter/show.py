@@ -7,7 +7,8 @@ import os
 from pathlib import Path
 
 from linter.errors import Location, UserError
-from linter.plan import CheckOptions, config_for, fail_level, plan_files, rules_for, timeout_per_document
+from linter.filtering.selection import rules_for
+from linter.plan import CheckOptions, config_for, fail_level, plan_files, timeout_per_document
 from linter.runner import STDIN
 
 
@@ -61,7 +62,7 @@ def settings_for(path: str, options: CheckOptions, cli_fail_on: str | None, show
 def _date(path: str, options: CheckOptions, config, here: str | None) -> str:
     """The date, in the order a check takes it: --date, the document's front matter, the configuration, today."""
     from linter.runner import document_date
-    from linter.source.document import read_document
+    from linter.source.read import read_document
 
     if options.date is not None:
         return _from(str(options.date), "--date")

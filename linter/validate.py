@@ -89,7 +89,10 @@ class Checker:
             return []
         value = mapping[key]
         if isinstance(value, str):
-            return [value]
+            if value.strip():
+                return [value]
+            self.fail(f"'{key}' in {what} must not be empty", mapping.where(key))
+            return []
         items = self.sequence(value, mapping.where(key), f"'{key}' in {what}")
         if items is None:
             return []

@@ -19,7 +19,7 @@ from linter.facts.load import load_facts_data
 from linter.findings import Finding
 from linter.mentions.lexicon import build_lexicon
 from linter.mentions.model import Analysis
-from linter.source.document import document_from_text
+from linter.source.read import document_from_text
 from linter.yamlio import load_yaml
 
 # Tests never read or write the user's own compiled fact cache.

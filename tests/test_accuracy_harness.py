@@ -12,7 +12,7 @@ from linter.checks.engine import evaluate
 from linter.checks.rules import load_rules
 from linter.facts.load import load_facts_data
 from linter.mentions.lexicon import build_lexicon
-from linter.source.document import document_from_text
+from linter.source.read import document_from_text
 from linter.yamlio import load_yaml
 
 from conftest import REPO

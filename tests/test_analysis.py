@@ -14,7 +14,7 @@ from linter.dates import DateWindow
 from linter.facts.load import load_facts
 from linter.mentions.lexicon import build_lexicon
 from linter.mentions.model import Analysis
-from linter.source.document import document_from_text
+from linter.source.read import document_from_text
 from linter.yamlio import load_yaml
 
 from conftest import REPO

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from linter.facts import cache
-from linter.facts.cache import load_facts_and_lexicon
+from linter.mentions import compiled
+from linter.mentions.compiled import load_facts_and_lexicon
 
 from conftest import REPO, run_cli
 
@@ -22,7 +22,7 @@ def cache_dir(tmp_path, monkeypatch):
 def test_second_load_comes_from_the_cache(cache_dir, monkeypatch):
     facts, _ = load_facts_and_lexicon([SEED_FACTS])
     assert len(list(cache_dir.glob("facts-*.marshal"))) == 1
-    monkeypatch.setattr(cache, "load_facts", lambda paths: pytest.fail("should have come from the cache"))
+    monkeypatch.setattr(compiled, "load_facts", lambda paths: pytest.fail("should have come from the cache"))
     cached, lexicon = load_facts_and_lexicon([SEED_FACTS])
     assert cached.offices.keys() == facts.offices.keys() and lexicon.names.entries
 

@@ -70,7 +70,7 @@ def test_more_holders_than_seats_is_a_clash_but_a_handover_day_is_not(write):
         ("facts_version: 1\nentities:\n  - id: a\n    name: A\n    name: B\n", "5:5: duplicate key 'name' (first written at line 4)"),
         ("facts_version: 1\nentities: [\n", "invalid YAML"),
         ("facts_version: 1\nentities: {id: a}\n", "2:11: 'entities' must be a list, not a mapping"),
-        ("facts_version: 1\noffices:\n  - {id: o, name: O, titles: [O], seats: 0}\n", "'seats' in offices[0] must be at least 1"),
+        ("facts_version: 1\noffices:\n  - {id: o, name: O, titles: [O], seats: 0}\n", "'seats' in offices[0] must be 1 or more"),
         ("facts_version: 1\nquotes:\n  - {id: q, speaker: nobody, date: 2020-01-01, text: hi}\n", "speaker 'nobody' of quote 'q' is not a known entity id"),
     ],
 )

@@ -9,8 +9,8 @@ import pytest
 
 from linter.checks.rules import read_pack
 from linter.errors import UserError
-from linter.fixes import rewrite
-from linter.source.document import read_document
+from linter.filtering.fixes import rewrite
+from linter.source.read import read_document
 from linter.yamlio import load_yaml
 
 from conftest import REPO, run_cli

@@ -21,8 +21,8 @@ from linter.errors import UserError  # noqa: E402
 from linter.mentions.lexicon import build_lexicon  # noqa: E402
 from linter.report import render_json, render_sarif  # noqa: E402
 from linter.report.text import render_text  # noqa: E402
-from linter.runner import RunResult  # noqa: E402
-from linter.source.document import document_from_text  # noqa: E402
+from linter.result import RunResult  # noqa: E402
+from linter.source.read import document_from_text  # noqa: E402
 
 from conftest import facts_from  # noqa: E402
 

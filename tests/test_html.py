@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from linter.source.document import document_from_text
+from linter.source.read import document_from_text
 
 from conftest import REPO, run_cli
 

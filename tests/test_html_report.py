@@ -206,7 +206,8 @@ def test_a_span_across_lines_is_marked_on_each_line_with_its_note_after_the_last
 def test_an_empty_span_is_a_numbered_point_in_the_text():
     from linter.findings import Finding
     from linter.report.html_document import Numbered, render_document
-    from linter.source.document import Span, document_from_text
+    from linter.source.document import Span
+    from linter.source.read import document_from_text
 
     document = document_from_text("One two.\n", "draft.txt")
     point = Finding("draft.txt", Span(3, 3), 1, 4, 1, 4, "a-rule", "info", "Here.")
@@ -220,7 +221,8 @@ def test_an_empty_span_is_a_numbered_point_in_the_text():
 def test_a_point_at_the_very_end_keeps_its_note():
     from linter.findings import Finding
     from linter.report.html_document import Numbered, render_document
-    from linter.source.document import Span, document_from_text
+    from linter.source.document import Span
+    from linter.source.read import document_from_text
 
     document = document_from_text("One.\n", "draft.txt")
     point = Finding("draft.txt", Span(5, 5), 2, 1, 2, 1, "a-rule", "info", "Here.")

@@ -7,19 +7,17 @@ import marshal
 import textwrap
 
 import pytest
+from conftest import REPO, analysis_of, facts_from, lint, run_in_process
 
 from linter.checks.boundaries import quantity_cases
 from linter.checks.rules import load_rules, read_pack
 from linter.dates import DateWindow
 from linter.errors import UserError
-from linter.facts.cache import _to_plain, facts_from_plain
+from linter.facts.cache import facts_from_plain, facts_to_plain
 from linter.facts.load import load_facts
+from linter.figures import find_numbers, parse_number
 from linter.mentions.dates import find_figure_times
-from linter.mentions.lexicon import build_lexicon
-from linter.mentions.numbers import find_numbers, parse_number
 from linter.yamlio import load_yaml
-
-from conftest import REPO, analysis_of, facts_from, lint, run_in_process
 
 # -- figures as written ---------------------------------------------------------------------------------
 
@@ -183,7 +181,7 @@ def test_the_section_loads_and_survives_the_cache():
     assert facts.quantities["uk-pop"].value == 68.3e6 and facts.quantities["uk-pop"].subject == ("united-kingdom",)
     assert facts.quantities["rate-b"].end is None and not facts.quantities["rate-b"].period
     assert facts.quantities["budget"].tolerance == 0.5e9
-    cached, _ = facts_from_plain(marshal.loads(marshal.dumps(_to_plain(facts, build_lexicon(facts)))))
+    cached = facts_from_plain(marshal.loads(marshal.dumps(facts_to_plain(facts))))
     assert {key: cached.quantities[key] for key in cached.quantities} == dict(facts.quantities)
 
 

@@ -464,3 +464,160 @@ def test_years_counted_back_and_dates_in_apposition(text, date, expected):
 )
 def test_reported_speech_and_a_subject_before_a_colon(text, expected):
     assert quote_rules(text, "2025-06-10") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After a quotation that ends its sentence, a speech verb with only its listener and
+        # circumstances attributes it; a verb with a clause of its own reports something else.
+        ('"Growth is the challenge and we must be bold in meeting it." Jeremy Hunt told investors in London.', ["quote-speaker"]),
+        ('"Growth is the challenge and we must be bold in meeting it." Jeremy Hunt said in a statement on Tuesday.', ["quote-speaker"]),
+        ('"Growth is the challenge and we must be bold in meeting it." Jeremy Hunt told reporters yesterday.', ["quote-speaker"]),
+        ('"Growth is the challenge and we must be bold in meeting it." Rachel Reeves told investors in London.', []),
+        ('"Growth is the challenge and we must be bold in meeting it." Jeremy Hunt said the plan was weak.', []),
+        ('"Growth is the challenge and we must be bold in meeting it." Jeremy Hunt told reporters the plan had failed.', []),
+        ('"Growth is the challenge and we must be bold in meeting it." Jeremy Hunt said in 2019 that it was wrong.', []),
+    ],
+)
+def test_a_speech_verb_with_only_its_listener_and_circumstances_after_a_closed_quotation(text, expected):
+    assert quote_rules(text, "2025-06-10") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A range of years is a time the claim may speak of: the claim is wrong only if false in all of it.
+        ("Between 2019 and 2021, Chancellor Rishi Sunak held the purse strings.", []),
+        ("Between 2023 and 2024, Chancellor Rishi Sunak held the purse strings.", ["office-holder"]),
+        ("From 2023 to 2024 Chancellor Rishi Sunak held the purse strings.", ["office-holder"]),
+        ("In 2020-21, Chancellor Rishi Sunak held the purse strings.", []),
+        ("In 2023-24, Chancellor Rishi Sunak held the purse strings.", ["office-holder"]),
+    ],
+)
+def test_ranges_of_years(text, expected):
+    assert rules_of(text, "2025-06-10") == expected
+
+
+def test_a_range_of_whole_years_is_told_in_years():
+    found = lint("Between 2023 and 2024, Chancellor Rishi Sunak held the purse strings.", date="2025-06-10", facts_yaml=FACTS)
+    assert "was not Chancellor of the Exchequer between 2023 and 2024:" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("quotation", "expected"),
+    [
+        # A quotation in the other side of the Atlantic's spelling is the same words.
+        ('Rachel Reeves said: "Growth is the challenge and we must be bold in meeting it, in every neighbourhood."', []),
+        ('Rachel Reeves said: "Growth is the challenge and we must be bold in meeting it, in every neighborhood."', []),
+        ('Rachel Reeves said: "Growth is the challenge and we must be brave in meeting it, in every neighborhood."', ["quote-wording"]),
+    ],
+)
+def test_british_and_american_spellings_are_the_same_words(quotation, expected):
+    facts = QUOTES.replace("we must be bold in meeting it", "we must be bold in meeting it, in every neighbourhood")
+    assert [finding.rule for finding in lint(quotation, date="2024-09-01", facts_yaml=facts)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('It was Jeremy Hunt who put it most plainly: "Growth is the challenge and we must be bold in meeting it."', ["quote-speaker"]),
+        ('Jeremy Hunt put it bluntly: "Growth is the challenge and we must be bold in meeting it."', ["quote-speaker"]),
+        ('Rachel Reeves put it bluntly: "Growth is the challenge and we must be bold in meeting it."', []),
+        ('"Growth is the challenge and we must be bold in meeting it," former Chancellor Jeremy Hunt told the marchers.', ["quote-speaker"]),
+        ('"Growth is the challenge and we must be bold in meeting it," then-Chancellor Rachel Reeves told the marchers.', []),
+    ],
+)
+def test_put_it_and_a_qualified_title_before_the_speaker(text, expected):
+    assert quote_rules(text, "2025-06-10") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # A time after "for" is the time of the noun before it: the claim speaks of the article's date.
+        ("Chancellor Rachel Reeves announced a budget for 30 October.", "2024-10-01", []),
+        ("Chancellor Jeremy Hunt announced a budget for 30 October.", "2024-10-01", ["office-holder"]),
+        ("Chancellor Jeremy Hunt set out his plans for 2023.", "2024-10-01", ["office-holder"]),
+        ("Chancellor Jeremy Hunt set out his plans in 2023.", "2024-10-01", []),
+    ],
+)
+def test_a_time_after_for_is_not_the_time_of_the_claim(text, date, expected):
+    assert rules_of(text, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # A year written as a number before the claim, in its clause, is a time it may speak of.
+        ("The 2023 budget was delivered by then-Chancellor Jeremy Hunt.", "2025-06-10", []),
+        ("The 2023 budget was delivered by then-Chancellor Rachel Reeves.", "2025-06-10", ["then-office-holder"]),
+        ("The 2023 budget, its critics say, was written for then-Chancellor Rachel Reeves.", "2025-06-10", []),
+    ],
+)
+def test_a_year_before_the_claim_in_its_clause(text, date, expected):
+    assert rules_of(text, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The 2023 budget was drawn up under Chancellor Rachel Reeves.", []),  # under X: during X's time, whenever
+        ("The 2023 budget was drawn up under then-Chancellor Rachel Reeves.", ["then-office-holder"]),
+        ("The 2023 budget was drawn up under then-Chancellor Jeremy Hunt.", []),
+    ],
+)
+def test_under_then_is_a_claim_about_the_time_spoken_of(text, expected):
+    assert rules_of(text, "2025-06-10") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # A date after an opening verb is an event's first day; after a closing verb, its last.
+        ("The Example Games will now open on 23 July 2021.", "2020-08-10", []),
+        ("The Example Games will now open on 24 July 2021.", "2020-08-10", ["event-date"]),
+        ("The Example Games, which open on 23 July 2021, close on 8 August 2021.", "2020-08-10", []),
+        ("The Example Games close on 7 August 2021.", "2020-08-10", ["event-date"]),
+        ("The Example Games continue on 30 July 2021.", "2020-08-10", []),
+    ],
+)
+def test_the_first_and_last_days_of_an_event_of_several_days(text, date, expected):
+    facts = FACTS.replace("events:\n", """events:
+  - id: example-games
+    name: The Example Games
+    date: {from: 2021-07-23, to: 2021-08-08}
+    mentions: ['Example Games']
+""", 1)
+    assert [finding.rule for finding in lint(text, date=date, facts_yaml=facts)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A participle set off by commas is passed over when the event's own verb goes on after it.
+        ("The Example Games, postponed by a year because of the pandemic, will now open on 24 July 2021.", ["event-date"]),
+        ("The Example Games, postponed by a year because of the pandemic, will now open on 23 July 2021.", []),
+        # A date inside the aside belongs to what the aside says.
+        ("The Example Games, delayed because the stadium flooded on 2 March 2021, will open later.", []),
+    ],
+)
+def test_an_aside_between_an_event_and_its_verb(text, expected):
+    facts = FACTS.replace("events:\n", """events:
+  - id: example-games
+    name: The Example Games
+    date: {from: 2021-07-23, to: 2021-08-08}
+    mentions: ['Example Games']
+""", 1)
+    assert [finding.rule for finding in lint(text, date="2020-08-10", facts_yaml=facts)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rishi Sunak, who is no longer chancellor, spoke from the back benches.", []),
+        ("Rachel Reeves, who is no longer chancellor, spoke from the back benches.", ["former-office-holder"]),
+    ],
+)
+def test_no_longer_is_former(text, expected):
+    assert rules_of(text, "2025-06-10") == expected

@@ -100,6 +100,17 @@ def test_a_changed_quote_rechecks_documents_with_quotations(archive):
     assert ("docs/quote.txt", "quote-wording") not in _same_as_uncached(archive)["findings"]
 
 
+def test_a_re_verified_office_rechecks_the_documents_whose_verdict_rests_on_it(tmp_path):
+    """An office's ``verified`` decides stale-office-holder: it is the office's content, not only where it is written."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "pm.txt").write_text("Prime Minister Keir Starmer spoke in London on Monday.\n")
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(FACTS.replace("    titles: [Prime Minister, UK Prime Minister, PM]\n", "    titles: [Prime Minister, UK Prime Minister, PM]\n    verified: 2025-05-01\n"))
+    assert _same_as_uncached(tmp_path)["findings"] == set()
+    facts.write_text(facts.read_text().replace("verified: 2025-05-01", "verified: 2024-01-01"))
+    assert _same_as_uncached(tmp_path)["findings"] == {("docs/pm.txt", "stale-office-holder")}
+
+
 def test_concurrent_runs_share_the_cache_safely(archive):
     env = {"FACTLINT_CACHE_DIR": str(archive / "cache"), "NO_COLOR": "1"}
     command = [sys.executable, "-m", "linter", "check", "docs", "--facts", "facts.yaml", "--date", "2025-06-01", "--format", "json"]

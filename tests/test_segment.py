@@ -7,7 +7,8 @@ import pytest
 from linter.segment.quotes import find_quotations
 from linter.segment.sentences import split_sentences
 from linter.segment.tokens import token_key
-from linter.source.document import Span, document_from_text
+from linter.source.document import Span
+from linter.source.read import document_from_text
 
 
 def sentences(text: str) -> list[str]:

@@ -410,12 +410,12 @@ def test_the_server_without_pygls_says_what_to_install():
 
 def test_the_session_loads_the_facts_once_and_again_only_when_they_change(workspace, monkeypatch):
     """In process: what the server keeps between checks (linter/server/session.py)."""
-    from linter.facts import cache
+    from linter.mentions import compiled
     from linter.server.session import Session
 
     loads: list[list[str]] = []
-    load = cache.load_facts_and_lexicon
-    monkeypatch.setattr(cache, "load_facts_and_lexicon", lambda paths, use_cache=True: loads.append(paths) or load(paths, use_cache))
+    load = compiled.load_facts_and_lexicon
+    monkeypatch.setattr(compiled, "load_facts_and_lexicon", lambda paths, use_cache=True: loads.append(paths) or load(paths, use_cache))
     session, article = Session(), workspace / "seeds" / ARTICLE
     text = article.read_text(encoding="utf-8")
     for edit in ("", " More.", " And more."):

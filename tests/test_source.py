@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from linter.errors import UserError
-from linter.source.document import document_from_text, read_document
+from linter.source.read import document_from_text, read_document
 
 
 def test_positions_count_characters_and_handle_every_line_ending():

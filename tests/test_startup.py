@@ -24,7 +24,7 @@ with open("modules.txt", "w") as out:
 """
 NOT_FOR_TEXT = {
     "linter.report.html", "linter.report.json_format", "linter.report.sarif", "linter.report.junit", "linter.report.github",
-    "linter.server", "pygls", "lsprotocol", "tomllib", "json", "xml.etree.ElementTree", "linter.fixes", "linter.baseline",
+    "linter.server", "pygls", "lsprotocol", "tomllib", "json", "xml.etree.ElementTree", "linter.filtering.fixes", "linter.filtering.baseline",
 }
 
 

@@ -17,11 +17,13 @@ depended on changed. A check depends on the facts in two ways, and both are trac
 
 :func:`changes` compares two versions of the facts (as the fact cache stores them: plain data)
 and returns the ids whose content changed (a person's offices and whether an entity can qualify
-a title count as the person's content), the ids only moved in the file (their findings cite a
+a title count as the person's content), the ids only moved in the file or given another
+``source`` (what decides no finding: linter/fields.py's ``record_content``; their findings cite a
 location: only documents whose findings cite them are re-checked), and the words above. When a
 change reaches every document (which countries own offices, the events searched everywhere,
-the files themselves) or is too large to be worth indexing, every document is re-checked: a
-stale cached result would be a wrong answer, a needless re-check only time.
+the files themselves, a section whose words this module does not know) or is too large to be
+worth indexing, every document is re-checked: a stale cached result would be a wrong answer, a
+needless re-check only time.
 """
 
 from __future__ import annotations
@@ -30,13 +32,20 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from linter.facts.model import FactBase
+from linter.facts.model import Entity, FactBase, sections
+from linter.fields import plain_value, record_content, record_from_plain
 from linter.mentions.lexicon import required_words, short_forms
 from linter.segment.tokens import token_key
 
+ENTITIES = "entities"
 EVERYTHING = "*"
 QUOTES = "*quotes"
 _MAX_WORDS = 5000  # more changed words than this: re-check everything rather than scan for them
+
+
+def _prefix(section: str) -> str:
+    """How the ids of a section's records are recorded: "offices:uk-prime-minister"."""
+    return section + ":"
 
 
 class _Recorded(Mapping):
@@ -79,15 +88,12 @@ class RecordingFacts(FactBase):
     """The facts of ``base``, recording into ``used`` what a check looks up (see the module)."""
 
     def __init__(self, base: FactBase, used: set[str]) -> None:
+        entity = _prefix(ENTITIES)  # the offices' indexes are keyed by entity ids
         super().__init__(
-            entities=_Recorded(base.entities, used, "e:"),
-            offices=_Recorded(base.offices, used, "o:"),
-            events=_Recorded(base.events, used, "v:"),
-            quotes=_Recorded(base.quotes, used, "q:"),
-            quantities=_Recorded(base.quantities, used, "n:"),
+            **{section.name: _Recorded(getattr(base, section.name), used, _prefix(section.name)) for section in sections()},
             sources=base.sources,
-            holder_offices=_Recorded(base.holder_offices, used, "e:"),
-            organization_offices=_Recorded(base.organization_offices, used, "e:"),
+            holder_offices=_Recorded(base.holder_offices, used, entity),
+            organization_offices=_Recorded(base.organization_offices, used, entity),
         )
         self._base, self._used = base, used
 
@@ -105,7 +111,7 @@ class Changes:
     """How two versions of the facts differ, as far as cached results are concerned."""
 
     everything: bool = False
-    ids: set[str] = field(default_factory=set)  # prefixed as recorded: "e:id", "o:id", "v:id", "q:id", "#e:", "*quotes"
+    ids: set[str] = field(default_factory=set)  # prefixed as recorded: "entities:id", "offices:id", "#entities:", "*quotes"
     moved: set[str] = field(default_factory=set)  # fact ids (unprefixed) whose location alone changed
     words: set[str] = field(default_factory=set)  # case-folded
 
@@ -123,60 +129,60 @@ def _longest_word(key: tuple[str, ...]) -> str:
     return max(words, key=len) if words else ""
 
 
-def _entity_words(raw: tuple) -> set[str]:
-    name, aliases, kind = raw[0], tuple(raw[1]), raw[2]
-    keys = {token_key(text) for text in (name, *aliases)}
-    if kind == "person":
-        keys |= short_forms(name, aliases)
+def _entity_words(entity: Entity) -> set[str]:
+    keys = {token_key(text) for text in entity.names}
+    if entity.type == "person":
+        keys |= short_forms(entity.name, entity.aliases)
     return {_longest_word(key) for key in keys}
 
 
-def _countries(plain: tuple) -> set[str]:
-    entities, organization_offices = plain[2], plain[7]
-    return {org for org in organization_offices if org in entities and entities[org][2] == "place"}
+def _countries(facts: dict) -> set[str]:
+    entities = facts["tables"][ENTITIES]
+    return {org for org in facts["organization_offices"] if org in entities and plain_value(Entity, entities[org], "type") == "place"}
 
 
-def changes(old: tuple, new: tuple) -> Changes:
-    """What changed from ``old`` to ``new``: the plain data of the fact cache (facts/cache.py)."""
-    found = Changes()
-    (_, old_sources, *old_tables), (_, new_sources, *new_tables) = old[:8], new[:8]
-    if old_sources != new_sources or old[11] != new[11] or _countries(old) != _countries(new):
+def changes(old: dict, new: dict) -> Changes:
+    """What changed from ``old`` to ``new``: two entries of the fact cache (facts/cache.py, mentions/compiled.py)."""
+    old_facts, new_facts = old["facts"], new["facts"]
+    if (
+        old_facts["sources"] != new_facts["sources"]
+        or old["lexicon"]["always_events"] != new["lexicon"]["always_events"]
+        or _countries(old_facts) != _countries(new_facts)
+    ):
         return Changes(everything=True)
-    if old[12:] != new[12:]:
-        return Changes(everything=True)  # quantities (issue 15): few, and their mentions are regexes searched everywhere
-    content = {  # each table's fact without its location(s)
-        "e:": lambda r: tuple(r[:3]),
-        "o:": lambda r: (*r[:4], tuple(tuple(t[:3]) for t in r[5])),
-        "v:": lambda r: tuple(r[:5]),
-        "q:": lambda r: tuple(r[:3]),
-    }
-    changed_raw: dict[str, list[tuple]] = {prefix: [] for prefix in content}
-    for (prefix, strip), old_table, new_table in zip(content.items(), old_tables[:4], new_tables[:4], strict=False):
+    found = Changes()
+    changed: dict[str, list] = {}  # section -> its changed records, old and new versions
+    for section in sections():
+        prefix, old_table, new_table = _prefix(section.name), old_facts["tables"][section.name], new_facts["tables"][section.name]
         if len(old_table) != len(new_table):
             found.ids.add("#" + prefix)
         for key in old_table.keys() | new_table.keys():
             before, after = old_table.get(key), new_table.get(key)
             if before == after:
                 continue
-            if before is not None and after is not None and strip(before) == strip(after):
+            if before is not None and after is not None and record_content(section.record, before) == record_content(section.record, after):
                 found.moved.add(key)
                 continue
             found.ids.add(prefix + key)
-            changed_raw[prefix] += [raw for raw in (before, after) if raw is not None]
-    old_holders, old_owners, new_holders, new_owners = old_tables[4], old_tables[5], new_tables[4], new_tables[5]
-    for index_old, index_new in ((old_holders, new_holders), (old_owners, new_owners)):
-        found.ids.update("e:" + key for key in index_old.keys() | index_new.keys() if index_old.get(key) != index_new.get(key))
-    found.ids.update("e:" + key for key in set(old[9]) ^ set(new[9]))  # may now qualify a title, or no longer
-    if changed_raw["q:"]:
+            changed.setdefault(section.name, []).extend(record_from_plain(section.record, raw, id=key) for raw in (before, after) if raw is not None)
+    if changed.keys() - {ENTITIES, "offices", "events", "quotes"}:
+        return Changes(everything=True)  # a section whose words this module does not know: re-check everything
+    entity = _prefix(ENTITIES)
+    for index in ("holder_offices", "organization_offices"):
+        before, after = old_facts[index], new_facts[index]
+        found.ids.update(entity + key for key in before.keys() | after.keys() if before.get(key) != after.get(key))
+    qualifiers = set(old["lexicon"]["organizations"]) ^ set(new["lexicon"]["organizations"])
+    found.ids.update(entity + key for key in qualifiers)  # may now qualify a title, or no longer
+    if "quotes" in changed:
         found.ids.add(QUOTES)
-    for prefix_id in [i for i in found.ids if i.startswith("e:")]:
-        for table in (old_tables[0], new_tables[0]):
-            if prefix_id[2:] in table:
-                found.words |= _entity_words(table[prefix_id[2:]])
-    for raw in changed_raw["o:"]:
-        found.words.update(_longest_word(token_key(title)) for title in raw[1])
-    for raw in changed_raw["v:"]:
-        for pattern in raw[4]:
+    for key in [i[len(entity) :] for i in found.ids if i.startswith(entity)]:
+        for facts in (old_facts, new_facts):
+            if key in facts["tables"][ENTITIES]:
+                found.words |= _entity_words(record_from_plain(Entity, facts["tables"][ENTITIES][key], id=key))
+    for office in changed.get("offices", ()):
+        found.words.update(_longest_word(token_key(title)) for title in office.titles)
+    for event in changed.get("events", ()):
+        for pattern in event.mentions:
             words = required_words(pattern)
             if not words:
                 return Changes(everything=True)  # an event searched in every document

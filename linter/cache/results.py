@@ -29,17 +29,18 @@ from pathlib import Path
 
 from linter import __version__
 from linter.cache.footprint import EVERYTHING, Changes, changes
-from linter.checks.narrate import FactNote
 from linter.dates import DateWindow, DocumentDate
 from linter.errors import Location
-from linter.facts.cache import cache_dir, plain_facts
-from linter.findings import Finding, Fix
-from linter.source.document import Span, decode
+from linter.facts.cache import cache_dir, entry_path, read_entry
+from linter.findings import FactNote, Finding, Fix
+from linter.result import DocumentResult
+from linter.source.document import Span
 from linter.source.jsonl import Record
+from linter.source.read import decode
 from linter.source.units import FileBytes
 
 MAX_ENTRIES = 2_000_000  # about 1 KB each: a 2 GB cache at most
-_LAYOUT = 2  # bumped whenever the entry layout changes
+_LAYOUT = 3  # bumped whenever the entry layout changes (3: facts recorded by section name)
 _LOOKUP_CHUNK = 500  # keys per query (SQLite's limit on parameters is higher)
 
 
@@ -66,15 +67,6 @@ class CacheStats:
 
 
 @dataclass
-class Cached:
-    """A valid entry: the document's path, findings and date."""
-
-    path: str
-    findings: list[Finding]
-    date: DocumentDate
-
-
-@dataclass
 class ResultCache:
     context: bytes  # hash of what decides results besides the document and the facts
     facts_key: str
@@ -82,7 +74,7 @@ class ResultCache:
     connection: sqlite3.Connection | None
     stats: CacheStats = field(default_factory=CacheStats)
     _changes: dict[str, Changes | None] = field(default_factory=dict)
-    _current: tuple | None = None
+    _current: dict | None = None  # the fact cache entry of this run's facts ({}: none)
     _stamp: int = field(default_factory=lambda: int(time.time()))
 
     @classmethod
@@ -108,12 +100,12 @@ class ResultCache:
         digest.update(unit.data)
         return digest.digest()
 
-    def lookup(self, units: list[FileBytes | Record]) -> tuple[list[bytes], list[Cached | None]]:
-        """Each unit's key, and its valid cached result or None."""
+    def lookup(self, units: list[FileBytes | Record]) -> tuple[list[bytes], list[DocumentResult | None]]:
+        """Each unit's key, and its valid cached result (without the document's text) or None."""
         keys = [self.key(unit) for unit in units]
         self.stats.documents += len(units)
         stored = self._read(keys)
-        found: list[Cached | None] = []
+        found: list[DocumentResult | None] = []
         rows: list[tuple[bytes, bytes | None]] = []  # entries now valid for these facts, or only used
         for unit, key in zip(units, keys, strict=True):
             value = stored.get(key)
@@ -130,7 +122,7 @@ class ResultCache:
             # Valid for these facts too: say so, so that the next run need not ask again.
             rows.append((key, marshal.dumps((_LAYOUT, self.facts_key, today, used, path, findings, date)) if facts_key != self.facts_key else None))
             self.stats.from_cache += 1
-            found.append(Cached(path, [_finding(path, raw) for raw in findings], _date(date)))
+            found.append(DocumentResult(path, _date(date), [_finding(path, raw) for raw in findings]))
         self._write(rows)
         return keys, found
 
@@ -188,8 +180,8 @@ class ResultCache:
         """Whether a result found with other facts is still the result with these (footprint.py)."""
         if facts_key not in self._changes:
             if self._current is None:
-                self._current = plain_facts(self.facts_key) or ()
-            old = plain_facts(facts_key)
+                self._current = read_entry(entry_path(self.facts_key)) or {}
+            old = read_entry(entry_path(facts_key))
             self._changes[facts_key] = changes(old, self._current) if old and self._current else None
         found = self._changes[facts_key]
         if found is None or found.everything or EVERYTHING in used or found.ids.intersection(used):

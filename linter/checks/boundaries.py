@@ -28,7 +28,7 @@ from linter.facts.model import FactBase, Office, Quantity, Tenure
 from linter.facts.temporal import Claim
 from linter.mentions.lexicon import build_lexicon
 from linter.mentions.measures import mention_pattern
-from linter.source.document import document_from_text
+from linter.source.read import document_from_text
 
 ONE_DAY = dt.timedelta(days=1)
 _PHRASES = {Claim.CURRENT: "{title} {name} spoke.", Claim.FORMER: "Former {title} {name} spoke.", Claim.EARLIER: "Then-{title} {name} spoke."}

@@ -43,6 +43,13 @@ def holders(facts: FactBase, office: Office, window: DateWindow) -> str:
     return join([f"{facts.name_of(t.who)} ({tenure(t)})" for t in during]) or "nobody the facts record"
 
 
+def where_else(line: int, other_line: int) -> str:
+    """Where the text says the other thing, seen from a finding on ``line``: 'at line 12', 'earlier on this line'."""
+    if other_line == line:
+        return "earlier on this line"
+    return f"at line {other_line}"
+
+
 # -- quantities (issue 15) -----------------------------------------------------------------------------
 _CURRENCY_SIGNS = {"GBP": "£", "USD": "$", "EUR": "€", "JPY": "¥"}
 _SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))

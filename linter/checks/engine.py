@@ -46,7 +46,7 @@ def evaluate(analysis: Analysis, rules: list[Rule], failures: list[UserError] | 
                 end_column=end_column,
                 rule=rule.id,
                 severity=rule.severity,
-                message=render(rule.message, match.values),
+                message=render(rule.message, match.values, rule.kind.capitalise_opening),
                 evidence=match.evidence,
                 fix=Fix(*match.replacement, safe=rule.fix == "safe") if rule.fix and match.replacement else None,
                 facts=narrate(analysis.facts, match.evidence) if match.evidence else (),

@@ -18,7 +18,7 @@ from linter.dates import DateWindow
 from linter.facts.model import FactBase
 from linter.findings import Finding
 from linter.mentions.lexicon import Lexicon, build_lexicon
-from linter.source.document import document_from_text
+from linter.source.read import document_from_text
 
 _UNDATED = DateWindow.day(dt.date(2000, 1, 1))  # examples of rules that do not read dates
 

@@ -9,25 +9,14 @@ are written, so a doubtful fact can be checked at its source.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from linter.checks.describe import figure, tenures, tolerance
 from linter.dates import date_range, long_date
 from linter.errors import Location
-from linter.facts.model import FactBase, Office
+from linter.facts.model import LOCATED_IN, FactBase, Office
+from linter.findings import FactNote
 
 QUOTE_EXCERPT = 280  # characters of a canonical quote shown before it is cut
-
-
-@dataclass(frozen=True)
-class FactNote:
-    """One sentence about the facts, and the fact file location it comes from."""
-
-    text: str
-    source: str | None = None  # 'facts.yaml:25:5'
-
-    def as_dict(self) -> dict[str, str | None]:
-        return {"text": self.text, "source": self.source}
 
 
 def narrate(facts: FactBase, evidence: Iterable[str]) -> tuple[FactNote, ...]:
@@ -51,6 +40,7 @@ def narrate(facts: FactBase, evidence: Iterable[str]) -> tuple[FactNote, ...]:
         )
     notes.extend(_event_note(facts, i) for i in ids if i in facts.events)
     notes.extend(_quote_note(facts, i) for i in ids if i in facts.quotes)
+    notes.extend(_relation_note(facts, i) for i in ids if i in facts.relations)
     notes.extend(_quantity_note(facts, i) for i in ids if i in facts.quantities)
     return tuple(notes)
 
@@ -67,7 +57,7 @@ def _office_note(facts: FactBase, office: Office, people: list[str]) -> FactNote
 
 def _event_note(facts: FactBase, event_id: str) -> FactNote:
     event = facts.events[event_id]
-    place = f" ({event.place})" if event.place else ""
+    place = f" ({facts.place_name(event)})" if event.place else ""
     return FactNote(f"{event.name} took place {event.when.describe()}{place}.", _source(event.location))
 
 
@@ -77,6 +67,23 @@ def _quote_note(facts: FactBase, quote_id: str) -> FactNote:
     if len(words) > QUOTE_EXCERPT:
         words = words[:QUOTE_EXCERPT].rsplit(" ", 1)[0] + " …"
     return FactNote(f"{facts.name_of(quote.speaker)} said on {long_date(quote.date)}: “{words}”", _source(quote.location))
+
+
+def _relation_note(facts: FactBase, relation_id: str) -> FactNote:
+    """'The relation member-of holds between Sweden and NATO from 7 March 2024.', 'Northwood is outside London.' (issue 15)"""
+    relation, related = facts.relations[relation_id], facts.related
+    if relation.relation == LOCATED_IN:
+        return FactNote(f"{related.name(relation.subject)} is {relation.phrase or 'in'} {related.name(relation.object)}.", _source(relation.location))
+    when = ""
+    if relation.start and relation.end:
+        first, last = date_range(relation.start, relation.end)
+        when = f" from {first} to {last}"
+    elif relation.start:
+        when = f" from {long_date(relation.start)}"
+    elif relation.end:
+        when = f" until {long_date(relation.end)}"
+    pair = f"{related.name(relation.subject)} and {related.describe(relation.object)}"
+    return FactNote(f"The relation {relation.relation} holds between {pair}{when}.", _source(relation.location))
 
 
 def _quantity_note(facts: FactBase, quantity_id: str) -> FactNote:

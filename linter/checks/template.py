@@ -24,5 +24,10 @@ def placeholders(template: str) -> list[str]:
     return names
 
 
-def render(template: str, values: Mapping[str, object]) -> str:
-    return template.format_map({name: values.get(name, "") for name in placeholders(template)})
+def render(template: str, values: Mapping[str, object], capitalise_opening: bool = False) -> str:
+    """The message; with ``capitalise_opening``, a placeholder that opens it is filled with a capital first letter."""
+    names = placeholders(template)
+    filled = {name: values.get(name, "") for name in names}
+    if capitalise_opening and names and template.startswith(f"{{{names[0]}}}") and (opening := str(filled[names[0]])):
+        filled[names[0]] = opening[0].upper() + opening[1:]
+    return template.format_map(filled)

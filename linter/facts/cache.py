@@ -1,15 +1,21 @@
-"""A compiled cache of loaded facts and their lexicon.
+"""The compiled fact cache: loaded facts as plain data, keyed by the fact files' bytes.
 
 Validating and indexing a 100,000-entity fact file takes many seconds; a pre-commit
-hook runs on every commit. The cache key is a hash of factlint's version and the
-path and exact bytes of every fact file (in order), so any edit, or a new factlint,
-misses the cache and rebuilds. The entry holds only plain data (strings, numbers, tuples,
-dictionaries) written with ``marshal``, which loads hundreds of thousands of
+hook runs on every commit. The cache key is a hash of factlint's version, the layout
+below, and the path and exact bytes of every fact file (in order), so any edit, or a new
+factlint, misses the cache and rebuilds. An entry holds only plain data (strings, numbers,
+tuples, dictionaries) written with ``marshal``, which loads hundreds of thousands of
 values in a fraction of a second and, unlike pickle, cannot run code; facts are
 rebuilt as objects only when a document mentions them. Entries are written
 atomically (a temporary file, then a rename), and a damaged or unreadable entry
 is ignored and rebuilt: when the cache cannot be read or written, factlint works
 without it.
+
+A record's plain form is derived from its declaration (facts/model.py, linter/fields.py), and
+so is :data:`LAYOUT`, a digest of every section's fields and how each is kept: change a
+declaration and old entries are rebuilt, never misread. An entry is a dictionary: ``layout``,
+``facts`` (:func:`facts_to_plain`) and what the caller compiles from the facts alongside them
+(the lexicon: mentions/compiled.py).
 
 Location: ``$FACTLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/factlint``, else
 ``~/.cache/factlint``.
@@ -17,21 +23,27 @@ Location: ``$FACTLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/factlint``, else
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import marshal
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from linter import __version__
-from linter.dates import DateWindow
-from linter.errors import Location
-from linter.facts.load import load_facts
-from linter.facts.model import Entity, Event, FactBase, LazyTable, Office, Quantity, Quote, Tenure
-from linter.mentions.lexicon import Lexicon, Trie, build_lexicon
+from linter.facts.model import FactBase, LazyTable, sections
+from linter.fields import layout, record_from_plain, record_plain
 from linter.yamlio import read_yaml_bytes
 
-_FORMAT = 4  # bumped whenever the layout below changes (4: quantities, last)
+_ENVELOPE = 4  # bumped whenever the entry's own keys below change
+
+
+def _layout() -> str:
+    described = "\n".join(f"{section.name}: {layout(section.record)}" for section in sections())
+    return hashlib.sha256(f"entry {_ENVELOPE}\n{described}".encode()).hexdigest()[:16]
+
+
+LAYOUT = _layout()
 
 
 def cache_dir() -> Path:
@@ -41,39 +53,14 @@ def cache_dir() -> Path:
     return Path(base) / "factlint"
 
 
-def load_facts_and_lexicon(paths: list[str], use_cache: bool = True) -> tuple[FactBase, Lexicon]:
-    """Facts and lexicon for the given files, from the cache when their bytes are unchanged."""
-    if not use_cache:
-        facts = load_facts(paths)
-        return facts, build_lexicon(facts)
-    entry = entry_path(facts_key(paths))
-    try:
-        return facts_from_plain(marshal.loads(entry.read_bytes()))
-    except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError):
-        pass  # no entry, or a damaged one: rebuild
-    facts = load_facts(paths)
-    lexicon = build_lexicon(facts)
-    _write(entry, marshal.dumps(_to_plain(facts, lexicon)))
-    return facts, lexicon
-
-
 def entry_path(key: str) -> Path:
     """The cache file of the facts with this key."""
     return cache_dir() / f"facts-{key}.marshal"
 
 
-def plain_facts(key: str) -> tuple | None:
-    """The plain data cached under ``key`` (see _to_plain), or None when it is not (or no longer) there."""
-    try:
-        data = marshal.loads(entry_path(key).read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
-    return data if isinstance(data, tuple) and data and data[0] == _FORMAT else None
-
-
 def facts_key(paths: list[str]) -> str:
-    """The cache key of these fact files: factlint's version and each file's path and bytes."""
-    digest = hashlib.sha256(f"factlint {__version__} cache {_FORMAT}\n".encode())
+    """The cache key of these fact files: factlint's version, the layout, and each file's path and bytes."""
+    digest = hashlib.sha256(f"factlint {__version__} cache {LAYOUT}\n".encode())
     for path in paths:
         data = read_yaml_bytes(path)
         # The path too: facts keep their locations, and a copy elsewhere must cite its own file.
@@ -82,82 +69,44 @@ def facts_key(paths: list[str]) -> str:
     return digest.hexdigest()[:40]
 
 
-def _location(location: Location | None) -> tuple:
-    return (location.path, location.line, location.column) if location else ()
+def read_entry(entry: Path) -> dict[str, Any] | None:
+    """The entry in this file, or None when it is not there, is damaged, or has another layout."""
+    try:
+        data = marshal.loads(entry.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return data if isinstance(data, dict) and data.get("layout") == LAYOUT else None
 
 
-def _to_plain(facts: FactBase, lexicon: Lexicon) -> tuple:
-    entities = {e.id: (e.name, e.aliases, e.type, _location(e.location), e.source) for e in facts.entities.values()}
-    offices = {
-        o.id: (
-            o.name, o.titles, o.seats, o.organization, _location(o.location),
-            tuple((t.who, t.start.toordinal(), t.end.toordinal() if t.end else 0, _location(t.location), t.source) for t in o.holders),
-            o.verified.toordinal() if o.verified else 0, o.source,
-        )
-        for o in facts.offices.values()
-    }
-    events = {
-        e.id: (e.name, e.when.start.toordinal(), e.when.end.toordinal(), e.place, e.mentions, _location(e.location))
-        for e in facts.events.values()
-    }
-    quotes = {q.id: (q.speaker, q.date.toordinal(), q.text, _location(q.location)) for q in facts.quotes.values()}
-    tries = tuple((trie.fold_case, trie.entries, trie.longest) for trie in (lexicon.names, lexicon.short_names, lexicon.titles))
-    return (
-        _FORMAT, facts.sources, entities, offices, events, quotes, facts.holder_offices, facts.organization_offices,
-        tries, lexicon.organizations, lexicon.event_triggers, lexicon.always_events, _quantities_plain(facts),
-    )
-
-
-def _quantities_plain(facts: FactBase) -> dict[str, tuple]:
-    """Quantities (issue 15), each as the fields of ``Quantity`` after its id, days as ordinals."""
-    return {
-        q.id: (q.name, q.value, q.unit, q.start.toordinal(), q.end.toordinal() if q.end else 0, q.period, q.tolerance, q.mentions, q.subject,
-               _location(q.location), q.source)
-        for q in facts.quantities.values()
-    }
-
-
-def facts_from_plain(data: tuple) -> tuple[FactBase, Lexicon]:
-    """Facts and lexicon from a cache entry's plain data (also read by Dask workers from a shared path)."""
-    layout, sources, entities, offices, events, quotes, holder_offices, organization_offices, tries, organizations, triggers, always, *more = data
-    if layout != _FORMAT:
-        raise ValueError("old cache layout")
-    (quantities,) = more
-    day = dt.date.fromordinal
-
-    def where(raw: tuple) -> Location | None:
-        return Location(*raw) if raw else None
-
-    def office(key: str, raw: tuple) -> Office:
-        name, titles, seats, organization, location, holders, verified, source = raw
-        tenures = tuple(
-            Tenure(key, who, day(start), day(end) if end else None, where(at), origin) for who, start, end, at, origin in holders
-        )
-        return Office(key, name, titles, seats, tenures, organization, where(location), day(verified) if verified else None, source)
-
-    def quantity(key: str, raw: tuple) -> Quantity:
-        name, value, unit, start, end, period, tolerance, mentions, subject, location, source = raw
-        return Quantity(key, name, value, unit, day(start), day(end) if end else None, period, tolerance, mentions, subject, where(location), source)
-
-    facts = FactBase(
-        entities=LazyTable(entities, lambda key, r: Entity(key, r[0], r[1], r[2], where(r[3]), r[4])),
-        offices=LazyTable(offices, office),
-        events=LazyTable(events, lambda key, r: Event(key, r[0], DateWindow(day(r[1]), day(r[2])), r[3], r[4], where(r[5]))),
-        quotes=LazyTable(quotes, lambda key, r: Quote(key, r[0], day(r[1]), r[2], where(r[3]))),
-        quantities=LazyTable(quantities, quantity),
-        sources=sources,
-        holder_offices=holder_offices,
-        organization_offices=organization_offices,
-    )
-    names, short_names, titles = (Trie(fold, entries, longest) for fold, entries, longest in tries)
-    return facts, Lexicon(names, short_names, titles, organizations, triggers, always)
-
-
-def _write(entry: Path, data: bytes) -> None:
+def write_entry(entry: Path, compiled: dict[str, Any]) -> None:
+    """Write an entry: ``compiled`` holds ``facts`` (:func:`facts_to_plain`) and what was compiled with them."""
     from linter.atomic import write_atomically  # here: only a miss writes, and tempfile is not needed otherwise
 
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(entry, data)
+        write_atomically(entry, marshal.dumps({"layout": LAYOUT, **compiled}))
     except OSError:
         pass  # the cache is a convenience: without it, factlint still works
+
+
+def facts_to_plain(facts: FactBase) -> dict[str, Any]:
+    """Every section's records (by id, each as :func:`linter.fields.record_plain`), the sources and the indexes."""
+    return {
+        "sources": facts.sources,
+        "tables": {section.name: {key: record_plain(fact) for key, fact in getattr(facts, section.name).items()} for section in sections()},
+        "holder_offices": dict(facts.holder_offices),
+        "organization_offices": dict(facts.organization_offices),
+    }
+
+
+def facts_from_plain(plain: dict[str, Any]) -> FactBase:
+    """The facts back from :func:`facts_to_plain`; each record is built when it is first looked up."""
+    tables = {section.name: LazyTable(plain["tables"][section.name], _builder(section.record)) for section in sections()}
+    return FactBase(
+        **tables, sources=plain["sources"], holder_offices=plain["holder_offices"], organization_offices=plain["organization_offices"]
+    )
+
+
+def _builder(record: type) -> Callable[[str, tuple], object]:
+    """Builds a record of this class from its id and plain form."""
+    return lambda key, raw: record_from_plain(record, raw, id=key)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from linter.dates import DateWindow
-from linter.facts.model import Office, Tenure
+from linter.facts.model import Office, Relation, Tenure
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -198,3 +198,104 @@ def clashes(tenures: Iterable[Tenure], seats: int) -> Iterator[tuple[dt.date, li
         current.append(tenure)
         if len(current) > seats:
             yield day, list(current)
+
+
+def _half_open(tenure: Tenure) -> tuple[dt.date, dt.date]:
+    """A tenure as ``[from, to)``, as ``clashes`` counts it: a handover day belongs to the next holder."""
+    if tenure.end is None:
+        return tenure.start, dt.date.max
+    return tenure.start, max(tenure.end, tenure.start + ONE_DAY)
+
+
+def held_together(first: Office, second: Office) -> bool:
+    """Whether the facts record somebody holding both offices on one day (a handover day aside:
+    Gordon Brown, Chancellor to 27 June 2007 and Prime Minister from that day, held them in turn)."""
+    people = {t.who for t in first.holders} & {t.who for t in second.holders}
+    for person in people:
+        for a in first.tenures_of(person):
+            for b in second.tenures_of(person):
+                (a_start, a_end), (b_start, b_end) = _half_open(a), _half_open(b)
+                if max(a_start, b_start) < min(a_end, b_end):
+                    return True
+    return False
+
+
+def _covered(office: Office) -> list[tuple[dt.date, dt.date]]:
+    """The half-open stretches of days on which the facts record as many holders as seats."""
+    changes: list[tuple[dt.date, int]] = []
+    for tenure in office.holders:
+        changes.append((tenure.start, +1))
+        if tenure.end is not None:
+            changes.append((tenure.end + ONE_DAY if tenure.end < dt.date.max else dt.date.max, -1))
+    changes.sort()
+    stretches, running, since = [], 0, None
+    for day, step in changes:
+        running += step
+        if running >= office.seats and since is None:
+            since = day
+        elif running < office.seats and since is not None:
+            if since < day:
+                stretches.append((since, day))
+            since = None
+    if since is not None:
+        stretches.append((since, dt.date.max))
+    return stretches
+
+
+def covered_together(first: Office, second: Office) -> bool:
+    """Whether on some day the facts record every seat of both offices filled: then, that day,
+    they know all the holders of both."""
+    return any(max(a, c) < min(b, d) for a, b in _covered(first) for c, d in _covered(second))
+
+
+def exclusive_by_record(first: Office, second: Office) -> bool:
+    """Offices the facts show one person does not hold at once: on some day the facts know every
+    holder of both, and nobody is recorded holding both on one day. A guess from the record, not a
+    rule of any constitution: a rule may declare exclusive offices instead (office-conflict)."""
+    return first.id != second.id and covered_together(first, second) and not held_together(first, second)
+
+
+# -- relations (issue 15) ------------------------------------------------------------------------------
+def relation_truth(
+    agreeing: Iterable[Relation], rivals: Iterable[Relation], unsure: Iterable[Relation], window: DateWindow | None, complete: bool
+) -> Truth:
+    """Whether a written relation ("X leads the air segment", "the summit was held in Paris") holds
+    during ``window``, from the facts of that relation sorted by the kind:
+
+    * ``agreeing``: facts of the written pair (or of places that agree with the written ones): the
+      claim is TRUE if one of them holds on some day of the window;
+    * ``rivals``: facts giving the side that has one partner at a time another partner, certainly
+      different: the claim is FALSE if rivals hold on every day of the window and nothing the facts
+      cannot compare (``unsure``) holds on any of them;
+    * ``complete``: a relation of many partners (a membership): the facts of the pair list every
+      time it held, so a pair recorded only at other times is FALSE.
+
+    ``window`` None is a claim of no time the facts can place (a future one, a hypothesis): only
+    facts that hold at all times (timeless) decide it.
+    """
+    agreeing, rivals, unsure = list(agreeing), list(rivals), list(unsure)
+    if window is None:
+        if any(r.timeless for r in agreeing):
+            return Truth.TRUE
+        every = [*agreeing, *rivals, *unsure]
+        return Truth.FALSE if rivals and all(r.timeless for r in every) else Truth.UNKNOWN
+    if any(r.overlaps(window) for r in agreeing):
+        return Truth.TRUE
+    if complete and agreeing:
+        return Truth.FALSE
+    if any(r.overlaps(window) for r in unsure) or not _cover(rivals, window):
+        return Truth.UNKNOWN
+    return Truth.FALSE
+
+
+def _cover(relations: list[Relation], window: DateWindow) -> bool:
+    """Whether every day of the window lies in one of the relations' periods."""
+    day = window.start
+    for relation in sorted(relations, key=lambda r: r.start or dt.date.min):
+        if relation.start is not None and relation.start > day:
+            return False
+        if relation.end is None or relation.end >= window.end:
+            return True
+        if relation.end >= day:
+            day = relation.end + ONE_DAY
+    return False

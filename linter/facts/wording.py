@@ -1,8 +1,8 @@
 """Compare a quotation in an article with the canonical quotes in the facts.
 
 An article may shorten a quote with an ellipsis ("..." or "…"), replace words
-with a [bracketed insertion], and quote only part of it; none of these is a
-change of wording. Any other difference (a word changed, added or dropped
+with a [bracketed insertion], quote only part of it, and write it in British or
+American spelling; none of these is a change of wording. Any other difference (a word changed, added or dropped
 without an ellipsis) is.
 """
 
@@ -12,10 +12,12 @@ import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import regex
 
-from linter.facts.model import Quote
+if TYPE_CHECKING:  # only named in annotations: FactBase.quote_index builds this module's QuoteIndex, so a run-time import would be a cycle
+    from linter.facts.model import Quote
 
 _PART = regex.compile(r"\[[^\]]*\]|\.\.\.|…|[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
 _GAP, _INSERTION = "\x00gap", "\x00insertion"
@@ -57,10 +59,32 @@ def _spelled_out(word: str) -> tuple[str, ...]:
     return (word,)
 
 
+# British and American spellings of one word are the same word: a newsroom quotes in its own
+# spelling ("characterised" for "characterized", "labour" for "labor"). Each rule merges only
+# spellings that differ in the way the two conventions differ, never two words.
+_SPELLING_VARIANTS = [
+    (regex.compile(r"(?<=\p{L}{2})(i|y)s(e|es|ed|ing|ation|ations|er|ers)$"), r"\1z\2"),  # characterise, analyse
+    (regex.compile(r"(?<=\p{L}{3})our"), "or"),  # labour, favourite, neighbourhood
+    (regex.compile(r"(?<=\p{L}{2}[bnt])re(s|d)?$"), r"er\1"),  # centre, theatre, fibre
+    (regex.compile(r"(?<=\p{L}{4})ll(ed|ing|er|ers)$"), r"l\1"),  # travelled, cancelling
+    (regex.compile(r"(?<=\p{L}{3})ogue(s)?$"), r"og\1"),  # catalogue, dialogue
+    (regex.compile(r"^(def|off|pret|lic)ence(s)?$"), r"\1ense\2"),  # defence, licence
+    (regex.compile(r"^programme(s|d)?$"), r"program\1"),
+]
+
+
+def spelling_key(word: str) -> str:
+    """One spelling for a word's British and American forms."""
+    for pattern, replacement in _SPELLING_VARIANTS:
+        word = pattern.sub(replacement, word)
+    return word
+
+
 def quote_words(text: str, spell_out: bool = False) -> list[str]:
     """Lower-cased words, with '...' and [insertions] as marker tokens; with ``spell_out``,
-    contractions spelled out (to find which quote a quotation is, not to compare its words:
-    "it is" for "it's" is a change of wording, if a small one)."""
+    contractions spelled out and one spelling for British and American forms (to find which
+    quote a quotation is, not to compare its words: "it is" for "it's" is a change of wording,
+    if a small one)."""
     words: list[str] = []
     for match in _PART.finditer(text):
         part = match.group()
@@ -70,7 +94,10 @@ def quote_words(text: str, spell_out: bool = False) -> list[str]:
             words.append(_INSERTION)
         else:
             word = part.casefold().replace("’", "'")
-            words.extend(_spelled_out(word) if spell_out else (word,))
+            if spell_out:
+                words.extend(spelling_key(spelled) for spelled in _spelled_out(word))
+            else:
+                words.append(word)
     return words
 
 
@@ -155,7 +182,7 @@ class WordingChange:
 def wording_changes(written: str, recorded: str) -> list[WordingChange]:
     """Differences between an article's quotation and the canonical text."""
     article, canon = quote_words(written), quote_words(recorded)
-    matcher = difflib.SequenceMatcher(None, article, canon, autojunk=False)
+    matcher = difflib.SequenceMatcher(None, [spelling_key(w) for w in article], [spelling_key(w) for w in canon], autojunk=False)
     opcodes = matcher.get_opcodes()
     first_equal = next((i for i, op in enumerate(opcodes) if op[0] == "equal"), None)
     last_equal = max((i for i, op in enumerate(opcodes) if op[0] == "equal"), default=None)

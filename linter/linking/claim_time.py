@@ -11,7 +11,8 @@ sentence *governs the clause that holds it*:
   ("Home Secretary Priti Patel, speaking in 2021, said"). The claim speaks of that time only.
 * **elsewhere in the same clause**: "Chancellor Kenneth Clarke cut rates in 1995", "Prime
   Minister Theresa May said on 29 March 2019", "first appointed in 1979 by President Carter",
-  "took the team to the quarter-finals of the 2022 World Cup" (a year written as a number), and
+  "took the team to the quarter-finals of the 2022 World Cup", "The 2008 rescue was approved
+  under then-managing director X" (a year written as a number), and
   a past perfect, which speaks of some earlier time ("Mark Rutte, the Dutch prime minister, had
   already spent 13 years in office"). Nothing that opens another clause may stand between (a
   comma, a conjunction, a relative pronoun, a verb of speech with more than the time after it,
@@ -20,7 +21,8 @@ sentence *governs the clause that holds it*:
   article's date and at that time, and reported only if false at both.
 
 Anything else (a date in a reported clause, a relative clause, a subordinate "since ... in
-2010", the end of another clause, a future year) does not re-date the title: "Chancellor Rachel
+2010", the end of another clause, a future year, the time of a noun after "for": "called an
+election for 28 April") does not re-date the title: "Chancellor Rachel
 Reeves said the mini-budget of 23 September 2022 had crashed the economy" speaks of the
 article's date. A date without a year is the day within the year before the article's date.
 
@@ -30,6 +32,7 @@ past-tense clause (quote-anachronism lets those speak of an earlier holder).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 
@@ -63,6 +66,7 @@ class TimeLinker:
         # ("he will retire in 2030") says what is planned, not who holds an office.
         self.times = [t for t in times if t.window.start <= window.end]
         self.ranges = [(tokens.index_at_or_after(t.span.start), tokens.index_at_or_after(t.span.end)) for t in self.times]
+        self.range_starts = [start for start, _ in self.ranges]  # in order: find_times sorts its times
         # Every year written as a number ("the 2022 World Cup"), by token: a year in the claim's
         # own clause is one more time it may speak of.
         written = {i for start, end in self.ranges for i in range(start, end)}
@@ -71,6 +75,7 @@ class TimeLinker:
             for i, w in enumerate(tokens.texts)
             if len(w) == 4 and w.isdigit() and 1800 <= int(w) <= window.end.year and i not in written and not self._in_a_name(i)
         }
+        self.year_indices = sorted(self.years)
 
     def link(self, claim: Span, floor: int, ceiling: int, appositive: bool = False) -> ClaimTime:
         """The times the claim at ``claim`` (in the sentence of tokens [floor, ceiling)) speaks of.
@@ -82,23 +87,36 @@ class TimeLinker:
         main = last + 1 if appositive and last < ceiling and self.tokens.lower[last] == "," else last
         fronted: dict[Span, list[DateWindow]] = {}  # by the written time: a date without a year may be two days
         after = []
-        for time, (start, end) in zip(self.times, self.ranges, strict=True):
-            if start < floor or end > ceiling:
+        for position in range(bisect.bisect_left(self.range_starts, floor), bisect.bisect_left(self.range_starts, ceiling)):
+            time, (start, end) = self.times[position], self.ranges[position]
+            if end > ceiling:
                 continue
             if (end <= first and self._adjacent(end, first) and self._opens_clause(floor, start)) or (
                 start >= last and self._participle(last, start)
             ):
                 fronted.setdefault(time.span, []).append(time.window)
+            elif self._for_something(start):
+                continue  # "called an election for 28 April": the time of what is planned, not of the act
             elif (start >= main and self._same_clause(main, start)) or (end <= first and self._same_clause(end, first)):
                 after.append(time.window)  # "cut rates in 1995"; "first appointed in 1979 by President Carter"
         if not fronted and (opening := self._opening_year(floor, first)):
             fronted[claim] = [DateWindow.of_year(opening)]
         if fronted:
             return ClaimTime(tuple(fronted[max(fronted)]), fronted=True)  # the one nearest the claim
-        after += [DateWindow.of_year(year) for index, year in self.years.items() if main <= index < ceiling and self._same_clause(main, index)]
+        after += [
+            DateWindow.of_year(self.years[index])
+            for index in self.year_indices[bisect.bisect_left(self.year_indices, floor) : bisect.bisect_left(self.year_indices, ceiling)]
+            if (main <= index and self._same_clause(main, index) and not self._for_something(index))
+            or (index < first and self._same_clause(index + 1, first))  # "The 2008 rescue was approved under then-..."
+        ]
         if self._past_perfect(last, ceiling):
             after.append(DateWindow(dt.date.min, self.window.start - dt.timedelta(days=1)))
         return ClaimTime(tuple(dict.fromkeys(after)))
+
+    def _for_something(self, start: int) -> bool:
+        """'a snap election for 28 April', 'the budget for 2023': a time after "for" is the time of
+        the noun before it, not of the clause's act."""
+        return start > 0 and self.tokens.lower[start - 1] in words.TARGET_PREPOSITIONS
 
     def _in_a_name(self, index: int) -> bool:
         """'a tribute to the volunteers of Paris 2024', 'Euro 2020', 'Vision 2030': a year right after a
@@ -117,8 +135,8 @@ class TimeLinker:
             return None
         if "," in low[floor : first - 1]:
             return None
-        years = [year for index, year in self.years.items() if floor < index < first - 1]
-        return years[-1] if years else None
+        inside = self.year_indices[bisect.bisect_right(self.year_indices, floor) : bisect.bisect_left(self.year_indices, first - 1)]
+        return self.years[inside[-1]] if inside else None
 
     def _past_perfect(self, last: int, ceiling: int) -> bool:
         """'Mark Rutte, the Dutch prime minister, had already spent 13 years in office when ...':

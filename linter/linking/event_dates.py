@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 
+from linter.dates import DateWindow
 from linter.mentions import vocabulary as words
 from linter.mentions.model import DateMention, EventMention
 from linter.segment.tokens import Tokens, is_possessive
@@ -114,9 +115,25 @@ def _without_weekday(between: list[str]) -> list[str]:
     return between
 
 
+def _without_aside(between: list[str]) -> list[str]:
+    """'the Tokyo Olympics, postponed by a year because of the pandemic, will now open on': a
+    participle set off by commas, after which the event's own verb goes on, is passed over."""
+    if len(between) < 4 or between[0] != "," or not _participle(between[1]) or "," not in between[2:]:
+        return between
+    closing = between.index(",", 2)
+    following = between[closing + 1] if closing + 1 < len(between) else ""
+    if following in words.AUXILIARIES or following in words.TIMING_VERBS or following in words.OPENING_VERBS or following in words.CLOSING_VERBS:
+        return between[closing + 1 :]
+    return between
+
+
+def _participle(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ed") and word.isalpha()
+
+
 def _apposition(word: str) -> bool:
     """A word opening a clause about the event after a comma: 'which', 'held', 'delivered', 'run'."""
-    return word in words.EVENT_APPOSITION or (len(word) > 4 and word.endswith("ed") and word.isalpha())
+    return word in words.EVENT_APPOSITION or _participle(word)
 
 
 def _attaches_after(tokens: Tokens, event: Span, between: list[str]) -> bool:
@@ -129,6 +146,7 @@ def _attaches_after(tokens: Tokens, event: Span, between: list[str]) -> bool:
     possessive = last >= 0 and is_possessive(tokens.texts[last]) and tokens.ends[last] - event.end <= 2  # "the mini-budget's tax cuts"
     if not relative and (possessive or _object_of_another_noun(tokens, tokens.index_at_or_after(event.start))):
         return all(word in ("on", "of", "in", ",") for word in between)  # "registration for the marathon opens on 2 May"
+    between = _without_aside(between)
     apposition = False
     if between[:1] and between[0] in words.RELATIVE_PRONOUNS:
         between = between[1:]  # "the Australian Open which begins on 17 January"
@@ -148,3 +166,18 @@ def _attaches_after(tokens: Tokens, event: Span, between: list[str]) -> bool:
         if word in words.DATE_DETACHING or word in _CLAUSE_BREAKS or word == ",":
             return False
     return True
+
+
+def day_of_the_event(tokens: Tokens, event: Span, date: Span, when: DateWindow) -> DateWindow:
+    """The days of an event a date linked to it may be: its first day after an opening verb
+    ("the Olympics will now open on 24 July"), its last after a closing one ("the Games close on
+    8 August"), any of them otherwise. The verb nearest the date, between the two, decides."""
+    if when.start == when.end or date.start < event.end:
+        return when
+    between = tokens.lower[tokens.index_at_or_after(event.end) : tokens.index_at_or_after(date.start)]
+    for word in reversed(between):
+        if word in words.OPENING_VERBS:
+            return DateWindow(when.start, when.start)
+        if word in words.CLOSING_VERBS:
+            return DateWindow(when.end, when.end)
+    return when

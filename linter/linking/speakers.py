@@ -4,7 +4,8 @@ Attribution forms, before the quotation (tried first): ``X said: "..."``,
 ``X told the BBC: "..."``; after it: ``"...," said X``, ``"...," X said``,
 ``"...," said UK Prime Minister X``, ``"...," he said``. After a quotation that
 ends its sentence, "X said the plan was weak" begins a new sentence and attributes
-nothing. "he"/"she" is the nearest named person before the quotation, unless
+nothing; "X said." and "X told investors in London on Tuesday." (a listener and
+circumstances, no clause) attribute it. "he"/"she" is the nearest named person before the quotation, unless
 another person is named in the same sentence. Anything else leaves the quotation without a
 speaker, and no rule draws a verdict about its speaker.
 """
@@ -57,6 +58,7 @@ class _SpeakerFinder:
         self.lower = tokens.lower
         self.people = [n for n in names if n.entity and facts.entities[n.entity].type == "person"]
         self.person_starts = [n.span.start for n in self.people]
+        self.person_firsts = [n.first for n in self.people]
         self.starting = {n.first: n for n in self.people}
         self.person_tokens = {i for n in self.people for i in range(n.first, n.last)}
         self.ending = {n.last: n for n in self.people}
@@ -81,10 +83,44 @@ class _SpeakerFinder:
             # After a quotation that ends its sentence, "X said the plan was weak" is a new
             # sentence about X; only "X said." attributes the quotation.
             ends_sentence = self.tokens.texts[self.tokens.index_before(quotation.inner.end)] in (".", "…")
-            if ends_sentence and (verb + 1 >= len(self.lower) or self.lower[verb + 1] not in (".", ",")):
+            if ends_sentence and not self._only_circumstances(verb):
                 return None
             return name
         return None
+
+    def _only_circumstances(self, verb: int) -> bool:
+        """Whether the speech verb's sentence ends with at most its listener and circumstances:
+        "X said.", "X told investors in London.", "X said in a statement on Tuesday, adding ..."
+        attribute the quotation before them; "X said the plan was weak." reports something else."""
+        position = verb + 1
+        if self.lower[verb] in words.LISTENER_VERBS:
+            return any(self._circumstances_from(position + size) for size in range(0, 5) if self._phrase(position, size))
+        return self._circumstances_from(position)
+
+    def _circumstances_from(self, position: int) -> bool:
+        """Prepositional phrases and time words up to the end of the sentence."""
+        if self._sentence_ends_at(position):
+            return True
+        word = self.lower[position]
+        if word in words.RECENT_TIMES or word in words.WEEKDAYS or word in ("earlier", "later", "last", "this"):
+            return self._circumstances_from(position + 1)
+        if word in words.CIRCUMSTANCE_PREPOSITIONS:
+            return any(self._circumstances_from(position + 1 + size) for size in range(1, 4) if self._phrase(position + 1, size))
+        return False
+
+    def _phrase(self, start: int, size: int) -> bool:
+        """Whether ``size`` words from ``start`` can be a short noun phrase: words, none a clause
+        opener or an auxiliary verb, which would make them a clause."""
+        end = start + size
+        return end <= len(self.lower) and all(
+            self.tokens.texts[i][:1].isalnum() and self.lower[i] not in words.CLAUSE_OPENERS and self.lower[i] not in words.AUXILIARIES
+            for i in range(start, end)
+        )
+
+    def _sentence_ends_at(self, position: int) -> bool:
+        if position >= len(self.lower) or self._opens_line(position):
+            return True
+        return self.lower[position] in (".", "!", "?", ",")  # "X said, adding that ..."
 
     def before(self, quotation: Quotation) -> NameMention | None:
         index = self.tokens.index_before(quotation.span.start)
@@ -92,14 +128,23 @@ class _SpeakerFinder:
             return None
         if self.tokens.texts[index] == ":" and (name := self.ending.get(index)) and self._opens_line(name.first):
             return name  # a headline or a transcript: 'OBAMA: "THERE IS NO PLAN B"'
-        for verb in range(index - 1, max(index - 1 - _MAX_OBJECT, -1), -1):
-            if self.lower[verb] in words.SPEECH_VERBS:
+        for position in range(index - 1, max(index - 1 - _MAX_OBJECT, -1), -1):
+            verb = self._speech_verb_at(position)
+            if verb is not None:
                 if verb > 0 and self.lower[verb - 1] in words.PRONOUNS:
                     return self._antecedent(quotation.span.start)
                 return self._name_ending_before(verb) or self._before_relative_clause(verb)
-            if not self.tokens.texts[verb][:1].isalnum():
+            if not self.tokens.texts[position][:1].isalnum():
                 break
         return self._subject_before_colon(index) if self.tokens.texts[index] == ":" else None
+
+    def _speech_verb_at(self, position: int) -> int | None:
+        """The speech verb ending at ``position``: "said", or "put it" as in "X put it bluntly:"."""
+        if self.lower[position] in words.SPEECH_VERBS:
+            return position
+        if self.lower[position] == "it" and position > 0 and self.lower[position - 1] in ("put", "puts"):
+            return position - 1
+        return None
 
     def reported(self, quotation: Quotation) -> NameMention | None:
         """'Christine Lagarde promised that the ECB was "ready to do whatever it takes"': words quoted
@@ -121,9 +166,10 @@ class _SpeakerFinder:
         start = colon
         while start > 0 and self.lower[start - 1] not in _CLAUSE_STOPS and not self._opens_line(start):
             start -= 1
-        subject = next((name for name in self.people if start <= name.first < colon), None)
-        if subject is None or subject.possessive or any(start <= i < colon for i in self.person_tokens - set(range(subject.first, subject.last))):
-            return None
+        named = self.people[bisect.bisect_left(self.person_firsts, start) : bisect.bisect_left(self.person_firsts, colon)]
+        if len(named) != 1 or named[0].possessive:
+            return None  # nobody, or somebody else named in the clause too
+        subject = named[0]
         opening = self.lower[start : subject.first]
         return subject if all(word in words.OPENING_TIME_WORDS or word.isdigit() or word in ("ago", "today") for word in opening) else None
 
@@ -155,7 +201,8 @@ class _SpeakerFinder:
                 return self.starting[position]
             word = self.tokens.texts[position]
             after_title = word == "," and position - 1 in self.in_title_phrase  # "said the Archbishop of Canterbury, Rowan Williams"
-            if not (word[:1].isupper() or word in ("-", ".", "the") or position in self.in_title_phrase or after_title):
+            qualifier = self.lower[position] in words.FORMER | words.EARLIER | words.CURRENT  # "said former UN Secretary-General X"
+            if not (word[:1].isupper() or word in ("-", ".", "the") or qualifier or position in self.in_title_phrase or after_title):
                 return None  # only a title phrase may stand between the verb and the name
         return None
 

@@ -16,7 +16,8 @@ Rachel Reeves", "the Democratic former governor"); "at the time" after it means 
 What is deliberately *not* a claim: a title that is possessive ("the prime
 minister's spokesman"); a title after a person's possessive ("Blair's
 chancellor"); a title after "under" ("served under President Clinton": during their
-time, whenever that was); an indefinite title ("whether she would make a good chancellor");
+time, whenever that was; "under then-President Clinton" is a claim about the time
+spoken of); an indefinite title ("whether she would make a good chancellor");
 a title with a word naming another role ("shadow", "deputy", "-elect", ...) unless
 the facts declare the longer title; a title after a capitalised word the facts do
 not know ("Lions coach X": some organisation, but not one factlint can check); a
@@ -196,6 +197,8 @@ class _ClaimReader:
                 claim = Claim.FORMER
             elif word == "time" and index - 2 >= floor and self.lower[index - 2 : index] == ["one", "-"]:
                 claim, index = Claim.FORMER, index - 2  # "one-time chancellor"
+            elif word == "longer" and index - 1 >= floor and self.lower[index - 1] == "no":
+                claim, index = Claim.FORMER, index - 1  # "X, who is no longer president,"
             elif word in words.EARLIER:
                 claim = Claim.EARLIER
             elif word in words.CURRENT:
@@ -215,8 +218,8 @@ class _ClaimReader:
             index -= 1
         if index >= floor and is_possessive(self.texts[index]):
             return None  # "Blair's chancellor": a relation, not a claim of office
-        if index >= floor and self.lower[index] == "under":
-            return None  # "served under President Clinton": during their time, whenever that was
+        if index >= floor and self.lower[index] == "under" and claim is not Claim.EARLIER:
+            return None  # "served under President Clinton": during their time, whenever that was; "under then-President X" says when
         return claim, index, organizations, determiner
 
     def _adjective_after_modifier(self, index: int, floor: int) -> bool:

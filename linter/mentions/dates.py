@@ -1,5 +1,5 @@
 """Calendar dates written in prose: "March 15", "15 March", "March 15, 2025", "15th of March 2025", "2025-03-15";
-and written times with a year ("in 2019", "in March 2019", "in the 1990s"): see ``find_times``.
+and written times with a year ("in 2019", "in March 2019", "in the 1990s", "between 2014 and 2016"): see ``find_times``.
 
 Month names must be capitalised, so the verbs "may" and "march" are never dates; on a line in
 capitals ("FUNERAL ON TUESDAY 20 SEPTEMBER") they are read whatever their case.
@@ -97,6 +97,13 @@ _YEAR_PHRASE = regex.compile(
     regex.VERBOSE,
 )
 
+# "between 2014 and 2016", "from 2014 to 2016", "in 2014-16", "during 2014–2016": the years from the first to the last.
+_YEAR_RANGE = regex.compile(
+    r"""\b(?:[Bb]etween\s+(?P<first>(?:1[89]|20)\d\d)\s+and\s+(?P<last>(?:1[89]|20)\d\d)
+    |[Ff]rom\s+(?P<first>(?:1[89]|20)\d\d)\s+(?:to|until|till|through)\s+(?P<last>(?:1[89]|20)\d\d)
+    |(?:[Ii]n|[Dd]uring)\s+(?P<first>(?:1[89]|20)\d\d)\s?[-–]\s?(?P<last>(?:1[89]|20)?\d\d))\b(?![-/]\d)""",
+    regex.VERBOSE | regex.VERSION1,
+)
 
 _COUNTS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -113,7 +120,7 @@ _YEARS_AGO = regex.compile(
 
 
 def find_times(prose: str, dates: list[DateMention], window: DateWindow) -> list[TimeExpression]:
-    """Written times: full dates, year, month-year and decade phrases, years counted back from the
+    """Written times: full dates, year, month-year and decade phrases, ranges of years, years counted back from the
     article's date ("twenty years ago", "last year": that whole year), and dates without a year,
     one expression for each day such a date may be: within the year before the article's date
     ("On 14 April," in an article of 10 June 2024 is 14 April 2024; never a day after the article)."""
@@ -130,6 +137,11 @@ def find_times(prose: str, dates: list[DateMention], window: DateWindow) -> list
         if index >= 0 and taken[index].end > span.start:
             continue  # "on 23 September 2022" is the full date already found
         found.append(TimeExpression(span, _window(match)))
+    for match in _YEAR_RANGE.finditer(prose):
+        first, last = int(match.group("first")), match.group("last")
+        last_year = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+        if first < last_year:
+            found.append(TimeExpression(Span(match.start(), match.end()), DateWindow(dt.date(first, 1, 1), dt.date(last_year, 12, 31))))
     for match in _YEARS_AGO.finditer(prose):
         back = 1 if match.group("last") else _years(match.group("count"), match.group("unit"))
         if back <= window.end.year - 1:

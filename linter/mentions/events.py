@@ -67,6 +67,42 @@ def find_events(
 
 
 def _longest(mentions: list[EventMention]) -> list[EventMention]:
-    """Drop a mention inside a longer one ("Marathon" in "London Marathon"): one phrase names one event."""
-    spans = {mention.span for mention in mentions}
-    return [m for m in mentions if not any(other != m.span and other.contains(m.span) for other in spans)]
+    """Drop a mention inside a longer one ("Marathon" in "London Marathon"): one phrase names one event.
+
+    One sweep over the distinct spans by start (the longer first): a span is inside another when
+    a span before it in that order reaches as far."""
+    inside: set[Span] = set()
+    furthest = -1
+    for span in sorted({mention.span for mention in mentions}, key=lambda span: (span.start, -span.end)):
+        if furthest >= span.end:
+            inside.add(span)
+        furthest = max(furthest, span.end)
+    return [mention for mention in mentions if mention.span not in inside]
+
+
+def find_event_names(
+    prose: str, tokens: Tokens, sentences: list[Span], lexicon: Lexicon, facts: FactBase, failures: list[str]
+) -> list[EventMention]:
+    """Mentions of events in every sentence, dated or not (issue 15: "the summit was held in Paris"
+    needs no date). Only events some relation can speak of are searched: those whose ``place``
+    names a place, and the subjects of relations."""
+    if not facts.relations:
+        return []  # without located-in relations no place can be told apart from another: nothing to check
+    wanted = facts.related.events
+    if not wanted:
+        return []
+    words = set(tokens.lower)
+    words.update(part for word in tokens.lower if "'" in word or "’" in word for part in _APOSTROPHE.split(word))
+    candidates = set(lexicon.always_events).union(*(lexicon.event_triggers[word] for word in words & lexicon.event_triggers.keys()))
+    mentions = []
+    for event_id in sorted(candidates & wanted):
+        for pattern in facts.events[event_id].mentions:
+            for sentence in sentences:
+                try:
+                    for match in find_all(_compiled(pattern), prose, sentence.start, sentence.end, _TIMEOUT):
+                        if match.end() > match.start():
+                            mentions.append(EventMention(Span(match.start(), match.end()), event_id))
+                except (TimeoutError, BadRegex):
+                    failures.append(f"the mention pattern {shown(pattern)} of event '{event_id}' could not be searched; fix it in the facts")
+                    break
+    return _longest(sorted(set(mentions), key=lambda m: (m.span.start, m.span.end, m.event)))

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import compress
+from typing import Any
 
 from linter.facts.model import FactBase
 from linter.segment.tokens import Tokens, token_key
@@ -22,6 +23,7 @@ from linter.segment.tokens import Tokens, token_key
 _LITERAL = _parser.LITERAL
 
 
+_PLAIN_FORMAT = 1  # bumped whenever Lexicon.plain() changes
 _SEPARATOR = "\x1f"  # joins the tokens of an entry into one dictionary key; never inside a token
 
 
@@ -138,6 +140,24 @@ class Lexicon:
     @cached_property
     def shouted_short_names(self) -> Trie:
         return self.short_names.folded()
+
+    def plain(self) -> dict[str, Any]:
+        """The lexicon as plain data, for the fact cache (mentions/compiled.py)."""
+        tries = {name: (trie.fold_case, trie.entries, trie.longest) for name, trie in self._tries().items()}
+        return {
+            "format": _PLAIN_FORMAT, **tries,
+            "organizations": self.organizations, "event_triggers": self.event_triggers, "always_events": self.always_events,
+        }
+
+    @classmethod
+    def from_plain(cls, plain: dict[str, Any]) -> Lexicon:
+        if plain["format"] != _PLAIN_FORMAT:
+            raise ValueError("a lexicon of another format")
+        names, short_names, titles = (Trie(*plain[name]) for name in ("names", "short_names", "titles"))
+        return cls(names, short_names, titles, plain["organizations"], plain["event_triggers"], plain["always_events"])
+
+    def _tries(self) -> dict[str, Trie]:
+        return {"names": self.names, "short_names": self.short_names, "titles": self.titles}
 
 
 def short_forms(name: str, aliases: tuple[str, ...]) -> set[tuple[str, ...]]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from linter.dates import DateWindow
 from linter.facts.model import FactBase
 from linter.facts.temporal import Claim
+from linter.figures import NumberMention
 from linter.segment.quotes import Quotation
 from linter.segment.tokens import Tokens
 from linter.source.document import Document, Span
@@ -99,58 +100,7 @@ class EventMention:
     event: str
 
 
-# -- quantities (issue 15): figures in the copy and the measures they are given for ---------------
-
-
-@dataclass(frozen=True)
-class NumberMention:
-    """A figure as written ("2.6%", "more than 40 million", "£1.2bn", "a third", "5-1/2 pct").
-
-    ``value`` (and ``high``, for a range "2.5-3%") are in the figure's own unit: percent, points,
-    a currency's units, or a count. ``precision`` is half a unit of the last significant digit
-    written ("2.6" is 2.55 to 2.65, "40 million" 35 to 45 million): a written figure is taken
-    to be rounded. ``bound`` is how the copy commits to it (linter/mentions/numbers.py).
-    """
-
-    span: Span  # bound words included ("more than 40 million")
-    core: int  # where the figure itself begins, after any bound words
-    value: float
-    unit: str | None  # "%", "points", a currency code ("GBP"), "?" (a currency not told), None (a count)
-    precision: float = 0.0
-    bound: str = "exact"  # exact, about, almost, just-over, over, at-least, under, at-most
-    high: float | None = None  # the top of a range; None for one figure
-    cuts: tuple[int, ...] = ()  # where a rule's {number} slot may end: after the numeral, the scale, the unit
-
-    def interval(self) -> tuple[float, float, bool, bool]:
-        """The values the copy's figure is true of: (low, high, low is open, high is open)."""
-        low, high, slack = self.value, self.high if self.high is not None else self.value, self.precision
-        wide = abs(high)
-        if self.bound == "over":
-            return low, float("inf"), True, False
-        if self.bound == "at-least":
-            return low, float("inf"), False, False
-        if self.bound == "under":
-            return float("-inf"), high, False, True
-        if self.bound == "at-most":
-            return float("-inf"), high, False, False
-        if self.bound == "about":
-            return low - slack - 0.05 * wide, high + slack + 0.05 * wide, False, False
-        if self.bound == "almost":
-            return low - slack - 0.1 * wide, high + slack, False, False
-        if self.bound == "just-over":
-            return low - slack, high + slack + 0.1 * wide, False, False
-        return low - slack, high + slack, False, False
-
-    def agrees_with(self, value: float, tolerance: float) -> bool:
-        """Whether a fact's value, give or take its tolerance, makes this figure true."""
-        low, high, low_open, high_open = self.interval()
-        fact_low, fact_high = value - tolerance, value + tolerance
-        above_low = fact_high > low if low_open else fact_high >= low - _EPSILON * max(1.0, abs(low))
-        below_high = fact_low < high if high_open else fact_low <= high + _EPSILON * max(1.0, abs(high))
-        return above_low and below_high
-
-
-_EPSILON = 1e-14  # relative, for floating point: 2.6 + 0.05 is 2.6500000000000004
+# -- quantities (issue 15): figures in the copy (linter/figures.py: NumberMention) and the measures they are given for ---
 
 
 @dataclass(frozen=True)
@@ -193,6 +143,7 @@ class Analysis:
     numbers: list[NumberMention]  # figures, outside dates and times
     figure_times: list[TimeExpression]  # the times, and months without a year ("in March", "last month")
     measures: list[MeasureMention]  # words naming a measure of the quantity facts, in sentences with a figure
+    event_names: list[EventMention]  # issue 15: events named anywhere, for relations ("the summit was held in Paris")
 
     def __init__(self, document: Document, facts: FactBase, window: DateWindow) -> None:
         self.document, self.facts, self.window = document, facts, window

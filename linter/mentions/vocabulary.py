@@ -55,6 +55,13 @@ SPEECH_VERBS = frozenset(
     vowed vows pledged pledges quipped joked tweeted posted""".split()
 )
 PRONOUNS = frozenset({"he", "she"})
+# Speech verbs that take a listener before their circumstances: "told investors in London".
+LISTENER_VERBS = frozenset({"told", "tells", "asked", "asks", "urged", "urges", "warned", "warns", "reminded", "reminds"})
+# Prepositions of the circumstances after a speech verb: "said in a statement on Tuesday".
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"of", "on", "in", "at", "during", "after", "before", "from", "to", "with", "via", "by", "outside", "inside"})
+AUXILIARIES = frozenset(
+    """is are was were be been being has have had do does did will would shall should can could may might must""".split()
+)
 # Verbs whose reported clause is in the speaker's own words ("Lagarde promised that the ECB was
 # "ready to do whatever it takes""), unlike "recalled", "quoted" or "cited", which bring in another's.
 OWN_WORDS_VERBS = frozenset(
@@ -70,6 +77,8 @@ CLAUSE_OPENERS = frozenset(
 )
 # Between a verb of speech and a time: "said on 3 March 2021", "said in 2019".
 TIME_PREPOSITIONS = frozenset({"on", "in", "during", "at", "by", "last", "early", "late"})
+# Before a time that is the time of the noun before it, not of the clause: "an election for 28 April".
+TARGET_PREPOSITIONS = frozenset({"for"})
 # After a title: "Jeremy Hunt, chancellor at the time,": held then, like "then-".
 AT_THE_TIME = ("at", "the", "time")
 
@@ -82,6 +91,9 @@ DATE_DETACHING = frozenset(
     which that who whom whose where than eve despite""".split()
 )
 RELATIVE_PRONOUNS = frozenset({"which", "that"})
+# Between an event lasting several days and a date: the date is its first day, or its last.
+OPENING_VERBS = frozenset("open opens opened opening begin begins began beginning start starts started starting".split())
+CLOSING_VERBS = frozenset("close closes closed closing end ends ended ending finish finishes finished conclude concludes concluded".split())
 # After "and", a verb of timing keeps the event as the subject ("the show ..., and runs from 6 to
 # 9 January"): the date stays attached.
 TIMING_VERBS = frozenset(

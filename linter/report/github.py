@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from linter.report.summary import summarise
-from linter.runner import RunResult
+from linter.result import RunResult, summarise
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

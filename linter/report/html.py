@@ -23,7 +23,7 @@ from importlib import resources
 from linter import __version__
 from linter.findings import SEVERITIES, Finding
 from linter.report.html_document import Numbered, escape, render_document
-from linter.runner import RunResult
+from linter.result import RunResult
 from linter.source.document import Document
 
 EXPANDED_UP_TO = 10  # documents with findings shown open; more than this and all start collapsed

@@ -10,8 +10,7 @@ import json
 
 from linter import __version__
 from linter.findings import Fix
-from linter.report.summary import summarise
-from linter.runner import RunResult
+from linter.result import RunResult, summarise
 from linter.source.document import Document
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from xml.etree import ElementTree
 
-from linter.runner import RunResult
+from linter.result import RunResult
 
 
 def render_junit(result: RunResult, color: bool = False) -> str:

@@ -11,7 +11,7 @@ import json
 
 from linter import __version__
 from linter.fingerprints import fingerprints
-from linter.runner import RunResult
+from linter.result import RunResult
 from linter.segment.sentences import first_sentence
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

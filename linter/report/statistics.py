@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from linter.runner import RunResult
+from linter.result import RunResult
 
 
 def render_statistics(result: RunResult) -> str:

@@ -1,23 +1,6 @@
-"""Counts shared by every output format, and the words for fixes that text reports and --diff use."""
+"""The words for fixes that text reports and --diff use (the counts are linter/result.py's)."""
 
 from __future__ import annotations
-
-from linter.findings import SEVERITIES, Finding
-from linter.runner import RunResult
-
-
-def summarise(result: RunResult) -> dict[str, int]:
-    counts = {severity: 0 for severity in SEVERITIES}
-    for finding in result.findings:
-        counts[finding.severity] += 1
-    return {"files": result.checked, "findings": len(result.findings), **counts, "problems": len(result.problems)}
-
-
-def fixable(findings: list[Finding], unsafe: bool) -> tuple[int, int]:
-    """How many findings --fix would fix, and how many more only --unsafe-fixes would (hidden)."""
-    applicable = sum(1 for f in findings if f.fix and f.fix.applies(unsafe))
-    hidden = sum(1 for f in findings if f.fix and not f.fix.applies(unsafe))
-    return applicable, hidden
 
 
 def fix_summary(applicable: int, hidden: int) -> str | None:

@@ -16,8 +16,8 @@ of each finding only. As in Ruff, ``[*]`` before the message marks a finding
 from __future__ import annotations
 
 from linter.findings import Finding
-from linter.report.summary import fix_summary, fixable, summarise
-from linter.runner import RunResult
+from linter.report.summary import fix_summary
+from linter.result import RunResult, fixable, summarise
 from linter.source.document import Document
 
 _CONTEXT = 40  # characters of context either side of the span in an excerpt

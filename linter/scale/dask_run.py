@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING
 from linter import __version__
 from linter.errors import Location, UserError
 from linter.facts.model import FactBase
-from linter.runner import RunResult
-from linter.scale.engine import Checked, SetupFailed, WorkerSetup, check_batch
+from linter.result import RunResult
+from linter.scale.worker import Checked, SetupFailed, WorkerSetup, check_batch
 
 if TYPE_CHECKING:
     from linter.plan import CheckOptions

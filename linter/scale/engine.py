@@ -12,17 +12,14 @@ so the output is the same whichever executor checked what.
 from __future__ import annotations
 
 import dataclasses
-import marshal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from linter.cache.footprint import RecordingFacts
-from linter.cache.results import Cached, ResultCache
-from linter.facts.cache import facts_from_plain
-from linter.mentions.lexicon import Lexicon, build_lexicon
-from linter.runner import STDIN, RunResult, RunSettings, check_files
+from linter.cache.results import ResultCache
+from linter.result import DocumentResult, RunResult
+from linter.runner import STDIN, RunSettings
+from linter.scale.worker import Checked, WorkerSetup, check_batch
 from linter.source.jsonl import Record
 from linter.source.units import FileBytes, Unit, read_units
 
@@ -32,65 +29,6 @@ if TYPE_CHECKING:
 BATCH_BYTES = 1 << 20  # about a second of work for one worker
 BATCH_DOCUMENTS = 2000  # and never more documents than this in one batch
 _LOOKUP_WINDOW = 256  # documents looked up in the cache at once
-
-
-@dataclass
-class Checked:
-    """One document's outcome, as a worker returns it."""
-
-    part: RunResult  # its findings, problems, document (when kept) and path
-    used: tuple[str, ...] = ()  # the facts its check used (when the result is to be cached)
-    today: int = 0  # the day its result depended on, as an ordinal (0: none)
-
-
-class SetupFailed(RuntimeError):
-    """A worker could not set itself up for the run: no document can be checked there."""
-
-
-@dataclass
-class WorkerSetup:
-    """What a worker needs to check documents: the run's settings, and the facts either inside
-    them or in a fact cache file on a path every worker can read (``facts_path``)."""
-
-    settings: RunSettings
-    facts_path: str | None = None
-    _loaded: tuple[RunSettings, Lexicon] | None = field(default=None, repr=False, compare=False)
-
-    def __getstate__(self) -> dict:
-        return {**self.__dict__, "_loaded": None}  # what a worker built stays with that worker
-
-    def materialize(self) -> tuple[RunSettings, Lexicon]:
-        if self._loaded is None:
-            settings = self.settings
-            if self.facts_path is not None:
-                try:
-                    with open(self.facts_path, "rb") as handle:
-                        facts, lexicon = facts_from_plain(marshal.loads(handle.read()))
-                except (OSError, EOFError, ValueError, TypeError) as error:
-                    raise SetupFailed(f"cannot load the facts from {self.facts_path}: {error}") from None
-                settings = dataclasses.replace(settings, facts=facts, lexicon=lexicon)
-            self._loaded = (settings, settings.lexicon or build_lexicon(settings.facts))
-        return self._loaded
-
-
-def check_batch(setup: WorkerSetup, units: list[Unit], record: bool) -> list[Checked]:
-    """Check each document on its own; with ``record``, also what its check used (for the cache)."""
-    settings, lexicon = setup.materialize()
-    if not record:
-        return [Checked(check_files([unit], settings, lexicon)) for unit in units]
-    outcomes = []
-    for unit in units:
-        used: set[str] = set()
-        recording = dataclasses.replace(settings, facts=RecordingFacts(settings.facts, used), keep_documents=True)
-        part = check_files([unit], recording, lexicon)
-        today = 0
-        for path, document in list(part.documents.items()):
-            if part.dates[path].source == "today" or document.comments:
-                today = settings.today.toordinal()  # its window, or a suppression's expiry, is today's
-            if not settings.keep_documents and not any(finding.path == path for finding in part.findings):
-                del part.documents[path]
-        outcomes.append(Checked(part, tuple(sorted(used)), today))
-    return outcomes
 
 
 class Executor(Protocol):
@@ -226,13 +164,11 @@ def _windows(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
         yield window
 
 
-def _merge_cached(result: RunResult, unit: FileBytes | Record, hit: Cached, keep_documents: bool) -> None:
+def _merge_cached(result: RunResult, unit: FileBytes | Record, hit: DocumentResult, keep_documents: bool) -> None:
     """A cached result; the document is read again only when a report quotes it."""
-    result.findings.extend(hit.findings)
-    result.checked_paths.append(hit.path)
-    result.dates[hit.path] = hit.date
     if hit.findings or keep_documents:
-        result.documents[hit.path] = unit.read()
+        hit.document = unit.read()
+    result.add(hit, keep_documents)
 
 
 def run_checks(settings: RunSettings, fact_files: tuple[str, ...], options: CheckOptions, progress: Callable[[int], None] | None) -> RunResult:

@@ -18,10 +18,10 @@ from lsprotocol import types
 from linter import __version__
 from linter.checks.rules import Rule, builtin_rules_dir
 from linter.errors import UserError
+from linter.filtering.fixes import fixed_text
+from linter.filtering.suppressions import EngineRule, parse_suppressions
 from linter.findings import Finding
-from linter.fixes import fixed_text
 from linter.source.document import Document, Span
-from linter.suppressions import EngineRule, parse_suppressions
 
 SOURCE = "factlint"
 SEVERITIES = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning, "info": types.DiagnosticSeverity.Information}

@@ -25,10 +25,10 @@ from pygls.uris import from_fs_path, to_fs_path
 from linter import __version__
 from linter.checks.rules import Rule
 from linter.errors import UserError
+from linter.filtering.suppressions import EngineRule
 from linter.server import lsp
 from linter.server.session import INPUT_SUFFIXES, Checked, Session
-from linter.source.document import document_kind
-from linter.suppressions import EngineRule
+from linter.source.read import document_kind
 
 DEBOUNCE_SECONDS = 0.2
 LANGUAGES = {"markdown": "markdown", "plaintext": "text", "text": "text", "html": "html"}  # LSP language id -> kind

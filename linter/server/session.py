@@ -22,7 +22,8 @@ from linter.findings import Finding
 from linter.mentions.lexicon import build_lexicon
 from linter.plan import CheckOptions, config_for, run_settings
 from linter.runner import RunSettings, check_document, timed_out
-from linter.source.document import Document, document_from_text
+from linter.source.document import Document
+from linter.source.read import document_from_text
 
 # Configurations, rule packs and fact files: a change to any such file may change what is loaded.
 INPUT_SUFFIXES = (".yaml", ".yml", ".toml")
@@ -60,12 +61,12 @@ class Session:
         assert settings.lexicon is not None  # _load builds it
         try:
             with time_limit(settings.timeout_per_document):
-                _, _, findings, problems = check_document(document, settings, settings.lexicon)
+                checked = check_document(document, settings, settings.lexicon)
         except UserError as error:  # a bad date in the front matter
             return Checked(text, document, problems=_each(error), settings=settings)
         except DocumentTimeout:
             return Checked(text, document, problems=[timed_out(settings, path)], settings=settings)
-        return Checked(text, document, findings, problems, settings)
+        return Checked(text, document, checked.findings, checked.problems, settings)
 
     def forget(self, changed: list[Path]) -> bool:
         """Drop what may have been loaded from the changed files; whether anything was dropped.

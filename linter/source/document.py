@@ -1,4 +1,4 @@
-"""Documents with exact offsets.
+"""Documents with exact offsets (reading one from a file or from text is read.py's).
 
 Markup is removed by *masking*: :attr:`Document.prose` has the same length as
 :attr:`Document.text`, with every character that is not prose (front matter,
@@ -10,18 +10,14 @@ file, so line and column are always exact.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import regex
 
-from linter.errors import Location, UserError, reading_errors
-
-TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+from linter.errors import Location
 
 
 @dataclass(frozen=True, order=True)
@@ -68,10 +64,7 @@ class Document:
         return Location(self.path, *self.position(offset))
 
 
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 _BLANK_LINES = regex.compile(r"(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+")
-
-
 _NOT_LINE_BREAK = regex.compile(r"[^\r\n]+")
 
 
@@ -93,10 +86,6 @@ def blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return written.getvalue()
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
-
-
 def plain_text_blocks(prose: str) -> list[Span]:
     """Paragraphs of plain text: runs of lines separated by blank lines, trimmed of white space."""
     blocks, start = [], 0
@@ -109,80 +98,3 @@ def plain_text_blocks(prose: str) -> list[Span]:
             blocks.append(Span(first, first + len(stripped)))
         start = separator.end() if separator else end
     return blocks
-
-
-def document_from_text(text: str, path: str, kind: str = "text") -> Document:
-    """Build a document from decoded text (used for files, stdin and rule examples)."""
-    document = Document(path=path, text=text, kind=kind, line_starts=_line_starts(text))
-    if kind == "markdown":
-        from linter.source.markdown import mask_markdown
-
-        mask_markdown(document)
-    elif kind == "html":
-        from linter.source.html import mask_html
-
-        mask_html(document)
-    else:
-        document.prose = text
-        document.blocks = plain_text_blocks(text)
-    return document
-
-
-def document_kind(path: str) -> str | None:
-    return TEXT_SUFFIXES.get(Path(path).suffix.lower())
-
-
-def read_document(path: str, kind: str | None = None) -> Document:
-    """Read a file as UTF-8 (a byte order mark is dropped); errors become UserError."""
-    return document_from_bytes(read_bytes(path), path, kind)
-
-
-def read_bytes(path: str) -> bytes:
-    """A document file's bytes; errors become UserError."""
-    with reading_errors(path), open(path, "rb") as handle:
-        return handle.read()
-
-
-def document_from_bytes(data: bytes, path: str, kind: str | None = None) -> Document:
-    """A document from the bytes of a file named ``path``, exactly as :func:`read_document` reads it."""
-    kind = kind or document_kind(path) or "text"
-    encoding, mark = sniff(data)
-    document = document_from_text(decode(data, path), path, kind)
-    document.encoding, document.byte_order_mark = encoding, mark
-    document.digest = hashlib.sha256(data).hexdigest()
-    return document
-
-
-_MARKS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
-
-
-def sniff(data: bytes) -> tuple[str, bytes]:
-    """The encoding a byte order mark announces (UTF-8 when there is none), and the mark."""
-    for mark, encoding in _MARKS:
-        if data.startswith(mark):
-            return encoding, mark
-    return "utf-8", b""
-
-
-def decode(data: bytes, path: str) -> str:
-    """Decode a document: UTF-8, or UTF-16 with a byte order mark. Binary content (NUL bytes)
-    and invalid UTF-8 are reported with their line and column, not checked."""
-    encoding, mark = sniff(data)
-    data = data[len(mark) :]
-    if encoding != "utf-8":
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError as error:
-            raise UserError(f"not valid {encoding.upper()} (byte {error.start + len(mark)})", Location(path)) from None
-    if b"\x00" in data[:65536]:
-        raise UserError("binary content (NUL bytes): not a document, not checked", Location(path))
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        before = data[: error.start].decode("utf-8", errors="replace")
-        line = before.count("\n") + 1
-        column = len(before) - (before.rfind("\n") + 1) + 1
-        raise UserError(
-            f"not valid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8",
-            Location(path, line, column),
-        ) from None

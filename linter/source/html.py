@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import regex
 
-from linter.source.document import Document, Span, blanked
+from linter.source.document import Document, Span, blanked, plain_text_blocks
 
 _COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
 _HIDDEN = regex.compile(r"<(head|script|style|template|noscript)\b[^>]*>.*?(?:</\1\s*>|\Z)", regex.DOTALL | regex.IGNORECASE)
@@ -47,8 +47,6 @@ def mask_html(document: Document) -> None:
 
 def _blocks(prose: str, breaks: list[int]) -> list[Span]:
     """Text between block-level tags (and blank lines), trimmed; empty stretches dropped."""
-    from linter.source.document import plain_text_blocks
-
     blocks: list[Span] = []
     for start, end in zip([0, *breaks], [*breaks, len(prose)], strict=True):
         for block in plain_text_blocks(prose[start:end]):

@@ -20,7 +20,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from linter.errors import Location, UserError
-from linter.source.document import Document, decode, document_from_text
+from linter.source.document import Document
+from linter.source.read import decode, document_from_text
 
 SHARD_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 _KINDS = (("text", "text"), ("html", "html"))  # record field -> document kind

@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from linter.errors import UserError
-from linter.source.document import Document, document_from_bytes, read_bytes
+from linter.source.document import Document
 from linter.source.jsonl import Record, is_shard, read_shard
+from linter.source.read import document_from_bytes, read_bytes
 
 
 @dataclass

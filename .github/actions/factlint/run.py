@@ -53,7 +53,7 @@ def install_command(version: str, action_path: str) -> list[str]:
 
 def changed_documents(env: dict[str, str]) -> list[str] | None:
     """The documents the pull request or push changed (deleted ones aside); None: check the whole repository."""
-    from linter.source.document import TEXT_SUFFIXES
+    from linter.source.read import TEXT_SUFFIXES
 
     event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text(encoding="utf-8")) if env.get("GITHUB_EVENT_PATH") else {}
     name = env.get("GITHUB_EVENT_NAME", "")

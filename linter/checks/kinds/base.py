@@ -5,15 +5,14 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import regex
 
+from linter.fields import Field
 from linter.mentions.model import Analysis
 from linter.source.document import Span
 from linter.user_regex import find_all
-from linter.validate import Checker
-from linter.yamlio import YamlMap
 
 
 @dataclass(frozen=True)
@@ -27,12 +26,16 @@ class Match:
 
 
 class Kind:
-    """A rule kind: a general check parameterised by the rule's own YAML fields."""
+    """A rule kind: a general check parameterised by the rule's own YAML fields.
+
+    ``params`` declares those fields (linter/fields.py): the rule pack's reader reads and checks
+    them from that declaration, and the rules schema and docs/rules.md's tables are generated
+    from it (linter/contracts.py).
+    """
 
     name: ClassVar[str]
     summary: ClassVar[str]
-    params: ClassVar[tuple[str, ...]] = ()
-    required: ClassVar[tuple[str, ...]] = ()
+    params: ClassVar[tuple[Field, ...]] = ()
     needs_facts: ClassVar[bool] = True
     # The Analysis fields its check reads (see linter/analysis.py): only those are extracted,
     # with what they are made from. Reading an undeclared field fails loudly.
@@ -40,9 +43,12 @@ class Kind:
     # The fixes a rule of this kind may declare: "safe" (applied by --fix) and/or "unsafe"
     # (only with --unsafe-fixes). Empty: the kind proposes no edits.
     fixes: ClassVar[tuple[str, ...]] = ()
+    # A placeholder that opens a message is filled with a capital: its value may be a name that
+    # reads with "the" ("{subject} did not ..." -> "The United Kingdom did not ...").
+    capitalise_opening: ClassVar[bool] = False
 
-    def __init__(self, rule: YamlMap, checker: Checker, what: str) -> None:
-        """Read and validate the kind's parameters from the rule mapping."""
+    def __init__(self, params: dict[str, Any]) -> None:
+        """Set up from the rule's parameters: every declared one by its key, valid (absent: its default)."""
 
     def placeholders(self) -> frozenset[str]:
         """Names a message template of this rule may use."""

@@ -3,7 +3,8 @@
 An event mention (found with the event's ``mentions`` patterns) and the dates that date it
 are compared; which dates date which mention is decided once, in linking/event_dates.py
 (``link_event_dates``). A date without a year agrees with any day of the same month and day
-("the 7 July bombings" in a later year; an anniversary). If several dates date one mention,
+("the 7 July bombings" in a later year; an anniversary). A date after an opening verb is an
+event's first day, after a closing verb its last ("the Games open on 23 July"). If several dates date one mention,
 one agreeing is enough; a recurring event may have one fact per edition, and a date agreeing
 with any edition is right.
 """
@@ -15,13 +16,14 @@ from collections.abc import Iterator
 from linter.checks.kinds.base import Kind, Match
 from linter.dates import DateWindow
 from linter.facts.model import Event
+from linter.linking.event_dates import day_of_the_event
 from linter.mentions.model import Analysis, DateMention
 
 
 class EventDate(Kind):
     name = "event-date"
     summary = "A date given for a known event must agree with the event's date in the facts."
-    needs = frozenset({"events", "event_dates"})
+    needs = frozenset({"events", "event_dates", "tokens"})
 
     def placeholders(self) -> frozenset[str]:
         return frozenset({"event", "event_date", "written", "place", "date"})
@@ -34,7 +36,9 @@ class EventDate(Kind):
             editions.setdefault(mention.span, []).append(analysis.facts.events[mention.event])
         for span, events in editions.items():
             dates = analysis.event_dates.get(span, ())
-            if not dates or any(date.agrees_with(event.when) for event in events for date in dates):
+            if not dates or any(
+                date.agrees_with(day_of_the_event(analysis.tokens, span, date.span, event.when)) for event in events for date in dates
+            ):
                 continue
             nearest = min(dates, key=lambda d: abs(d.span.start - span.start))
             event = min(events, key=lambda e: _distance(e, nearest, analysis.window))
@@ -44,7 +48,7 @@ class EventDate(Kind):
                     "event": event.name,
                     "event_date": event.when.describe(),
                     "written": analysis.text(nearest.span),
-                    "place": event.place or "",
+                    "place": analysis.facts.place_name(event),
                     "date": analysis.window.describe(),
                 },
                 tuple(sorted(e.id for e in events)),

@@ -17,15 +17,15 @@ held; an unknown person, title or organisation gives no finding.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from linter.checks.describe import holders, join, record
 from linter.checks.kinds.base import Kind, Match
 from linter.dates import DateWindow, long_date
 from linter.facts.model import Office
 from linter.facts.temporal import Claim, Truth, claim_truth, holders_during, open_tenures_verified_before, verified_age
+from linter.fields import Choice, Field, Integer, Texts
 from linter.mentions.model import Analysis, OfficeClaim
-from linter.validate import Checker
-from linter.yamlio import YamlMap
 
 CLAIM_PLACEHOLDERS = frozenset({"text", "person", "title", "office", "date", "holders", "record", "claim"})
 STALE_PLACEHOLDERS = CLAIM_PLACEHOLDERS | {"verified", "age"}
@@ -50,19 +50,25 @@ class OfficeHolder(Kind):
     name = "office-holder"
     summary = "A person named with a title must hold (or, with 'former', have held) that office at the document's date."
     needs = frozenset({"claims"})
-    params = ("claims", "stale_after_days")
+    params = (
+        Field(
+            "claims",
+            Texts(Choice([claim.value for claim in Claim], unknown="claim")),
+            "Which claims the rule checks: `current` (\"Prime Minister X\"), `former` (\"former Prime Minister X\"), "
+            "`earlier` (\"then-Prime Minister X\").",
+            default=(Claim.CURRENT.value,),
+        ),
+        Field(
+            "stale_after_days",
+            Integer(minimum=0),
+            "Report instead the claims resting on an open tenure of an office last verified more than this many days before the claim's date.",
+        ),
+    )
     fixes = ("unsafe",)  # the real holder is a factual suggestion: a person must confirm it
 
-    def __init__(self, rule: YamlMap, checker: Checker, what: str) -> None:
-        names = checker.text_list(rule, "claims", what) or [Claim.CURRENT.value]
-        known = {claim.value for claim in Claim}
-        for name in names:
-            if name not in known:
-                checker.fail(f"unknown claim '{name}' in {what}; use: {', '.join(sorted(known))}", rule.where("claims"))
-        self.claims = frozenset(Claim(name) for name in names if name in known)
-        self.stale_after = checker.typed(rule, "stale_after_days", int, what)
-        if self.stale_after is not None and self.stale_after < 0:
-            checker.fail(f"'stale_after_days' in {what} must be 0 or more", rule.where("stale_after_days"))
+    def __init__(self, params: dict[str, Any]) -> None:
+        self.claims = frozenset(Claim(name) for name in params["claims"] or (Claim.CURRENT.value,))
+        self.stale_after = params["stale_after_days"]
 
     def placeholders(self) -> frozenset[str]:
         return STALE_PLACEHOLDERS if self.stale_after is not None else CLAIM_PLACEHOLDERS

@@ -1,11 +1,6 @@
 """``kind: pattern``: a regular expression, with macros for lists drawn from the facts.
 
-Parameters: ``pattern`` (a regex, matched within each block of the prose),
-``ignore_case`` (default false), ``across_markup`` (default true; false drops a
-match that spans markup, such as an inline HTML tag between two words: "of <b>X</b> of"
-repeats nothing the author typed side by side) and ``in_capitals`` (a regex matched, whatever
-the case, only on lines written all in capitals, where letter case says nothing: a headline's
-"TO TO" is a slip that ``pattern`` may only recognise by its lower-case second word). Macros stand for every known surface form of
+Its parameters are declared in ``Pattern.params``. Macros stand for every known surface form of
 a kind of mention: ``{person}``, ``{organization}``, ``{place}``, ``{entity}``
 (any entity) and ``{title}`` (any office title). The first use of a macro is a
 named group, usable as a message placeholder.
@@ -19,15 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 import regex
 
 from linter.checks.kinds.base import Kind, Match, search_blocks, search_capitals
+from linter.fields import Boolean, Field, Regex
 from linter.mentions.model import Analysis
 from linter.source.document import Span
-from linter.user_regex import BadRegex, compile_user_regex
-from linter.validate import Checker
-from linter.yamlio import YamlMap
+from linter.user_regex import compile_user_regex
 
 MACROS = ("person", "organization", "place", "entity", "title")
 _MACRO = regex.compile(r"(?<!\\)\{(" + "|".join(MACROS) + r")\}")
@@ -53,32 +48,45 @@ def _compile(pattern: str, flags: int) -> regex.Pattern:
     return compile_user_regex(pattern, flags)
 
 
+class PatternWithMacros(Regex):
+    """A regex that may use the macros: it must compile with them expanded (to named groups)."""
+
+    def compiled_form(self, pattern: str) -> str:
+        return expand(pattern, {})
+
+
 class Pattern(Kind):
     name = "pattern"
     summary = "A regular expression over the prose, with macros for names and titles from the facts."
-    params = ("pattern", "ignore_case", "across_markup", "in_capitals")
-    required = ("pattern",)
+    params = (
+        Field(
+            "pattern",
+            PatternWithMacros(described="a regex; macros: " + ", ".join(f"`{{{macro}}}`" for macro in MACROS)),
+            "Matched within each block of the prose (a paragraph, a heading), never across two.",
+            required=True,
+        ),
+        Field("ignore_case", Boolean(), "Match `pattern` whatever the case.", default=False),
+        Field("across_markup", Boolean(), "`false` drops a match that spans markup, such as an inline HTML tag between two words.", default=True),
+        Field(
+            "in_capitals",
+            Regex(regex.IGNORECASE),
+            "Matched, whatever the case, only on lines written all in capitals (headlines), where letter case says nothing.",
+        ),
+    )
     needs_facts = False
 
-    def __init__(self, rule: YamlMap, checker: Checker, what: str) -> None:
-        self.source = checker.text(rule, "pattern", what) or "(?!)"
-        self.flags = regex.VERSION1 | (regex.IGNORECASE if checker.typed(rule, "ignore_case", bool, what) else 0)
-        self.across_markup = checker.typed(rule, "across_markup", bool, what) is not False
+    def __init__(self, params: dict[str, Any]) -> None:
+        self.source = params["pattern"]
+        self.flags = regex.VERSION1 | (regex.IGNORECASE if params["ignore_case"] else 0)
+        self.across_markup = params["across_markup"]
         self.macros = frozenset(_MACRO.findall(self.source))
         self.needs = frozenset({"names", "titles"}) if self.macros else frozenset()
-        try:
-            self.groups = frozenset(_compile(expand(self.source, {}), self.flags).groupindex)
-        except BadRegex as error:
-            checker.fail(f"pattern in {what} is not a valid regex: {error}", rule.where("pattern"))
-            self.groups = frozenset()
+        self.groups = frozenset(_compile(expand(self.source, {}), self.flags).groupindex)
         self.in_capitals = None
-        if (capitals := checker.text(rule, "in_capitals", what)) is not None:
-            try:
-                self.in_capitals = _compile(capitals, regex.VERSION1 | regex.IGNORECASE)
-                self.groups |= frozenset(self.in_capitals.groupindex)
-                self.needs |= {"capitals"}
-            except BadRegex as error:
-                checker.fail(f"in_capitals in {what} is not a valid regex: {error}", rule.where("in_capitals"))
+        if params["in_capitals"] is not None:
+            self.in_capitals = _compile(params["in_capitals"], regex.VERSION1 | regex.IGNORECASE)
+            self.groups |= frozenset(self.in_capitals.groupindex)
+            self.needs |= {"capitals"}
 
     def placeholders(self) -> frozenset[str]:
         return frozenset({"match"}) | self.groups

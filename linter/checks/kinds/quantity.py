@@ -1,6 +1,6 @@
 """``kind: quantity``: a figure given for a measure must agree with the facts for the time spoken of (issue 15).
 
-Parameters: ``patterns``, regular expressions with two typed slots, ``{measure}`` (words naming a
+Parameters (declared in ``params``): ``patterns``, regular expressions with two typed slots, ``{measure}`` (words naming a
 measure the facts record: a quantity fact's ``mentions``) and ``{number}`` (a figure as written:
 "2.6%", "£1.2bn", "more than 40 million", "a third"); and ``ignore_case`` (default false: the slots
 match the words as this document writes them whatever the flag, and a pattern compiled to ignore
@@ -33,6 +33,7 @@ import bisect
 import datetime as dt
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -40,13 +41,12 @@ from linter.checks.describe import figure, join, tolerance
 from linter.checks.kinds.base import Kind, Match, search_blocks
 from linter.dates import DateWindow
 from linter.facts.model import Quantity
+from linter.fields import Boolean, Field, Regex, Texts
 from linter.linking.claim_time import TimeLinker
 from linter.mentions.model import Analysis, MeasureMention, NumberMention
 from linter.mentions.vocabulary import MONTHS, WEEKDAYS
 from linter.source.document import Span
 from linter.user_regex import BadRegex, compile_user_regex
-from linter.validate import Checker
-from linter.yamlio import YamlMap
 
 SLOTS = ("measure", "number")
 _SLOT = regex.compile(r"(?<!\\)\{(" + "|".join(SLOTS) + r")\}")
@@ -94,27 +94,49 @@ def expand(pattern: str, forms: dict[str, tuple[str, ...]]) -> str:
     return _SLOT.sub(replace, pattern)
 
 
+class SlotPattern(Regex):
+    """A regex with the slots ``{measure}`` and ``{number}``, each once."""
+
+    def __init__(self) -> None:
+        super().__init__(described="a regex with a `{measure}` and a `{number}` slot, each once")
+
+    def compiled_form(self, pattern: str) -> str:
+        return expand(pattern, {})
+
+    def problem(self, pattern: str, key: str, what: str) -> str | None:
+        if sorted(_SLOT.findall(pattern)) != sorted(SLOTS):
+            return f"pattern {pattern!r} in {what} must hold {{measure}} and {{number}}, each once"
+        try:
+            _compile(self.compiled_form(pattern), self.flags)
+        except BadRegex as error:
+            return f"pattern {pattern!r} in {what} is not a valid regex: {error}"
+        return None
+
+    def example(self) -> str:
+        return "{measure} (?:was|is) {number}"
+
+
 class QuantityCheck(Kind):
     name = "quantity"
     summary = "A figure given for a measure must agree with the facts' value for the time the sentence speaks of."
-    params = ("patterns", "ignore_case")
-    required = ("patterns",)
     needs = frozenset({"measures", "numbers", "figure_times", "names", "quotations", "tokens", "sentences"})
+    params = (
+        Field(
+            "patterns",
+            Texts(SlotPattern(), at_least_one="pattern"),
+            "Where the copy gives a figure of a measure: `{measure}` binds words naming a measure the facts record (a "
+            "quantity's `mentions`), `{number}` a figure as written (\"2.6%\", \"more than 40 million\"); text after "
+            "`{number}` is allowed (`{number} million people`).",
+            required=True,
+        ),
+        Field(
+            "ignore_case", Boolean(), "Match the patterns whatever the case (the slots match the words as the document writes them).", default=False
+        ),
+    )
 
-    def __init__(self, rule: YamlMap, checker: Checker, what: str) -> None:
-        self.patterns = checker.text_list(rule, "patterns", what)
-        self.flags = regex.VERSION1 | (regex.IGNORECASE if checker.typed(rule, "ignore_case", bool, what) else 0)
-        for pattern in self.patterns:
-            slots = _SLOT.findall(pattern)
-            if sorted(slots) != sorted(SLOTS):
-                checker.fail(f"pattern {pattern!r} in {what} must hold {{measure}} and {{number}}, each once", rule.where("patterns"))
-                continue
-            try:
-                _compile(expand(pattern, {}), self.flags)
-            except BadRegex as error:
-                checker.fail(f"pattern {pattern!r} in {what} is not a valid regex: {error}", rule.where("patterns"))
-        if "patterns" in rule and not self.patterns:
-            checker.fail(f"{what} needs at least one pattern", rule.where("patterns"))
+    def __init__(self, params: dict[str, Any]) -> None:
+        self.patterns: tuple[str, ...] = params["patterns"]
+        self.flags = regex.VERSION1 | (regex.IGNORECASE if params["ignore_case"] else 0)
 
     def placeholders(self) -> frozenset[str]:
         return PLACEHOLDERS

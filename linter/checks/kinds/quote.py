@@ -13,7 +13,9 @@ Parameter ``check`` selects one of:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
+from typing import Any
 
 from linter.checks.describe import join, tenures
 from linter.checks.kinds.base import Kind, Match
@@ -21,10 +23,9 @@ from linter.dates import long_date
 from linter.facts.model import Quote
 from linter.facts.temporal import Claim, Truth, held_by_then, tenures_overlap
 from linter.facts.wording import wording_changes
+from linter.fields import Choice, Field
 from linter.linking.claim_time import speaks_of_the_past
-from linter.mentions.model import Analysis, AttributedQuote
-from linter.validate import Checker
-from linter.yamlio import YamlMap
+from linter.mentions.model import Analysis, AttributedQuote, OfficeClaim
 
 _PLACEHOLDERS = {
     "anachronism": frozenset(
@@ -39,22 +40,30 @@ class QuoteCheck(Kind):
     name = "quote"
     summary = "Direct quotations: who said them, whether they could have said them then, and their exact words."
     needs = frozenset({"quotes", "claims", "tokens"})
-    params = ("check",)
-    required = ("check",)
+    params = (
+        Field(
+            "check",
+            Choice(list(_PLACEHOLDERS), unknown="quote check"),
+            "`anachronism`: titled mentions inside a quotation against the speaker's tenure; "
+            "`speaker`: canonical quotes attributed to someone else; `wording`: canonical quotes with changed words.",
+            required=True,
+        ),
+    )
 
-    def __init__(self, rule: YamlMap, checker: Checker, what: str) -> None:
-        self.check_name = checker.text(rule, "check", what) or "anachronism"
-        if self.check_name not in _PLACEHOLDERS:
-            checker.fail(f"unknown quote check '{self.check_name}' in {what}; use: {', '.join(_PLACEHOLDERS)}", rule.where("check"))
-            self.check_name = "anachronism"
+    def __init__(self, params: dict[str, Any]) -> None:
+        self.check_name: str = params["check"]
 
     def placeholders(self) -> frozenset[str]:
         return _PLACEHOLDERS[self.check_name]
 
     def check(self, analysis: Analysis) -> Iterator[Match]:
         if self.check_name == "anachronism":
+            claims = sorted(analysis.claims, key=lambda claim: claim.span.start)
+            starts = [claim.span.start for claim in claims]
             for quote in analysis.quotes:
-                yield from self._anachronisms(analysis, quote)
+                inner = quote.quotation.inner
+                inside = claims[bisect.bisect_left(starts, inner.start) : bisect.bisect_left(starts, inner.end)]
+                yield from self._anachronisms(analysis, quote, inside)
             return
         index = analysis.facts.quote_index
         for quote in analysis.quotes:
@@ -62,13 +71,14 @@ class QuoteCheck(Kind):
             if source is not None:
                 yield from self._against_source(analysis, quote, source)
 
-    def _anachronisms(self, analysis: Analysis, quote: AttributedQuote) -> Iterator[Match]:
+    def _anachronisms(self, analysis: Analysis, quote: AttributedQuote, claims: list[OfficeClaim]) -> Iterator[Match]:
+        """The titled mentions among ``claims`` (those starting inside the quotation) that the speaker could not have made."""
         said_as = quote.speaker_claim
         if said_as is None or said_as.claim is not Claim.CURRENT or said_as.person is None:
             return
         facts, inner = analysis.facts, quote.quotation.inner
         speaker_offices = facts.offices_for(said_as.title.offices, said_as.person, said_as.organizations)
-        for mentioned in analysis.claims:
+        for mentioned in claims:
             if not inner.contains(mentioned.span) or mentioned.claim is not Claim.CURRENT or mentioned.person is None:
                 continue
             offices = facts.offices_for(mentioned.title.offices, mentioned.person, mentioned.organizations)

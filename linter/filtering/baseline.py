@@ -15,7 +15,7 @@ from pathlib import Path
 from linter.atomic import write_atomically
 from linter.errors import Location, UserError
 from linter.fingerprints import fingerprints
-from linter.runner import RunResult
+from linter.result import RunResult
 
 FORMAT = 1
 

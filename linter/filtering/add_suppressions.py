@@ -2,7 +2,7 @@
 
 Each line with findings gets one comment naming their rules,
 ``<!-- factlint-disable-next-line office-holder, event-date -- REASON -->``, ending on the line
-before it (linter/suppressions.py): at the end of that line when it holds prose or markup that
+before it (linter/filtering/suppressions.py): at the end of that line when it holds prose or markup that
 ends there, so no paragraph is split, else on a line of its own just above, indented as the
 line. Text is only added. A placement that would change what factlint reads as prose (a comment
 inside a code span or a tag, a split paragraph) is not made: the finding is reported as left.
@@ -17,9 +17,10 @@ from collections import Counter
 import regex
 
 from linter.errors import UserError
+from linter.filtering.suppressions import ENGINE_RULES
 from linter.findings import Finding
-from linter.source.document import Document, blanked, document_from_text
-from linter.suppressions import ENGINE_RULES
+from linter.source.document import Document, blanked
+from linter.source.read import document_from_text
 
 _CLOSES_MARKUP = {"markdown": set("*_~`)]>"), "html": {">"}}  # a line may end with these and take a comment after them
 _WORD = regex.compile(r"\w")
