@@ -20,11 +20,13 @@ from linter.facts.model import FactBase
 from linter.linking.event_dates import link_event_dates
 from linter.linking.speakers import attribute_quotes
 from linter.mentions.claims import find_claims
-from linter.mentions.dates import find_dates, find_times
+from linter.mentions.dates import find_dates, find_figure_times, find_times
 from linter.mentions.events import find_event_names, find_events
 from linter.mentions.lexicon import Lexicon
+from linter.mentions.measures import find_measures
 from linter.mentions.model import Analysis
 from linter.mentions.names import find_names, find_titles
+from linter.mentions.numbers import find_figures
 from linter.segment.quotes import find_quotations
 from linter.segment.sentences import split_sentences
 from linter.segment.tokens import document_tokens, lines_in_capitals
@@ -56,6 +58,9 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("event_dates", link_event_dates),
     Extractor("quotes", attribute_quotes),
     Extractor("event_names", find_event_names),  # issue 15: relations
+    Extractor("numbers", find_figures),  # issue 15: quantities
+    Extractor("figure_times", find_figure_times),
+    Extractor("measures", find_measures),
 )
 GIVEN = frozenset({"prose", "blocks", "facts", "lexicon", "window", "failures"})  # what every document has
 EVERYTHING = frozenset(extractor.produces for extractor in EXTRACTORS)

@@ -472,7 +472,7 @@ def test_rules(
     ] = None,
 ) -> None:
     """Run every rule's examples (and, with --facts, boundary cases); exit 1 on any failure."""
-    from linter.checks.boundaries import boundary_cases
+    from linter.checks.boundaries import boundary_cases, quantity_cases
     from linter.checks.examples import run_examples
     from linter.checks.rules import load_rules
     from linter.facts.load import load_facts
@@ -494,6 +494,13 @@ def test_rules(
             typer.echo(f"{case.tenure.location}: {case.describe(fact_base)}")
         summary += f", {len(cases)} tenure boundary cases"
         passed, failed = passed + len(cases) - len(broken), failed + len(broken)
+        figures = quantity_cases(fact_base, rules)
+        wrong = [case for case in figures if not case.ok]
+        for figure_case in wrong:
+            typer.echo(f"{figure_case.location}: {figure_case.describe(fact_base)}")
+        if figures:
+            summary += f", {len(figures)} quantity tolerance cases"
+            passed, failed = passed + len(figures) - len(wrong), failed + len(wrong)
     typer.echo(f"{passed} passed, {failed} failed ({summary})")
     raise typer.Exit(1 if failed else 0)
 

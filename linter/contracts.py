@@ -25,7 +25,7 @@ import yaml
 from linter.checks.kinds import KINDS
 from linter.checks.rules import PACK_FIELDS, RULE_FIELDS
 from linter.facts.model import FILE_FIELDS, Section, sections
-from linter.fields import Field, Records, a, field_schema, fields_of, noun, object_schema
+from linter.fields import Field, Records, a, field_schema, fields_of, forms, noun, object_schema, record_schema
 
 PACKAGE = Path(__file__).resolve().parent
 REPOSITORY = PACKAGE.parent
@@ -44,7 +44,7 @@ def facts_schema() -> dict[str, Any]:
         "title": "factlint fact file",
         "description": "People, offices with tenure dates, events with dates and canonical quotes (docs/facts.md).",
         **root,
-        "definitions": {noun(record): object_schema(fields_of(record)) for record in records()},
+        "definitions": {noun(record): record_schema(record) for record in records()},
     }
 
 
@@ -103,8 +103,18 @@ def _fact_file_tables() -> str:
     parts = [_table([*map(_row, FILE_FIELDS), *section_rows])]
     for record in records():
         named = next((f"`{s.name}`: each {noun(s.record)}" for s in sections() if s.record is record), f"each {noun(record)}")
-        parts.append(f"\n**{named}**\n\n{_table(map(_row, fields_of(record)))}")
+        parts.append(f"\n**{named}**\n\n{_table(map(_row, fields_of(record)))}{_forms(record)}")
     return "".join(parts)
+
+
+def _forms(record: type) -> str:
+    """What the table says of a record class whose fields exclude each other (fields.Form)."""
+    ways = forms(record)
+    if not ways:
+        return ""
+    each = " or ".join(f"`{form.key}` ({form.means})" for form in ways).replace("'", "`")
+    alone = "".join(f"; `{key}` only with `{form.key}`" for form in ways for key in form.with_it)
+    return f"\n{a(noun(record)).capitalize()} has either {each}, never both{alone}.\n"
 
 
 def _rule_pack_tables() -> str:

@@ -23,7 +23,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 import regex
 
@@ -115,6 +115,23 @@ def examples(record: type) -> tuple[dict[str, Any], ...]:
     return tuple(own()) if own else ({field.key: field.value.example() for field in fields_of(record)},)
 
 
+class Form(NamedTuple):
+    """One of the ways of writing a record whose fields exclude each other, as a figure is written for
+    the period it describes (``date``) or for the days it is in force (``from``, and ``to``). A record
+    class lists them as ``forms``; exactly one is written. ``key`` marks the form (written, it must
+    be valid, or the record is left out), ``means`` says what it is for messages and docs, and
+    ``with_it`` are keys written only with ``key`` (and, written, as strictly)."""
+
+    key: str
+    means: str
+    with_it: tuple[str, ...] = ()
+
+
+def forms(record: type) -> tuple[Form, ...]:
+    """The ways a record class is written, when its fields exclude each other; none: one way."""
+    return getattr(record, "forms", ())
+
+
 def noun(record: type) -> str:
     """What messages and docs call one record of a class: "office", "tenure"."""
     return record.__name__.lower()
@@ -167,12 +184,15 @@ def _keys(fields: tuple[Field, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
 def read_record(record: type, mapping: YamlMap, what: str, checker: Checker, **given: Any) -> tuple[Any, bool]:
     """The record of class ``record`` written in ``mapping``, and whether all of it was valid.
 
-    It is None when a required field is missing or invalid, or the class's ``contradiction``
-    finds its fields at odds; an optional field written wrongly is reported and left at its
+    It is None when a required field is missing or invalid, when it is not written in exactly one
+    of the class's ``forms`` (or a field of its form is invalid), or when the class's
+    ``contradiction`` finds its fields at odds; an optional field written wrongly is reported and left at its
     default (a list keeps its valid items), and the record is built, but not complete.
     ``given`` are its attributes that are not written (its owner's id); its location is where
     ``mapping`` was written."""
     values = read_fields(fields_of(record), mapping, what, checker)
+    if forms(record) and not _in_one_form(record, mapping, values, what, checker):
+        return None, False
     if not values.usable:
         return None, False
     contradiction = getattr(record, "contradiction", None)
@@ -182,6 +202,25 @@ def read_record(record: type, mapping: YamlMap, what: str, checker: Checker, **g
         checker.fail(f"{what} {message}", mapping.where(key))
         return None, False
     return record(**values.by_name, **given, location=mapping.location), values.complete
+
+
+def _in_one_form(record: type, mapping: YamlMap, values: FieldValues, what: str, checker: Checker) -> bool:
+    """Whether ``mapping`` is written in exactly one of the record class's forms, with its fields valid
+    (an invalid one is reported already: a record without its form is no record)."""
+    ways = forms(record)
+    written = [form for form in ways if form.key in mapping]
+    if len(written) != 1:
+        choices = " or ".join(f"'{form.key}' ({form.means})" for form in ways)
+        checker.fail(f"{what} needs either {choices}", mapping.location)
+        return False
+    for form in ways:
+        for key in form.with_it:
+            if key in mapping and form.key not in mapping:
+                checker.fail(f"'{key}' in {what} needs '{form.key}'", mapping.where(key))
+                return False
+    names = {field.key: field.name for field in fields_of(record)}
+    (form,) = written
+    return all(names[key] in values.by_name for key in (form.key, *form.with_it) if key in mapping)
 
 
 # -- JSON Schema ------------------------------------------------------------------------------
@@ -204,6 +243,19 @@ def object_schema(fields: Sequence[Field]) -> dict[str, Any]:
         "additionalProperties": False,
         "properties": {field.key: field_schema(field) for field in fields},
     }
+
+
+def record_schema(record: type) -> dict[str, Any]:
+    """The JSON Schema of a record class: its fields (:func:`object_schema`), and its forms: exactly
+    one form's key, and each key written only with its form's."""
+    schema = object_schema(fields_of(record))
+    ways = forms(record)
+    if ways:
+        schema["oneOf"] = [{"required": [form.key]} for form in ways]
+        needing = {key: [form.key] for form in ways for key in form.with_it}
+        if needing:
+            schema["dependencies"] = needing
+    return schema
 
 
 # -- the plain form the fact cache keeps -----------------------------------------------------
@@ -268,6 +320,9 @@ def references(record: Any) -> Iterator[tuple[Reference, str, Location | None]]:
         value = getattr(record, field.name)
         if isinstance(field.value, Reference) and value is not None:
             yield field.value, value, record.location
+        elif isinstance(field.value, References):
+            for item in value:
+                yield field.value.reference, item, record.location
         elif isinstance(field.value, Records):
             for nested in value:
                 yield from references(nested)
@@ -276,7 +331,7 @@ def references(record: Any) -> Iterator[tuple[Reference, str, Location | None]]:
 @cache
 def _links(record: type) -> tuple[Field, ...]:
     """The fields of a record class that refer to other records, or hold records that may."""
-    return tuple(field for field in fields_of(record) if isinstance(field.value, (Reference, Records)))
+    return tuple(field for field in fields_of(record) if isinstance(field.value, (Reference, References, Records)))
 
 
 # -- the kinds of value ------------------------------------------------------------------------
@@ -468,6 +523,25 @@ class Texts(Value):
 
     def layout(self) -> str:
         return "tuple[str]"
+
+
+class References(Texts):
+    """Ids of records of another section (``to``), as a ``role``: a figure's subjects. One id
+    written alone is a list of one; each is checked as a :class:`Reference`'s is."""
+
+    def __init__(self, to: type | tuple[type, ...], role: str) -> None:
+        super().__init__()
+        self.reference = Reference(to, role)
+
+    def schema(self) -> dict[str, Any]:
+        item = self.reference.schema()
+        return {"oneOf": [item, {"type": "array", "items": item}]}
+
+    def describe(self) -> str:
+        return f"{self.reference.describe()}, or a list of them"
+
+    def example(self) -> list[str]:
+        return [self.reference.example()]
 
 
 class Integer(Value):

@@ -203,13 +203,13 @@ def test_show_settings_says_what_a_check_would_use_and_where_each_setting_comes_
         "Settings for desk:",
         "  configuration:        desk/factlint.yaml",
         "  facts:                desk/facts.yaml (from desk/factlint.yaml)",
-        "  rule packs:           built-in: consistency, copy, events, offices, quotes, relations",
+        "  rule packs:           built-in: consistency, copy, events, offices, quantities, quotes, relations",
         "  select:               every rule",
         "  extend select:        none",
         "  ignore:               repeated (from desk/factlint.yaml); quote (from --ignore)",
         "  severity:             misspelling: error (from desk/factlint.yaml)",
-        "  rules that run:       16 of 20: office-conflict, event-date-conflict, list-count, misspelling, invisible-character, "
-        "event-date, office-holder, former-office-holder, then-office-holder, stale-office-holder, event-place, capital, member-of, "
+        "  rules that run:       17 of 21: office-conflict, event-date-conflict, list-count, misspelling, invisible-character, "
+        "event-date, office-holder, former-office-holder, then-office-holder, stale-office-holder, quantity, event-place, capital, member-of, "
         "rotating-presidency, unused-suppression, expired-suppression",
         "  fail on:              warning (from --fail-on)",
         "  date:                 2025-06-01 (from desk/factlint.yaml), unless a document's front matter gives one",

@@ -43,7 +43,9 @@ def test_every_builtin_rule_has_two_examples_each_way(rule):
 
 
 def test_builtin_packs_are_found():
-    assert sorted(p.name for p in builtin_rules_dir().glob("*.yaml")) == ["consistency.yaml", "copy.yaml", "events.yaml", "offices.yaml", "quotes.yaml", "relations.yaml"]
+    assert sorted(p.name for p in builtin_rules_dir().glob("*.yaml")) == [
+        "consistency.yaml", "copy.yaml", "events.yaml", "offices.yaml", "quantities.yaml", "quotes.yaml", "relations.yaml"
+    ]
 
 
 def pack_error(content: str) -> str:

@@ -22,8 +22,12 @@ def schema(name: str) -> dict:
 @pytest.mark.parametrize(
     ("name", "paths"),
     [
-        ("facts", ["seeds/facts.yaml", "tests/data/bbc/facts.yaml", "tests/golden/input/facts.yaml"]),
-        ("rules", ["rules/offices.yaml", "rules/quotes.yaml", "rules/events.yaml", "rules/copy.yaml", "rules/consistency.yaml", "rules/relations.yaml"]),
+        ("facts", ["seeds/facts.yaml", "tests/data/bbc/facts.yaml", "tests/data/reuters/facts.yaml", "tests/golden/input/facts.yaml"]),
+        (
+            "rules",
+            ["rules/offices.yaml", "rules/quotes.yaml", "rules/events.yaml", "rules/copy.yaml", "rules/consistency.yaml", "rules/relations.yaml",
+             "rules/quantities.yaml"],
+        ),
         ("config", ["factlint.yaml", "tests/golden/input/factlint.yaml"]),
     ],
 )

@@ -12,17 +12,22 @@ does not flip exactly at a boundary fails.
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re._parser as _parser  # the standard library's regex parser, to write words a mention matches
 from dataclasses import dataclass
 
 from linter.analysis import analyse
+from linter.checks.describe import figure
 from linter.checks.describe import tenure as tenure_in_words
+from linter.checks.describe import tolerance as tolerance_in_words
 from linter.checks.engine import evaluate
 from linter.checks.kinds.office_holder import OfficeHolder
 from linter.checks.rules import Rule
-from linter.dates import DateWindow, long_date
-from linter.facts.model import FactBase, Office, Tenure
+from linter.dates import DateWindow, date_range, long_date
+from linter.facts.model import FactBase, Office, Quantity, Tenure
 from linter.facts.temporal import Claim
 from linter.mentions.lexicon import build_lexicon
+from linter.mentions.measures import mention_pattern
 from linter.source.read import document_from_text
 
 ONE_DAY = dt.timedelta(days=1)
@@ -94,3 +99,188 @@ def _expected(claim: Claim, office: Office, person: str, day: dt.date) -> bool:
     if claim is Claim.FORMER:
         return holds or not any(t.start < day for t in own)
     return not any(t.start <= day for t in own)
+
+
+# -- quantities (issue 15): every figure's tolerance edges -----------------------------------------
+
+_FIGURE_PHRASES = ("{measure} was {figure}{time}.", "{measure} stood at {figure}{time}.", "{measure} of {figure}{time}.")
+_SIGNS = {"GBP": "£", "USD": "$", "EUR": "€", "JPY": "¥"}
+
+
+@dataclass(frozen=True)
+class QuantityCase:
+    """A figure written at one edge of a quantity's tolerance, and what a rule of kind ``quantity`` made of it."""
+
+    rule: Rule
+    quantity: Quantity
+    day: dt.date  # the article's date
+    text: str
+    edge: str  # "the value", "the top of its tolerance", "just above its tolerance", ...
+    expected: bool
+    flagged: bool
+
+    @property
+    def ok(self) -> bool:
+        return self.expected == self.flagged
+
+    @property
+    def location(self):
+        return self.quantity.location
+
+    def describe(self, facts: FactBase) -> str:
+        """'[quantity] expected to flag 'UK CPI inflation was 2.651% in March 2025.' on 30 April 2025, just above
+        the tolerance of UK CPI inflation (2.6% in March 2025, tolerance 0.05 points)'."""
+        verb = "flag" if self.expected else "pass"
+        q = self.quantity
+        margin = f"tolerance {tolerance_in_words(q.tolerance, q.unit)}" if q.tolerance else "no tolerance"
+        when = q.when.describe() if q.period else "from " + " to ".join(date_range(q.start, q.end)) if q.end else f"from {long_date(q.start)}"
+        return (
+            f"[{self.rule.id}] expected to {verb} {self.text!r} on {long_date(self.day)}, {self.edge} of {q.name} "
+            f"({figure(q.value, q.unit)} {when}, {margin})"
+        )
+
+
+def quantity_cases(facts: FactBase, rules: list[Rule]) -> list[QuantityCase]:
+    """For each quantity and each rule of kind ``quantity``: the figure written at its value, at both
+    edges of its tolerance (right) and one digit beyond each (wrong), at the time it is given for (a
+    period it describes, named in the sentence; the first and last day a figure is in force, as the
+    article's date), and, for a figure in force, its own value on the day before and the day after,
+    which are right or wrong as the figures of those days say. The expected verdict is computed here,
+    from the facts and the written figure's rounding, independently of the kind."""
+    from linter.checks.kinds.quantity import QuantityCheck
+
+    lexicon = build_lexicon(facts)
+    rules = [rule for rule in rules if isinstance(rule.kind, QuantityCheck)]
+    cases: list[QuantityCase] = []
+    for quantity in sorted(facts.quantities.values(), key=lambda q: q.id):
+        measure, written = _measure_words(facts, quantity), _writer(quantity)
+        if measure is None or written is None:
+            continue  # no words its own mentions match, or a unit the copy cannot be written in here
+        step = 10.0 ** -(max(_decimals(quantity.value), _decimals(quantity.tolerance)) + 1)
+        low, high = quantity.value - quantity.tolerance, quantity.value + quantity.tolerance
+        for rule in rules:
+            for day, time, values in _days(facts, quantity, step, low, high):
+                phrase = _phrase(facts, lexicon, rule, measure, written, quantity, day, time, step)
+                if phrase is None:
+                    continue  # the rule reads none of the phrasings: nothing to test it with
+                for edge, value, expected in values:
+                    text = phrase.format(measure=measure, figure=written(value, step), time=time)
+                    flagged = _flags(facts, lexicon, rule, text, day)
+                    cases.append(QuantityCase(rule, quantity, day, text, edge, expected, flagged))
+    return cases
+
+
+def _days(facts: FactBase, quantity: Quantity, step: float, low: float, high: float) -> list[tuple[dt.date, str, list[tuple[str, float, bool]]]]:
+    """(article's date, time written, [(edge, figure, expected to flag)]) for a quantity."""
+    edges = [
+        (edge, figure, not _agrees(figure, step / 2, quantity))
+        for edge, figure in (
+            ("the value", quantity.value), ("the bottom of the tolerance", low), ("the top of the tolerance", high),
+            ("just below the tolerance", low - step), ("just above the tolerance", high + step),
+        )
+    ]
+    if quantity.period:
+        return [(quantity.when.end + ONE_DAY, f" {quantity.when.describe()}", edges)]
+    days = [(quantity.start, "", edges)]
+    if quantity.end is not None and quantity.end != quantity.start:
+        days.append((quantity.end, "", edges))
+    neighbours = [quantity.start - ONE_DAY] + ([quantity.end + ONE_DAY] if quantity.end else [])
+    for day in neighbours:
+        other = [q for q in facts.quantities.values() if q.measure == quantity.measure and q.id != quantity.id and q.when.start <= day <= q.when.end]
+        expected = bool(other) and not _agrees(quantity.value, step / 2, other[0])
+        edge = "the day before" if day < quantity.start else "the day after"
+        days.append((day, "", [(edge, quantity.value, expected)]))
+    return days
+
+
+def _agrees(written: float, precision: float, quantity: Quantity) -> bool:
+    """docs/rules.md: a figure written ``written`` (rounded: give or take ``precision``) is right when
+    that range meets the quantity's value give or take its tolerance."""
+    return written - precision <= quantity.value + quantity.tolerance and written + precision >= quantity.value - quantity.tolerance
+
+
+def _phrase(
+    facts: FactBase, lexicon, rule: Rule, measure: str, written, quantity: Quantity, day: dt.date, time: str, step: float
+) -> str | None:
+    """The first phrasing the rule reads: the one where a figure far from the value is flagged."""
+    far = quantity.value + quantity.tolerance + max(1.0, abs(quantity.value)) * 10
+    for phrase in _FIGURE_PHRASES:
+        if _flags(facts, lexicon, rule, phrase.format(measure=measure, figure=written(far, step), time=time), day):
+            return phrase
+    return None
+
+
+def _flags(facts: FactBase, lexicon, rule: Rule, text: str, day: dt.date) -> bool:
+    document = document_from_text(text, f"{rule.id}:{day}")
+    return bool(evaluate(analyse(document, facts, lexicon, DateWindow.day(day), rule.kind.needs), [rule]))
+
+
+def _measure_words(facts: FactBase, quantity: Quantity) -> str | None:
+    """Words naming the quantity that its own mentions match: its name, else a mention written as plain
+    words; with its (first) subject as a possessive before them ("United Kingdom's population")."""
+    candidates = [quantity.name, *(words for words in map(_example, quantity.mentions) if words)]
+    for words in candidates:
+        if any(mention_pattern(mention).fullmatch(words) for mention in quantity.mentions):
+            return f"{facts.name_of(quantity.subject[0])}'s {words}" if quantity.subject else words[:1].upper() + words[1:]
+    return None
+
+
+def _example(pattern: str) -> str | None:
+    """Words a simple mention pattern matches: its first alternative, optional parts left out, each
+    repeat once ('(?:interest|base) rates?' gives 'interest rate'); None for anything else."""
+    try:
+        parsed = _parser.parse(pattern)
+    except Exception:  # a pattern only the regex module reads
+        return None
+
+    def walk(items) -> str | None:
+        text = ""
+        for op, argument in items:
+            if op is _parser.LITERAL:
+                text += chr(argument)
+            elif op is _parser.SUBPATTERN:
+                inner = walk(argument[-1])
+                if inner is None:
+                    return None
+                text += inner
+            elif op is _parser.BRANCH:
+                inner = walk(argument[1][0])
+                if inner is None:
+                    return None
+                text += inner
+            elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT):
+                low, _, body = argument
+                inner = walk(body) if low else ""
+                if inner is None:
+                    return None
+                text += inner * min(low, 1)
+            else:
+                return None
+        return text
+
+    words = walk(parsed)
+    return " ".join(words.split()) if words and words.strip() else None
+
+
+def _writer(quantity: Quantity):
+    """How a figure of this quantity is written, at a number of decimals: '2.651%', '£1,200.5', '4,800.1 points'."""
+    unit = quantity.unit
+
+    def number(value: float, step: float) -> str:
+        decimals = max(0, round(-math.log10(step)))
+        return f"{value:,.{decimals}f}"
+
+    if unit == "percent":
+        return lambda value, step: f"{number(value, step)}%"
+    if unit in _SIGNS:
+        return lambda value, step: f"-{_SIGNS[unit]}{number(-value, step)}" if value < 0 else f"{_SIGNS[unit]}{number(value, step)}"
+    if unit == "count":
+        return number
+    if len(unit) == 3 and unit.isupper():
+        return None  # a currency the figures of copy are not read in
+    return lambda value, step: f"{number(value, step)} {unit}"
+
+
+def _decimals(value: float) -> int:
+    text = f"{value:.6f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0

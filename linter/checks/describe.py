@@ -48,3 +48,40 @@ def where_else(line: int, other_line: int) -> str:
     if other_line == line:
         return "earlier on this line"
     return f"at line {other_line}"
+
+
+# -- quantities (issue 15) -----------------------------------------------------------------------------
+_CURRENCY_SIGNS = {"GBP": "£", "USD": "$", "EUR": "€", "JPY": "¥"}
+_SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def figure(value: float, unit: str) -> str:
+    """A quantity's value as a newsroom writes it: '2.6%', '£1.2 billion', '41.2 million', '4,800 points'."""
+    number = _number(value)
+    if unit == "percent":
+        return f"{number}%"
+    if unit in _CURRENCY_SIGNS:
+        return f"-{_CURRENCY_SIGNS[unit]}{number[1:]}" if number.startswith("-") else f"{_CURRENCY_SIGNS[unit]}{number}"
+    if unit == "count":
+        return number
+    return f"{number} {unit}"  # a currency without a sign ('40 million CHF'), or a named unit
+
+
+def tolerance(amount: float, unit: str) -> str:
+    """'0.05 points' (a percentage's tolerance is in percentage points), '£50 million', '0'."""
+    if amount == 0:
+        return "0"
+    return f"{_number(amount)} points" if unit == "percent" else figure(amount, unit)
+
+
+def _number(value: float) -> str:
+    value = float(f"{value:.12g}")  # no floating point noise: 2.6 + 0.05 is 2.65
+    for size, word in _SCALE_WORDS:
+        if abs(value) >= size:
+            return f"{_plain(value / size)} {word}"
+    return _plain(value)
+
+
+def _plain(value: float) -> str:
+    text = f"{float(f'{value:.12g}'):,.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from linter.checks.describe import tenures
+from linter.checks.describe import figure, tenures, tolerance
 from linter.dates import date_range, long_date
 from linter.errors import Location
 from linter.facts.model import LOCATED_IN, FactBase, Office
@@ -41,6 +41,7 @@ def narrate(facts: FactBase, evidence: Iterable[str]) -> tuple[FactNote, ...]:
     notes.extend(_event_note(facts, i) for i in ids if i in facts.events)
     notes.extend(_quote_note(facts, i) for i in ids if i in facts.quotes)
     notes.extend(_relation_note(facts, i) for i in ids if i in facts.relations)
+    notes.extend(_quantity_note(facts, i) for i in ids if i in facts.quantities)
     return tuple(notes)
 
 
@@ -83,6 +84,19 @@ def _relation_note(facts: FactBase, relation_id: str) -> FactNote:
         when = f" until {long_date(relation.end)}"
     pair = f"{related.name(relation.subject)} and {related.describe(relation.object)}"
     return FactNote(f"The relation {relation.relation} holds between {pair}{when}.", _source(relation.location))
+
+
+def _quantity_note(facts: FactBase, quantity_id: str) -> FactNote:
+    """'UK CPI inflation was 2.6% in March 2025 (tolerance 0.05 points; source: https://www.ons.gov.uk/...).'"""
+    quantity = facts.quantities[quantity_id]
+    when = quantity.when.describe() if quantity.period or quantity.end else f"from {long_date(quantity.start)}"
+    if not quantity.period and quantity.end:
+        first, last = date_range(quantity.start, quantity.end)
+        when = f"from {first} to {last}" if quantity.start != quantity.end else when
+    details = [f"tolerance {tolerance(quantity.tolerance, quantity.unit)}"] if quantity.tolerance else []
+    details += [f"source: {quantity.source}"] if quantity.source else []
+    aside = f" ({'; '.join(details)})" if details else ""
+    return FactNote(f"{quantity.name} was {figure(quantity.value, quantity.unit)} {when}{aside}.", _source(quantity.location))
 
 
 def _source(location: Location | None) -> str | None:

@@ -1,5 +1,5 @@
 """The reference facts: what is known, with time."""
 
-from linter.facts.model import Entity, Event, FactBase, Office, Quote, Tenure
+from linter.facts.model import Entity, Event, FactBase, Office, Quantity, Quote, Tenure
 
-__all__ = ["Entity", "Event", "FactBase", "Office", "Quote", "Tenure"]
+__all__ = ["Entity", "Event", "FactBase", "Office", "Quantity", "Quote", "Tenure"]

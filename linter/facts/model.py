@@ -13,16 +13,39 @@ cache's layout (cache.py), the JSON Schema and the tables in docs/facts.md
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from functools import cache, cached_property
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, cast
 
 import regex
 
-from linter.dates import DateWindow
+from linter.dates import DateWindow, date_range, long_date, month_end
 from linter.errors import Location
-from linter.fields import Choice, Date, DayOrDays, Field, Integer, Records, Reference, Regex, Slug, Source, Text, Texts, Version, declared, fields_of
+from linter.fields import (
+    Choice,
+    Date,
+    DayOrDays,
+    Field,
+    Form,
+    Integer,
+    Records,
+    Reference,
+    References,
+    Regex,
+    Slug,
+    Source,
+    Text,
+    Texts,
+    Value,
+    Version,
+    declared,
+    fields_of,
+)
+from linter.validate import Checker
+from linter.yamlio import YamlMap
 
 if TYPE_CHECKING:
     from linter.facts.wording import QuoteIndex
@@ -300,6 +323,256 @@ class Relations:
         return entity in self.facts.entities and self.facts.entities[entity].type == "place"
 
 
+# -- quantities (issue 15): figures of measures, for a period or in force over days ----------------
+QUANTITY_UNITS = ("percent", "count")  # besides these: a currency code ("GBP") or a named unit ("points", "barrels a day")
+_CURRENCY_CODE = re.compile(r"[A-Z]{3}")  # the standard library's re: quicker to compile, and these are plain ASCII
+_NAMED_UNIT = re.compile(r"[a-z]+(?: [a-z]+)*")
+_PERIOD = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _shown(value: Any) -> str:
+    """A value written wrongly, as a message quotes it."""
+    return f"'{value}'" if isinstance(value, str) else "nothing" if value is None else "a mapping" if isinstance(value, YamlMap) else repr(value)
+
+
+class Unit(Value):
+    """What a figure counts: percent, count, a currency code or a unit's name in lower case."""
+
+    @staticmethod
+    def problem(unit: str, key: str, what: str) -> str | None:
+        if unit in QUANTITY_UNITS or _CURRENCY_CODE.fullmatch(unit) or _NAMED_UNIT.fullmatch(unit):
+            return None
+        hint = " (write 'percent')" if unit.strip().lower() in ("%", "per cent", "pct", "percentage") else ""
+        return f"{key} '{unit}' in {what} must be percent, count, a currency code (GBP, USD) or a unit's name in lower case{hint}"
+
+    def read(self, field: Field, mapping: YamlMap, what: str, checker: Checker) -> str | None:
+        unit = checker.text(mapping, field.key, what)
+        problem = self.problem(unit, field.key, what) if unit is not None else None
+        if problem:
+            checker.fail(problem, mapping.where(field.key))
+            return None
+        return unit
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": r"^(percent|count|[A-Z]{3}|[a-z]+( [a-z]+)*)$"}
+
+    def describe(self) -> str:
+        return "`percent`, `count`, a currency code (`GBP`, `USD`) or a unit's name in lower case (`barrels per day`)"
+
+    def example(self) -> str:
+        return "percent"
+
+
+class Amount(Value):
+    """A number (2.6, 41200000), or a figure written as copy writes it ("41.2 million", "£1.2bn",
+    "2.6%": linter/figures.py), which must then be in the unit written beside it (``unit``; with
+    ``points``, a percentage's may be in percentage points), and at least ``minimum``."""
+
+    def __init__(self, unit: str = "unit", minimum: float | None = None, points: bool = False) -> None:
+        self.unit, self.minimum, self.points = unit, minimum, points
+
+    def read(self, field: Field, mapping: YamlMap, what: str, checker: Checker) -> float | None:
+        value, written = mapping[field.key], None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            number = float(value)
+        else:
+            from linter.figures import parse_number  # here: the number parser is needed only for written values
+
+            figure = parse_number(value) if isinstance(value, str) else None
+            if figure is None or figure.bound != "exact" or figure.high is not None:
+                message = f"'{field.key}' in {what} must be a number, such as 2.6 or 41200000 or '41.2 million', not {_shown(value)}"
+                checker.fail(message, mapping.where(field.key))
+                return None
+            number, written = figure.value, "percent" if figure.unit == "%" else figure.unit
+        unit = mapping.get(self.unit)
+        if written is not None and isinstance(unit, str) and Unit.problem(unit, self.unit, what) is None and written != unit:
+            allowed = self.points and written == "points" and unit == "percent"  # a percentage's tolerance, in percentage points
+            if not allowed:
+                checker.fail(f"'{field.key}' in {what} is written in {written}, but the unit is {unit}", mapping.where(field.key))
+                return None
+        if self.minimum is not None and number < self.minimum:
+            checker.fail(f"'{field.key}' in {what} must be {self.minimum:g} or more", mapping.where(field.key))
+            return None
+        return number
+
+    def schema(self) -> dict[str, Any]:
+        number: dict[str, Any] = {"type": "number"}
+        if self.minimum is not None:
+            number["minimum"] = self.minimum
+        return {"oneOf": [number, {"type": "string", "pattern": r"\S"}]}
+
+    def describe(self) -> str:
+        least = f", {self.minimum:g} or more" if self.minimum is not None else ""
+        return f"a number (`2.6`, `41200000`) or a figure as copy writes it (`41.2 million`, `£1.2bn`, `2.6%`){least}"
+
+    def example(self) -> float:
+        return 0.5
+
+
+class Period(Value):
+    """The period a figure describes: a day, a month or a year (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``), read as its days."""
+
+    def read(self, field: Field, mapping: YamlMap, what: str, checker: Checker) -> DateWindow | None:
+        value = mapping[field.key]
+        written = str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+        found = _PERIOD.fullmatch(written.strip())
+        try:
+            if found is None:
+                raise ValueError
+            year, month, day = int(found[1]), int(found[2] or 0), int(found[3] or 0)
+            if day:
+                return DateWindow.day(dt.date(year, month, day))
+            if month:
+                return DateWindow(dt.date(year, month, 1), month_end(dt.date(year, month, 1)))
+            return DateWindow(dt.date(year, 1, 1), dt.date(year, 12, 31))
+        except ValueError:
+            message = f"'{field.key}' in {what} must be a day, month or year written YYYY-MM-DD, YYYY-MM or YYYY, not {_shown(value)}"
+            checker.fail(message, mapping.where(field.key))
+            return None
+
+    def schema(self) -> dict[str, Any]:
+        year = {"type": "integer", "minimum": 1000, "maximum": 9999}
+        return {"oneOf": [year, {"type": "string", "pattern": r"^\s*[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\s*$"}]}
+
+    def describe(self) -> str:
+        return "a day, month or year: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`"
+
+    def example(self) -> str:
+        return "2021-02"
+
+    def plain(self, value: DateWindow | None) -> tuple[int, int] | None:
+        return (value.start.toordinal(), value.end.toordinal()) if value else None
+
+    def from_plain(self, raw: tuple[int, int] | None, owner: str | None) -> DateWindow | None:
+        return DateWindow(dt.date.fromordinal(raw[0]), dt.date.fromordinal(raw[1])) if raw else None
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure: the value of a measure for a time ("UK CPI inflation, March 2025: 2.6%").
+
+    It is written in one of two forms. A figure *for* a period (``date``: a day, a month or a
+    year; a statistic describing it) is checked only against copy that names that period. A figure
+    *in force* over days (``from``/``to``, like a tenure: an interest rate) is true on each of them,
+    and is checked at any time the copy speaks of. Figures of one measure share its ``name`` and
+    ``subject``, and agree in unit and form (:meth:`conflicts`). ``tolerance`` is absolute, in the
+    figure's unit. ``subject`` is whose figure it is: one entity ("ukraine" for "Ukraine's
+    population"), or several the copy may name for it (a country and its central bank: "Japan's
+    discount rate", "the Bank of Japan's").
+    """
+
+    forms: ClassVar[tuple[Form, ...]] = (
+        Form("date", "the day, month or year it describes"),
+        Form("from", "and 'to': when it was in force", with_it=("to",)),
+    )
+
+    id: str = declared(Slug(), _ID)
+    name: str = declared(
+        Text(), "The measure, as messages name it (`UK CPI inflation`); figures of one measure share it (whatever its case) and their `subject`."
+    )
+    mentions: tuple[str, ...] = declared(
+        Texts(Regex(noun="mention pattern"), at_least_one="mention pattern"), "Regexes naming the measure in an article (case-insensitive)."
+    )
+    value: float = declared(Amount(), "The figure, in its unit (a figure written with a unit must be in it).")
+    unit: str = declared(Unit(), "What the figure counts.")
+    period_days: DateWindow | None = declared(
+        Period(), "The period the figure describes (a statistic): it is checked only where the copy names that period.", key="date", default=None
+    )
+    since: dt.date | None = declared(
+        Date(), "The first day the figure is in force (a rate): it is checked on every day the copy speaks of.", key="from", default=None
+    )
+    until: dt.date | None = declared(Date(), "The last day it is in force (inclusive); none: in force still.", key="to", default=None)
+    tolerance: float = declared(
+        Amount(minimum=0, points=True),
+        "How far a figure may stray from the value and still be right, in the unit (a percentage's in percentage points); default 0.",
+        default=0.0,
+    )
+    subject: tuple[str, ...] = declared(
+        References(Entity, role="subject"),
+        "Whose figure it is: an entity, or several the copy may name for it (a country and its central bank); the copy must name one.",
+        default=(),
+    )
+    location: Location | None = None
+    source: str | None = declared(Source(), "Where the fact comes from.", default=None)
+
+    @property
+    def period(self) -> bool:
+        """True: a figure for the period it describes (``date``); False: in force over days (``from``/``to``)."""
+        return self.period_days is not None
+
+    @property
+    def start(self) -> dt.date:
+        return self.period_days.start if self.period_days is not None else cast(dt.date, self.since)
+
+    @property
+    def end(self) -> dt.date | None:
+        """The last day; None: in force still (``from`` without ``to``)."""
+        return self.period_days.end if self.period_days is not None else self.until
+
+    @property
+    def when(self) -> DateWindow:
+        return self.period_days or DateWindow(self.start, self.end or dt.date.max)
+
+    @property
+    def measure(self) -> tuple[str, tuple[str, ...]]:
+        """What figures of one measure share: the name (whatever its case) and the subject."""
+        return self.name.casefold(), tuple(sorted(self.subject))
+
+    @staticmethod
+    def contradiction(values: dict[str, Any]) -> tuple[str, str] | None:
+        """Days in force cannot end before they start."""
+        start, end = values.get("since"), values.get("until")
+        return ("to", f"ends ({end}) before it starts ({start})") if start and end and end < start else None
+
+    @staticmethod
+    def conflicts(facts: FactBase) -> Iterator[tuple[str, Location | None]]:
+        """Figures of one measure (one name and subject) agree in unit and in form (each for a period,
+        or each in force over days), and never give two values for one time."""
+        by_measure: dict[tuple[str, tuple[str, ...]], list[Quantity]] = {}
+        for quantity in facts.quantities.values():
+            by_measure.setdefault(quantity.measure, []).append(quantity)
+        forms = ("describes a period ('date')", "is in force over days ('from')")
+        for figures in by_measure.values():
+            figures.sort(key=lambda q: (q.start, q.location.line if q.location and q.location.line else 0))
+            first = figures[0]
+            for other in figures[1:]:
+                if other.unit != first.unit:
+                    yield (
+                        f"quantity '{other.id}' of {other.name} is in {other.unit}, but '{first.id}' of the same measure is in {first.unit}; "
+                        "give another measure another name"
+                    ), other.location
+                elif other.period != first.period:
+                    yield (
+                        f"quantity '{other.id}' of {other.name} {forms[not other.period]}, but '{first.id}' of the same measure "
+                        f"{forms[not first.period]}; give another measure another name"
+                    ), other.location
+            for earlier, later in itertools.pairwise(figures):
+                if earlier.period and later.period and earlier.when == later.when:
+                    yield f"quantity '{later.id}' gives a second value of {later.name} {later.when.describe()} (after '{earlier.id}')", later.location
+                elif not earlier.period and not later.period and (earlier.end is None or later.start <= earlier.end):
+                    yield (
+                        f"quantity '{later.id}' gives a second value of {later.name} on {long_date(later.start)} (after '{earlier.id}', "
+                        f"in force {in_force(earlier.start, earlier.end)})"
+                    ), later.location
+
+    @staticmethod
+    def examples() -> tuple[dict[str, Any], ...]:
+        """Every field written, in two figures (tests/test_contracts.py): one for a period, one in force
+        over days, of two measures (a measure keeps one form)."""
+        every = {field.key: field.value.example() for field in fields_of(Quantity)}
+        described = {key: value for key, value in every.items() if key not in ("from", "to")}
+        in_force = {key: value for key, value in every.items() if key != "date"}
+        return described, {**in_force, "name": "Another example measure"}
+
+
+def in_force(start: dt.date, end: dt.date | None) -> str:
+    """'from 6 February to 7 May 2025', or 'from 6 February 2025' (still in force)."""
+    if end is None:
+        return f"from {long_date(start)}"
+    first, last = date_range(start, end)
+    return f"from {first} to {last}"
+
+
 class LazyTable(Mapping):
     """A read-only id -> fact table whose facts are built on first access.
 
@@ -361,6 +634,7 @@ class FactBase:
     events: Mapping[str, Event] = section(Event, "Events, with their dates.")
     quotes: Mapping[str, Quote] = section(Quote, "Canonical quotes: who said what, when.")
     relations: Mapping[str, Relation] = section(Relation, "Relations between entities (or an event and an entity), with the days they hold.")
+    quantities: Mapping[str, Quantity] = section(Quantity, "Figures of measures, each for the period it describes or the days it is in force.")
     sources: tuple[str, ...] = ()
     holder_offices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # person -> offices held
     organization_offices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # organisation -> its offices

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from functools import cache
 
 import regex
 
-from linter.dates import DateWindow
+from linter.dates import DateWindow, month_end
+from linter.facts.model import FactBase
 from linter.mentions.model import DateMention, TimeExpression
 from linter.mentions.vocabulary import MONTHS
 from linter.segment.tokens import Tokens
@@ -166,3 +168,76 @@ def _window(match: regex.Match) -> DateWindow:
         following = dt.date(year + (month == 12), month % 12 + 1, 1)
         return DateWindow(dt.date(year, month, 1), following - dt.timedelta(days=1))
     return DateWindow.of_year(year)
+
+
+# -- times a figure may be given for (issue 15: quantities) -----------------------------------------
+
+_FULL_MONTHS = "|".join(m for m in MONTHS if len(m) > 3 or m == "May")
+# "in March", "during March", "for March" (a month without a year; "in March 2019" is a written
+# time already), "last November" and "last month": a monthly figure is given for a month, often
+# without its year, and a rate set then is told by its month.
+_MONTH_PHRASE = (
+    rf"""\b(?:[Ii]n|[Dd]uring|[Ff]or)\s+(?:(?:early|late|mid)[-\s]+)?(?P<month>{_FULL_MONTHS})\b(?!['’]s|\s+\d)
+      (?P<which>,?\s+(?:of\s+)?(?P<relative>last|this|next)\s+year\b)?
+    |\b[Ll]ast\s+(?P<last_named>{_FULL_MONTHS})\b(?!['’]s|\s+\d)
+    |\b(?P<last>[Ll]ast\s+month)\b""",
+    regex.VERBOSE,
+)
+
+
+@cache
+def _month_phrase() -> regex.Pattern:
+    return regex.compile(*_MONTH_PHRASE)
+
+
+def find_figure_times(prose: str, times: list[TimeExpression], window: DateWindow, facts: FactBase) -> list[TimeExpression]:
+    """The written times (``find_times``), and the months a figure may be given for without a year:
+    "in March" is each March that began in the year before the article's date up to it (one
+    expression for each), "last month" each month before a month of the article's date window,
+    "last November" the latest November before the article's month and the one before it.
+    Only figures read these (a title claim's time is still ``find_times``'s), and only against quantity facts."""
+    found = list(times)
+    if not facts.quantities:
+        return found
+    for match in _month_phrase().finditer(prose):
+        span = Span(match.start(), match.end())
+        if match.group("last"):
+            months = _months_between(_month_before(window.start), _month_before(window.end))
+        elif match.group("last_named"):  # "last November": the latest one before the article's month, or the one before it
+            number = MONTHS[match.group("last_named")]
+            latest = dt.date(window.start.year - (number >= window.start.month), number, 1)
+            months = [latest.replace(year=latest.year - 1), latest]
+        elif match.group("which"):  # "in March last year": that March, not the whole year "last year" alone would be
+            number, back = MONTHS[match.group("month")], {"last": 1, "this": 0, "next": -1}[match.group("relative")]
+            months = [dt.date(year - back, number, 1) for year in range(window.start.year, window.end.year + 1)]
+            found = [t for t in found if not span.contains(t.span)]
+        else:
+            number = MONTHS[match.group("month")]
+            earliest = window.start - dt.timedelta(days=365)
+            months = [
+                dt.date(year, number, 1) for year in range(earliest.year, window.end.year + 1) if earliest < dt.date(year, number, 1) <= window.end
+            ]
+        found += [TimeExpression(span, DateWindow(first, month_end(first))) for first in months]
+    # "A year ago", "two years ago" are about then, not that calendar year (whose figure is an
+    # average): half a year either side, so no figure for a year is taken for it, and a rate in
+    # force is checked on every day of it.
+    return sorted((_about(prose, t) for t in found), key=lambda t: t.span)
+
+
+def _about(prose: str, time: TimeExpression) -> TimeExpression:
+    if not prose[time.span.start : time.span.end].lower().rstrip().endswith(("ago", "ago today", "ago this week", "ago this month")):
+        return time
+    half = dt.timedelta(days=182)
+    return TimeExpression(time.span, DateWindow(time.window.start - half, time.window.end + half))
+
+
+def _month_before(day: dt.date) -> dt.date:
+    return (day.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+
+
+def _months_between(first: dt.date, last: dt.date) -> list[dt.date]:
+    months = []
+    while first <= last:
+        months.append(first)
+        first = (first + dt.timedelta(days=32)).replace(day=1)
+    return months

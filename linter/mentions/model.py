@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from linter.dates import DateWindow
 from linter.facts.model import FactBase
 from linter.facts.temporal import Claim
+from linter.figures import NumberMention
 from linter.segment.quotes import Quotation
 from linter.segment.tokens import Tokens
 from linter.source.document import Document, Span
@@ -99,6 +100,18 @@ class EventMention:
     event: str
 
 
+# -- quantities (issue 15): figures in the copy (linter/figures.py: NumberMention) and the measures they are given for ---
+
+
+@dataclass(frozen=True)
+class MeasureMention:
+    """Words naming a measure the facts record figures of ("inflation", "Ukraine's population"):
+    the quantity facts whose ``mentions`` match them."""
+
+    span: Span
+    quantities: frozenset[str]
+
+
 @dataclass(frozen=True)
 class AttributedQuote:
     quotation: Quotation
@@ -127,6 +140,9 @@ class Analysis:
     events: list[EventMention]
     event_dates: dict[Span, tuple[DateMention, ...]]  # the dates dating each event mention
     quotes: list[AttributedQuote]
+    numbers: list[NumberMention]  # figures, outside dates and times
+    figure_times: list[TimeExpression]  # the times, and months without a year ("in March", "last month")
+    measures: list[MeasureMention]  # words naming a measure of the quantity facts, in sentences with a figure
     event_names: list[EventMention]  # issue 15: events named anywhere, for relations ("the summit was held in Paris")
 
     def __init__(self, document: Document, facts: FactBase, window: DateWindow) -> None:

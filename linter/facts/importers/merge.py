@@ -33,7 +33,7 @@ from linter.errors import Location, UserError
 from linter.facts.importers.model import Imported, ImportedEntity, ImportedOffice, ImportedTenure
 from linter.facts.importers.yamltext import Edit, Node, TextEdits, flow, line_and_column, line_breaks, outline, scalar
 from linter.facts.load import load_facts_data
-from linter.facts.model import Entity, FactBase, Office, Tenure
+from linter.facts.model import Entity, FactBase, Office, Tenure, sections
 from linter.facts.temporal import clashes
 from linter.yamlio import load_yaml
 
@@ -86,7 +86,7 @@ class _Merger:
         self.edits = TextEdits(text)
         self.changes: list[Change] = []
         self.ids: dict[str, str] = {}  # imported key -> id in the file
-        self.taken = {*self.facts.entities, *self.facts.offices, *self.facts.events, *self.facts.quotes}
+        self.taken = {key for section in sections() for key in getattr(self.facts, section.name)}  # ids are unique across sections
         items = [
             item
             for section in ("entities", "offices")

@@ -1,0 +1,86 @@
+"""Words naming a measure the facts record figures of (issue 15: quantities).
+
+Each quantity fact's ``mentions`` patterns (case-insensitive regexes, matched as whole words, like
+an event's) are searched in the sentences that hold a figure, and only for the quantities whose
+required word (see mentions/lexicon.py) the document contains, so the cost does not grow with
+the number of figures in the facts. Where two mentions overlap, the longer names the measure
+("UK CPI inflation" over "inflation"); one span may name the figures of several measures
+("population": every country's), which the rule then tells apart by the subject, or leaves alone.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import lru_cache
+
+import regex
+
+from linter.facts.model import FactBase
+from linter.mentions.lexicon import required_words
+from linter.mentions.model import MeasureMention, NumberMention
+from linter.segment.tokens import Tokens
+from linter.source.document import Span
+from linter.user_regex import BadRegex, compile_user_regex, find_all, shown
+
+_TIMEOUT = 1.0  # seconds per sentence for one mention pattern
+
+
+@lru_cache(maxsize=4096)
+def mention_pattern(pattern: str) -> regex.Pattern:
+    """A quantity's mention pattern, matched case-insensitively as whole words."""
+    return compile_user_regex(rf"(?<!\w)(?:{pattern})(?!\w)", regex.IGNORECASE | regex.VERSION1)
+
+
+@lru_cache(maxsize=64)
+def _triggers(patterns: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """A word each mention of a quantity must contain -> the quantities; and those with none."""
+    triggers: dict[str, set[str]] = {}
+    always: set[str] = set()
+    for quantity, mentions in patterns:
+        for pattern in mentions:
+            words = required_words(pattern)
+            if words:
+                triggers.setdefault(max(sorted(words), key=len), set()).add(quantity)
+            else:
+                always.add(quantity)
+    return {word: frozenset(ids) for word, ids in triggers.items()}, frozenset(always)
+
+
+def find_measures(
+    prose: str, tokens: Tokens, sentences: list[Span], numbers: list[NumberMention], facts: FactBase, failures: list[str]
+) -> list[MeasureMention]:
+    """Mentions of measures in sentences with a figure; a pattern that fails is skipped and noted in ``failures``."""
+    quantities = facts.quantities
+    if not quantities or not numbers:
+        return []
+    triggers, always = _triggers(tuple((q.id, q.mentions) for q in quantities.values()))
+    words = set(tokens.lower)
+    candidates = set(always).union(*(triggers[word] for word in words & triggers.keys()))
+    if not candidates:
+        return []
+    patterns: dict[str, set[str]] = {}
+    for quantity in sorted(candidates):
+        for pattern in quantities[quantity].mentions:
+            patterns.setdefault(pattern, set()).add(quantity)
+    figure_starts = [number.span.start for number in numbers]
+    found: dict[Span, set[str]] = {}
+    gave_up: set[str] = set()
+    for sentence in sentences:
+        position = bisect.bisect_left(figure_starts, sentence.start)
+        if position == len(figure_starts) or figure_starts[position] >= sentence.end:
+            continue
+        for pattern, ids in patterns.items():
+            if pattern in gave_up:
+                continue
+            try:
+                for match in find_all(mention_pattern(pattern), prose, sentence.start, sentence.end, _TIMEOUT):
+                    if match.end() > match.start():
+                        found.setdefault(Span(match.start(), match.end()), set()).update(ids)
+            except TimeoutError:
+                gave_up.add(pattern)
+                failures.append(f"the mention pattern {pattern!r} of quantity '{min(ids)}' took over {_TIMEOUT:g} s; fix it in the facts")
+            except BadRegex as error:
+                gave_up.add(pattern)
+                failures.append(f"the mention pattern {shown(pattern)} of quantity '{min(ids)}' cannot be used: {error}; fix it in the facts")
+    longest = [span for span in found if not any(other != span and other.contains(span) for other in found)]
+    return [MeasureMention(span, frozenset(found[span])) for span in sorted(longest, key=lambda span: span.start)]
