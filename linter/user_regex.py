@@ -11,6 +11,7 @@ reports against the rule or fact that wrote the pattern. Running a pattern can f
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
@@ -33,6 +34,12 @@ def compile_user_regex(pattern: str, flags: int = 0) -> regex.Pattern:
         raise BadRegex("nested too deeply for the regex engine; simplify it") from None
     except Exception as error:  # the engine failing on this input in a way it does not document
         raise BadRegex(f"the regex engine cannot compile it ({type(error).__name__}: {error})") from None
+
+
+@lru_cache(maxsize=1024)
+def cached_user_regex(pattern: str, flags: int = 0) -> regex.Pattern:
+    """``compile_user_regex``, memoised: rule kinds compile the same expanded patterns for every document."""
+    return compile_user_regex(pattern, flags)
 
 
 def find_all(pattern: regex.Pattern, text: str, start: int, end: int, timeout: float) -> Iterator[regex.Match]:

@@ -17,7 +17,7 @@ from linter.facts.model import FactBase
 from linter.mentions.lexicon import Lexicon
 from linter.mentions.model import DateMention, EventMention
 from linter.segment.tokens import Tokens
-from linter.source.document import Span
+from linter.source.document import Span, outermost
 from linter.user_regex import BadRegex, compile_user_regex, find_all, shown
 
 _APOSTROPHE = regex.compile(r"['’]")
@@ -67,17 +67,9 @@ def find_events(
 
 
 def _longest(mentions: list[EventMention]) -> list[EventMention]:
-    """Drop a mention inside a longer one ("Marathon" in "London Marathon"): one phrase names one event.
-
-    One sweep over the distinct spans by start (the longer first): a span is inside another when
-    a span before it in that order reaches as far."""
-    inside: set[Span] = set()
-    furthest = -1
-    for span in sorted({mention.span for mention in mentions}, key=lambda span: (span.start, -span.end)):
-        if furthest >= span.end:
-            inside.add(span)
-        furthest = max(furthest, span.end)
-    return [mention for mention in mentions if mention.span not in inside]
+    """Drop a mention inside a longer one ("Marathon" in "London Marathon"): one phrase names one event."""
+    kept = outermost(mention.span for mention in mentions)
+    return [mention for mention in mentions if mention.span in kept]
 
 
 def find_event_names(

@@ -19,7 +19,7 @@ from linter.facts.model import FactBase
 from linter.mentions.lexicon import required_words
 from linter.mentions.model import MeasureMention, NumberMention
 from linter.segment.tokens import Tokens
-from linter.source.document import Span
+from linter.source.document import Span, outermost
 from linter.user_regex import BadRegex, compile_user_regex, find_all, shown
 
 _TIMEOUT = 1.0  # seconds per sentence for one mention pattern
@@ -82,5 +82,4 @@ def find_measures(
             except BadRegex as error:
                 gave_up.add(pattern)
                 failures.append(f"the mention pattern {shown(pattern)} of quantity '{min(ids)}' cannot be used: {error}; fix it in the facts")
-    longest = [span for span in found if not any(other != span and other.contains(span) for other in found)]
-    return [MeasureMention(span, frozenset(found[span])) for span in sorted(longest, key=lambda span: span.start)]
+    return [MeasureMention(span, frozenset(found[span])) for span in sorted(outermost(found), key=lambda span: span.start)]

@@ -34,6 +34,18 @@ class Span:
         return self.start <= other.start and other.end <= self.end
 
 
+def outermost(spans: Iterable[Span]) -> set[Span]:
+    """The distinct spans that lie inside no other: one sweep by start (the longer first), a span
+    being inside another when one before it in that order reaches as far."""
+    kept: set[Span] = set()
+    furthest = -1
+    for span in sorted(set(spans), key=lambda span: (span.start, -span.end)):
+        if furthest < span.end:
+            kept.add(span)
+        furthest = max(furthest, span.end)
+    return kept
+
+
 @dataclass
 class Document:
     path: str

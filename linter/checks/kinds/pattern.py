@@ -13,7 +13,6 @@ mentions, so the regex stays small however large the fact file is.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Any
 
 import regex
@@ -22,7 +21,7 @@ from linter.checks.kinds.base import Kind, Match, search_blocks, search_capitals
 from linter.fields import Boolean, Field, Regex
 from linter.mentions.model import Analysis
 from linter.source.document import Span
-from linter.user_regex import compile_user_regex
+from linter.user_regex import cached_user_regex
 
 MACROS = ("person", "organization", "place", "entity", "title")
 _MACRO = regex.compile(r"(?<!\\)\{(" + "|".join(MACROS) + r")\}")
@@ -41,11 +40,6 @@ def expand(pattern: str, forms: dict[str, tuple[str, ...]]) -> str:
         return rf"(?<![\p{{L}}\p{{N}}]){group}(?![\p{{L}}\p{{N}}])"
 
     return _MACRO.sub(replace, pattern)
-
-
-@lru_cache(maxsize=1024)
-def _compile(pattern: str, flags: int) -> regex.Pattern:
-    return compile_user_regex(pattern, flags)
 
 
 class PatternWithMacros(Regex):
@@ -81,10 +75,10 @@ class Pattern(Kind):
         self.across_markup = params["across_markup"]
         self.macros = frozenset(_MACRO.findall(self.source))
         self.needs = frozenset({"names", "titles"}) if self.macros else frozenset()
-        self.groups = frozenset(_compile(expand(self.source, {}), self.flags).groupindex)
+        self.groups = frozenset(cached_user_regex(expand(self.source, {}), self.flags).groupindex)
         self.in_capitals = None
         if params["in_capitals"] is not None:
-            self.in_capitals = _compile(params["in_capitals"], regex.VERSION1 | regex.IGNORECASE)
+            self.in_capitals = cached_user_regex(params["in_capitals"], regex.VERSION1 | regex.IGNORECASE)
             self.groups |= frozenset(self.in_capitals.groupindex)
             self.needs |= {"capitals"}
 
@@ -95,7 +89,7 @@ class Pattern(Kind):
         forms = _surface_forms(analysis, self.macros) if self.macros else {}
         if any(not forms.get(macro) for macro in self.macros):
             return  # a macro with nothing to stand for: the pattern cannot match here
-        compiled = _compile(expand(self.source, forms), self.flags)
+        compiled = cached_user_regex(expand(self.source, forms), self.flags)
         document = analysis.document
         found_in_capitals = search_capitals(self.in_capitals, analysis) if self.in_capitals else []
         for found in [*search_blocks(compiled, analysis), *found_in_capitals]:

@@ -31,7 +31,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Any
 
 import regex
@@ -45,7 +44,7 @@ from linter.fields import Boolean, Choice, Field, Regex, Slug, Texts
 from linter.linking.claim_time import TimeLinker
 from linter.mentions.model import Analysis, NameMention
 from linter.source.document import Span
-from linter.user_regex import BadRegex, compile_user_regex
+from linter.user_regex import BadRegex, cached_user_regex, compile_user_regex
 
 SLOTS = ("subject", "object")
 SLOT_TYPES = (*ENTITY_TYPES, "entity", "event")
@@ -72,11 +71,6 @@ def expand(pattern: str, forms: dict[str, tuple[str, ...]]) -> str:
         return rf"(?<![\p{{L}}\p{{N}}])(?P<{match.group(1)}>{alternatives or '(?!)'})(?![\p{{L}}\p{{N}}])"
 
     return _SLOT.sub(replace, pattern)
-
-
-@lru_cache(maxsize=1024)
-def _compile(pattern: str, flags: int) -> regex.Pattern:
-    return compile_user_regex(pattern, flags)
 
 
 class SlotPattern(Regex):
@@ -159,7 +153,7 @@ class RelationCheck(Kind):
             forms = {slot: reader.forms(kind) for slot, kind in slots.items()}
             if not all(forms.values()):
                 continue
-            for found in search_blocks(_compile(expand(pattern, forms), self.flags), analysis):
+            for found in search_blocks(cached_user_regex(expand(pattern, forms), self.flags), analysis):
                 span = Span(found.start(), found.end())
                 if span in reported:
                     continue
