@@ -27,7 +27,7 @@ from linter.dates import DateWindow, date_range, long_date
 from linter.facts.model import FactBase, Office, Quantity, Tenure
 from linter.facts.temporal import Claim
 from linter.mentions.lexicon import build_lexicon
-from linter.mentions.measures import mention_pattern
+from linter.mentions.patterns import mention_pattern
 from linter.source.read import document_from_text
 
 ONE_DAY = dt.timedelta(days=1)

@@ -9,25 +9,17 @@ the number of events in the facts.
 from __future__ import annotations
 
 import bisect
-from functools import lru_cache
 
 import regex
 
 from linter.facts.model import FactBase
 from linter.mentions.lexicon import Lexicon
 from linter.mentions.model import DateMention, EventMention
+from linter.mentions.patterns import mention_spans
 from linter.segment.tokens import Tokens
 from linter.source.document import Span, outermost
-from linter.user_regex import BadRegex, compile_user_regex, find_all, shown
 
 _APOSTROPHE = regex.compile(r"['’]")
-_TIMEOUT = 1.0  # seconds per sentence for one mention pattern
-
-
-@lru_cache(maxsize=4096)
-def _compiled(pattern: str) -> regex.Pattern:
-    """An event's mention pattern, matched as whole words ("CES" is not in "services")."""
-    return compile_user_regex(rf"(?<![\p{{L}}\p{{N}}])(?:{pattern})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE | regex.VERSION1)
 
 
 def find_events(
@@ -46,23 +38,18 @@ def find_events(
     if not candidates:
         return []
     date_starts = sorted(date.span.start for date in dates)
-    mentions = []
+    mentions: list[EventMention] = []
     for sentence in sentences:
         position = bisect.bisect_left(date_starts, sentence.start)
         if position == len(date_starts) or date_starts[position] >= sentence.end:
             continue
         for event_id in sorted(candidates - gave_up):
             for pattern in events[event_id].mentions:
-                try:
-                    for match in find_all(_compiled(pattern), prose, sentence.start, sentence.end, _TIMEOUT):
-                        if match.end() > match.start():
-                            mentions.append(EventMention(Span(match.start(), match.end()), event_id))
-                except TimeoutError:
+                spans = mention_spans(pattern, prose, sentence, f"event '{event_id}'", failures)
+                if spans is None:
                     gave_up.add(event_id)
-                    failures.append(f"the mention pattern {pattern!r} of event '{event_id}' took over {_TIMEOUT:g} s; fix it in the facts")
-                except BadRegex as error:
-                    gave_up.add(event_id)
-                    failures.append(f"the mention pattern {shown(pattern)} of event '{event_id}' cannot be used: {error}; fix it in the facts")
+                    break
+                mentions.extend(EventMention(span, event_id) for span in spans)
     return _longest(mentions)
 
 
@@ -86,15 +73,12 @@ def find_event_names(
     words = set(tokens.lower)
     words.update(part for word in tokens.lower if "'" in word or "’" in word for part in _APOSTROPHE.split(word))
     candidates = set(lexicon.always_events).union(*(lexicon.event_triggers[word] for word in words & lexicon.event_triggers.keys()))
-    mentions = []
+    mentions: list[EventMention] = []
     for event_id in sorted(candidates & wanted):
         for pattern in facts.events[event_id].mentions:
             for sentence in sentences:
-                try:
-                    for match in find_all(_compiled(pattern), prose, sentence.start, sentence.end, _TIMEOUT):
-                        if match.end() > match.start():
-                            mentions.append(EventMention(Span(match.start(), match.end()), event_id))
-                except (TimeoutError, BadRegex):
-                    failures.append(f"the mention pattern {shown(pattern)} of event '{event_id}' could not be searched; fix it in the facts")
+                spans = mention_spans(pattern, prose, sentence, f"event '{event_id}'", failures)
+                if spans is None:
                     break
+                mentions.extend(EventMention(span, event_id) for span in spans)
     return _longest(sorted(set(mentions), key=lambda m: (m.span.start, m.span.end, m.event)))

@@ -13,22 +13,12 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 
-import regex
-
 from linter.facts.model import FactBase
 from linter.mentions.lexicon import required_words
 from linter.mentions.model import MeasureMention, NumberMention
+from linter.mentions.patterns import mention_spans
 from linter.segment.tokens import Tokens
 from linter.source.document import Span, outermost
-from linter.user_regex import BadRegex, compile_user_regex, find_all, shown
-
-_TIMEOUT = 1.0  # seconds per sentence for one mention pattern
-
-
-@lru_cache(maxsize=4096)
-def mention_pattern(pattern: str) -> regex.Pattern:
-    """A quantity's mention pattern, matched case-insensitively as whole words."""
-    return compile_user_regex(rf"(?<!\w)(?:{pattern})(?!\w)", regex.IGNORECASE | regex.VERSION1)
 
 
 @lru_cache(maxsize=64)
@@ -72,14 +62,10 @@ def find_measures(
         for pattern, ids in patterns.items():
             if pattern in gave_up:
                 continue
-            try:
-                for match in find_all(mention_pattern(pattern), prose, sentence.start, sentence.end, _TIMEOUT):
-                    if match.end() > match.start():
-                        found.setdefault(Span(match.start(), match.end()), set()).update(ids)
-            except TimeoutError:
+            spans = mention_spans(pattern, prose, sentence, f"quantity '{min(ids)}'", failures)
+            if spans is None:
                 gave_up.add(pattern)
-                failures.append(f"the mention pattern {pattern!r} of quantity '{min(ids)}' took over {_TIMEOUT:g} s; fix it in the facts")
-            except BadRegex as error:
-                gave_up.add(pattern)
-                failures.append(f"the mention pattern {shown(pattern)} of quantity '{min(ids)}' cannot be used: {error}; fix it in the facts")
+                continue
+            for span in spans:
+                found.setdefault(span, set()).update(ids)
     return [MeasureMention(span, frozenset(found[span])) for span in sorted(outermost(found), key=lambda span: span.start)]
