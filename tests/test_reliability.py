@@ -8,7 +8,7 @@ import os
 import pytest
 
 from linter.checks.kinds import base as kind_base
-from linter.mentions import events as event_mentions
+from linter.mentions import patterns as mention_patterns
 
 from conftest import FACTS, REPO, analysis_of, run_cli
 
@@ -88,7 +88,7 @@ def test_a_catastrophic_rule_pattern_fails_that_rule_on_that_document_only(monke
 
 
 def test_a_catastrophic_event_pattern_is_skipped_and_noted(monkeypatch):
-    monkeypatch.setattr(event_mentions, "_TIMEOUT", 0.05)
+    monkeypatch.setattr(mention_patterns, "TIMEOUT", 0.05)
     facts = FACTS.replace("mentions: ['example summit']", "mentions: ['(a+)+$']")
     analysis = analysis_of("On March 3 " + "a" * 5000 + "!", facts_yaml=facts)
     assert analysis.events == [] and "took over" in analysis.failures[0]
