@@ -10,18 +10,19 @@ take one UTF-16 unit but three UTF-8 bytes, so a wrong conversion moves every ra
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 import shutil
 import subprocess
 import sys
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 from pygls.uris import from_fs_path
-
-from conftest import REPO
 
 TIMEOUT = 30  # seconds any one wait may take
 ARTICLE = "coalition-of-the-willing.md"
@@ -154,6 +155,17 @@ async def _wait(awaitable):
     return await asyncio.wait_for(awaitable, TIMEOUT)
 
 
+@contextlib.asynccontextmanager
+async def editing(root: Path, debounce_ms: int = 0) -> AsyncIterator[Editor]:
+    """An editor with the server started on ``root``, shut down however the scenario ends."""
+    editor = Editor()
+    await editor.start(root, debounce_ms)
+    try:
+        yield editor
+    finally:
+        await editor.stop()
+
+
 def _run(scenario) -> None:
     """Run an async scenario to its end in a fresh event loop."""
     asyncio.run(scenario())
@@ -204,9 +216,7 @@ def test_opening_the_seed_article_gives_its_four_findings(workspace, encoding):
 
 def test_edits_update_the_diagnostics_after_the_typing_pauses(workspace):
     async def scenario() -> None:
-        editor = Editor()
-        await editor.start(workspace, debounce_ms=100)
-        try:
+        async with editing(workspace, debounce_ms=100) as editor:
             uri = editor.open(workspace / "seeds" / ARTICLE)
             assert len(await editor.diagnostics(uri, version=1)) == 4
             original = editor.texts[uri]
@@ -222,17 +232,13 @@ def test_edits_update_the_diagnostics_after_the_typing_pauses(workspace):
             assert set(found) == {"former-office-holder", "event-date", "misspelling"}
             assert found["misspelling"].severity == types.DiagnosticSeverity.Warning
             assert editor.text_of(uri, found["misspelling"].range) == "goverment"
-        finally:
-            await editor.stop()
 
     _run(scenario)
 
 
 def test_code_actions_fix_and_suppress_and_the_findings_go(workspace):
     async def scenario() -> None:
-        editor = Editor()
-        await editor.start(workspace)
-        try:
+        async with editing(workspace) as editor:
             path = workspace / "seeds" / ARTICLE
             path.write_text(path.read_text(encoding="utf-8") + "\nThe goverment agreed.\n", encoding="utf-8")
             uri = editor.open(path)
@@ -277,17 +283,13 @@ def test_code_actions_fix_and_suppress_and_the_findings_go(workspace):
             version = editor.apply(fix_all.edit)
             assert await editor.diagnostics(uri, version=version) == []
             assert "The government agreed." in editor.texts[uri]
-        finally:
-            await editor.stop()
 
     _run(scenario)
 
 
 def test_hover_on_a_flagged_span_says_what_the_facts_say(workspace):
     async def scenario() -> None:
-        editor = Editor()
-        await editor.start(workspace)
-        try:
+        async with editing(workspace) as editor:
             uri = editor.open(workspace / "seeds" / ARTICLE)
             sunak = _by_rule(await editor.diagnostics(uri, version=1))["office-holder"]
             inside = types.Position(line=sunak.range.start.line, character=sunak.range.start.character + 3)
@@ -301,17 +303,13 @@ def test_hover_on_a_flagged_span_says_what_the_facts_say(workspace):
             assert await _wait(editor.client.text_document_hover_async(
                 types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=outside)
             )) is None
-        finally:
-            await editor.stop()
 
     _run(scenario)
 
 
 def test_a_broken_fact_file_is_one_diagnostic_on_it_and_the_server_goes_on(workspace):
     async def scenario() -> None:
-        editor = Editor()
-        await editor.start(workspace)
-        try:
+        async with editing(workspace) as editor:
             uri = editor.open(workspace / "seeds" / ARTICLE)
             assert len(await editor.diagnostics(uri, version=1)) == 4
             facts = workspace / "seeds" / "facts.yaml"
@@ -339,17 +337,13 @@ def test_a_broken_fact_file_is_one_diagnostic_on_it_and_the_server_goes_on(works
             changed()
             assert set(_by_rule(await editor.diagnostics(uri))) == SEED_RULES
             assert await editor.diagnostics(facts_uri) == []
-        finally:
-            await editor.stop()
 
     _run(scenario)
 
 
 def test_a_saved_fact_file_and_a_changed_configuration_are_reloaded(workspace):
     async def scenario() -> None:
-        editor = Editor()
-        await editor.start(workspace)
-        try:
+        async with editing(workspace) as editor:
             uri = editor.open(workspace / "seeds" / ARTICLE)
             assert len(await editor.diagnostics(uri, version=1)) == 4
             # A fact file saved in the editor is reloaded, even by a client that watches no files.
@@ -364,17 +358,13 @@ def test_a_saved_fact_file_and_a_changed_configuration_are_reloaded(workspace):
             event = types.FileEvent(uri=from_fs_path(str(config)), type=types.FileChangeType.Changed)
             editor.client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[event]))
             assert set(_by_rule(await editor.diagnostics(uri))) == SEED_RULES - {"event-date", "quote-anachronism"}
-        finally:
-            await editor.stop()
 
     _run(scenario)
 
 
 def test_plain_text_and_html_documents_are_checked(workspace):
     async def scenario() -> None:
-        editor = Editor()
-        await editor.start(workspace)
-        try:
+        async with editing(workspace) as editor:
             (workspace / "note.txt").write_text("---\nThe goverment fell.\n", encoding="utf-8")
             (workspace / "page.html").write_text("<p>The goverment fell.</p>\n", encoding="utf-8")
             for name, language, suppressible in (("note.txt", "plaintext", False), ("page.html", "html", True)):
@@ -394,8 +384,6 @@ def test_plain_text_and_html_documents_are_checked(workspace):
                 types.HoverParams(text_document=types.TextDocumentIdentifier(uri=yaml_uri), position=types.Position(line=0, character=0))
             ))
             assert hover is None and editor.published.empty()
-        finally:
-            await editor.stop()
 
     _run(scenario)
 
