@@ -472,7 +472,7 @@ def test_rules(
     ] = None,
 ) -> None:
     """Run every rule's examples (and, with --facts, boundary cases); exit 1 on any failure."""
-    from linter.checks.boundaries import boundary_cases, quantity_cases
+    from linter.checks.boundaries import boundary_cases, quantity_cases, relation_cases
     from linter.checks.examples import run_examples
     from linter.checks.rules import load_rules
     from linter.facts.load import load_facts
@@ -488,19 +488,18 @@ def test_rules(
     summary = f"{len(results)} examples of {len({r.rule.id for r in results})} rules"
     passed, failed = len(results) - len(failures), len(failures)
     if fact_base is not None:
-        cases = boundary_cases(fact_base, rules)
-        broken = [case for case in cases if not case.ok]
-        for case in broken:
-            typer.echo(f"{case.tenure.location}: {case.describe(fact_base)}")
-        summary += f", {len(cases)} tenure boundary cases"
-        passed, failed = passed + len(cases) - len(broken), failed + len(broken)
-        figures = quantity_cases(fact_base, rules)
-        wrong = [case for case in figures if not case.ok]
-        for figure_case in wrong:
-            typer.echo(f"{figure_case.location}: {figure_case.describe(fact_base)}")
-        if figures:
-            summary += f", {len(figures)} quantity tolerance cases"
-            passed, failed = passed + len(figures) - len(wrong), failed + len(wrong)
+        generated = (
+            ("tenure boundary cases", boundary_cases(fact_base, rules)),
+            ("relation boundary cases", relation_cases(fact_base, rules)),
+            ("quantity tolerance cases", quantity_cases(fact_base, rules)),
+        )
+        for counted, cases in generated:
+            broken = [case for case in cases if not case.ok]
+            for case in broken:
+                typer.echo(f"{case.location}: {case.describe(fact_base)}")
+            if cases or counted == "tenure boundary cases":
+                summary += f", {len(cases)} {counted}"
+            passed, failed = passed + len(cases) - len(broken), failed + len(broken)
     typer.echo(f"{passed} passed, {failed} failed ({summary})")
     raise typer.Exit(1 if failed else 0)
 

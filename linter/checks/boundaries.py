@@ -1,9 +1,11 @@
-"""Test cases generated from the facts: every tenure's boundaries.
+"""Test cases generated from the facts: every tenure's, relation's and figure's edges.
 
 For each tenure, a sentence naming the person with the office's title is
 checked on the day before it starts, its first day, its last day and the day
 after it ends, by each rule of kind ``office-holder`` (whatever claims the rule
-checks; not the staleness rules). The expected verdict is computed here directly from the tenure list,
+checks; not the staleness rules); each dated relation the same way, in words one of
+the ``relation`` rule's own patterns reads; each quantity at its tolerance edges. The
+expected verdict is computed here directly from the facts,
 day by day, as docs/rules.md states it, independently of facts/temporal.py; the
 actual verdict goes through the whole pipeline (text, claim, rule). A rule that
 does not flip exactly at a boundary fails.
@@ -16,26 +18,41 @@ import math
 import re._parser as _parser  # the standard library's regex parser, to write words a mention matches
 from dataclasses import dataclass
 
+import regex
+
 from linter.analysis import analyse
 from linter.checks.describe import figure
 from linter.checks.describe import tenure as tenure_in_words
 from linter.checks.describe import tolerance as tolerance_in_words
 from linter.checks.engine import evaluate
 from linter.checks.kinds.office_holder import OfficeHolder
+from linter.checks.kinds.quantity import QuantityCheck
+from linter.checks.kinds.relation import RelationCheck, expand, fill
 from linter.checks.rules import Rule
 from linter.dates import DateWindow, date_range, long_date
-from linter.facts.model import FactBase, Office, Quantity, Tenure
+from linter.facts.model import FactBase, Office, Quantity, Relation, Relations, Tenure
 from linter.facts.temporal import Claim
 from linter.mentions.lexicon import build_lexicon
 from linter.mentions.patterns import mention_pattern
 from linter.source.read import document_from_text
 
 ONE_DAY = dt.timedelta(days=1)
+
+
+class _Verdict:
+    """What a generated case expects of its rule, and what the rule did."""
+
+    expected: bool  # the rule should flag
+    flagged: bool
+
+    @property
+    def ok(self) -> bool:
+        return self.expected == self.flagged
 _PHRASES = {Claim.CURRENT: "{title} {name} spoke.", Claim.FORMER: "Former {title} {name} spoke.", Claim.EARLIER: "Then-{title} {name} spoke."}
 
 
 @dataclass(frozen=True)
-class BoundaryCase:
+class BoundaryCase(_Verdict):
     rule: Rule
     office: Office
     tenure: Tenure
@@ -45,19 +62,14 @@ class BoundaryCase:
     flagged: bool
 
     @property
-    def ok(self) -> bool:
-        return self.expected == self.flagged
+    def location(self):
+        return self.tenure.location
 
     def describe(self, facts: FactBase) -> str:
         """'[office-holder] expected to flag 'Prime Minister Rishi Sunak spoke.' on 24 October 2022, the day before
         Rishi Sunak's tenure as Prime Minister of the United Kingdom (from 25 October 2022 to 5 July 2024)'."""
         verb = "flag" if self.expected else "pass"
-        when = {
-            self.tenure.start - ONE_DAY: "the day before",
-            self.tenure.start: "the first day of",
-            self.tenure.end: "the last day of",
-            self.tenure.end and self.tenure.end + ONE_DAY: "the day after",
-        }[self.day]
+        when = dict(_edge_days(self.tenure.start, self.tenure.end))[self.day]
         return (
             f"[{self.rule.id}] expected to {verb} {self.text!r} on {long_date(self.day)}, {when} "
             f"{facts.name_of(self.tenure.who)}'s tenure as {self.office.name} ({tenure_in_words(self.tenure)})"
@@ -71,7 +83,7 @@ def boundary_cases(facts: FactBase, rules: list[Rule]) -> list[BoundaryCase]:
     tenure_rules = [(rule, rule.kind) for rule in rules if isinstance(rule.kind, OfficeHolder) and rule.kind.stale_after is None]
     for office in facts.offices.values():
         for tenure in office.holders:
-            days = [tenure.start - ONE_DAY, tenure.start] + ([tenure.end, tenure.end + ONE_DAY] if tenure.end else [])
+            days = [day for day, _ in _edge_days(tenure.start, tenure.end)]
             for rule, kind in tenure_rules:
                 for claim in sorted(kind.claims, key=lambda c: c.value):
                     text = _PHRASES[claim].format(title=_title(facts, office), name=facts.name_of(tenure.who))
@@ -81,6 +93,13 @@ def boundary_cases(facts: FactBase, rules: list[Rule]) -> list[BoundaryCase]:
                         expected = _expected(claim, office, tenure.who, day)
                         cases.append(BoundaryCase(rule, office, tenure, day, text, expected, bool(findings)))
     return cases
+
+
+def _edge_days(start: dt.date | None, end: dt.date | None) -> list[tuple[dt.date, str]]:
+    """The days a period is tested on, with their words: the day before it starts, its first day, its
+    last day and the day after it ends (those it has)."""
+    days = [(start - ONE_DAY, "the day before"), (start, "the first day of")] if start else []
+    return days + ([(end, "the last day of"), (end + ONE_DAY, "the day after")] if end else [])
 
 
 def _title(facts: FactBase, office: Office) -> str:
@@ -101,6 +120,113 @@ def _expected(claim: Claim, office: Office, person: str, day: dt.date) -> bool:
     return not any(t.start <= day for t in own)
 
 
+# -- relations (issue 15): every dated relation's edges ---------------------------------------------
+
+# Words that make a relation claim speak of other times than the article's date (docs/rules.md,
+# "The facts decide"): the generated copy is in the present tense, without them.
+_NOT_PRESENT = frozenset("was were had will would could might may shall should to".split())
+
+
+@dataclass(frozen=True)
+class RelationCase(_Verdict):
+    """A relation written as present-tense copy, checked on a day at one edge of the relation's days."""
+
+    rule: Rule
+    relation: Relation
+    day: dt.date  # the article's date
+    text: str
+    expected: bool
+    flagged: bool
+
+    @property
+    def location(self):
+        return self.relation.location
+
+    def describe(self, facts: FactBase) -> str:
+        """'[member-of] expected to flag 'Sweden is member of NATO.' on 6 March 2024, the day before the
+        relation sweden-in-nato (Sweden member-of NATO, from 7 March 2024)'."""
+        verb = "flag" if self.expected else "pass"
+        r = self.relation
+        when = dict(_edge_days(r.start, r.end))[self.day]
+        days = f"from {long_date(r.start)}" if r.start else ""
+        days += (" to " if days else "until ") + long_date(r.end) if r.end else ""
+        return (
+            f"[{self.rule.id}] expected to {verb} {self.text!r} on {long_date(self.day)}, {when} the relation {r.id} "
+            f"({facts.related.name(r.subject)} {r.relation} {facts.related.name(r.object)}, {days})"
+        )
+
+
+def relation_cases(facts: FactBase, rules: list[Rule]) -> list[RelationCase]:
+    """For each rule of kind ``relation`` and each dated relation of the facts it checks: the pair,
+    written in the first of the rule's patterns that reads as present-tense copy, checked on the
+    day before the relation starts, its first day, its last day and the day after it ends. Timeless
+    relations (an event's place) have no edges; a pair no pattern can be written for is left out."""
+    lexicon = build_lexicon(facts)
+    related = facts.related
+    cases: list[RelationCase] = []
+    for rule in rules:
+        if not isinstance(rule.kind, RelationCheck):
+            continue
+        for relation in sorted(related.by_name.get(rule.kind.relation, ()), key=lambda r: r.id):
+            text = None if relation.timeless else _relation_text(facts, rule.kind, relation)
+            if text is None:
+                continue  # no edges, or no wording the rule reads
+            for day, _ in _edge_days(relation.start, relation.end):
+                expected = _relation_expected(related, rule.kind, relation, day)
+                cases.append(RelationCase(rule, relation, day, text, expected, _flags(facts, lexicon, rule, text, day)))
+    return cases
+
+
+def _relation_text(facts: FactBase, kind: RelationCheck, relation: Relation) -> str | None:
+    """The pair in the first of the kind's patterns whose simplest wording it matches, in the present tense."""
+    subject, obj = _words_for(facts, relation.subject), _words_for(facts, relation.object)
+    if subject is None or obj is None:
+        return None
+    words = {"subject": subject, "object": obj}
+    for pattern, _ in kind.patterns:
+        example = _example(fill(pattern, words))
+        if example is None or _NOT_PRESENT & set(example.lower().split()):
+            continue
+        text = example[:1].upper() + example[1:] + ("" if example[-1] in ".!?" else ".")
+        if regex.search(expand(pattern, {slot: (written,) for slot, written in words.items()}), text, kind.flags):
+            return text
+    return None
+
+
+def _words_for(facts: FactBase, key: str) -> str | None:
+    """How copy names an entity (its name) or an event (words one of its mentions matches)."""
+    if key in facts.entities:
+        return facts.name_of(key)
+    mentions = facts.events[key].mentions
+    return next((words for words in map(_example, mentions) if words and any(mention_pattern(m).fullmatch(words) for m in mentions)), None)
+
+
+def _relation_expected(related: Relations, kind: RelationCheck, relation: Relation, day: dt.date) -> bool:
+    """docs/rules.md, "The facts decide", for the relation's own pair on one day: true when the pair (or
+    places that agree with it) holds that day; otherwise, without ``unique``, false when the facts
+    record the pair at all; with it, false when a certainly different partner holds that day on the
+    side that has one, and no partner the facts cannot compare does."""
+
+    def holds(other: Relation) -> bool:
+        return (other.start is None or other.start <= day) and (other.end is None or day <= other.end)
+
+    facts = related.by_name[kind.relation]
+    sides = [(related.agree(relation.subject, r.subject), related.agree(relation.object, r.object), r) for r in facts]
+    agreeing = [r for subject, obj, r in sides if subject is True and obj is True]
+    if any(holds(r) for r in agreeing):
+        return False
+    if kind.unique is None:
+        return bool(agreeing)
+    # The facts of the written partner on the side that has one (the subject, for `unique: object`), and
+    # whether their other side agrees with the written one: True, False (certainly not) or None (cannot tell).
+    if kind.unique == "object":
+        others = [(obj, r) for subject, obj, r in sides if subject is True]
+    else:
+        others = [(subject, r) for subject, obj, r in sides if obj is True]
+    that_day = [same for same, r in others if holds(r)]
+    return False in that_day and None not in that_day
+
+
 # -- quantities (issue 15): every figure's tolerance edges -----------------------------------------
 
 _FIGURE_PHRASES = ("{measure} was {figure}{time}.", "{measure} stood at {figure}{time}.", "{measure} of {figure}{time}.")
@@ -108,7 +234,7 @@ _SIGNS = {"GBP": "£", "USD": "$", "EUR": "€", "JPY": "¥"}
 
 
 @dataclass(frozen=True)
-class QuantityCase:
+class QuantityCase(_Verdict):
     """A figure written at one edge of a quantity's tolerance, and what a rule of kind ``quantity`` made of it."""
 
     rule: Rule
@@ -118,10 +244,6 @@ class QuantityCase:
     edge: str  # "the value", "the top of its tolerance", "just above its tolerance", ...
     expected: bool
     flagged: bool
-
-    @property
-    def ok(self) -> bool:
-        return self.expected == self.flagged
 
     @property
     def location(self):
@@ -147,8 +269,6 @@ def quantity_cases(facts: FactBase, rules: list[Rule]) -> list[QuantityCase]:
     article's date), and, for a figure in force, its own value on the day before and the day after,
     which are right or wrong as the figures of those days say. The expected verdict is computed here,
     from the facts and the written figure's rounding, independently of the kind."""
-    from linter.checks.kinds.quantity import QuantityCheck
-
     lexicon = build_lexicon(facts)
     rules = [rule for rule in rules if isinstance(rule.kind, QuantityCheck)]
     cases: list[QuantityCase] = []
@@ -248,6 +368,8 @@ def _example(pattern: str) -> str | None:
                 if inner is None:
                     return None
                 text += inner
+            elif op in (_parser.ASSERT, _parser.ASSERT_NOT, _parser.AT):
+                continue  # a lookaround or an anchor: matches no words
             elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT):
                 low, _, body = argument
                 inner = walk(body) if low else ""

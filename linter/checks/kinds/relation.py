@@ -95,6 +95,11 @@ class SlotPattern(Regex):
         return "{subject:place} leads the {object}"
 
 
+def fill(pattern: str, words: dict[str, str]) -> str:
+    """The pattern with each slot as the literal words given for it (checks/boundaries.py writes copy with it)."""
+    return _SLOT.sub(lambda match: regex.escape(words[match.group(1)]), pattern)
+
+
 def slots(pattern: str) -> dict[str, str]:
     """The slot types of a valid pattern: {'subject': 'event', 'object': 'place'}."""
     return {m.group(1): m.group(2) or "entity" for m in _SLOT.finditer(pattern)}
