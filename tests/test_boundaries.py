@@ -12,7 +12,7 @@ from linter.facts.model import Relation
 
 from conftest import REPO, run_cli, run_in_process
 
-FACT_FILES = [REPO / "seeds" / "facts.yaml", REPO / "tests" / "data" / "bbc" / "facts.yaml"]
+FACT_FILES = [REPO / "seeds" / "facts.yaml", REPO / "tests" / "data" / "bbc" / "facts.yaml", REPO / "tests" / "data" / "reuters" / "facts.yaml"]
 
 
 @pytest.mark.parametrize("fact_file", FACT_FILES, ids=lambda p: p.parent.name)

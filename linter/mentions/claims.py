@@ -191,8 +191,8 @@ class _ClaimReader:
             if word == "-":
                 index -= 1
                 continue
-            if word in words.OTHER_ROLE:
-                return None
+            if word in words.OTHER_ROLE and self._organization(self.name_ending.get(index + 1)) is None:
+                return None  # not the end of a known organisation's name: "Goodyear Tire and Rubber Co chairman"
             if word in words.FORMER:
                 claim = Claim.FORMER
             elif word == "time" and index - 2 >= floor and self.lower[index - 2 : index] == ["one", "-"]:
