@@ -5,6 +5,7 @@ from __future__ import annotations
 from linter.mentions.lexicon import COURTESY_TITLES, Lexicon
 from linter.mentions.model import NameMention, TitleMention
 from linter.mentions.vocabulary import SENTENCE_OPENERS
+from linter.segment.quotes import Quotation
 from linter.segment.tokens import Tokens, is_possessive
 from linter.source.document import Span
 
@@ -16,7 +17,7 @@ def find_titles(tokens: Tokens, lexicon: Lexicon) -> list[TitleMention]:
     ]
 
 
-def find_names(tokens: Tokens, lexicon: Lexicon, titles: list[TitleMention]) -> list[NameMention]:
+def find_names(tokens: Tokens, lexicon: Lexicon, titles: list[TitleMention], quotations: list[Quotation]) -> list[NameMention]:
     """Every known name, longest first; an ambiguous or short name is resolved or left open.
 
     An alias shared by several entities ("Mr Clarke") refers to the one whose
@@ -24,7 +25,10 @@ def find_names(tokens: Tokens, lexicon: Lexicon, titles: list[TitleMention]) -> 
     in full, the mention stays unresolved and no rule draws a verdict from it.
     A short form the facts do not declare ("Brown", "Mr Brown", "Sir Alex") is a
     mention only after the person's full name, and only if that is one person; on a line in
-    capitals it is also an unresolved mention, which a title may resolve (mentions/claims.py).
+    capitals, and right after a title inside a quotation ("'I am meeting Prime Minister Singh
+    today,' said ..."), it is also an unresolved mention, which the title may resolve
+    (mentions/claims.py). In the article's own words it is not: "under President Clinton",
+    "President Reagan's Council" speak of someone the article has not named, often at another time.
     """
     title_ends = {title.last for title in titles}
     declared = lexicon.names.matches(tokens)
@@ -45,12 +49,8 @@ def find_names(tokens: Tokens, lexicon: Lexicon, titles: list[TitleMention]) -> 
             resolved = ids if len(ids) == 1 else ids & named_in_full
         else:
             resolved = ids & named_in_full
-            if len(resolved) != 1 and first not in tokens.shouted:
+            if len(resolved) != 1 and first not in tokens.shouted and not (first in title_ends and _quoted(quotations, tokens.starts[first])):
                 continue  # a bare surname of nobody named in full: not a mention
-            # In a headline in capitals ("HOME SECRETARY COOPER UNVEILS PLAN") a bare surname comes
-            # before any full name: it stays unresolved, and a title may tell who it is. In running
-            # text it does not: "under President Clinton", "President Reagan's Council" speak of
-            # someone the article has not named, often at another time.
         entity = next(iter(resolved)) if len(resolved) == 1 else None
         span = Span(tokens.starts[first], tokens.ends[last - 1])
         embedded = _after_capitalised_word(tokens, first, title_ends)
@@ -61,6 +61,10 @@ def find_names(tokens: Tokens, lexicon: Lexicon, titles: list[TitleMention]) -> 
 
 
 Match = tuple[int, int, frozenset[str], bool]
+
+
+def _quoted(quotations: list[Quotation], offset: int) -> bool:
+    return any(quotation.inner.start <= offset < quotation.inner.end for quotation in quotations)
 
 
 def _with_shouted_names(declared: list[Match], folded: list[Match], shouted: frozenset[int]) -> list[Match]:
