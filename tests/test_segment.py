@@ -44,6 +44,14 @@ def test_a_quote_left_open_ends_with_its_paragraph():
     assert quotes('He said: "It runs on\n\nNext paragraph.') == [("It runs on", False)]
 
 
+def test_a_quote_left_open_ends_where_the_next_one_opens():
+    """Paragraphs run together, each opening its quotation without closing the one before (the
+    press convention for a quote over several paragraphs): every opening starts a quotation."""
+    text = 'Cole said: "No-one is blaming Robin. "It\'s just one of those things." Wenger added: “Not now. “Later.”'
+    assert quotes(text) == [("No-one is blaming Robin.", False), ("It's just one of those things.", True), ("Not now.", False), ("Later.", True)]
+    assert quotes('"Yes," he said, "we will."') == [("Yes,", True), ("we will.", True)]  # a quote after a space closes nothing open
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
