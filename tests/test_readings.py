@@ -107,6 +107,7 @@ def rules_of(text: str, date: str = "2025-06-10") -> list[str]:
         "In 2019, Chancellor Sajid Javid set out his plans.",
         "On 23 September 2022, Chancellor Kwasi Kwarteng delivered the mini-budget.",
         "In 2019, when Donald Trump was president, the talks stalled.",
+        "Chancellor Jeremy Hunt in 2023 was praised for his budget.",  # after "in", a year before a verb is still a time
     ],
 )
 def test_a_time_re_dates_a_title_only_where_it_governs_its_clause(text):
@@ -120,6 +121,9 @@ def test_a_time_re_dates_a_title_only_where_it_governs_its_clause(text):
         ("In 2021, Chancellor Jeremy Hunt set out his plans.", "2025-06-10"),  # the fronted year alone is the time
         ("In 2023, Chancellor Rachel Reeves set out her plans.", "2025-06-10"),
         ("On 23 September 2022, Chancellor Rishi Sunak delivered the mini-budget.", "2025-06-10"),
+        # A year that is a clause's subject is what the clause speaks about, not the time of the act.
+        ("Chancellor Jeremy Hunt predicted 2023 would be a year of growth.", "2025-06-10"),
+        ("Chancellor Jeremy Hunt forecast 2024 will be better.", "2025-06-10"),
     ],
 )
 def test_a_false_title_is_still_reported_at_the_time_that_governs_it(text, date):

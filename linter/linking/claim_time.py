@@ -22,7 +22,8 @@ sentence *governs the clause that holds it*:
 
 Anything else (a date in a reported clause, a relative clause, a subordinate "since ... in
 2010", the end of another clause, a future year, the time of a noun after "for": "called an
-election for 28 April") does not re-date the title: "Chancellor Rachel
+election for 28 April", a year that is the subject of a clause of its own: "predicted 1987 will
+be a year of growth") does not re-date the title: "Chancellor Rachel
 Reeves said the mini-budget of 23 September 2022 had crashed the economy" speaks of the
 article's date. A date without a year is the day within the year before the article's date.
 
@@ -106,7 +107,7 @@ class TimeLinker:
         after += [
             DateWindow.of_year(self.years[index])
             for index in self.year_indices[bisect.bisect_left(self.year_indices, floor) : bisect.bisect_left(self.year_indices, ceiling)]
-            if (main <= index and self._same_clause(main, index) and not self._for_something(index))
+            if (main <= index and self._same_clause(main, index) and not self._for_something(index) and not self._subject(index))
             or (index < first and self._same_clause(index + 1, first))  # "The 2008 rescue was approved under then-..."
         ]
         if self._past_perfect(last, ceiling):
@@ -117,6 +118,12 @@ class TimeLinker:
         """'a snap election for 28 April', 'the budget for 2023': a time after "for" is the time of
         the noun before it, not of the clause's act."""
         return start > 0 and self.tokens.lower[start - 1] in words.TARGET_PREPOSITIONS
+
+    def _subject(self, index: int) -> bool:
+        """'Baldrige predicted 1987 will be the fifth year of growth': a year before a verb, after no
+        preposition, is what a new clause speaks about, not the time of the claim's act."""
+        low = self.tokens.lower
+        return index + 1 < len(low) and low[index + 1] in words.AUXILIARIES and (index == 0 or low[index - 1] not in words.TIME_PREPOSITIONS)
 
     def _in_a_name(self, index: int) -> bool:
         """'a tribute to the volunteers of Paris 2024', 'Euro 2020', 'Vision 2030': a year right after a
