@@ -35,7 +35,7 @@ def test_a_failing_case_is_told_in_words():
     office = facts.offices["uk-prime-minister"]
     [held] = office.tenures_of("rishi-sunak")
     rule = next(rule for rule in load_rules() if rule.id == "office-holder")
-    case = BoundaryCase(rule, office, held, held.start - ONE_DAY, "Prime Minister Rishi Sunak spoke.", True, False)
+    case = BoundaryCase(rule, held.start - ONE_DAY, "Prime Minister Rishi Sunak spoke.", True, False, office=office, tenure=held)
     assert case.describe(facts) == (
         "[office-holder] expected to flag 'Prime Minister Rishi Sunak spoke.' on 24 October 2022, the day before Rishi "
         "Sunak's tenure as Prime Minister of the United Kingdom (from 25 October 2022 to 5 July 2024)"

@@ -37,29 +37,28 @@ from linter.mentions.patterns import mention_pattern
 from linter.source.read import document_from_text
 
 ONE_DAY = dt.timedelta(days=1)
+_PHRASES = {Claim.CURRENT: "{title} {name} spoke.", Claim.FORMER: "Former {title} {name} spoke.", Claim.EARLIER: "Then-{title} {name} spoke."}
 
 
-class _Verdict:
-    """What a generated case expects of its rule, and what the rule did."""
+@dataclass(frozen=True)
+class GeneratedCase:
+    """Copy written from the facts, checked by one rule on one day: what the rule should do, and did."""
 
+    rule: Rule
+    day: dt.date  # the article's date
+    text: str
     expected: bool  # the rule should flag
     flagged: bool
 
     @property
     def ok(self) -> bool:
         return self.expected == self.flagged
-_PHRASES = {Claim.CURRENT: "{title} {name} spoke.", Claim.FORMER: "Former {title} {name} spoke.", Claim.EARLIER: "Then-{title} {name} spoke."}
 
 
 @dataclass(frozen=True)
-class BoundaryCase(_Verdict):
-    rule: Rule
+class BoundaryCase(GeneratedCase):
     office: Office
     tenure: Tenure
-    day: dt.date
-    text: str
-    expected: bool  # the rule should flag
-    flagged: bool
 
     @property
     def location(self):
@@ -91,7 +90,7 @@ def boundary_cases(facts: FactBase, rules: list[Rule]) -> list[BoundaryCase]:
                         document = document_from_text(text, f"{office.id}:{tenure.who}:{day}")
                         findings = evaluate(analyse(document, facts, lexicon, DateWindow.day(day), rule.kind.needs), [rule])
                         expected = _expected(claim, office, tenure.who, day)
-                        cases.append(BoundaryCase(rule, office, tenure, day, text, expected, bool(findings)))
+                        cases.append(BoundaryCase(rule, day, text, expected, bool(findings), office=office, tenure=tenure))
     return cases
 
 
@@ -128,15 +127,10 @@ _NOT_PRESENT = frozenset("was were had will would could might may shall should t
 
 
 @dataclass(frozen=True)
-class RelationCase(_Verdict):
+class RelationCase(GeneratedCase):
     """A relation written as present-tense copy, checked on a day at one edge of the relation's days."""
 
-    rule: Rule
     relation: Relation
-    day: dt.date  # the article's date
-    text: str
-    expected: bool
-    flagged: bool
 
     @property
     def location(self):
@@ -173,7 +167,7 @@ def relation_cases(facts: FactBase, rules: list[Rule]) -> list[RelationCase]:
                 continue  # no edges, or no wording the rule reads
             for day, _ in _edge_days(relation.start, relation.end):
                 expected = _relation_expected(related, rule.kind, relation, day)
-                cases.append(RelationCase(rule, relation, day, text, expected, _flags(facts, lexicon, rule, text, day)))
+                cases.append(RelationCase(rule, day, text, expected, _flags(facts, lexicon, rule, text, day), relation=relation))
     return cases
 
 
@@ -234,16 +228,11 @@ _SIGNS = {"GBP": "£", "USD": "$", "EUR": "€", "JPY": "¥"}
 
 
 @dataclass(frozen=True)
-class QuantityCase(_Verdict):
+class QuantityCase(GeneratedCase):
     """A figure written at one edge of a quantity's tolerance, and what a rule of kind ``quantity`` made of it."""
 
-    rule: Rule
     quantity: Quantity
-    day: dt.date  # the article's date
-    text: str
     edge: str  # "the value", "the top of its tolerance", "just above its tolerance", ...
-    expected: bool
-    flagged: bool
 
     @property
     def location(self):
@@ -286,7 +275,7 @@ def quantity_cases(facts: FactBase, rules: list[Rule]) -> list[QuantityCase]:
                 for edge, value, expected in values:
                     text = phrase.format(measure=measure, figure=written(value, step), time=time)
                     flagged = _flags(facts, lexicon, rule, text, day)
-                    cases.append(QuantityCase(rule, quantity, day, text, edge, expected, flagged))
+                    cases.append(QuantityCase(rule, day, text, expected, flagged, quantity=quantity, edge=edge))
     return cases
 
 
