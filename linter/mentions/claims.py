@@ -149,8 +149,8 @@ class _ClaimReader:
         if found is None:
             return None
         start, end, name, form, claim = found
-        if claim is Claim.CURRENT and self._indefinite(before, floor, form):
-            return None
+        if claim is Claim.CURRENT and (self._indefinite(before, floor, form) or name.styled):
+            return None  # "a good chancellor"; "Pope John Paul II", a style the name keeps for life
         name = self._resolved(name, title)
         if name is None:
             return None

@@ -25,6 +25,9 @@ class NameMention:
     # Right after another capitalised word ("Newcastle United" when only "United" is known):
     # probably part of a longer name the facts do not know. A title before it does not count.
     embedded: bool = False
+    # Written after a title its declared name begins with ("Pope Francis", an alias of Francis,
+    # who was pope): the mention is "Francis", and the title is a style the name keeps for life.
+    styled: bool = False
 
 
 @dataclass(frozen=True)

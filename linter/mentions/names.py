@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from linter.facts.model import FactBase
 from linter.mentions.lexicon import COURTESY_TITLES, Lexicon
 from linter.mentions.model import NameMention, TitleMention
 from linter.mentions.vocabulary import SENTENCE_OPENERS
@@ -17,7 +18,7 @@ def find_titles(tokens: Tokens, lexicon: Lexicon) -> list[TitleMention]:
     ]
 
 
-def find_names(tokens: Tokens, lexicon: Lexicon, titles: list[TitleMention], quotations: list[Quotation]) -> list[NameMention]:
+def find_names(tokens: Tokens, lexicon: Lexicon, titles: list[TitleMention], quotations: list[Quotation], facts: FactBase) -> list[NameMention]:
     """Every known name, longest first; an ambiguous or short name is resolved or left open.
 
     An alias shared by several entities ("Mr Clarke") refers to the one whose
@@ -29,6 +30,10 @@ def find_names(tokens: Tokens, lexicon: Lexicon, titles: list[TitleMention], quo
     today,' said ..."), it is also an unresolved mention, which the title may resolve
     (mentions/claims.py). In the article's own words it is not: "under President Clinton",
     "President Reagan's Council" speak of someone the article has not named, often at another time.
+
+    A declared name that begins with a title of an office its person held ("Pope Francis",
+    "Queen Elizabeth II") is a mention of the rest ("Francis"), marked ``styled``, so that the
+    title is read as a title: "former Pope Benedict XVI" makes a claim (mentions/claims.py).
     """
     title_ends = {title.last for title in titles}
     declared = lexicon.names.matches(tokens)
@@ -39,12 +44,13 @@ def find_names(tokens: Tokens, lexicon: Lexicon, titles: list[TitleMention], quo
     if tokens.shouted:
         short = _with_shouted_names(short, lexicon.shouted_short_names.matches(tokens), tokens.shouted)
     derived = [_with_courtesy_title(tokens, m) for m in short if not covered.intersection(range(m[0], m[1]))]
-    matches = sorted([(m, True) for m in declared] + [(m, False) for m in derived], key=lambda item: item[0][0])
+    found = [(m, True, styled) for m, styled in _styles(declared, titles, facts)] + [(m, False, False) for m in derived]
+    matches = sorted(found, key=lambda item: item[0][0])
     mentions: list[NameMention] = []
     named_in_full: set[str] = set()
-    for (first, last, ids, possessive), is_declared in matches:
+    for (first, last, ids, possessive), is_declared, styled in matches:
         if is_declared:
-            if len(ids) == 1 and last - first >= 2:  # a full name: two words or more, one entity
+            if len(ids) == 1 and (last - first >= 2 or styled):  # a full name: two words or more, one entity
                 named_in_full |= ids
             resolved = ids if len(ids) == 1 else ids & named_in_full
         else:
@@ -56,8 +62,20 @@ def find_names(tokens: Tokens, lexicon: Lexicon, titles: list[TitleMention], quo
         embedded = _after_capitalised_word(tokens, first, title_ends)
         if embedded and not is_declared:
             continue  # "James Brown", "Lord Brown": another person, even opening a sentence
-        mentions.append(NameMention(span, first, last, ids, entity, possessive, embedded))
+        mentions.append(NameMention(span, first, last, ids, entity, possessive, embedded, styled))
     return mentions
+
+
+def _styles(declared: list[Match], titles: list[TitleMention], facts: FactBase) -> list[tuple[Match, bool]]:
+    """Each declared name, without a title it begins with when its person held an office of that
+    title ("Pope Francis" -> "Francis", styled), else as matched."""
+    starting = {title.first: title for title in titles}
+    styled = []
+    for first, last, ids, possessive in declared:
+        title = starting.get(first)
+        held = title is not None and title.last < last and any(title.offices.intersection(facts.holder_offices.get(i, ())) for i in ids)
+        styled.append(((title.last, last, ids, possessive), True) if held and title else ((first, last, ids, possessive), False))
+    return styled
 
 
 Match = tuple[int, int, frozenset[str], bool]
