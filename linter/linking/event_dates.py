@@ -71,8 +71,8 @@ def _attaches(tokens: Tokens, sentence: Span, date: Span, event: Span, events: l
     between = low[first:last]
     if len(between) > words.MAX_DATE_DISTANCE:
         return False
-    if _modifies_a_noun(tokens, event) and not (start == date and not between):
-        return False  # "the Grenfell Tower fire inquiry heard evidence on 3 March": the inquiry's date
+    if (_modifies_a_noun(tokens, event) or _object_of_an_occasion(tokens, event)) and not (start == date and not between):
+        return False  # "the Grenfell Tower fire inquiry heard evidence on 3 March", "the anniversary of the siege on 1 September 2023"
     if start == event:
         after_date = tokens.index_at_or_after(date.end)
         if between == [","] and (after_date >= len(low) or low[after_date] in _APPOSITION_ENDS):
@@ -96,14 +96,35 @@ def _object_of_another_noun(tokens: Tokens, index: int) -> bool:
     """'registration for (next year's) London Marathon ...', 'the inquiry into the London bombings':
     the event, after a preposition such as "for", is the object of another noun, which a later
     date belongs to."""
+    return _preposition_before(tokens, index) in words.OBJECT_PREPOSITIONS
+
+
+def _object_of_an_occasion(tokens: Tokens, event: Span) -> bool:
+    """'the fifth anniversary of the Garissa attack', 'the inquiry into the fire': the event is the
+    object of an occasion held about it (OCCASIONS), which a later date belongs to."""
+    index = tokens.index_at_or_after(event.start)
+    for position in range(index - 1, max(index - 5, -1), -1):
+        if tokens.lower[position] in ("of", "into"):
+            return position > 0 and tokens.lower[position - 1] in words.OCCASIONS
+        if not _modifier(tokens, position):
+            return False
+    return False
+
+
+def _preposition_before(tokens: Tokens, index: int) -> str | None:
+    """The preposition before the words that modify the event's name, if one is near."""
     for position in range(index - 1, max(index - 5, -1), -1):
         word = tokens.lower[position]
         if word in words.OBJECT_PREPOSITIONS:
-            return True
-        modifier = word in words.ARTICLES or word in words.DETERMINER_WORDS or is_possessive(word) or word.isdigit()
-        if not (modifier or tokens.capitalised(position)):  # "the inquiry into the London bombings"
-            return False
-    return False
+            return word
+        if not _modifier(tokens, position):  # "the inquiry into the London bombings"
+            return None
+    return None
+
+
+def _modifier(tokens: Tokens, position: int) -> bool:
+    word = tokens.lower[position]
+    return word in words.ARTICLES or word in words.DETERMINER_WORDS or is_possessive(word) or word.isdigit() or tokens.capitalised(position)
 
 
 def _without_weekday(between: list[str]) -> list[str]:

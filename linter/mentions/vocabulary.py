@@ -122,6 +122,13 @@ EVENT_HEAD_NOUNS = frozenset(
     champion champions tickets organisers organizers legacy bill compensation payouts clean-up
     cleanup reconstruction rebuilding response""".split()
 )
+# Occasions with days of their own, held about an event: "the fifth anniversary of the Garissa
+# attack on 2 April 2020", "the inquiry into the fire on 3 March" date the occasion. ("Survivors of
+# the attack on 3 April" dates the attack: survivors and victims are no occasion.)
+OCCASIONS = frozenset(
+    """anniversary anniversaries memorial memorials commemoration commemorations vigil vigils tribute
+    tributes remembrance inquiry inquiries inquest inquests trial trials hearing hearings""".split()
+)
 # Before an event, prepositions that make it the object of another noun ("registration for the
 # marathon opens on 2 May"): a date further on belongs to that noun, unless right after the event.
 OBJECT_PREPOSITIONS = frozenset({"for", "about", "into"})
