@@ -120,6 +120,36 @@ def test_a_bare_surname_after_a_title_in_a_quotation_is_who_the_title_says():
     assert "Kenneth Clarke was Chancellor of the Exchequer" in clarke.message
 
 
+STYLED = """
+facts_version: 1
+entities:
+  - {id: benedict-xvi, name: Benedict XVI, aliases: [Pope Benedict XVI]}
+  - {id: francis, name: Francis, aliases: [Pope Francis]}
+offices:
+  - id: pope
+    name: Pope
+    titles: [Pope]
+    holders:
+      - {who: benedict-xvi, from: 2005-04-19, to: 2013-02-28}
+      - {who: francis, from: 2013-03-13, to: 2025-04-21}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "rule"),
+    [
+        ("Former Pope Benedict XVI celebrated Mass in Milan.", "2012-06-04", "former-office-holder"),
+        ("In 2011, then-Pope Francis visited Madrid.", "2012-05-01", "then-office-holder"),
+        ("Former Pope Benedict XVI died in 2022.", "2023-01-01", None),
+        ("Pope Benedict XVI visited Britain in 2010.", "2023-01-01", None),
+        ("The tomb of Pope Benedict XVI draws pilgrims.", "2024-01-01", None),  # a style kept for life: no claim
+    ],
+)
+def test_a_name_that_begins_with_a_title_keeps_the_title_readable(text, date, rule):
+    found = [finding.rule for finding in lint(text, date=date, facts_yaml=STYLED)]
+    assert found == ([rule] if rule else [])
+
+
 def test_quote_speaker_and_wording_against_a_canonical_quote():
     wrong_speaker = '"We will stand with Ukraine for as long as it takes," said Rishi Sunak.'
     [finding] = lint(wrong_speaker, rule="quote-speaker")

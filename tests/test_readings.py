@@ -140,6 +140,9 @@ def test_a_false_title_is_still_reported_at_the_time_that_governs_it(text, date)
         ("The Baftas are on 16 February, with the Oscars a fortnight later on 2 March.", "2025-01-10"),
         ("The film won at the Baftas on Sunday, 16 February.", "2025-02-17"),
         ("The mini-budget, delivered on 23 September, sent the pound down.", "2022-10-20"),
+        # A date after an occasion held about the event dates the occasion.
+        ("Survivors marked the anniversary of the London bombings on Friday, 7 July 2006.", "2006-07-08"),
+        ("The inquiry into the mini-budget on 3 March 2023 heard from the Treasury.", "2023-03-04"),
     ],
 )
 def test_yearless_dates_agree_with_the_event_they_belong_to(text, date):
@@ -154,6 +157,7 @@ def test_yearless_dates_agree_with_the_event_they_belong_to(text, date):
         ("The Baftas are on 18 February, with the Oscars a fortnight later on 2 March.", "2025-01-10"),
         ("The film won at the Baftas on Sunday, 9 February.", "2025-02-17"),
         ("The mini-budget, delivered on 22 September, sent the pound down.", "2022-10-20"),
+        ("Survivors of the London bombings on 8 July 2005 met the mayor.", "2006-07-08"),  # survivors are no occasion
     ],
 )
 def test_a_wrong_day_for_an_event_is_still_reported(text, date):
