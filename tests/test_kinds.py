@@ -161,6 +161,9 @@ def test_quote_speaker_and_wording_against_a_canonical_quote():
     elided = '"We will stand with Ukraine ... and we will not waver," said Keir Starmer.'
     inserted = '"[Britain] will stand with Ukraine for as long as it takes," said Keir Starmer.'
     assert lint(elided, rule="quote-wording") == [] and lint(inserted, rule="quote-wording") == []
+    altered = '"... [W]e will stand with Ukraine for as long as it takes," said Keir Starmer.'  # a letter altered in brackets
+    assert lint(altered, rule="quote-wording") == []
+    assert lint(altered.replace("takes", "needs"), rule="quote-wording")
 
 
 def test_event_date_against_the_facts_with_and_without_year():

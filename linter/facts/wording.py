@@ -1,7 +1,7 @@
 """Compare a quotation in an article with the canonical quotes in the facts.
 
 An article may shorten a quote with an ellipsis ("..." or "…"), replace words
-with a [bracketed insertion], quote only part of it, and write it in British or
+with a [bracketed insertion] or alter one in brackets ("[M]y"), quote only part of it, and write it in British or
 American spelling; none of these is a change of wording. Any other difference (a word changed, added or dropped
 without an ellipsis) is.
 """
@@ -19,7 +19,8 @@ import regex
 if TYPE_CHECKING:  # only named in annotations: FactBase.quote_index builds this module's QuoteIndex, so a run-time import would be a cycle
     from linter.facts.model import Quote
 
-_PART = regex.compile(r"\[[^\]]*\]|\.\.\.|…|[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
+# A word the editor altered in brackets ("[M]y", "he[r]") is an insertion, as is a [bracketed phrase].
+_PART = regex.compile(r"[\p{L}\p{N}]*\[[\p{L}]{1,3}\][\p{L}\p{N}'’]+|[\p{L}\p{N}]+\[[\p{L}]{1,3}\]|\[[^\]]*\]|\.\.\.|…|[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
 _GAP, _INSERTION = "\x00gap", "\x00insertion"
 _MIN_WORDS = 4
 # A quotation is taken from a canonical quote when most of its words (seven in ten) are the quote's, in order,
@@ -90,7 +91,7 @@ def quote_words(text: str, spell_out: bool = False) -> list[str]:
         part = match.group()
         if part in ("...", "…"):
             words.append(_GAP)
-        elif part.startswith("["):
+        elif "[" in part:
             words.append(_INSERTION)
         else:
             word = part.casefold().replace("’", "'")
