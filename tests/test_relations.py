@@ -68,7 +68,7 @@ rules:
     severity: error
     message: '{subject} did not lead the {object} {date}: {recorded} did.'
     description: A newsroom's own relation, checked with YAML and facts only.
-    patterns: ['{subject:place} (?:leads|heads|is in charge of) the {object:other}']
+    patterns: ['{subject} (?:leads|heads|is in charge of) the {object:other}']
     examples: {flag: [], pass: []}
 """
 
@@ -260,7 +260,7 @@ def test_relation_notes_tell_the_facts_in_words():
     ],
 )
 def test_relation_rules_are_validated(patterns, problem):
-    pack = SEGMENTS.replace("['{subject:place} (?:leads|heads|is in charge of) the {object:other}']", patterns)
+    pack = SEGMENTS.replace("['{subject} (?:leads|heads|is in charge of) the {object:other}']", patterns)
     with pytest.raises(UserError, match=regex_escape(problem)):
         read_pack(load_yaml(pack, "rules.yaml"), "rules.yaml")
 
@@ -311,3 +311,37 @@ def test_the_seed_articles_meeting_place_is_checked_and_agrees(tmp_path):
     ]
     for agreeing in ("outskirts of England", "outskirts of Europe"):
         assert "event-place" not in [f["rule"] for f in seed_findings(tmp_path, SEED.replace(PLACE_CLAIM, PLACE_CLAIM.replace("outskirts of London", agreeing)))]
+
+
+def test_a_slot_typed_place_compares_places_and_any_other_compares_things(tmp_path):
+    """Two countries the facts place on separate chains cannot be told apart as places, but they are
+    two holders of a presidency: rotating-presidency binds its subject as a thing."""
+    facts = """
+    facts_version: 1
+    entities:
+      - {id: africa, name: Africa, type: place}
+      - {id: south-america, name: South America, type: place}
+      - {id: brazil, name: Brazil, type: place}
+      - {id: south-africa, name: South Africa, type: place}
+      - {id: g20, name: G20, type: organization}
+    relations:
+      - {id: brazil-in-south-america, relation: located-in, subject: brazil, object: south-america}
+      - {id: south-africa-in-africa, relation: located-in, subject: south-africa, object: africa}
+      - {id: brazil-g20, relation: holds-presidency-of, subject: brazil, object: g20, from: 2023-12-01, to: 2024-11-30}
+      - {id: south-africa-g20, relation: holds-presidency-of, subject: south-africa, object: g20, from: 2024-12-01, to: 2025-11-30}
+    """
+    [finding] = lint("Brazil holds the presidency of the G20.", rule="rotating-presidency", date="2025-02-01", facts_yaml=facts)
+    assert "South Africa (from 1 December 2024 to 30 November 2025) held it" in finding.message
+    as_places = """
+    rules:
+      - id: as-places
+        kind: relation
+        relation: holds-presidency-of
+        unique: subject
+        severity: error
+        message: '{subject} did not hold it {date}: {recorded} did.'
+        description: The subject compared as a place.
+        patterns: ['{subject:place} holds the presidency of (?:the )?{object:organization}']
+        examples: {flag: [], pass: []}
+    """
+    assert lint("Brazil holds the presidency of the G20.", rule="as-places", date="2025-02-01", facts_yaml=facts, rules_yaml=as_places) == []

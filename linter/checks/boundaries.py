@@ -27,7 +27,7 @@ from linter.checks.describe import tolerance as tolerance_in_words
 from linter.checks.engine import evaluate
 from linter.checks.kinds.office_holder import OfficeHolder
 from linter.checks.kinds.quantity import QuantityCheck
-from linter.checks.kinds.relation import RelationCheck, expand, fill
+from linter.checks.kinds.relation import RelationCheck, compare, expand, fill
 from linter.checks.rules import Rule
 from linter.dates import DateWindow, date_range, long_date
 from linter.facts.model import FactBase, Office, Quantity, Relation, Relations, Tenure
@@ -162,28 +162,30 @@ def relation_cases(facts: FactBase, rules: list[Rule]) -> list[RelationCase]:
         if not isinstance(rule.kind, RelationCheck):
             continue
         for relation in sorted(related.by_name.get(rule.kind.relation, ()), key=lambda r: r.id):
-            text = None if relation.timeless else _relation_text(facts, rule.kind, relation)
-            if text is None:
+            written = None if relation.timeless else _relation_text(facts, rule.kind, relation)
+            if written is None:
                 continue  # no edges, or no wording the rule reads
+            text, slots = written
             for day, _ in _edge_days(relation.start, relation.end):
-                expected = _relation_expected(related, rule.kind, relation, day)
+                expected = _relation_expected(related, rule.kind, relation, day, slots)
                 cases.append(RelationCase(rule, day, text, expected, _flags(facts, lexicon, rule, text, day), relation=relation))
     return cases
 
 
-def _relation_text(facts: FactBase, kind: RelationCheck, relation: Relation) -> str | None:
-    """The pair in the first of the kind's patterns whose simplest wording it matches, in the present tense."""
+def _relation_text(facts: FactBase, kind: RelationCheck, relation: Relation) -> tuple[str, dict[str, str]] | None:
+    """The pair in the first of the kind's patterns whose simplest wording it matches, in the present
+    tense, and that pattern's slot types."""
     subject, obj = _words_for(facts, relation.subject), _words_for(facts, relation.object)
     if subject is None or obj is None:
         return None
     words = {"subject": subject, "object": obj}
-    for pattern, _ in kind.patterns:
+    for pattern, slots in kind.patterns:
         example = _example(fill(pattern, words))
         if example is None or _NOT_PRESENT & set(example.lower().split()):
             continue
         text = example[:1].upper() + example[1:] + ("" if example[-1] in ".!?" else ".")
         if regex.search(expand(pattern, {slot: (written,) for slot, written in words.items()}), text, kind.flags):
-            return text
+            return text, slots
     return None
 
 
@@ -195,7 +197,7 @@ def _words_for(facts: FactBase, key: str) -> str | None:
     return next((words for words in map(_example, mentions) if words and any(mention_pattern(m).fullmatch(words) for m in mentions)), None)
 
 
-def _relation_expected(related: Relations, kind: RelationCheck, relation: Relation, day: dt.date) -> bool:
+def _relation_expected(related: Relations, kind: RelationCheck, relation: Relation, day: dt.date, slots: dict[str, str]) -> bool:
     """docs/rules.md, "The facts decide", for the relation's own pair on one day: true when the pair (or
     places that agree with it) holds that day; otherwise, without ``unique``, false when the facts
     record the pair at all; with it, false when a certainly different partner holds that day on the
@@ -205,7 +207,10 @@ def _relation_expected(related: Relations, kind: RelationCheck, relation: Relati
         return (other.start is None or other.start <= day) and (other.end is None or day <= other.end)
 
     facts = related.by_name[kind.relation]
-    sides = [(related.agree(relation.subject, r.subject), related.agree(relation.object, r.object), r) for r in facts]
+    sides = [
+        (compare(related, slots["subject"], relation.subject, r.subject), compare(related, slots["object"], relation.object, r.object), r)
+        for r in facts
+    ]
     agreeing = [r for subject, obj, r in sides if subject is True and obj is True]
     if any(holds(r) for r in agreeing):
         return False

@@ -280,14 +280,18 @@ class Relations:
     def agree(self, written: str, recorded: str) -> bool | None:
         """True: the same entity, or places one of which lies in the other; False: certainly
         different (two entities that are not both places, or places apart); None: cannot tell."""
-        if written == recorded:
-            return True
-        if not (self._is_place(written) and self._is_place(recorded)):
-            return False if written in self.facts.entities and recorded in self.facts.entities else None
+        if not (self._is_place(written) and self._is_place(recorded)) or written == recorded:
+            return self.same(written, recorded)
         mine, theirs = self.chain(written), self.chain(recorded)
         if written in theirs or recorded in mine:
             return True
         return False if set(mine) & set(theirs) else None
+
+    def same(self, written: str, recorded: str) -> bool | None:
+        """Compared as things, not as places: True when one entity (or event), False when two entities, None otherwise."""
+        if written == recorded:
+            return True
+        return False if written in self.facts.entities and recorded in self.facts.entities else None
 
     def place_of(self, event: Event) -> str | None:
         """The place entity an event's ``place`` names (its id), if it names one."""

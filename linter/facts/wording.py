@@ -20,7 +20,8 @@ if TYPE_CHECKING:  # only named in annotations: FactBase.quote_index builds this
     from linter.facts.model import Quote
 
 # A word the editor altered in brackets ("[M]y", "he[r]") is an insertion, as is a [bracketed phrase].
-_PART = regex.compile(r"[\p{L}\p{N}]*\[[\p{L}]{1,3}\][\p{L}\p{N}'’]+|[\p{L}\p{N}]+\[[\p{L}]{1,3}\]|\[[^\]]*\]|\.\.\.|…|[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
+_ALTERED = r"[\p{L}\p{N}]*\[[\p{L}]{1,3}\][\p{L}\p{N}'’]+|[\p{L}\p{N}]+\[[\p{L}]{1,3}\]"
+_PART = regex.compile(_ALTERED + r"|\[[^\]]*\]|\.\.\.|…|[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
 _GAP, _INSERTION = "\x00gap", "\x00insertion"
 _MIN_WORDS = 4
 # A quotation is taken from a canonical quote when most of its words (seven in ten) are the quote's, in order,

@@ -175,7 +175,7 @@ class RelationCheck(Kind):
             return None
         obj = next(iter(objects))
         readings = reader.readings(span)
-        verdicts = {subject: self._verdict(related, subject, obj, readings) for subject in sorted(subjects)}
+        verdicts = {subject: self._verdict(related, subject, obj, readings, slots) for subject in sorted(subjects)}
         if not verdicts or any(verdict is None for verdict in verdicts.values()):
             return None  # true, or the facts cannot tell, for some edition or reading
         subject, verdict = next(iter(verdicts.items()))
@@ -199,7 +199,7 @@ class RelationCheck(Kind):
         return Match(at, values, tuple(sorted(evidence)))
 
     def _verdict(
-        self, related: Relations, subject: str, obj: str, readings: tuple[DateWindow, ...] | None
+        self, related: Relations, subject: str, obj: str, readings: tuple[DateWindow, ...] | None, slots: dict[str, str]
     ) -> tuple[list[Relation], list[Relation]] | None:
         """The facts that make the claim false at every reading (rivals, and the pair's own facts), or None."""
         candidates = {r.id: r for r in [*related.records(self.relation, subject), *related.records_of_object(self.relation, obj)]}
@@ -207,7 +207,7 @@ class RelationCheck(Kind):
         rivals: list[Relation] = []
         unsure: list[Relation] = []
         for record in candidates.values():
-            same = (related.agree(subject, record.subject), related.agree(obj, record.object))
+            same = (compare(related, slots["subject"], subject, record.subject), compare(related, slots["object"], obj, record.object))
             if same == (True, True):
                 agreeing.append(record)
                 continue
@@ -309,12 +309,25 @@ class _Reader:
             readings = tuple(DateWindow(dt.date.min, analysis.window.end) if w == analysis.window else w for w in readings)
         # Any other time written in the sentence is one more time it may speak of ("Lagos, the capital
         # of Nigeria until 1991,"): more readings can only silence a finding.
+        # A time after a word of the future ("and will host the summit in November") is the time of
+        # what is planned, and says nothing of the relation now.
         floor, ceiling = tokens.index_at_or_after(sentence.start), tokens.index_at_or_after(sentence.end)
-        others = [t.window for t in analysis.times if sentence.start <= t.span.start and t.span.end <= sentence.end]
+        future = next((i for i in range(last, ceiling) if tokens.lower[i] in _FUTURE), ceiling)
+        others = [
+            t.window for t in analysis.times
+            if sentence.start <= t.span.start and t.span.end <= sentence.end and tokens.index_at_or_after(t.span.start) < future
+        ]
         others += [
-            DateWindow.of_year(int(word)) for word in tokens.lower[floor:ceiling] if len(word) == 4 and word.isdigit() and 1000 < int(word) <= 2999
+            DateWindow.of_year(int(word))
+            for word in tokens.lower[floor:future] if len(word) == 4 and word.isdigit() and 1000 < int(word) <= 2999
         ]
         return tuple(dict.fromkeys([*readings, *others]))
+
+
+def compare(related: Relations, kind: str, written: str, recorded: str) -> bool | None:
+    """Whether what a slot of this type bound agrees with what the facts record: a slot typed
+    ``place`` through the located-in chain (a place in the other agrees), any other as one thing."""
+    return related.agree(written, recorded) if kind == "place" else related.same(written, recorded)
 
 
 def _definite(name: str) -> str:
