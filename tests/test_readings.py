@@ -329,6 +329,8 @@ def test_attribution_across_an_adverb_and_a_relative_clause():
     assert quote_rules(f'"{growth[:-1]}," Jeremy Hunt famously declared.') == ["quote-speaker"]
     assert quote_rules(f'Jeremy Hunt, who spoke after her, wrote: "{growth}"') == ["quote-speaker"]
     assert quote_rules(f'Rachel Reeves, who spoke first, wrote: "{growth}"') == []
+    assert quote_rules(f'The former chancellor, Jeremy Hunt, once wrote: "{growth}"') == ["quote-speaker"]  # a name in apposition
+    assert quote_rules(f'The chancellor, Rachel Reeves, once wrote: "{growth}"') == []
 
 
 @pytest.mark.parametrize(

@@ -180,10 +180,15 @@ class _SpeakerFinder:
         return "\n" in self.prose[self.tokens.ends[index - 1] : self.tokens.starts[index]]
 
     def _name_ending_before(self, verb: int) -> NameMention | None:
-        """The name right before the verb, or before an adverb or "who" ("Tim Cook once told")."""
+        """The name right before the verb, or before an adverb or "who" ("Tim Cook once told"), or a
+        name in apposition, set off by commas ("Twitter's boss, Jack Dorsey, once tweeted")."""
+        if verb > 0 and (self.lower[verb - 1] in _BETWEEN_NAME_AND_VERB or self.lower[verb - 1].endswith("ly")) and verb not in self.ending:
+            verb -= 1
         name = self.ending.get(verb)
-        if name is None and verb > 0 and (self.lower[verb - 1] in _BETWEEN_NAME_AND_VERB or self.lower[verb - 1].endswith("ly")):
-            name = self.ending.get(verb - 1)
+        if name is None and verb > 1 and self.tokens.texts[verb - 1] == ",":
+            appositive = self.ending.get(verb - 1)
+            if appositive is not None and appositive.first > 0 and self.tokens.texts[appositive.first - 1] == ",":
+                name = appositive
         return name
 
     def _before_relative_clause(self, verb: int) -> NameMention | None:
