@@ -1,8 +1,9 @@
 """``kind: list-count``: a count that disagrees with the list it introduces.
 
 "divided into four segments: air, sea and land" announces four and lists three. The form read
-is ``COUNT [one or two words] PLURAL-NOUN INTRODUCER LIST``: a count (a word of ``numbers``, or
-with ``digits`` a whole number from 2 to 99), a plural noun right before an introducer (``:``),
+is ``COUNT [one or two words] PLURAL-NOUN [TIME] INTRODUCER LIST``: a count (a word of ``numbers``, or
+with ``digits`` a whole number from 2 to 99), a plural noun right before an introducer (``:``)
+or before a short time in between ("four new members in January:", "three goals last week:"),
 and a list that runs to the end of the sentence (or a semicolon or dash), its items separated by
 commas with one of ``conjunctions`` ("and", "or") before the last. Only such a list is taken to
 be the complete enumeration: one introduced by a word of ``partial`` ("including", "such as",
@@ -126,17 +127,17 @@ class ListCount(Kind):
                 found = self._read(tokens, prose, first, at, last)
                 if found is None or in_quotation(tokens.starts[at]):
                     continue
-                count, count_at, items = found
+                count, count_at, noun, items = found
                 if len(items) == count or not self._reportable(tokens, items, count):
                     continue
-                noun_end = tokens.ends[at - 1]
+                noun_end = tokens.ends[noun]
                 list_span = Span(tokens.starts[items[0][0]], tokens.ends[items[-1][1] - 1])
                 yield Match(
                     Span(tokens.starts[count_at], list_span.end),
                     {
                         "announced": prose[tokens.starts[count_at] : noun_end],
                         "count": str(count),
-                        "noun": tokens.texts[at - 1],
+                        "noun": tokens.texts[noun],
                         "items": self.words.get(len(items), str(len(items))),
                         "listed": str(len(items)),
                         "list": analysis.text(list_span),
@@ -151,11 +152,11 @@ class ListCount(Kind):
             return int(word)
         return None
 
-    def _read(self, tokens: Tokens, prose: str, first: int, at: int, last: int) -> tuple[int, int, list[tuple[int, int]]] | None:
-        """The count, where it is, and the items (token ranges) of ``COUNT ... NOUN: LIST`` whose
-        introducer is at ``at``; None when the words do not have that form."""
+    def _read(self, tokens: Tokens, prose: str, first: int, at: int, last: int) -> tuple[int, int, int, list[tuple[int, int]]] | None:
+        """The count, where it is, where its noun is, and the items (token ranges) of ``COUNT ... NOUN:
+        LIST`` whose introducer is at ``at``; None when the words do not have that form."""
         low, texts = tokens.lower, tokens.texts
-        noun = at - 1
+        noun = at - 1 - _time_before(tokens, at, first)
         if not _plural(texts[noun]) or low[noun] in self.measures:
             return None
         count_at = None
@@ -188,7 +189,7 @@ class ListCount(Kind):
         items = self._items(tokens, at + 1, end)
         if items is None or len(items) < 2:
             return None
-        return self._count(tokens, count_at) or 0, count_at, items
+        return self._count(tokens, count_at) or 0, count_at, noun, items
 
     def _modifier(self, word: str) -> bool:
         """A word between a count and its noun: 'main', 'key', 'EU', 'member'; not a verb or another noun."""
@@ -237,6 +238,18 @@ class ListCount(Kind):
             return not any(_plural(texts[last - 1]) and texts[last - 1].islower() for _, last in items)
         # More items than announced: only if no item may be a name or place with commas in it.
         return all(word.islower() and word.isalpha() for first, last in items for word in texts[first:last] if word != "-")
+
+
+def _time_before(tokens: Tokens, at: int, first: int) -> int:
+    """How many words of a short time stand right before the introducer: 2 for "in January", "on
+    Monday", "in 2024", "last week"; else 0."""
+    if at - 3 < first:
+        return 0
+    preposition, time = tokens.lower[at - 2], tokens.texts[at - 1]
+    named = time in words.MONTHS or time.casefold() in words.WEEKDAYS or (len(time) == 4 and time.isdigit())
+    if preposition in ("in", "on", "since", "during") and named:
+        return 2
+    return 2 if preposition in ("last", "this", "next") and time.casefold() in ("week", "month", "year") else 0
 
 
 def _plural(word: str) -> bool:
