@@ -331,6 +331,8 @@ def test_attribution_across_an_adverb_and_a_relative_clause():
     assert quote_rules(f'Rachel Reeves, who spoke first, wrote: "{growth}"') == []
     assert quote_rules(f'The former chancellor, Jeremy Hunt, once wrote: "{growth}"') == ["quote-speaker"]  # a name in apposition
     assert quote_rules(f'The chancellor, Rachel Reeves, once wrote: "{growth}"') == []
+    assert quote_rules(f'Jeremy Hunt, conceding defeat, said: "{growth}"') == ["quote-speaker"]  # a participle set off
+    assert quote_rules(f'Jeremy Hunt had told MPs only a day earlier: "{growth}"') == ["quote-speaker"]  # "had told"
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,7 @@ _MAX_OBJECT = 10  # words between a verb and the colon of a quotation it introdu
 _MAX_REPORTED = 15  # words between a verb and a quotation in the clause it reports
 _CLAUSE_STOPS = frozenset({".", "?", "!", ";", ":", '"', "“", "”", "'", "‘", "’"})
 # Between a speaker's name and the verb: "Tim Cook once told", "It was Thabo Mbeki who declared".
-_BETWEEN_NAME_AND_VERB = frozenset({"once", "also", "later", "then", "again", "famously", "who"})
+_BETWEEN_NAME_AND_VERB = frozenset({"once", "also", "later", "then", "again", "famously", "who", "has", "had", "have"})
 
 
 def attribute_quotes(
@@ -192,11 +192,13 @@ class _SpeakerFinder:
         return name
 
     def _before_relative_clause(self, verb: int) -> NameMention | None:
-        """'Sajid Javid, who quit minutes earlier, wrote: "..."': the name before a relative clause."""
+        """'Sajid Javid, who quit minutes earlier, wrote: "..."', 'Rishi Sunak, conceding defeat, said:':
+        the name before a relative clause or a participle set off by commas."""
         if verb < 1 or self.tokens.texts[verb - 1] != ",":
             return None
         for comma in range(verb - 2, max(verb - 14, 0), -1):
-            if self.tokens.texts[comma] == "," and self.lower[comma + 1] in ("who", "whose"):
+            following = self.lower[comma + 1]
+            if self.tokens.texts[comma] == "," and (following in ("who", "whose") or (following.endswith("ing") and following.isalpha())):
                 return self.ending.get(comma)
         return None
 
