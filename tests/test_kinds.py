@@ -164,6 +164,9 @@ def test_quote_speaker_and_wording_against_a_canonical_quote():
     altered = '"... [W]e will stand with Ukraine for as long as it takes," said Keir Starmer.'  # a letter altered in brackets
     assert lint(altered, rule="quote-wording") == []
     assert lint(altered.replace("takes", "needs"), rule="quote-wording")
+    # One word changed, then one back in step before the quotation stops: a misquotation, not another sentence.
+    stopped = '"We will stand with Ukraine for as long as it lasts, and," said Keir Starmer.'
+    assert 'has "lasts" where the record has "takes"' in lint(stopped, rule="quote-wording")[0].message
 
 
 def test_event_date_against_the_facts_with_and_without_year():

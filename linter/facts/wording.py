@@ -148,15 +148,18 @@ def _diverges(matcher: difflib.SequenceMatcher) -> bool:
     """Whether the two go different ways: a shared opening ("I do not think it would be right for
     me to ...", "There is no Plan B because we do not have ...") followed by another sentence is
     not a misquotation of it, which changes a word or two and falls back in step. Runs of two
-    words or more anchor the comparison; a stray "the" or "to" in common does not."""
-    anchors = [block for block in matcher.get_matching_blocks() if block.size >= 2]
-    article_end, canon_end, _ = matcher.get_matching_blocks()[-1]  # the closing dummy block is (len(a), len(b), 0)
+    words or more anchor the comparison, and so does one word back in step right after a word or
+    two changed for as many ("a more dangerous place" for "a more volatile place"); a stray "the"
+    or "to" in common elsewhere does not."""
     previous_a: int | None = None
     previous_c = 0
-    for block in [*anchors, difflib.Match(article_end, canon_end, 0)]:
+    for block in matcher.get_matching_blocks():  # the last is the closing dummy (len(a), len(b), 0)
+        at_the_end = block.size == 0
+        in_step = previous_a is not None and block.a - previous_a == block.b - previous_c <= 2
+        if not at_the_end and block.size < 2 and not in_step:
+            continue
         if previous_a is not None:
             fewer, more = sorted((block.a - previous_a, block.b - previous_c))
-            at_the_end = block.size == 0
             if more >= _DIVERGENCE and fewer >= (_DIVERGENCE_AT_THE_END if at_the_end else _DIVERGENCE):
                 return True
         previous_a, previous_c = block.a + block.size, block.b + block.size
