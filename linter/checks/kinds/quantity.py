@@ -17,7 +17,8 @@ A figure is reported only when every reading agrees that it is wrong:
   France") must be the subject; a compound modifier before it ("long-term interest rates") or
   "for"/"on" after it ("the discount rate for two-month bills") makes it another measure;
 * **whose words**: a figure inside a quotation is the speaker's; a figure in a sentence that
-  hedges, plans, forecasts or negates ("could", "expected", "target", "if", "not") is no claim;
+  hedges, plans, forecasts or negates ("could", "expected", "target", "if", "not") is no claim,
+  but "as expected", "as forecast" say the act happened as foreseen;
 * **time**: the times written in the figure's clause, read as title claims' are
   (linking/claim_time.py), with months written without a year ("in March", "last month"); with
   none, the article's date. A figure for a period is checked only at that period; one in force
@@ -227,11 +228,16 @@ class _Reader:
         first, last = tokens.index_at_or_after(claim.start), tokens.index_at_or_after(claim.end)
         for index in range(floor, min(last + 3, ceiling)):
             word = tokens.lower[index]
-            if word in HEDGES and not (word == "may" and tokens.texts[index] != "may"):
+            if word in HEDGES and not (word == "may" and tokens.texts[index] != "may") and not self._as_expected(index):
                 return True
             if first <= index < last and word in NEGATIONS:
                 return True
         return False
+
+    def _as_expected(self, index: int) -> bool:
+        """'cut rates to 4.75%, as expected', 'as forecast': the act happened as foreseen; no hedge."""
+        word = self.tokens.lower[index]
+        return index > 0 and self.tokens.lower[index - 1] == "as" and (word.endswith("ed") or word == "forecast")
 
     def _measure(self, measure: MeasureMention, floor: int, ceiling: int) -> list[Quantity] | None:
         """The figures of the one measure these words name in this sentence, or None.
