@@ -31,7 +31,8 @@ KNOWN_MISSES = frozenset(
     b3-nonclaim-018 b3-copy-018 b5-time-020 b5-event-020 b5-nonclaim-013
     b5-qualifier-003 b5-qualifier-014 b5-qualifier-016 b5-holder-006 b6-yearless-004
     b6-titleq-004 b6-titleq-007 b6-titleq-009 b6-titleq-017 b7-titlequote-004 b7-titlequote-014
-    b7-nonclaim-021 b8-holder-014 b8-caps-014
+    b7-nonclaim-021 b8-holder-014 b8-caps-014 b9-speaker-017 b9-tiq-010 b9-tiq-016 b9-consistency-017
+    b9-consistency-019
     """.split()
 )
 

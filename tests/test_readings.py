@@ -124,6 +124,8 @@ def test_a_time_re_dates_a_title_only_where_it_governs_its_clause(text):
         # A year that is a clause's subject is what the clause speaks about, not the time of the act.
         ("Chancellor Jeremy Hunt predicted 2023 would be a year of growth.", "2025-06-10"),
         ("Chancellor Jeremy Hunt forecast 2024 will be better.", "2025-06-10"),
+        # A date without a year in a clause about the future is ahead of the article: not a time of the past.
+        ("Chancellor Jeremy Hunt will deliver his statement on 26 March.", "2024-09-01"),
     ],
 )
 def test_a_false_title_is_still_reported_at_the_time_that_governs_it(text, date):

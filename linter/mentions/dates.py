@@ -123,12 +123,19 @@ def find_times(prose: str, dates: list[DateMention], window: DateWindow) -> list
     """Written times: full dates, year, month-year and decade phrases, ranges of years, years counted back from the
     article's date ("twenty years ago", "last year": that whole year), and dates without a year,
     one expression for each day such a date may be: within the year before the article's date
-    ("On 14 April," in an article of 10 June 2024 is 14 April 2024; never a day after the article)."""
+    ("On 14 April," in an article of 10 June 2024 is 14 April 2024; never a day after the article),
+    or, in a clause about the future, within the year after it ("will deliver her statement on 26
+    March" in an article of 1 March 2025 is 26 March 2025)."""
     found = [TimeExpression(d.span, DateWindow.day(dt.date(d.year, d.month, d.day))) for d in dates if d.year]
-    earliest = window.start - dt.timedelta(days=365)
-    found += [
-        TimeExpression(d.span, DateWindow.day(day)) for d in dates if not d.year for day in d.candidates(window) if earliest < day <= window.end
-    ]
+    earliest, latest = window.start - dt.timedelta(days=365), window.end + dt.timedelta(days=365)
+    for date in dates:
+        if not date.year:
+            ahead = _in_a_future_clause(prose, date.span.start)
+            found += [
+                TimeExpression(date.span, DateWindow.day(day))
+                for day in date.candidates(window, ahead=ahead)
+                if (window.end < day <= latest if ahead else earliest < day <= window.end)
+            ]
     taken = sorted(d.span for d in dates if d.year)
     starts = [span.start for span in taken]
     for match in _YEAR_PHRASE.finditer(prose):
@@ -151,6 +158,17 @@ def find_times(prose: str, dates: list[DateMention], window: DateWindow) -> list
                 )
             )
     return sorted(found, key=lambda t: t.span)
+
+
+# Words that make a clause speak of the future: "will deliver", "is due to open", "is set to".
+_FUTURE_CLAUSE = regex.compile(r"(?i)\b(?:will|shall|is\s+(?:due|set)\s+to|are\s+(?:due|set)\s+to)\b|['’]ll\b")
+_CLAUSE_START = regex.compile(r"[.!?;:,\n]")
+
+
+def _in_a_future_clause(prose: str, start: int) -> bool:
+    """Whether the clause a date stands in, up to the date, speaks of the future."""
+    begins = max((m.end() for m in _CLAUSE_START.finditer(prose, max(start - 200, 0), start)), default=max(start - 200, 0))
+    return _FUTURE_CLAUSE.search(prose, begins, start) is not None
 
 
 def _years(count: str, unit: str) -> int:

@@ -77,9 +77,9 @@ class DateMention:
             return dt.date(self.year, self.month, self.day) in when
         return any((day.month, day.day) == (self.month, self.day) for day in when.days())
 
-    def candidates(self, window: DateWindow) -> list[dt.date]:
-        """The days this may mean: its own year, else the window's years and the one before."""
-        years = [self.year] if self.year else range(window.start.year - 1, window.end.year + 1)
+    def candidates(self, window: DateWindow, ahead: bool = False) -> list[dt.date]:
+        """The days this may mean: its own year, else the window's years and the one before (``ahead``: after)."""
+        years = [self.year] if self.year else range(window.start.year - (not ahead), window.end.year + 1 + ahead)
         days = []
         for year in years:
             try:
