@@ -25,7 +25,8 @@ Anything else (a date in a reported clause, a relative clause, a subordinate "si
 election for 28 April", a year that is the subject of a clause of its own: "predicted 1987 will
 be a year of growth") does not re-date the title: "Chancellor Rachel
 Reeves said the mini-budget of 23 September 2022 had crashed the economy" speaks of the
-article's date. A date without a year is the day within the year before the article's date.
+article's date. A date without a year is the day within the year before the article's date, or, in a clause
+about the future ("will deliver her statement on 26 March"), within the year after it.
 
 **Quotations.** ``speaks_of_the_past``: whether a titled mention inside a quotation is in a
 past-tense clause (quote-anachronism lets those speak of an earlier holder).
