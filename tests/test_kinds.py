@@ -109,17 +109,6 @@ def test_quote_anachronism_points_at_the_mention_inside_the_quote():
     assert lint('"I called President Trump," said Prime Minister Rishi Sunak.', rule="quote-anachronism") == []
 
 
-def test_a_bare_surname_after_a_title_in_a_quotation_is_who_the_title_says():
-    """Inside a quotation, "Chancellor Brown" is the one Brown who was chancellor, though the article never
-    names him in full; in the article's own words a bare surname of nobody named stays no mention."""
-    [finding] = lint('"I am asking Chancellor Brown to fund it in full," said Prime Minister Keir Starmer.', rule="quote-anachronism")
-    assert "Gordon Brown was Chancellor of the Exchequer from 2 May 1997 to 27 June 2007" in finding.message
-    assert lint('"Chancellor Brown warned us in 2005," said Prime Minister Keir Starmer.', rule="quote-anachronism") == []  # past tense
-    assert lint("Chancellor Brown spoke to MPs.", date="2025-06-01") == []
-    [clarke] = lint('"Chancellor Clarke is wrong," said Prime Minister Keir Starmer.')  # of two Clarkes, the chancellor
-    assert "Kenneth Clarke was Chancellor of the Exchequer" in clarke.message
-
-
 STYLED = """
 facts_version: 1
 entities:

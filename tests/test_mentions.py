@@ -9,8 +9,8 @@ from linter.facts.temporal import Claim
 from conftest import analysis_of
 
 
-def claims(text: str) -> list[tuple[str, str, str, str]]:
-    analysis = analysis_of(text)
+def claims(text: str, date: str = "2025-06-01") -> list[tuple[str, str, str, str]]:
+    analysis = analysis_of(text, date)
     return [(analysis.text(c.span), c.person, c.claim.value, c.form) for c in analysis.claims]
 
 
@@ -66,9 +66,11 @@ def test_ambiguous_alias_resolves_through_an_earlier_full_name():
 
 
 def test_an_alias_shared_by_two_people_is_resolved_by_the_title_only_one_of_them_held():
-    assert claims("Chancellor Clarke spoke.") == [("Chancellor Clarke", "kenneth-clarke", "current", "title-name")]
-    assert claims("President Clarke spoke.") == []  # neither held it: unresolved, no claim
+    assert claims("Chancellor Clarke spoke.", "2000-06-01") == [("Chancellor Clarke", "kenneth-clarke", "current", "title-name")]
+    assert claims("President Clarke spoke.", "2000-06-01") == []  # neither held it: unresolved, no claim
     assert claims("Kenneth Clarke spoke. Chancellor Clarke left.")[0][1] == "kenneth-clarke"
+    # Only where the facts know who held the office at the article's date (a third Clarke may be meant).
+    assert claims("Chancellor Clarke spoke.", "2025-06-01") == []
 
 
 def test_names_are_case_sensitive_and_whole_tokens():

@@ -166,6 +166,19 @@ def test_a_wrong_day_for_an_event_is_still_reported(text, date):
     assert rules_of(text, date) == ["event-date"]
 
 
+def test_a_bare_surname_after_a_title_in_a_quotation_is_who_the_title_says():
+    """Inside a quotation, "Chancellor Javid" is the one Javid who was chancellor, though the article
+    never names him in full; in the article's own words a bare surname of nobody named stays no mention."""
+    quoted = '"I am asking Chancellor Javid to fund it in full," said Prime Minister Rishi Sunak.'
+    [finding] = lint(quoted, rule="quote-anachronism", date="2024-03-01", facts_yaml=FACTS)
+    assert "Sajid Javid was Chancellor of the Exchequer from 24 July 2019 to 13 February 2020" in finding.message
+    assert lint(quoted.replace("I am asking", "I asked"), rule="quote-anachronism", date="2024-03-01", facts_yaml=FACTS) == []  # past tense
+    assert rules_of("Chancellor Javid spoke to MPs.", "2024-03-01") == []
+    # Only where the facts know who held the office at the article's date: otherwise a namesake they
+    # do not list may be meant.
+    assert lint(quoted, rule="quote-anachronism", date="2019-01-01", facts_yaml=FACTS) == []
+
+
 def test_titles_inside_a_quotation_are_the_speakers_words():
     text = "Joe Biden spoke on Tuesday. \"President Obama and I spent eight years on this,\" said Joe Biden."
     assert rules_of(text, "2024-03-01") == []

@@ -171,7 +171,13 @@ class _ClaimReader:
             return name if self.facts.entities[name.entity].type == "person" else None
         holders = self.facts.holder_offices
         held = [c for c in sorted(name.candidates) if title.offices.intersection(holders.get(c, ()))]
-        return replace(name, entity=held[0]) if len(held) == 1 else None
+        if len(held) != 1:
+            return None
+        # Only where the facts know who held those offices at the article's date: otherwise a namesake
+        # they do not list may be meant ("President Bush" in 2002, with only the first Bush recorded).
+        day = self.window.end
+        offices = [self.facts.offices[o] for o in title.offices.intersection(holders[held[0]])]
+        return replace(name, entity=held[0]) if all(len(o.holders_on(day)) >= o.seats for o in offices) else None
 
     def _prefix(self, first: int, floor: int) -> tuple[Claim, int, frozenset[str] | None, int | None] | None:
         """Read modifiers, party words and an organisation before a title, right to left.
