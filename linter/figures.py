@@ -210,6 +210,9 @@ _STARTS = (
     r"[.−-](?=[\d£$€¥])|\d+|[£$€¥]",
 )
 _LATIN = frozenset(string.ascii_letters)
+# Lower-cased a piece at a time: lower-casing a text with other than ASCII characters allocates 12
+# bytes a character at once (docs/security.md: a document's peak memory).
+_PIECE = 1 << 16
 
 
 @cache
@@ -225,7 +228,7 @@ def _figure_matches(prose: str) -> Iterator[regex.Match]:
     if any(_LATIN.intersection(c.lower() + c.upper() + c.casefold()) for c in set(prose) if not c.isascii()):
         yield from _figure().finditer(prose)
         return
-    lower, end = prose.lower(), 0
+    lower, end = "".join(prose[start : start + _PIECE].lower() for start in range(0, len(prose), _PIECE)), 0
     for start in sorted({found.start() for pattern in _starts() for found in pattern.finditer(lower)}):
         if start >= end and (match := _figure(0).match(lower, start)):
             end = match.end()
@@ -234,6 +237,7 @@ def _figure_matches(prose: str) -> Iterator[regex.Match]:
 
 _TIME_OF_DAY = (r"\s?(?:a\.?m\b\.?|p\.?m\b\.?|gmt|bst|est|edt|cet|cst|pst|utc|hrs|o'clock|o’clock)(?![\p{L}])", regex.IGNORECASE)
 _OF = (r"\s+(?:of|the|all|its|their|his|her|our|those|these)(?![\p{L}])", regex.IGNORECASE)
+_SPACING = (r"[\s-]+", 0)
 _RANGE_JOIN = (r"\s*[-–]\s*|\s+to\s+|\s+and\s+", 0)
 # "one of the highest", "five of its members": a count of something else, not a figure of the measure.
 _PARTITIVE = (r"\s+of\s+(?:the|its|their|his|her|our|them|those|these|us|which|whom|all)(?![\p{L}])", regex.IGNORECASE)
@@ -358,12 +362,12 @@ def _trailing_zeros(digits: str) -> int:
 
 
 def _word_value(words: str) -> int:
-    parts = regex.split(r"[\s-]+", words.lower())
+    parts = _rx(_SPACING).split(words.lower())
     return sum(_TENS.get(part, 0) + _UNITS.get(part, 0) for part in parts)
 
 
 def _normal(words: str) -> str:
-    return regex.sub(r"[\s-]+", " ", words.lower())
+    return _rx(_SPACING).sub(" ", words.lower())
 
 
 def _in_a_name(prose: str, start: int) -> bool:
