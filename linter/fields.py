@@ -29,7 +29,7 @@ import regex
 
 from linter.dates import DateWindow
 from linter.errors import Location, did_you_mean
-from linter.user_regex import BadRegex, compile_user_regex, shown
+from linter.user_regex import BadRegex, cached_user_regex, shown
 from linter.validate import Checker
 from linter.yamlio import YamlMap
 
@@ -461,7 +461,7 @@ class Regex(Value):
     def problem(self, pattern: str, key: str, what: str) -> str | None:
         """Why the pattern does not compile, or None when it does."""
         try:
-            compile_user_regex(self.compiled_form(pattern), self.flags)
+            cached_user_regex(self.compiled_form(pattern), self.flags)  # the rule compiles the same: once
         except BadRegex as error:
             named = f"{self.noun} {shown(pattern)}" if self.noun else key
             return f"{named} in {what} is not a valid regex: {error}"

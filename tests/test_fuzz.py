@@ -139,3 +139,26 @@ def test_the_html_report_shows_every_line_exactly_and_marks_exactly_each_span(te
     for number, finding in enumerate(findings, 1):
         marked = "".join(shown(mark) for mark in root.find_all("mark") if str(number) in mark.attrs["data-f"].split())
         assert marked == regex.sub(r"\r\n|\r|\n", "", text[finding.span.start:finding.span.end])
+
+
+FIGURE_PIECES = st.one_of(
+    st.sampled_from(
+        "a an A one One ONE in at over cover some handsome about more than no fewer minus - − $ US$ hk$ HK$ NZ$ C$ A$ £ € ¥ 1 12 "
+        "1,000 3.5 .5 5-1/2 3/4 half a third A Quarter two-thirds million bn m k % pct per cent points basis of a percentage point "
+        "dollars Canadian sterling twenty-five Twenty seventy seventeen hundred an estimated just under up to upwards FTSE 100 3pm "
+        "GMT 1999 ﬁve ſeven K é İ ٣".split()
+    ),
+    st.sampled_from([" ", " ", "", "-", "/", "\n", "\u00a0", ",", "."]),
+    st.text(max_size=4),
+)
+
+
+@given(st.lists(FIGURE_PIECES, max_size=40).map("".join))
+def test_figures_are_those_the_figure_regex_finds_trying_every_character(text):
+    """linter/figures.py tries its regex only where a figure can begin: never a figure fewer or other."""
+    from linter import figures
+
+    def read(matches):
+        return [(m.span(), [m.span(group) for group in m.re.groupindex], (m.group("bound") or "").lower()) for m in matches]
+
+    assert read(figures._figure_matches(text)) == read(figures._figure().finditer(text))

@@ -117,6 +117,8 @@ _YEARS_AGO = regex.compile(
     |(?P<last>[Ll]ast\s+year))\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
+# Each match holds one of these words: a text without either is not searched (the regex above is costly).
+_YEARS_AGO_WORDS = regex.compile("ago|last", regex.IGNORECASE)
 
 
 def find_times(prose: str, dates: list[DateMention], window: DateWindow) -> list[TimeExpression]:
@@ -149,7 +151,7 @@ def find_times(prose: str, dates: list[DateMention], window: DateWindow) -> list
         last_year = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
         if first < last_year:
             found.append(TimeExpression(Span(match.start(), match.end()), DateWindow(dt.date(first, 1, 1), dt.date(last_year, 12, 31))))
-    for match in _YEARS_AGO.finditer(prose):
+    for match in _YEARS_AGO.finditer(prose) if _YEARS_AGO_WORDS.search(prose) else ():
         back = 1 if match.group("last") else _years(match.group("count"), match.group("unit"))
         if back <= window.end.year - 1:
             found.append(

@@ -17,7 +17,7 @@ from linter.checks.kinds.base import Kind, Match, search_blocks, search_capitals
 from linter.fields import Boolean, Field, Value
 from linter.mentions.model import Analysis
 from linter.source.document import Span
-from linter.user_regex import BadRegex, compile_user_regex, shown
+from linter.user_regex import BadRegex, cached_user_regex, compile_user_regex, shown
 from linter.validate import Checker, not_a_string
 from linter.yamlio import YamlMap
 
@@ -52,7 +52,7 @@ class Swaps(Value):
                 except BadRegex as error:
                     checker.fail(f"swap pattern {shown(wrong)} in {what} is not a valid regex: {error}", swap.key_location(wrong))
         try:
-            compile_user_regex(_combined(list(valid)), regex.VERSION1)
+            cached_user_regex(_combined(list(valid)), regex.VERSION1)  # the rule compiles the same: once
         except BadRegex as error:
             checker.fail(f"the swap patterns of {what} cannot be combined into one regex: {error}", mapping.where(field.key))
             return None
@@ -88,7 +88,7 @@ class Substitution(Kind):
         swap: dict[str, str] = params["swap"]
         self.replacements = list(swap.values())
         flags = regex.VERSION1 | (regex.IGNORECASE if params["ignore_case"] else 0)
-        self.pattern = compile_user_regex(_combined(list(swap)), flags)
+        self.pattern = cached_user_regex(_combined(list(swap)), flags)
         self.in_capitals = compile_user_regex(_combined(list(swap)), flags | regex.IGNORECASE) if params["in_capitals"] else None
         self.needs = frozenset({"capitals"}) if params["in_capitals"] else frozenset()
 
