@@ -89,14 +89,17 @@ class Substitution(Kind):
         self.replacements = list(swap.values())
         flags = regex.VERSION1 | (regex.IGNORECASE if params["ignore_case"] else 0)
         self.pattern = cached_user_regex(_combined(list(swap)), flags)
-        self.in_capitals = compile_user_regex(_combined(list(swap)), flags | regex.IGNORECASE) if params["in_capitals"] else None
+        # On lines in capitals, whatever the case: compiled the first time a document has such a line.
+        self.in_capitals = (_combined(list(swap)), flags | regex.IGNORECASE) if params["in_capitals"] else None
         self.needs = frozenset({"capitals"}) if params["in_capitals"] else frozenset()
 
     def placeholders(self) -> frozenset[str]:
         return frozenset({"match", "replacement"})
 
     def check(self, analysis: Analysis) -> Iterator[Match]:
-        capitals = [(found, True) for found in search_capitals(self.in_capitals, analysis)] if self.in_capitals else []
+        capitals = []
+        if self.in_capitals is not None and analysis.capitals:
+            capitals = [(found, True) for found in search_capitals(cached_user_regex(*self.in_capitals), analysis)]
         for found, in_capitals in [*((found, False) for found in search_blocks(self.pattern, analysis)), *capitals]:
             replacement = self.replacements[int(found.lastgroup[1:])]
             replacement = replacement.upper() if in_capitals else replacement
