@@ -256,6 +256,7 @@ def test_a_wrong_figure_for_the_month_named_is_reported_in_words():
         "US inflation rose to 3.1% in March.",
         "Inflation in France rose to 3.1% in March.",
         "House price inflation rose to 3.1% in March.",
+        "Nationwide inflation rose to 3.1% in March, while urban inflation reached 3.4%.",  # measures of another scope
         "Economists expected inflation to rise to 3.1% in March.",
         "Inflation could rise to 3.1% in March.",
         "If inflation rose to 3.1% in March, rates would rise.",

@@ -345,3 +345,33 @@ def test_a_slot_typed_place_compares_places_and_any_other_compares_things(tmp_pa
         examples: {flag: [], pass: []}
     """
     assert lint("Brazil holds the presidency of the G20.", rule="as-places", date="2025-02-01", facts_yaml=facts, rules_yaml=as_places) == []
+
+
+ASEAN = """
+facts_version: 1
+entities:
+  - {id: asia, name: Asia, type: place}
+  - {id: vietnam, name: Vietnam, type: place}
+  - {id: indonesia, name: Indonesia, type: place}
+  - {id: gambia, name: The Gambia, aliases: [Gambia], type: place}
+  - {id: asean, name: ASEAN, type: organization}
+  - {id: commonwealth, name: Commonwealth, type: organization}
+relations:
+  - {id: vietnam-chair-2020, relation: holds-presidency-of, subject: vietnam, object: asean, from: 2020-01-01, to: 2020-12-31}
+  - {id: indonesia-chair-2023, relation: holds-presidency-of, subject: indonesia, object: asean, from: 2023-01-01, to: 2023-12-31}
+  - {id: gambia-commonwealth, relation: member-of, subject: gambia, object: commonwealth, from: 2018-02-08}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "flagged"),
+    [
+        ("Vietnam, which holds the rotating presidency of ASEAN, hosted the summit.", "rotating-presidency", True),
+        ("Vietnam, which holds the rotating ASEAN chairmanship, hosted the summit.", "rotating-presidency", True),
+        ("Indonesia, which holds the ASEAN chairmanship, hosted the summit.", "rotating-presidency", False),
+        ("Commonwealth member the Gambia sent observers.", "member-of", True),  # in 2017 it had left
+    ],
+)
+def test_relations_written_with_a_relative_clause_or_an_article(text, rule, flagged):
+    found = lint(text, rule=rule, date="2023-09-05" if rule != "member-of" else "2017-06-01", facts_yaml=ASEAN)
+    assert bool(found) is flagged

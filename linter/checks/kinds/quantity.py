@@ -69,7 +69,7 @@ OTHER_MEASURE = frozenset(
     """mortgage mortgages savings saving deposit deposits lending borrowing loan loans bond bonds market money real nominal
     core underlying food energy fuel house housing home wage wages pay earnings services goods producer retail wholesale
     fixed variable tracker overnight interbank commercial bill bills swap swaps average asset price prices tax
-    monthly quarterly weekly daily regional""".split()
+    monthly quarterly weekly daily regional nationwide national urban rural metropolitan""".split()
 )
 # After "in" or "of" following a measure, words of time, not of whose measure it is ("inflation in the year to March").
 _TIME_WORDS = frozenset(
