@@ -33,6 +33,9 @@ entities:
   - {id: karine-jean-pierre, name: Karine Jean-Pierre}
   - {id: justin-trudeau, name: Justin Trudeau}
   - {id: mark-carney, name: Mark Carney}
+  - {id: barclays, name: Barclays, type: organization}
+  - {id: jes-staley, name: Jes Staley}
+  - {id: cs-venkatakrishnan, name: C. S. Venkatakrishnan}
 offices:
   - id: uk-chancellor
     name: Chancellor of the Exchequer
@@ -84,6 +87,13 @@ offices:
     holders:
       - {who: justin-trudeau, from: 2015-11-04, to: 2025-03-14}
       - {who: mark-carney, from: 2025-03-14}
+  - id: barclays-ceo
+    name: Chief Executive of Barclays
+    titles: [chief executive]
+    organization: barclays
+    holders:
+      - {who: jes-staley, from: 2015-12-01, to: 2021-11-01}
+      - {who: cs-venkatakrishnan, from: 2021-11-01}
 events:
   - {id: mini-budget, name: The mini-budget, date: 2022-09-23, mentions: ['mini-budget']}
   - {id: london-bombings, name: 7 July 2005 London bombings, date: 2005-07-07, mentions: ['bombings']}
@@ -221,6 +231,9 @@ def test_words_that_make_no_claim(text):
         ("Shadow chancellor Jeremy Hunt spoke.", "2023-06-10", ["office-holder"]),
         ("The ex-White House press secretary Jen Psaki spoke.", "2024-06-10", []),
         ("The ex-White House press secretary Karine Jean-Pierre spoke.", "2023-06-10", ["former-office-holder"]),
+        # A plural possessive stands for an article as "'s" does.
+        ("Jes Staley, Barclays' chief executive, told investors.", "2021-06-10", []),
+        ("Jes Staley, Barclays' chief executive, told investors.", "2022-03-01", ["office-holder"]),
         # "Outgoing" holds the office still; "incoming" does not yet.
         ("Outgoing Chancellor Jeremy Hunt cleared his desk.", "2024-07-04", []),
         ("Outgoing Chancellor Rachel Reeves cleared her desk.", "2024-07-04", ["office-holder"]),
