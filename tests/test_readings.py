@@ -87,13 +87,8 @@ offices:
     holders:
       - {who: justin-trudeau, from: 2015-11-04, to: 2025-03-14}
       - {who: mark-carney, from: 2025-03-14}
-  - id: barclays-ceo
-    name: Chief Executive of Barclays
-    titles: [chief executive]
-    organization: barclays
-    holders:
-      - {who: jes-staley, from: 2015-12-01, to: 2021-11-01}
-      - {who: cs-venkatakrishnan, from: 2021-11-01}
+  - {id: barclays-ceo, name: Chief Executive of Barclays, titles: [chief executive], organization: barclays,
+     holders: [{who: jes-staley, from: 2015-12-01, to: 2021-11-01}, {who: cs-venkatakrishnan, from: 2021-11-01}]}
 events:
   - {id: mini-budget, name: The mini-budget, date: 2022-09-23, mentions: ['mini-budget']}
   - {id: london-bombings, name: 7 July 2005 London bombings, date: 2005-07-07, mentions: ['bombings']}
