@@ -163,3 +163,18 @@ def test_month_and_year_without_a_day_is_not_a_date(text):
 def test_a_date_after_another_month_keeps_its_year():
     analysis = analysis_of("From November 2004 to 3 January 2005 it rained.")
     assert [(d.month, d.day, d.year) for d in analysis.dates] == [(1, 3, 2005)]
+
+
+def test_a_countrys_adjective_names_it_unless_the_facts_give_the_word_to_something_else():
+    facts = """
+    facts_version: 1
+    entities:
+      - {id: greece, name: Greece, type: place}
+      - {id: saudi-arabia, name: Saudi Arabia, type: place}
+      - {id: greek-club, name: Greek, type: organization}
+      - {id: sri-lanka, name: Sri Lanka, type: place}
+    """
+    analysis = analysis_of("The Saudi capital and the Sri Lankan economy. The Greek said no.", facts_yaml=facts)
+    assert [(analysis.text(n.span), n.entity) for n in analysis.names] == [
+        ("Saudi", "saudi-arabia"), ("Sri Lankan", "sri-lanka"), ("Greek", "greek-club"),
+    ]

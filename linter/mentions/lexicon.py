@@ -18,6 +18,7 @@ from itertools import compress
 from typing import Any
 
 from linter.facts.model import FactBase
+from linter.mentions.demonyms import demonyms_of
 from linter.segment.tokens import Tokens, token_key
 
 _LITERAL = _parser.LITERAL
@@ -183,6 +184,9 @@ def build_lexicon(facts: FactBase) -> Lexicon:
     people = [entity for entity in facts.entities.values() if entity.type == "person"]
     declared = {(token_key(name), entity.id) for entity in facts.entities.values() for name in entity.names}
     declared_keys = {key for key, _ in declared}
+    # A country's adjective ("Greek" for Greece) names it too, unless the facts give the word to something.
+    adjectives = {(token_key(word), e.id) for e in facts.entities.values() if e.type == "place" for word in demonyms_of(e.names)}
+    declared |= {(key, entity) for key, entity in adjectives if key not in declared_keys}
     short = {(form, p.id) for p in people for form in short_forms(p.name, p.aliases) if form not in declared_keys}
     titles = ((token_key(title), office.id) for office in facts.offices.values() for title in office.titles)
     owners = {o.organization for o in facts.offices.values() if o.organization}
