@@ -165,6 +165,7 @@ def test_yearless_dates_agree_with_the_event_they_belong_to(text, date):
         ("The film won at the Baftas on Sunday, 9 February.", "2025-02-17"),
         ("The mini-budget, delivered on 22 September, sent the pound down.", "2022-10-20"),
         ("Survivors of the London bombings on 8 July 2005 met the mayor.", "2006-07-08"),  # survivors are no occasion
+        ("The mini-budget, made on 22 September 2022, sent the pound down.", "2022-10-20"),  # an irregular participle
     ],
 )
 def test_a_wrong_day_for_an_event_is_still_reported(text, date):
@@ -356,6 +357,7 @@ def test_attribution_across_an_adverb_and_a_relative_clause():
     assert quote_rules(f'The chancellor, Rachel Reeves, once wrote: "{growth}"') == []
     assert quote_rules(f'Jeremy Hunt, conceding defeat, said: "{growth}"') == ["quote-speaker"]  # a participle set off
     assert quote_rules(f'Jeremy Hunt had told MPs only a day earlier: "{growth}"') == ["quote-speaker"]  # "had told"
+    assert quote_rules(f'Jeremy Hunt, sworn in on Saturday, recalled: "{growth}"') == ["quote-speaker"]  # an irregular participle
 
 
 @pytest.mark.parametrize(

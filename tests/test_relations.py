@@ -370,8 +370,42 @@ relations:
         ("Vietnam, which holds the rotating ASEAN chairmanship, hosted the summit.", "rotating-presidency", True),
         ("Indonesia, which holds the ASEAN chairmanship, hosted the summit.", "rotating-presidency", False),
         ("Commonwealth member the Gambia sent observers.", "member-of", True),  # in 2017 it had left
+        ("Vietnam holds ASEAN's rotating chairmanship this year.", "rotating-presidency", True),
     ],
 )
 def test_relations_written_with_a_relative_clause_or_an_article(text, rule, flagged):
     found = lint(text, rule=rule, date="2023-09-05" if rule != "member-of" else "2017-06-01", facts_yaml=ASEAN)
     assert bool(found) is flagged
+
+
+DEAL = """
+facts_version: 1
+entities:
+  - {id: world, name: World, type: place}
+  - {id: austria, name: Austria, type: place}
+  - {id: vienna, name: Vienna, type: place}
+  - {id: iran, name: Iran, type: place}
+  - {id: tehran, name: Tehran, type: place}
+events:
+  - {id: iran-deal, name: The Iran nuclear deal, date: 2015-07-14, place: vienna, mentions: ['Iran nuclear deal']}
+relations:
+  - {id: austria-in-world, relation: located-in, subject: austria, object: world}
+  - {id: iran-in-world, relation: located-in, subject: iran, object: world}
+  - {id: vienna-in-austria, relation: located-in, subject: vienna, object: austria}
+  - {id: tehran-in-iran, relation: located-in, subject: tehran, object: iran}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("The Iran nuclear deal was signed in Tehran in July 2015.", True),
+        ("The Iran nuclear deal was signed in Vienna in July 2015.", False),
+        ("The Iran nuclear deal in Tehran ended years of talks.", True),  # the deal and its place, the subject of a verb
+        ("Protests against the Iran nuclear deal in Tehran ended.", False),  # the place of the protests
+        ("Diplomats signed the Iran nuclear deal in Tehran.", True),
+        ("Reporters watched the Iran nuclear deal in Tehran.", False),  # where it was watched
+    ],
+)
+def test_an_events_place_in_the_ways_copy_gives_it(text, flagged):
+    assert bool(lint(text, rule="event-place", date="2022-07-14", facts_yaml=DEAL)) is flagged

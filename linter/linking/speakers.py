@@ -25,6 +25,8 @@ _MAX_OBJECT = 10  # words between a verb and the colon of a quotation it introdu
 _MAX_REPORTED = 15  # words between a verb and a quotation in the clause it reports
 _CLAUSE_STOPS = frozenset({".", "?", "!", ";", ":", '"', "“", "”", "'", "‘", "’"})
 # Between a speaker's name and the verb: "Tim Cook once told", "It was Thabo Mbeki who declared".
+# Past participles that open an aside after a name: "X, sworn in on Saturday, said:".
+_IRREGULAR_PARTICIPLES = frozenset("sworn chosen known seen given taken shown beaten born made held left struck".split())
 _BETWEEN_NAME_AND_VERB = frozenset({"once", "also", "later", "then", "again", "famously", "who", "has", "had", "have"})
 
 
@@ -192,13 +194,14 @@ class _SpeakerFinder:
         return name
 
     def _before_relative_clause(self, verb: int) -> NameMention | None:
-        """'Sajid Javid, who quit minutes earlier, wrote: "..."', 'Rishi Sunak, conceding defeat, said:':
-        the name before a relative clause or a participle set off by commas."""
+        """'Sajid Javid, who quit minutes earlier, wrote: "..."', 'Rishi Sunak, conceding defeat, said:',
+        'X, sworn in on Saturday, recalled:': the name before a relative clause or a participle set off by commas."""
         if verb < 1 or self.tokens.texts[verb - 1] != ",":
             return None
         for comma in range(verb - 2, max(verb - 14, 0), -1):
             following = self.lower[comma + 1]
-            if self.tokens.texts[comma] == "," and (following in ("who", "whose") or (following.endswith("ing") and following.isalpha())):
+            participle = following.isalpha() and (following.endswith(("ing", "ed")) or following in _IRREGULAR_PARTICIPLES)
+            if self.tokens.texts[comma] == "," and (following in ("who", "whose") or participle):
                 return self.ending.get(comma)
         return None
 
