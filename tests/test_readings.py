@@ -658,3 +658,100 @@ def test_an_aside_between_an_event_and_its_verb(text, expected):
 )
 def test_no_longer_is_former(text, expected):
     assert rules_of(text, "2025-06-10") == expected
+
+
+GOVERNORS = FACTS.replace("offices:\n", """offices:
+  - id: illinois-governor
+    name: Governor of Illinois
+    titles: [Governor, Gov.]
+    holders:
+      - {who: rod-blagojevich, from: 2003-01-13, to: 2009-01-29}
+      - {who: pat-quinn, from: 2009-01-29, to: 2015-01-12}
+""", 1).replace("entities:\n", "entities:\n  - {id: rod-blagojevich, name: Rod Blagojevich}\n  - {id: pat-quinn, name: Pat Quinn}\n", 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Lieutenant", abbreviated or not, makes the title another office, as "deputy" does.
+        ("Lt. Gov. Pat Quinn said he was ready to lead the state.", []),
+        ("Lt Gov Pat Quinn said he was ready to lead the state.", []),
+        ("Illinois lieutenant governor Pat Quinn said he was ready.", []),
+        ("Dep. Gov. Pat Quinn said he was ready.", []),
+        ("Gov. Pat Quinn said he was ready to lead the state.", ["office-holder"]),
+        ("The lieutenant said Gov. Pat Quinn was ready.", ["office-holder"]),
+    ],
+)
+def test_an_abbreviated_other_role_before_a_title(text, expected):
+    assert [finding.rule for finding in lint(text, date="2008-12-20", facts_yaml=GOVERNORS)] == expected
+
+
+@pytest.mark.parametrize(
+    ("quotation", "expected"),
+    [
+        # In a quotation of six words, one changed word leaves a single word triple in common with the record.
+        ('"I am nobody that nobody sent," Rachel Reeves said.', []),
+        ('"I am somebody that nobody sent," Rachel Reeves said.', ["quote-wording"]),
+        ('"I am nobody that somebody sent," Rachel Reeves said.', ["quote-wording"]),
+        # Sharing a triple is not enough when the rest differs.
+        ('"That nobody sent is fine," Rachel Reeves said.', []),
+    ],
+)
+def test_a_short_quotation_with_one_word_changed(quotation, expected):
+    facts = QUOTES.replace("Growth is the challenge and we must be bold in meeting it, because it is the only route to prosperity.", "I am nobody that nobody sent.")
+    assert [finding.rule for finding in lint(quotation, date="2024-09-01", facts_yaml=facts)] == expected
+
+
+PLACES = FACTS.replace("entities:\n", """entities:
+  - {id: ohio, name: Ohio, type: place}
+  - {id: cleveland, name: Cleveland, type: place}
+  - {id: east-palestine, name: East Palestine, type: place}
+""", 1).replace("events:\n", """events:
+  - {id: derailment, name: The East Palestine train derailment, date: 2023-02-03, place: east-palestine,
+     mentions: ['(?:East Palestine|Norfolk Southern) (?:train )?derailment']}
+""", 1) + """
+relations:
+  - {id: cleveland-in-ohio, relation: located-in, subject: cleveland, object: ohio}
+  - {id: east-palestine-in-ohio, relation: located-in, subject: east-palestine, object: ohio}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The event and its place open a sentence, before its verb, whatever the verb and wherever the paragraph.
+        ("The Norfolk Southern derailment in Cleveland forced hundreds from their homes.", ["event-place"]),
+        ("Residents left.\n\nThe Norfolk Southern derailment in Cleveland forced hundreds from their homes.", ["event-place"]),
+        ("The Norfolk Southern derailment in East Palestine forced hundreds from their homes.", []),
+        ("The Norfolk Southern derailment in Ohio forced hundreds from their homes.", []),
+        ("Officials compared the Norfolk Southern derailment in Cleveland to earlier ones.", []),
+    ],
+)
+def test_an_event_in_a_place_as_the_subject_of_any_verb(text, expected):
+    assert [finding.rule for finding in lint(text, date="2023-02-08", facts_yaml=PLACES)] == expected
+
+
+POPULATIONS = FACTS.replace("entities:\n", "entities:\n  - {id: illinois, name: Illinois, type: place}\n", 1) + """
+quantities:
+  - {id: illinois-population-2020, name: the population of Illinois, subject: illinois, mentions: [population, residents],
+     value: 12812508, unit: count, date: 2020}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A figure before the measure's words, which end the claim: the subject "had" it.
+        ("Illinois counted 13.8 million residents in 2020.", ["quantity"]),
+        ("Illinois had 12.8 million residents in 2020, the census found.", []),
+        ("Illinois had 40,000 residents without power in 2020.", []),  # not its population
+        ("The town had 13.8 million residents in 2020.", []),  # no subject the facts know
+    ],
+)
+def test_a_figure_before_the_measure(text, expected):
+    assert [finding.rule for finding in lint(text, date="2022-01-15", facts_yaml=POPULATIONS)] == expected
+
+
+def test_an_exact_count_is_written_in_full():
+    found = lint("Illinois counted 13.8 million residents in 2020.", date="2022-01-15", facts_yaml=POPULATIONS)
+    assert found[0].message == 'The population of Illinois was 12,812,508 in 2020, not "13.8 million" (no tolerance).'

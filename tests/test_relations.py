@@ -92,7 +92,7 @@ def test_a_place_inside_the_recorded_place_agrees():
 @pytest.mark.parametrize("place", ["Paris", "France"])
 def test_a_place_apart_from_the_recorded_place_is_reported(place):
     assert messages(f"The chiefs' summit was held in {place}.", "event-place") == [
-        f"The chiefs' summit was held in Northwood, outside London, not in {place}."
+        f"The chiefs' summit took place in Northwood, outside London, not in {place}."
     ]
 
 
@@ -113,7 +113,7 @@ def test_a_recurring_event_agrees_with_any_edition():
     assert messages("The Cup final was held in London.", "event-place") == []
     assert messages("The Cup final was held in Paris.", "event-place") == []
     assert messages("The Cup final was held in Poland.", "event-place") == [
-        "2024 Cup final was held in London, not in Poland."
+        "2024 Cup final took place in London, not in Poland."
     ]
 
 
@@ -304,7 +304,7 @@ def test_the_seed_articles_meeting_place_is_checked_and_agrees(tmp_path):
     wrong = seed_findings(tmp_path, SEED.replace(PLACE_CLAIM, PLACE_CLAIM.replace("outskirts of London", "outskirts of Paris")))
     [place] = [f for f in wrong if f["rule"] == "event-place"]
     assert place["message"] == (
-        "First meeting of the coalition of the willing's military chiefs was held in Northwood, outside London, not in Paris."
+        "First meeting of the coalition of the willing's military chiefs took place in Northwood, outside London, not in Paris."
     )
     assert [note["text"] for note in place["facts"]] == [
         "First meeting of the coalition of the willing's military chiefs took place on 20 March 2025 (Northwood, outside London)."

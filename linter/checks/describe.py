@@ -56,7 +56,7 @@ _SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
 def figure(value: float, unit: str) -> str:
-    """A quantity's value as a newsroom writes it: '2.6%', '£1.2 billion', '41.2 million', '4,800 points'."""
+    """A quantity's value as a newsroom writes it: '2.6%', '£1.2 billion', '41.2 million', '12,812,508', '4,800 points'."""
     number = _number(value)
     if unit == "percent":
         return f"{number}%"
@@ -78,7 +78,10 @@ def _number(value: float) -> str:
     value = float(f"{value:.12g}")  # no floating point noise: 2.6 + 0.05 is 2.65
     for size, word in _SCALE_WORDS:
         if abs(value) >= size:
-            return f"{_plain(value / size)} {word}"
+            scaled = value / size
+            if round(scaled, 3) != float(f"{scaled:.12g}"):
+                break  # an exact count ('12,812,508'), not a figure rounded to a scale word
+            return f"{_plain(scaled)} {word}"
     return _plain(value)
 
 

@@ -31,7 +31,10 @@ _MIN_WORDS = 4
 _MIN_SHARE_OF_QUOTATION = 0.7
 _MIN_MATCHED = 7
 _MIN_SHARE_OF_QUOTE = 0.5
-_MIN_SHARED_TRIPLES = 2  # to be considered at all (the index lookup)
+# To be considered at all (the index lookup): two word triples in common, or one where the quotation
+# is so short that a single changed word leaves it only one ("I'm somebody that nobody sent" has one
+# triple of "I'm nobody that nobody sent": a word spoils the three triples it is in).
+_MIN_SHARED_TRIPLES = 2
 # Where two texts part: several words each side between two anchors, or, where they never fall
 # back in step (at the end), several words on one side for more than one on the other, make them
 # different sentences; a misquotation changes a word or two.
@@ -128,12 +131,14 @@ class QuoteIndex:
         words = _plain(quote_words(text, spell_out=True))
         if len(words) < _MIN_WORDS:
             return None
+        triples = _triples(words)
+        least = max(1, min(_MIN_SHARED_TRIPLES, len(triples) - 3))
         hits: dict[str, int] = {}
-        for triple in _triples(words):
+        for triple in triples:
             for quote_id in self._by_triple.get(triple, ()):
                 hits[quote_id] = hits.get(quote_id, 0) + 1
         for quote_id in sorted(hits, key=lambda q: (-hits[q], q)):
-            if hits[quote_id] < _MIN_SHARED_TRIPLES:
+            if hits[quote_id] < least:
                 break
             recorded = _plain(quote_words(self.quotes[quote_id].text, spell_out=True))
             matcher = difflib.SequenceMatcher(None, words, recorded, autojunk=False)

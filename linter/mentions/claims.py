@@ -197,6 +197,8 @@ class _ClaimReader:
             if word == "-":
                 index -= 1
                 continue
+            if word == "." and index - 1 >= floor and self.lower[index - 1] in words.OTHER_ROLE:
+                return None  # "Lt. Gov. Pat Quinn": an abbreviated other role
             if word in words.OTHER_ROLE and self._organization(self.name_ending.get(index + 1)) is None:
                 return None  # not the end of a known organisation's name: "Goodyear Tire and Rubber Co chairman"
             if word in words.FORMER:

@@ -14,8 +14,8 @@ CURRENT = frozenset({"current", "incumbent", "sitting", "serving", "present", "n
 # Before or after a title: another role, or not (yet) holding it ("would-be", "will become").
 # The title is left alone.
 OTHER_ROLE = frozenset(
-    """shadow deputy vice acting interim assistant associate junior caretaker honorary co
-    future incoming designate elect late would prospective presumptive
+    """shadow deputy vice lieutenant acting interim assistant associate junior caretaker honorary co
+    lt lieut dep asst future incoming designate elect late would prospective presumptive
     be become becomes became becoming""".split()
 )
 # Capitalised only because they open a sentence (or a title phrase: "Former"): a name right after

@@ -14,7 +14,7 @@ import regex
 from linter.source.document import Span
 
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sir st gen lt col maj capt sgt adm cmdr gov sen rep rev fr hon pres
+    """mr mrs ms dr prof sir st gen lt lieut dep asst col maj capt sgt adm cmdr gov sen rep rev fr hon pres
     jr sr inc ltd co corp bros plc no vs etc al approx dept est fig jan feb mar apr jun jul aug
     sep sept oct nov dec mt ft""".split()
 )
