@@ -484,7 +484,8 @@ def test_rules(
     for failure in failures:
         got = "; ".join(f.message for f in failure.findings) or "no finding"
         hint = "; it ran against no facts: give the pack 'example_facts', or run with --facts FILE" if failure.lacks_facts else ""
-        typer.echo(f"{failure.example.location}: [{failure.rule.id}] expected to {failure.expected}: {failure.example.text!r} (got: {got}){hint}")
+        expected = f"{failure.expected} {failure.placement}".rstrip()
+        typer.echo(f"{failure.example.location}: [{failure.rule.id}] expected to {expected}: {failure.example.text!r} (got: {got}){hint}")
     summary = f"{len(results)} examples of {len({r.rule.id for r in results})} rules"
     passed, failed = len(results) - len(failures), len(failures)
     if fact_base is not None:

@@ -324,3 +324,12 @@ def test_test_runs_the_examples_of_a_pack_without_example_facts_against_the_fact
     # The built-in packs' own example_facts win over --facts: their examples still pass.
     assert given.returncode == 0
     assert re.fullmatch(r"(\d+) passed, 0 failed \((\d+) examples of \d+ rules, 24 tenure boundary cases\)\n", given.stdout)
+
+
+def test_test_command_runs_every_example_after_another_paragraph_too(write, tmp_path):
+    """A pattern anchored at the start of the text ('^') works in an example and nowhere else in a document."""
+    pack = write("p.yaml", "rules:\n  - {id: x, kind: pattern, severity: error, message: m, description: d, pattern: '(?<=^)Zzz', examples: {flag: [Zzz a, Zzz b], pass: [c]}}\n")
+    result = run_in_process("test", str(pack), cwd=tmp_path)
+    assert result.returncode == 1 and "expected to flag after another paragraph: 'Zzz a'" in result.stdout
+    fixed = write("q.yaml", "rules:\n  - {id: y, kind: pattern, severity: error, message: m, description: d, pattern: '(?<=^|\\n)Zzz', examples: {flag: [Zzz a, Zzz b], pass: [c]}}\n")
+    assert run_in_process("test", str(fixed), cwd=tmp_path).returncode == 0

@@ -9,7 +9,7 @@ examples run against its ``example_facts``; a pack without them, against the fac
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from linter.analysis import analyse
 from linter.checks.engine import evaluate
@@ -21,6 +21,9 @@ from linter.mentions.lexicon import Lexicon, build_lexicon
 from linter.source.read import document_from_text
 
 _UNDATED = DateWindow.day(dt.date(2000, 1, 1))  # examples of rules that do not read dates
+# An example must get the same verdict wherever it stands: after another paragraph too, where a
+# pattern anchored at the start of the text ("^") no longer matches the start of the document.
+_LEAD_PARAGRAPH = "Our reporter writes.\n\n"
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,7 @@ class ExampleResult:
     expected: str  # "flag" or "pass"
     findings: tuple[Finding, ...]
     had_facts: bool = True  # whether the example ran against any facts (its pack's, or those given)
+    placement: str = ""  # where in a document it got the wrong verdict, when not at the start
 
     @property
     def ok(self) -> bool:
@@ -54,7 +58,16 @@ def run_examples(rules: list[Rule], facts: FactBase | None = None) -> list[Examp
         for expected, examples in (("flag", rule.flags), ("pass", rule.passes)):
             for example in examples:
                 window = example.date or rule.pack.example_date or _UNDATED
-                document = document_from_text(example.text, f"{rule.id}:example")
-                findings = evaluate(analyse(document, used, lexicons[id(used)], window, rule.kind.needs), [rule])
-                results.append(ExampleResult(rule, example, expected, tuple(findings), had_facts))
+                lexicon = lexicons[id(used)]
+                result = ExampleResult(rule, example, expected, _check(example.text, rule, used, lexicon, window), had_facts)
+                if result.ok:
+                    placed = _check(_LEAD_PARAGRAPH + example.text, rule, used, lexicon, window)
+                    if bool(placed) != bool(result.findings):
+                        result = replace(result, findings=placed, placement="after another paragraph")
+                results.append(result)
     return results
+
+
+def _check(text: str, rule: Rule, facts: FactBase, lexicon: Lexicon, window: DateWindow) -> tuple[Finding, ...]:
+    document = document_from_text(text, f"{rule.id}:example")
+    return tuple(evaluate(analyse(document, facts, lexicon, window, rule.kind.needs), [rule]))
