@@ -608,6 +608,14 @@ def test_under_then_is_a_claim_about_the_time_spoken_of(text, expected):
     assert rules_of(text, "2025-06-10") == expected
 
 
+GAMES = FACTS.replace("events:\n", """events:
+  - id: example-games
+    name: The Example Games
+    date: {from: 2021-07-23, to: 2021-08-08}
+    mentions: ['Example Games']
+""", 1)
+
+
 @pytest.mark.parametrize(
     ("text", "date", "expected"),
     [
@@ -620,13 +628,7 @@ def test_under_then_is_a_claim_about_the_time_spoken_of(text, expected):
     ],
 )
 def test_the_first_and_last_days_of_an_event_of_several_days(text, date, expected):
-    facts = FACTS.replace("events:\n", """events:
-  - id: example-games
-    name: The Example Games
-    date: {from: 2021-07-23, to: 2021-08-08}
-    mentions: ['Example Games']
-""", 1)
-    assert [finding.rule for finding in lint(text, date=date, facts_yaml=facts)] == expected
+    assert [finding.rule for finding in lint(text, date=date, facts_yaml=GAMES)] == expected
 
 
 @pytest.mark.parametrize(
@@ -640,13 +642,7 @@ def test_the_first_and_last_days_of_an_event_of_several_days(text, date, expecte
     ],
 )
 def test_an_aside_between_an_event_and_its_verb(text, expected):
-    facts = FACTS.replace("events:\n", """events:
-  - id: example-games
-    name: The Example Games
-    date: {from: 2021-07-23, to: 2021-08-08}
-    mentions: ['Example Games']
-""", 1)
-    assert [finding.rule for finding in lint(text, date="2020-08-10", facts_yaml=facts)] == expected
+    assert [finding.rule for finding in lint(text, date="2020-08-10", facts_yaml=GAMES)] == expected
 
 
 @pytest.mark.parametrize(
@@ -755,3 +751,47 @@ def test_a_figure_before_the_measure(text, expected):
 def test_an_exact_count_is_written_in_full():
     found = lint("Illinois counted 13.8 million residents in 2020.", date="2022-01-15", facts_yaml=POPULATIONS)
     assert found[0].message == 'The population of Illinois was 12,812,508 in 2020, not "13.8 million" (no tolerance).'
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # A time set off at the head of a clause is the time of every claim in it, not only of one right after the comma.
+        ("In 2021, the budget was set by Chancellor Rishi Sunak.", "2025-06-10", []),
+        ("In 2021, the budget was set by Chancellor Rachel Reeves.", "2025-06-10", ["office-holder"]),
+        ("In 2021, Treasury officials said Chancellor Rishi Sunak would act.", "2025-06-10", []),
+    ],
+)
+def test_a_fronted_time_governs_its_whole_clause(text, date, expected):
+    assert rules_of(text, date) == expected
+
+
+def test_a_fronted_time_dates_a_figure_in_its_clause():
+    found = lint("In 2020, Illinois had 13.8 million residents, census figures show.", date="2022-01-15", facts_yaml=POPULATIONS)
+    assert [finding.rule for finding in found] == ["quantity"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # "Outgoing": holds the office, or handed it over in the last few days.
+        ("Outgoing Chancellor Jeremy Hunt said in a farewell statement that he was proud.", "2024-07-06", []),
+        ("Outgoing Chancellor Jeremy Hunt said in a farewell statement that he was proud.", "2024-08-06", ["office-holder"]),
+        ("Chancellor Jeremy Hunt said in a farewell statement that he was proud.", "2024-07-06", ["office-holder"]),
+    ],
+)
+def test_an_outgoing_holder_just_after_the_handover(text, date, expected):
+    assert rules_of(text, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An occasion named after the event has a day of its own: a parade, a homecoming, a rally.
+        ("The Example Games parade on 10 August 2021 drew huge crowds.", []),
+        ("The Example Games homecoming on 10 August 2021 drew huge crowds.", []),
+        ("The Example Games on 10 August 2021 drew huge crowds.", ["event-date"]),
+    ],
+)
+def test_an_occasion_named_after_an_event(text, expected):
+    assert [finding.rule for finding in lint(text, date="2021-09-01", facts_yaml=GAMES)] == expected

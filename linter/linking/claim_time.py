@@ -93,7 +93,7 @@ class TimeLinker:
             time, (start, end) = self.times[position], self.ranges[position]
             if end > ceiling:
                 continue
-            if (end <= first and self._adjacent(end, first) and self._opens_clause(floor, start)) or (
+            if (end <= first and self._heads_the_clause(end, first) and self._opens_clause(floor, start)) or (
                 start >= last and self._participle(last, start)
             ):
                 fronted.setdefault(time.span, []).append(time.window)
@@ -167,10 +167,14 @@ class TimeLinker:
             return True  # "When the alliance met in Madrid in June 2022, ...": the whole clause is the time
         return low[start - 1] in words.CLAUSE_HEADS
 
-    def _adjacent(self, end: int, first: int) -> bool:
-        """Nothing but a comma (and, before a past-tense clause, "when") between a time and a claim."""
+    def _heads_the_clause(self, end: int, first: int) -> bool:
+        """A time set off at the head of the claim's clause: nothing but a comma (and, before a
+        past-tense clause, "when") before the claim, or a comma and then words of the same clause
+        ("In 2021, the budget was set by Chancellor X", "In 2021, Toronto had 2.8 million residents")."""
         between = self.tokens.lower[end:first]
-        return all(word in (",", "when") for word in between) and between.count(",") <= 1
+        if all(word in (",", "when") for word in between) and between.count(",") <= 1:
+            return True
+        return bool(between) and between[0] == "," and self._same_clause(end + 1, first)
 
     def _participle(self, last: int, start: int) -> bool:
         """'Home Secretary Priti Patel, speaking in 2021, said': the time of the act the claim is in."""

@@ -33,6 +33,7 @@ article claims leave it alone.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from dataclasses import replace
 
 from linter.dates import DateWindow
@@ -161,6 +162,9 @@ class _ClaimReader:
             claim, times = Claim.CURRENT, time.written  # "when Trump was president in 2019": held then
         elif claim is Claim.EARLIER and time.written:
             times = time.written  # "signed in 2003 by then-Prime Minister Manmohan Singh": "then" is 2003
+        elif claim is Claim.CURRENT and any(low[index] in words.OUTGOING for index in range(before + 1, title.first)):
+            handover = dt.timedelta(days=words.HANDOVER_DAYS)
+            times = tuple(DateWindow(window.start - handover, window.end) for window in times)
         return OfficeClaim(span, name, title, claim, form, organizations, times, self._is_quoted(span))
 
     def _resolved(self, name: NameMention, title: TitleMention) -> NameMention | None:

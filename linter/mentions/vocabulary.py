@@ -10,7 +10,12 @@ FORMER = frozenset({"former", "ex", "erstwhile", "onetime"})
 EARLIER = frozenset({"then"})
 # Before a title: the claim is that the person holds it ("the current Education Secretary, X,", "the
 # outgoing governor": holds it still, until the successor takes over).
-CURRENT = frozenset({"current", "incumbent", "sitting", "serving", "present", "now", "outgoing"})
+CURRENT = frozenset({"current", "incumbent", "sitting", "serving", "present", "now", "outgoing", "departing"})
+# Of those, the words of a handover: the holder is leaving, or has just left ("the outgoing premier
+# said in a farewell statement", in the paper the day after the successor was sworn in). The claim
+# is true up to HANDOVER_DAYS after the tenure ends.
+OUTGOING = frozenset({"outgoing", "departing"})
+HANDOVER_DAYS = 7
 # Before or after a title: another role, or not (yet) holding it ("would-be", "will become").
 # The title is left alone.
 OTHER_ROLE = frozenset(
@@ -111,8 +116,8 @@ DETERMINER_WORDS = frozenset({"next", "last", "this", "that", "annual", "year's"
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # Right after an event's name, nouns that make the event their modifier: "the Grenfell Tower fire
 # inquiry heard evidence on 3 March" dates the inquiry, "the referendum result on 24 June" the
-# result. A date then belongs to that noun, unless it stands right before the event's name ("the
-# 7 July bombings inquiry").
+# result, "the title parade on June 17" the parade. A date then belongs to that noun, unless it
+# stands right before the event's name ("the 7 July bombings inquiry").
 EVENT_HEAD_NOUNS = frozenset(
     """inquiry inquiries inquest inquests anniversary anniversaries memorial memorials commemoration
     commemorations vigil vigils tribute tributes victims survivors families bereaved report reports
@@ -120,14 +125,16 @@ EVENT_HEAD_NOUNS = frozenset(
     lawsuit campaign campaigns debate debates aftermath fallout coverage documentary film book
     exhibition fund appeal committee commission panel result results count recount winner winners
     champion champions tickets organisers organizers legacy bill compensation payouts clean-up
-    cleanup reconstruction rebuilding response""".split()
+    cleanup reconstruction rebuilding response parade parades celebrations homecoming reception
+    receptions rally rallies""".split()
 )
 # Occasions with days of their own, held about an event: "the fifth anniversary of the Garissa
 # attack on 2 April 2020", "the inquiry into the fire on 3 March" date the occasion. ("Survivors of
 # the attack on 3 April" dates the attack: survivors and victims are no occasion.)
 OCCASIONS = frozenset(
     """anniversary anniversaries memorial memorials commemoration commemorations vigil vigils tribute
-    tributes remembrance inquiry inquiries inquest inquests trial trials hearing hearings""".split()
+    tributes remembrance inquiry inquiries inquest inquests trial trials hearing hearings parade parades
+    celebrations homecoming reception receptions rally rallies""".split()
 )
 # Before an event, prepositions that make it the object of another noun ("registration for the
 # marathon opens on 2 May"): a date further on belongs to that noun, unless right after the event.
