@@ -409,3 +409,38 @@ relations:
 )
 def test_an_events_place_in_the_ways_copy_gives_it(text, flagged):
     assert bool(lint(text, rule="event-place", date="2022-07-14", facts_yaml=DEAL)) is flagged
+
+
+REGIONS = WORLD.replace("entities:\n", "entities:\n  - {id: rhone, name: Rhone, type: place}\n", 1) + """
+  - {id: rhone-in-france, relation: located-in, subject: rhone, object: france}
+  - {id: lyon-in-rhone, relation: located-in, subject: lyon, object: rhone}
+  - {id: capital-france, relation: capital, subject: france, object: paris}
+  - {id: capital-rhone, relation: capital, subject: rhone, object: lyon}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The capital of a region is not the capital of the country the region lies in.
+        ("Lyon, the capital of France, hosted the talks.", ["Lyon was not the capital of France on 1 June 2025: the capital was Paris."]),
+        ("Lyon, the capital of Rhone, hosted the talks.", []),
+        ("Paris, the capital of France, hosted the talks.", []),
+    ],
+)
+def test_a_capital_is_looked_up_for_the_place_written_not_the_places_in_it(text, expected):
+    assert [f.message for f in lint(text, rule="capital", date="2025-06-01", facts_yaml=REGIONS)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The event's verb in the passive, and its casualties, say where it happened.
+        ("The 2025 Cup final was won in Lyon.", ["event-place"]),
+        ("The 2025 Cup final was played in Paris.", []),
+        ("Two fans were hurt at the 2025 Cup final in Lyon.", ["event-place"]),
+        ("Two fans were hurt at the 2025 Cup final in Paris.", []),
+    ],
+)
+def test_an_event_won_played_or_with_casualties_in_a_place(text, expected):
+    assert [f.rule for f in lint(text, rule="event-place", date="2025-06-01", facts_yaml=REGIONS)] == expected
