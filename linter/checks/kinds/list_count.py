@@ -237,7 +237,10 @@ class ListCount(Kind):
             # "the Celtic nations" may be several: an item ending in a plural common noun.
             return not any(_plural(texts[last - 1]) and texts[last - 1].islower() for _, last in items)
         # More items than announced: only if no item may be a name or place with commas in it.
-        return all(word.islower() and word.isalpha() for first, last in items for word in texts[first:last] if word != "-")
+        return all(
+            word.islower() and word.replace("'", "").replace("’", "").isalpha()  # "women's racing" is a common noun phrase
+            for first, last in items for word in texts[first:last] if word != "-"
+        )
 
 
 def _time_before(tokens: Tokens, at: int, first: int) -> int:
