@@ -138,7 +138,10 @@ CORPORA = {
 # The probe sets: "probes" is split in halves like the corpora; "probes-blind" to "probes-blind-6"
 # were written later, each without sight of the engine, the earlier sets or
 # factlint's output, and are held out whole (docs/accuracy.md says when each was first scored).
-PROBE_SETS = {name: REPO / "tests" / "data" / name for name in ("probes", "probes-blind", "probes-blind-2", "probes-blind-3", "probes-blind-4", "probes-blind-5", "probes-blind-6", "probes-blind-7", "probes-blind-8", "probes-blind-9", "probes-blind-10", "probes-blind-11", "probes-blind-12")}
+PROBE_SETS = {
+    name: REPO / "tests" / "data" / name
+    for name in ["probes", "probes-blind", *(f"probes-blind-{n}" for n in range(2, 14))]
+}
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ KNOWN_MISSES = frozenset(
     b7-nonclaim-021 b8-holder-014 b8-caps-014 b9-speaker-017 b9-tiq-010 b9-tiq-016 b9-consistency-017
     b9-consistency-019 b10-speaker-002 b10-titleq-008 b10-nonclaim-016 b10-holder-010 b10-place-012 b10-place-016
     b10-member-004 b10-consistency-002 b10-consistency-020 b11-yearless-002 b11-speaker-008 b11-titleq-008
-    b11-holder-008 b11-quantity-008 b11-member-004 b11-member-006 b11-member-014
+    b11-holder-008 b11-quantity-008 b11-member-004 b11-member-006 b11-member-014 b13-titleq-008
     """.split()
 )
 
