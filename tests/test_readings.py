@@ -778,6 +778,9 @@ def test_a_fronted_time_dates_a_figure_in_its_clause():
         ("Outgoing Chancellor Jeremy Hunt said in a farewell statement that he was proud.", "2024-07-06", []),
         ("Outgoing Chancellor Jeremy Hunt said in a farewell statement that he was proud.", "2024-08-06", ["office-holder"]),
         ("Chancellor Jeremy Hunt said in a farewell statement that he was proud.", "2024-07-06", ["office-holder"]),
+        # A day written for the act dates it after the handover: no leeway.
+        ("Outgoing Chancellor Jeremy Hunt said on Tuesday that he was proud.", "2024-07-09", ["office-holder"]),
+        ("Outgoing Chancellor Jeremy Hunt said in a farewell statement that he was proud.", "2024-07-09", []),
     ],
 )
 def test_an_outgoing_holder_just_after_the_handover(text, date, expected):

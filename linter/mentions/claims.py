@@ -162,7 +162,11 @@ class _ClaimReader:
             claim, times = Claim.CURRENT, time.written  # "when Trump was president in 2019": held then
         elif claim is Claim.EARLIER and time.written:
             times = time.written  # "signed in 2003 by then-Prime Minister Manmohan Singh": "then" is 2003
-        elif claim is Claim.CURRENT and any(low[index] in words.OUTGOING for index in range(before + 1, title.first)):
+        elif claim is Claim.CURRENT and any(low[index] in words.OUTGOING for index in range(before + 1, title.first)) and not (
+            time.written or any(word in words.DAY_WORDS for word in low[title.last : ceiling])
+        ):
+            # A report just after the handover may tell of what the holder did before it; a
+            # written time or day ("said on Wednesday") dates the act, and leaves no such leeway.
             handover = dt.timedelta(days=words.HANDOVER_DAYS)
             times = tuple(DateWindow(window.start - handover, window.end) for window in times)
         return OfficeClaim(span, name, title, claim, form, organizations, times, self._is_quoted(span))

@@ -114,6 +114,8 @@ EVENT_APPOSITION = frozenset(
 # Between "for" and an event: "registration for next year's London Marathon".
 DETERMINER_WORDS = frozenset({"next", "last", "this", "that", "annual", "year's", "year’s", "-"})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+# Words that date an act to a day near the article's ("said on Wednesday", "announced yesterday").
+DAY_WORDS = WEEKDAYS | {"today", "tonight", "yesterday"}
 # Right after an event's name, nouns that make the event their modifier: "the Grenfell Tower fire
 # inquiry heard evidence on 3 March" dates the inquiry, "the referendum result on 24 June" the
 # result, "the title parade on June 17" the parade. A date then belongs to that noun, unless it
