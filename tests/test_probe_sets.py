@@ -35,6 +35,7 @@ KNOWN_MISSES = frozenset(
     b9-consistency-019 b10-speaker-002 b10-titleq-008 b10-nonclaim-016 b10-holder-010 b10-place-012 b10-place-016
     b10-member-004 b10-consistency-002 b10-consistency-020 b11-yearless-002 b11-speaker-008 b11-titleq-008
     b11-holder-008 b11-quantity-008 b11-member-004 b11-member-006 b11-member-014 b13-titleq-008
+    b14-titleq-006
     """.split()
 )
 

@@ -358,6 +358,8 @@ def test_attribution_across_an_adverb_and_a_relative_clause():
     assert quote_rules(f'Jeremy Hunt, conceding defeat, said: "{growth}"') == ["quote-speaker"]  # a participle set off
     assert quote_rules(f'Jeremy Hunt had told MPs only a day earlier: "{growth}"') == ["quote-speaker"]  # "had told"
     assert quote_rules(f'Jeremy Hunt, sworn in on Saturday, recalled: "{growth}"') == ["quote-speaker"]  # an irregular participle
+    assert quote_rules(f'Jeremy Hunt, the party\'s finance spokesman, said: "{growth}"') == ["quote-speaker"]  # a noun phrase in apposition
+    assert quote_rules(f'Rachel Reeves, the chancellor, said: "{growth}"') == []
 
 
 @pytest.mark.parametrize(
@@ -760,6 +762,10 @@ def test_an_exact_count_is_written_in_full():
         ("In 2021, the budget was set by Chancellor Rishi Sunak.", "2025-06-10", []),
         ("In 2021, the budget was set by Chancellor Rachel Reeves.", "2025-06-10", ["office-holder"]),
         ("In 2021, Treasury officials said Chancellor Rishi Sunak would act.", "2025-06-10", []),
+        # ... also after an adverbial aside set off by commas
+        ("In 2021, as the pandemic took hold, Chancellor Rishi Sunak froze allowances.", "2025-06-10", []),
+        ("In 2021, amid the lockdowns, Chancellor Rachel Reeves froze allowances.", "2025-06-10", ["office-holder"]),
+        ("In 2021, Sunak's allies said, Chancellor Rachel Reeves froze allowances.", "2025-06-10", []),
     ],
 )
 def test_a_fronted_time_governs_its_whole_clause(text, date, expected):

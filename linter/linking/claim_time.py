@@ -174,7 +174,25 @@ class TimeLinker:
         between = self.tokens.lower[end:first]
         if all(word in (",", "when") for word in between) and between.count(",") <= 1:
             return True
-        return bool(between) and between[0] == "," and self._same_clause(end + 1, first)
+        if not between or between[0] != ",":
+            return False
+        if self._same_clause(end + 1, first):
+            return True
+        resume = self._after_an_aside(end + 1, first)
+        return resume < first and self._heads_the_clause(resume, first)
+
+    def _after_an_aside(self, start: int, first: int) -> int:
+        """Where the clause resumes after an adverbial aside set off by commas, opened by a
+        subordinator or a preposition ("In 2020, as the pandemic took hold, Premier X shut the
+        border"; "In 2021, amid the lockdowns, ..."): the comma that closes it, or ``first`` when no
+        such aside stands at ``start``."""
+        low = self.tokens.lower
+        if start >= first or (low[start] not in words.TEMPORAL_SUBORDINATORS and low[start] not in words.OPENING_PREPOSITIONS):
+            return first
+        comma = next((i for i in range(start + 1, first) if low[i] == ","), None)
+        if comma is None or any(word in _CLAUSE_PUNCTUATION for word in low[start + 1 : comma]):
+            return first
+        return comma
 
     def _participle(self, last: int, start: int) -> bool:
         """'Home Secretary Priti Patel, speaking in 2021, said': the time of the act the claim is in."""

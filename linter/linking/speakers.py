@@ -18,7 +18,7 @@ from linter.facts.model import FactBase
 from linter.mentions import vocabulary as words
 from linter.mentions.model import AttributedQuote, NameMention, OfficeClaim, TitleMention
 from linter.segment.quotes import Quotation
-from linter.segment.tokens import Tokens
+from linter.segment.tokens import Tokens, is_possessive
 
 _MAX_GAP = 6  # words of a title phrase between a verb and the name after it
 _MAX_OBJECT = 10  # words between a verb and the colon of a quotation it introduces ("told the marchers in a video message:")
@@ -195,9 +195,13 @@ class _SpeakerFinder:
 
     def _before_relative_clause(self, verb: int) -> NameMention | None:
         """'Sajid Javid, who quit minutes earlier, wrote: "..."', 'Rishi Sunak, conceding defeat, said:',
-        'X, sworn in on Saturday, recalled:': the name before a relative clause or a participle set off by commas."""
+        'X, sworn in on Saturday, recalled:', 'David Eby, the attorney general, said:': the name before
+        a relative clause, a participle or a noun phrase in apposition, set off by commas."""
         if verb < 1 or self.tokens.texts[verb - 1] != ",":
             return None
+        nearest = next((i for i in range(verb - 2, max(verb - 14, 0), -1) if self.tokens.texts[i] == ","), None)
+        if nearest is not None and (self.lower[nearest + 1] in words.ARTICLES or is_possessive(self.tokens.texts[nearest + 1])):
+            return self.ending.get(nearest)  # an apposition: "the attorney general", "the province's top lawyer"
         for comma in range(verb - 2, max(verb - 14, 0), -1):
             following = self.lower[comma + 1]
             participle = following.isalpha() and (following.endswith(("ing", "ed")) or following in _IRREGULAR_PARTICIPLES)
