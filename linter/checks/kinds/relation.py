@@ -207,7 +207,7 @@ class RelationCheck(Kind):
         rivals: list[Relation] = []
         unsure: list[Relation] = []
         for record in candidates.values():
-            same = (self._compare(related, "subject", slots, subject, record.subject), self._compare(related, "object", slots, obj, record.object))
+            same = (self.same_side(related, "subject", slots, subject, record.subject), self.same_side(related, "object", slots, obj, record.object))
             if same == (True, True):
                 agreeing.append(record)
                 continue
@@ -222,7 +222,7 @@ class RelationCheck(Kind):
         return sorted(during, key=lambda r: (r.start or dt.date.min, r.id)), agreeing
 
 
-    def _compare(self, related: Relations, side: str, slots: dict[str, str], written: str, recorded: str) -> bool | None:
+    def same_side(self, related: Relations, side: str, slots: dict[str, str], written: str, recorded: str) -> bool | None:
         """Whether one side of the written pair is the record's. The side whose partner is unique is
         looked up as itself: the capital of New South Wales, which lies in Australia, is not the
         capital of Australia. The other side is compared as its slot's type says (``compare``)."""
