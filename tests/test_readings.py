@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import analysis_of, lint
+from linter.mentions.lexicon import short_forms
 
 # Tenures from gov.uk's lists of past Chancellors and Health Secretaries, the White House and
 # the Prime Minister of Canada's office.
@@ -203,6 +204,27 @@ def test_a_present_tense_quotation_must_fit_the_speakers_tenure():
 
 
 @pytest.mark.parametrize(
+    "quoted",
+    [
+        # The present perfect speaks of the time of speaking, before the mention as after it.
+        '"I have spoken to Prime Minister Rishi Sunak and offered him our help," said President Donald Trump.',
+        '"We\'ve written to Prime Minister Rishi Sunak," said President Donald Trump.',
+        '"Prime Minister Rishi Sunak has told me he will help," said President Donald Trump.',
+    ],
+)
+def test_a_present_perfect_quotation_must_fit_the_speakers_tenure(quoted):
+    assert rules_of(quoted, "2025-03-01") == ["quote-anachronism"]
+    assert rules_of(quoted.replace("have spoken", "spoke").replace("\'ve written", " wrote").replace("has told", "told"), "2025-03-01") == []
+
+
+def test_a_name_written_family_name_first_is_shortened_to_the_family_name():
+    assert short_forms("Tsai Ing-wen", ()) == {("Tsai",)}
+    assert short_forms("Kim Jong-un", ()) == {("Kim",)}
+    assert short_forms("Jean-Pierre Raffarin", ()) == {("Raffarin",)}
+    assert short_forms("Gordon Brown", ()) == {("Brown",)}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Nobody knows whether she would make a good chancellor.",
@@ -360,6 +382,9 @@ def test_attribution_across_an_adverb_and_a_relative_clause():
     assert quote_rules(f'Jeremy Hunt, sworn in on Saturday, recalled: "{growth}"') == ["quote-speaker"]  # an irregular participle
     assert quote_rules(f'Jeremy Hunt, the party\'s finance spokesman, said: "{growth}"') == ["quote-speaker"]  # a noun phrase in apposition
     assert quote_rules(f'Rachel Reeves, the chancellor, said: "{growth}"') == []
+    # After the quotation, lower-case words describing the speaker before the name and the verb.
+    assert quote_rules(f'"{growth[:-1]}," party finance spokesman Jeremy Hunt told reporters on Tuesday.') == ["quote-speaker"]
+    assert quote_rules(f'"{growth[:-1]}," but Jeremy Hunt said the plan was weak.') == []  # "but" opens another clause
 
 
 @pytest.mark.parametrize(
@@ -762,6 +787,9 @@ def test_an_exact_count_is_written_in_full():
         ("In 2021, the budget was set by Chancellor Rishi Sunak.", "2025-06-10", []),
         ("In 2021, the budget was set by Chancellor Rachel Reeves.", "2025-06-10", ["office-holder"]),
         ("In 2021, Treasury officials said Chancellor Rishi Sunak would act.", "2025-06-10", []),
+        # ... also a time inside an opening prepositional phrase
+        ("At the height of the rows in 2021, Chancellor Rishi Sunak held firm.", "2025-06-10", []),
+        ("At the height of the rows in 2021, Chancellor Jeremy Hunt held firm.", "2025-06-10", ["office-holder"]),
         # ... also after an adverbial aside set off by commas
         ("In 2021, as the pandemic took hold, Chancellor Rishi Sunak froze allowances.", "2025-06-10", []),
         ("In 2021, amid the lockdowns, Chancellor Rachel Reeves froze allowances.", "2025-06-10", ["office-holder"]),

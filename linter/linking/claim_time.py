@@ -165,6 +165,8 @@ class TimeLinker:
             return True  # "In 2019,", "Then, on the evening of 23 March 2020,", "Speaking in 2019,"
         if opening[0] in words.TEMPORAL_SUBORDINATORS:
             return True  # "When the alliance met in Madrid in June 2022, ...": the whole clause is the time
+        if opening[0] in words.OPENING_PREPOSITIONS and "," not in opening:
+            return True  # "At the height of the drought in 2018, ...": a time inside the opening phrase, as in _opening_year
         return low[start - 1] in words.CLAUSE_HEADS
 
     def _heads_the_clause(self, end: int, first: int) -> bool:
@@ -225,9 +227,14 @@ def speaks_of_the_past(tokens: Tokens, claim: Span, inner: Span) -> bool:
     if any(word in words.RECENT_TIMES for word in low[floor:ceiling]):
         return False
     after = [w for w in low[last : min(last + 5, ceiling)] if w not in words.BEFORE_VERB and not w.endswith("ly")]
-    before = low[max(first - 3, floor) : first]
-    verbs = after[:1] + before
+    before = range(max(first - 3, floor), first)
+    if any(i > floor and low[i - 1] in _PRESENT_PERFECT and low[i].isalpha() for i in before):
+        return False  # a present perfect speaks of the time of speaking: "I have spoken to Premier X and offered her ..."
+    verbs = after[:1] + [low[i] for i in before]
     return any(_past(word) for word in verbs)
+
+
+_PRESENT_PERFECT = frozenset({"have", "has", "'ve", "’ve"})
 
 
 def _past(word: str) -> bool:

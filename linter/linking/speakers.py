@@ -23,6 +23,8 @@ from linter.segment.tokens import Tokens, is_possessive
 _MAX_GAP = 6  # words of a title phrase between a verb and the name after it
 _MAX_OBJECT = 10  # words between a verb and the colon of a quotation it introduces ("told the marchers in a video message:")
 _MAX_REPORTED = 15  # words between a verb and a quotation in the clause it reports
+_MAX_DESCRIPTORS = 3  # lower-case words before a speaker's name after a quotation: "security chief", "party spokesman"
+_NOT_DESCRIPTORS = words.CLAUSE_OPENERS | words.SPEECH_VERBS | words.AUXILIARIES | words.PRONOUNS
 _CLAUSE_STOPS = frozenset({".", "?", "!", ";", ":", '"', "“", "”", "'", "‘", "’"})
 # Between a speaker's name and the verb: "Tim Cook once told", "It was Thabo Mbeki who declared".
 # Past participles that open an aside after a name: "X, sworn in on Saturday, said:".
@@ -79,7 +81,7 @@ class _SpeakerFinder:
             return self._name_within(index + 1, _MAX_GAP)
         if self.lower[index] in words.PRONOUNS and index + 1 < len(self.lower) and self.lower[index + 1] in words.SPEECH_VERBS:
             return self._antecedent(quotation.span.start)
-        name = self._name_within(index, _MAX_GAP)  # [title] X said, X famously declared
+        name = self._name_within(index, _MAX_GAP, descriptors=_MAX_DESCRIPTORS)  # [title] X said, security chief X told
         verb = name.last + (name.last < len(self.lower) and self.lower[name.last].endswith("ly")) if name else 0
         if name and verb < len(self.lower) and self.lower[verb] in words.SPEECH_VERBS:
             # After a quotation that ends its sentence, "X said the plan was weak" is a new
@@ -209,15 +211,22 @@ class _SpeakerFinder:
                 return self.ending.get(comma)
         return None
 
-    def _name_within(self, index: int, gap: int) -> NameMention | None:
+    def _name_within(self, index: int, gap: int, descriptors: int = 0) -> NameMention | None:
+        """The name starting within ``gap`` words of ``index``, after only a title phrase, or, with
+        ``descriptors``, up to that many lower-case words that describe the person (the caller
+        requires a speech verb right after the name: '"...," security chief John Lee told')."""
         for position in range(index, min(index + gap + 1, len(self.lower))):
             if position in self.starting:
                 return self.starting[position]
-            word = self.tokens.texts[position]
+            word, low = self.tokens.texts[position], self.lower[position]
             after_title = word == "," and position - 1 in self.in_title_phrase  # "said the Archbishop of Canterbury, Rowan Williams"
-            qualifier = self.lower[position] in words.FORMER | words.EARLIER | words.CURRENT  # "said former UN Secretary-General X"
-            if not (word[:1].isupper() or word in ("-", ".", "the") or qualifier or position in self.in_title_phrase or after_title):
-                return None  # only a title phrase may stand between the verb and the name
+            qualifier = low in words.FORMER | words.EARLIER | words.CURRENT  # "said former UN Secretary-General X"
+            if word[:1].isupper() or word in ("-", ".", "the") or qualifier or position in self.in_title_phrase or after_title:
+                continue
+            if descriptors and word.isalpha() and word.islower() and low not in _NOT_DESCRIPTORS:
+                descriptors -= 1
+                continue
+            return None  # only a title phrase may stand between the verb and the name
         return None
 
     def _antecedent(self, offset: int) -> NameMention | None:

@@ -24,7 +24,7 @@ from linter.segment.tokens import Tokens, token_key
 _LITERAL = _parser.LITERAL
 
 
-_PLAIN_FORMAT = 1  # bumped whenever Lexicon.plain() changes
+_PLAIN_FORMAT = 2  # bumped whenever Lexicon.plain() or what build_lexicon derives changes (cached lexicons are rebuilt)
 _SEPARATOR = "\x1f"  # joins the tokens of an entry into one dictionary key; never inside a token
 
 
@@ -169,6 +169,8 @@ def short_forms(name: str, aliases: tuple[str, ...]) -> set[tuple[str, ...]]:
     an alias "Sir Alex Ferguson" adds "Sir Ferguson" and "Sir Alex".
     """
     key = token_key(name)
+    if _family_name_first(key):
+        return {(key[0],)}  # "Tsai Ing-wen" -> "Tsai", "Moon Jae-in" -> "Moon"
     if len(key) < 2 or not key[-1][:1].isupper():
         return set()
     surname = key[-1]
@@ -178,6 +180,13 @@ def short_forms(name: str, aliases: tuple[str, ...]) -> set[tuple[str, ...]]:
         if len(alias_key) == 3 and alias_key[0] in RANKS:
             forms |= {alias_key[:2], (alias_key[0], surname)}
     return forms
+
+
+def _family_name_first(key: tuple[str, ...]) -> bool:
+    """A Chinese or Korean name written family name first, with a hyphenated given name whose
+    second syllable is in lower case ("Tsai Ing-wen", "Leung Chun-ying", "Kim Jong-un"); not a
+    double-barrelled surname ("Andrew Lloyd-Webber")."""
+    return len(key) == 4 and key[0][:1].isupper() and key[1][:1].isupper() and key[2] == "-" and key[3][:1].islower()
 
 
 def build_lexicon(facts: FactBase) -> Lexicon:
