@@ -790,6 +790,10 @@ def test_an_exact_count_is_written_in_full():
         # ... also a time inside an opening prepositional phrase
         ("At the height of the rows in 2021, Chancellor Rishi Sunak held firm.", "2025-06-10", []),
         ("At the height of the rows in 2021, Chancellor Jeremy Hunt held firm.", "2025-06-10", ["office-holder"]),
+        # ... also the time a cleft sentence stresses
+        ("It was in 2021 that Chancellor Rishi Sunak froze allowances.", "2025-06-10", []),
+        ("It was in 2021 that Chancellor Jeremy Hunt froze allowances.", "2025-06-10", ["office-holder"]),
+        ("In 2021, with the pandemic raging, Chancellor Rishi Sunak froze allowances.", "2025-06-10", []),
         # ... also after an adverbial aside set off by commas
         ("In 2021, as the pandemic took hold, Chancellor Rishi Sunak froze allowances.", "2025-06-10", []),
         ("In 2021, amid the lockdowns, Chancellor Rachel Reeves froze allowances.", "2025-06-10", ["office-holder"]),
@@ -832,3 +836,41 @@ def test_an_outgoing_holder_just_after_the_handover(text, date, expected):
 )
 def test_an_occasion_named_after_an_event(text, expected):
     assert [finding.rule for finding in lint(text, date="2021-09-01", facts_yaml=GAMES)] == expected
+
+
+BANKERS = """
+facts_version: 1
+entities:
+  - {id: lagos-state, name: Lagos State, type: place}
+  - {id: bundesbank, name: Bundesbank, type: organization}
+  - {id: bola-tinubu, name: Bola Tinubu}
+  - {id: jens-weidmann, name: Jens Weidmann}
+offices:
+  - id: lagos-governor
+    name: Governor of Lagos State
+    titles: [Governor, Lagos Governor]
+    organization: lagos-state
+    holders:
+      - {who: bola-tinubu, from: 1999-05-29, to: 2007-05-29}
+  - id: bundesbank-president
+    name: President of the Deutsche Bundesbank
+    titles: [President, Bundesbank President]
+    organization: bundesbank
+    holders:
+      - {who: jens-weidmann, from: 2011-05-01, to: 2021-12-31}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # One word names no owner: for someone known only for offices of others, "President" may be
+        # an office the facts do not list.
+        ("President Bola Tinubu met the bankers.", []),
+        ("Bundesbank President Bola Tinubu met the bankers.", ["office-holder"]),
+        ("Governor Jens Weidmann met the bankers.", []),
+        ("President Jens Weidmann met the bankers.", []),
+    ],
+)
+def test_a_one_word_title_for_someone_known_for_other_offices(text, expected):
+    assert [finding.rule for finding in lint(text, date="2020-01-10", facts_yaml=BANKERS)] == expected

@@ -656,14 +656,17 @@ class FactBase:
         self.organization_offices = {key: tuple(sorted(ids)) for key, ids in owners.items()}
         return self
 
-    def offices_for(self, office_ids: Iterable[str], person: str, organizations: frozenset[str] | None = None) -> list[Office]:
+    def offices_for(
+        self, office_ids: Iterable[str], person: str, organizations: frozenset[str] | None = None, one_word: bool = False
+    ) -> list[Office]:
         """The offices a title means when given to ``person``.
 
         Of the offices with the title, those the person held. If they held
         none: a title written with an organisation ("England coach") means all
         of that organisation's offices with the title (a closed set, so the
         claim is checked against each); without one, an unambiguous title means
-        its one office; an ambiguous one ("the prime minister") means the offices
+        its one office, unless it is ``one_word`` ("President") and the person held offices of other
+        owners only (then it may be an office the facts do not list); an ambiguous one ("the prime minister") means the offices
         with that title of the countries (entities of type place) whose offices the
         person held ("the prime minister, Jeremy Hunt": the UK's); otherwise nothing,
         and factlint abstains (it may be an office the facts do not list).
@@ -676,9 +679,15 @@ class FactBase:
         own = [self.offices[o] for o in held if o in office_ids]
         if own:
             return own
-        if organizations is not None or len(office_ids) == 1:
+        if organizations is not None:
             return [self.offices[o] for o in sorted(office_ids)]
-        countries = {self.offices[o].organization for o in held} & {e for e in self._countries}
+        owners = {self.offices[o].organization for o in held}
+        if len(office_ids) == 1:
+            [only] = office_ids
+            # The person's own offices belong to others ("President Bola Tinubu", known as governor of
+            # Lagos, when the facts' one president is the Bundesbank's): an office the facts do not list.
+            return [] if one_word and owners and self.offices[only].organization not in owners else [self.offices[only]]
+        countries = owners & self._countries
         return [self.offices[o] for o in sorted(office_ids) if self.offices[o].organization in countries]
 
     @cached_property

@@ -93,9 +93,10 @@ class TimeLinker:
             time, (start, end) = self.times[position], self.ranges[position]
             if end > ceiling:
                 continue
-            if (end <= first and self._heads_the_clause(end, first) and self._opens_clause(floor, start)) or (
-                start >= last and self._participle(last, start)
-            ):
+            heads = end <= first and (
+                (self._heads_the_clause(end, first) and self._opens_clause(floor, start)) or self._cleft(floor, start, end, first)
+            )
+            if heads or (start >= last and self._participle(last, start)):
                 fronted.setdefault(time.span, []).append(time.window)
             elif self._for_something(start):
                 continue  # "called an election for 28 April": the time of what is planned, not of the act
@@ -169,6 +170,12 @@ class TimeLinker:
             return True  # "At the height of the drought in 2018, ...": a time inside the opening phrase, as in _opening_year
         return low[start - 1] in words.CLAUSE_HEADS
 
+    def _cleft(self, floor: int, start: int, end: int, first: int) -> bool:
+        """'It was in 2009 that Mayor X put the plan to a vote': the time a cleft sentence stresses is
+        the time of its that-clause."""
+        low = self.tokens.lower
+        return low[floor:start] in (["it", "was"], ["it", "is"]) and end < first and low[end] == "that" and self._same_clause(end + 1, first)
+
     def _heads_the_clause(self, end: int, first: int) -> bool:
         """A time set off at the head of the claim's clause: nothing but a comma (and, before a
         past-tense clause, "when") before the claim, or a comma and then words of the same clause
@@ -186,10 +193,10 @@ class TimeLinker:
     def _after_an_aside(self, start: int, first: int) -> int:
         """Where the clause resumes after an adverbial aside set off by commas, opened by a
         subordinator or a preposition ("In 2020, as the pandemic took hold, Premier X shut the
-        border"; "In 2021, amid the lockdowns, ..."): the comma that closes it, or ``first`` when no
+        border"; "In 2011, with aftershocks still rattling the capital, ..."): the comma that closes it, or ``first`` when no
         such aside stands at ``start``."""
         low = self.tokens.lower
-        if start >= first or (low[start] not in words.TEMPORAL_SUBORDINATORS and low[start] not in words.OPENING_PREPOSITIONS):
+        if start >= first or low[start] not in words.ASIDE_OPENERS:
             return first
         comma = next((i for i in range(start + 1, first) if low[i] == ","), None)
         if comma is None or any(word in _CLAUSE_PUNCTUATION for word in low[start + 1 : comma]):

@@ -38,6 +38,11 @@ class TitleMention:
     offices: frozenset[str]
     possessive: bool = False
 
+    @property
+    def one_word(self) -> bool:
+        """A title of one word ("President", "Governor") names no owner of its own."""
+        return self.last - self.first == 1
+
 
 @dataclass(frozen=True)
 class OfficeClaim:

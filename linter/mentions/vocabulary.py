@@ -171,6 +171,9 @@ BEFORE_VERB = frozenset(
 RECENT_TIMES = frozenset({"today", "tonight", "yesterday", "now", "morning", "week", "currently"})
 # Opening a sentence with a time: "During the Brexit votes of 2019, Commons Speaker John Bercow".
 OPENING_PREPOSITIONS = frozenset({"in", "during", "at", "after", "before", "by", "throughout", "on", "from", "until", "amid"})
+# Words that open an adverbial aside set off by commas after a fronted time: "In 2011, with
+# aftershocks still rattling the capital, Governor X ...", "In 2020, despite the protests, ...".
+ASIDE_OPENERS = TEMPORAL_SUBORDINATORS | OPENING_PREPOSITIONS | frozenset({"with", "without", "despite", "following", "under", "amongst", "among"})
 # After "had", words that make it a main verb ("had a meeting"), not a past perfect ("had spent").
 NOT_A_PARTICIPLE = frozenset(
     """a an the no to his her their its our my your this that these those some any much many more
