@@ -804,6 +804,17 @@ def test_a_fronted_time_governs_its_whole_clause(text, date, expected):
     assert rules_of(text, date) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The population of Illinois in 2020 was 13.8 million.", ["quantity"]),
+        ("The population of Illinois in 2020 was 12.8 million.", []),
+    ],
+)
+def test_a_figures_own_time_between_its_measure_and_its_verb(text, expected):
+    assert [finding.rule for finding in lint(text, date="2023-01-15", facts_yaml=POPULATIONS)] == expected
+
+
 def test_a_fronted_time_dates_a_figure_in_its_clause():
     found = lint("In 2020, Illinois had 13.8 million residents, census figures show.", date="2022-01-15", facts_yaml=POPULATIONS)
     assert [finding.rule for finding in found] == ["quantity"]

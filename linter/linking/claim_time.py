@@ -96,7 +96,8 @@ class TimeLinker:
             heads = end <= first and (
                 (self._heads_the_clause(end, first) and self._opens_clause(floor, start)) or self._cleft(floor, start, end, first)
             )
-            if heads or (start >= last and self._participle(last, start)):
+            inside = first <= start and end <= last  # "Britain's population in 2023 was 68 million": the claim's own time
+            if heads or inside or (start >= last and self._participle(last, start)):
                 fronted.setdefault(time.span, []).append(time.window)
             elif self._for_something(start):
                 continue  # "called an election for 28 April": the time of what is planned, not of the act
