@@ -444,3 +444,32 @@ def test_a_capital_is_looked_up_for_the_place_written_not_the_places_in_it(text,
 )
 def test_an_event_won_played_or_with_casualties_in_a_place(text, expected):
     assert [f.rule for f in lint(text, rule="event-place", date="2025-06-01", facts_yaml=REGIONS)] == expected
+
+
+VERDICT = """
+facts_version: 1
+entities:
+  - {id: world, name: World, type: place}
+  - {id: india, name: India, type: place}
+  - {id: bengaluru, name: Bengaluru, type: place}
+  - {id: chennai, name: Chennai, type: place}
+relations:
+  - {id: bengaluru-in-india, relation: located-in, subject: bengaluru, object: india}
+  - {id: chennai-in-india, relation: located-in, subject: chennai, object: india}
+  - {id: india-in-world, relation: located-in, subject: india, object: world}
+events:
+  - {id: the-verdict, name: the assets verdict, date: 2014-09-27, place: bengaluru, mentions: ['assets (?:case )?(?:verdict|conviction)']}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A verdict or a speech is "handed down" or "delivered" where it happened.
+        ("The assets verdict was handed down in Chennai.", ["event-place"]),
+        ("The assets verdict was handed down in Bengaluru.", []),
+        ("The assets conviction was delivered in Chennai.", ["event-place"]),
+    ],
+)
+def test_an_event_handed_down_or_delivered_in_a_place(text, expected):
+    assert [f.rule for f in lint(text, rule="event-place", date="2015-05-12", facts_yaml=VERDICT)] == expected
