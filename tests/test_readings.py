@@ -222,6 +222,7 @@ def test_a_name_written_family_name_first_is_shortened_to_the_family_name():
     assert short_forms("Kim Jong-un", ()) == {("Kim",)}
     assert short_forms("Jean-Pierre Raffarin", ()) == {("Raffarin",)}
     assert short_forms("Gordon Brown", ()) == {("Brown",)}
+    assert short_forms("Nomusa Dube-Ncube", ()) == {("Dube", "-", "Ncube")}  # a double-barrelled surname, whole
 
 
 @pytest.mark.parametrize(

@@ -459,6 +459,7 @@ relations:
   - {id: india-in-world, relation: located-in, subject: india, object: world}
 events:
   - {id: the-verdict, name: the assets verdict, date: 2014-09-27, place: bengaluru, mentions: ['assets (?:case )?(?:verdict|conviction)']}
+  - {id: the-swearing-in, name: the swearing-in of Ravi Kumar, date: 2016-05-23, place: chennai, mentions: ['Kumar (?:was )?sworn in']}
 """
 
 
@@ -469,6 +470,10 @@ events:
         ("The assets verdict was handed down in Chennai.", ["event-place"]),
         ("The assets verdict was handed down in Bengaluru.", []),
         ("The assets conviction was delivered in Chennai.", ["event-place"]),
+        # An act named by its verb, then where it happened.
+        ("Kumar was sworn in at a ceremony in Bengaluru.", ["event-place"]),
+        ("Kumar was sworn in at a ceremony in Chennai.", []),
+        ("Kumar was sworn in in Bengaluru.", ["event-place"]),
     ],
 )
 def test_an_event_handed_down_or_delivered_in_a_place(text, expected):

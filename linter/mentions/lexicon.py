@@ -24,7 +24,7 @@ from linter.segment.tokens import Tokens, token_key
 _LITERAL = _parser.LITERAL
 
 
-_PLAIN_FORMAT = 2  # bumped whenever Lexicon.plain() or what build_lexicon derives changes (cached lexicons are rebuilt)
+_PLAIN_FORMAT = 3  # bumped whenever Lexicon.plain() or what build_lexicon derives changes (cached lexicons are rebuilt)
 _SEPARATOR = "\x1f"  # joins the tokens of an entry into one dictionary key; never inside a token
 
 
@@ -173,12 +173,13 @@ def short_forms(name: str, aliases: tuple[str, ...]) -> set[tuple[str, ...]]:
         return {(key[0],)}  # "Tsai Ing-wen" -> "Tsai", "Moon Jae-in" -> "Moon"
     if len(key) < 2 or not key[-1][:1].isupper():
         return set()
-    surname = key[-1]
-    forms: set[tuple[str, ...]] = {(surname,)}
+    # A double-barrelled surname is shortened whole: "Nomusa Dube-Ncube" -> "Dube-Ncube".
+    surname = key[-3:] if len(key) >= 4 and key[-2] == "-" and key[-3][:1].isupper() else key[-1:]
+    forms: set[tuple[str, ...]] = {surname}
     for alias in aliases:
         alias_key = token_key(alias)
         if len(alias_key) == 3 and alias_key[0] in RANKS:
-            forms |= {alias_key[:2], (alias_key[0], surname)}
+            forms |= {alias_key[:2], (alias_key[0], *surname)}
     return forms
 
 

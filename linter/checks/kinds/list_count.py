@@ -156,7 +156,7 @@ class ListCount(Kind):
         """The count, where it is, where its noun is, and the items (token ranges) of ``COUNT ... NOUN:
         LIST`` whose introducer is at ``at``; None when the words do not have that form."""
         low, texts = tokens.lower, tokens.texts
-        noun = at - 1 - _time_before(tokens, at, first)
+        noun = at - 1 - _phrase_before(tokens, at, first)
         if not _plural(texts[noun]) or low[noun] in self.measures:
             return None
         count_at = None
@@ -243,11 +243,20 @@ class ListCount(Kind):
         )
 
 
-def _time_before(tokens: Tokens, at: int, first: int) -> int:
-    """How many words of a short time stand right before the introducer: 2 for "in January", "on
-    Monday", "in 2024", "last week"; else 0."""
+_PHRASE_PREPOSITIONS = frozenset({"for", "in", "of", "on"})
+_PHRASE_DETERMINERS = frozenset({"the", "this", "its", "their", "his", "her"})
+
+
+def _phrase_before(tokens: Tokens, at: int, first: int) -> int:
+    """How many words of a short time or phrase stand right before the introducer: 2 for "in
+    January", "on Monday", "in 2024", "last week"; 3 for "for the province", "in the plan"; else 0."""
     if at - 3 < first:
         return 0
+    low = tokens.lower
+    if at - 4 >= first and low[at - 3] in _PHRASE_PREPOSITIONS and low[at - 2] in _PHRASE_DETERMINERS:
+        phrase_noun = tokens.texts[at - 1]
+        if phrase_noun.isalpha() and phrase_noun.islower():
+            return 3  # "three priorities for the province:"
     preposition, time = tokens.lower[at - 2], tokens.texts[at - 1]
     named = time in words.MONTHS or time.casefold() in words.WEEKDAYS or (len(time) == 4 and time.isdigit())
     if preposition in ("in", "on", "since", "during") and named:
