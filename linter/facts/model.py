@@ -665,8 +665,9 @@ class FactBase:
         none: a title written with an organisation ("England coach") means all
         of that organisation's offices with the title (a closed set, so the
         claim is checked against each); without one, an unambiguous title means
-        its one office, unless it is ``one_word`` ("President") and the person held offices of other
-        owners only (then it may be an office the facts do not list); an ambiguous one ("the prime minister") means the offices
+        its one office, unless it is ``one_word`` ("President") and the person held
+        offices of other owners only (then it may be an office the facts do not
+        list); an ambiguous one ("the prime minister") means the offices
         with that title of the countries (entities of type place) whose offices the
         person held ("the prime minister, Jeremy Hunt": the UK's); otherwise nothing,
         and factlint abstains (it may be an office the facts do not list).

@@ -45,6 +45,7 @@ from linter.segment.tokens import Tokens, is_possessive
 from linter.source.document import Span
 
 _CLAUSE_PUNCTUATION = frozenset(',;:—–()[]"“”‘’')
+_PRESENT_PERFECT = frozenset({"have", "has", "'ve", "’ve"})  # before a participle: the time of speaking
 
 
 @dataclass(frozen=True)
@@ -194,8 +195,8 @@ class TimeLinker:
     def _after_an_aside(self, start: int, first: int) -> int:
         """Where the clause resumes after an adverbial aside set off by commas, opened by a
         subordinator or a preposition ("In 2020, as the pandemic took hold, Premier X shut the
-        border"; "In 2011, with aftershocks still rattling the capital, ..."): the comma that closes it, or ``first`` when no
-        such aside stands at ``start``."""
+        border"; "In 2011, with aftershocks still rattling the capital, ..."): the comma that closes
+        it, or ``first`` when no such aside stands at ``start``."""
         low = self.tokens.lower
         if start >= first or low[start] not in words.ASIDE_OPENERS:
             return first
@@ -240,9 +241,6 @@ def speaks_of_the_past(tokens: Tokens, claim: Span, inner: Span) -> bool:
         return False  # a present perfect speaks of the time of speaking: "I have spoken to Premier X and offered her ..."
     verbs = after[:1] + [low[i] for i in before]
     return any(_past(word) for word in verbs)
-
-
-_PRESENT_PERFECT = frozenset({"have", "has", "'ve", "’ve"})
 
 
 def _past(word: str) -> bool:

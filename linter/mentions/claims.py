@@ -162,14 +162,18 @@ class _ClaimReader:
             claim, times = Claim.CURRENT, time.written  # "when Trump was president in 2019": held then
         elif claim is Claim.EARLIER and time.written:
             times = time.written  # "signed in 2003 by then-Prime Minister Manmohan Singh": "then" is 2003
-        elif claim is Claim.CURRENT and any(low[index] in words.OUTGOING for index in range(before + 1, title.first)) and not (
-            time.written or any(word in words.DAY_WORDS for word in low[title.last : ceiling])
-        ):
-            # A report just after the handover may tell of what the holder did before it; a
-            # written time or day ("said on Wednesday") dates the act, and leaves no such leeway.
+        elif claim is Claim.CURRENT and self._undated_farewell(before, title, ceiling, time.written):
             handover = dt.timedelta(days=words.HANDOVER_DAYS)
             times = tuple(DateWindow(window.start - handover, window.end) for window in times)
         return OfficeClaim(span, name, title, claim, form, organizations, times, self._is_quoted(span))
+
+    def _undated_farewell(self, before: int, title: TitleMention, ceiling: int, written: tuple[DateWindow, ...]) -> bool:
+        """'Outgoing premier X said in a farewell statement': a report just after the handover may
+        tell of what the holder did before it. A written time or day ("said on Wednesday") dates
+        the act, and leaves no such leeway."""
+        low = self.lower
+        outgoing = any(low[index] in words.OUTGOING for index in range(before + 1, title.first))
+        return outgoing and not written and not any(word in words.DAY_WORDS for word in low[title.last : ceiling])
 
     def _resolved(self, name: NameMention, title: TitleMention) -> NameMention | None:
         """The name, resolved to the one person sharing it who ever held an office with this title

@@ -257,7 +257,7 @@ def _phrase_before(tokens: Tokens, at: int, first: int) -> int:
         phrase_noun = tokens.texts[at - 1]
         if phrase_noun.isalpha() and phrase_noun.islower():
             return 3  # "three priorities for the province:"
-    preposition, time = tokens.lower[at - 2], tokens.texts[at - 1]
+    preposition, time = low[at - 2], tokens.texts[at - 1]
     named = time in words.MONTHS or time.casefold() in words.WEEKDAYS or (len(time) == 4 and time.isdigit())
     if preposition in ("in", "on", "since", "during") and named:
         return 2
