@@ -252,6 +252,10 @@ def check(
     ] = False,
 ) -> None:
     """Check documents against the facts and report what disagrees."""
+    from linter.cache import store
+
+    if no_cache:
+        store.disable()  # before anything compiles a pattern or reads a rule pack
     from linter.dates import DateWindow
     from linter.deadline import is_time_limit
     from linter.filtering.stage import RunFilters
@@ -314,7 +318,9 @@ def check(
         if STDIN in paths or (fix and not diff) or add_suppressions is not None or write_baseline is not None:
             raise UserError("--watch only reports: not with standard input, --fix, --add-suppressions or --write-baseline")
         raise typer.Exit(_watch(paths, options, lambda: _check_once(paths, options, then)))
-    raise typer.Exit(_check_once(paths, options, then))
+    code = _check_once(paths, options, then)
+    store.save_all()  # compiled regexes and parsed rule packs: the next run starts faster
+    raise typer.Exit(code)
 
 
 @dataclass(frozen=True)

@@ -99,7 +99,7 @@ def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
         data = _located(_read_toml(path).get("tool", {}).get("factlint", {}), Location(str(path)))
         what = "[tool.factlint]"
     else:
-        data = read_yaml_file(str(path))
+        data = read_yaml_file(str(path), keep=True)
         what = "the config"
     checker = Checker()
     root = checker.mapping(data if data is not None else _located({}, Location(str(path), 1, 1)), Location(str(path), 1, 1), what)

@@ -13,15 +13,14 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
+from linter.cache import regexes as kept_regexes
 from linter.errors import Location
 
 DATE_KEYS = ("date", "published", "pubDate")  # front matter keys that date a document, first present wins
-_ISO_DATE = regex.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ISO_DATE = kept_regexes.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # A date and time as CMS exports, Hugo, Jekyll and YAML's timestamps write them: 2025-06-10T09:30:00Z,
 # 2025-06-10T09:30+01:00, 2025-06-10 09:30:00 +0100, 2001-12-14 21:59:43.10 -5.
-_DATE_TIME = regex.compile(
+_DATE_TIME = kept_regexes.compile(
     r"(?P<date>\d{4}-\d{2}-\d{2})(?:[Tt]|[ \t]+)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
     r"(?:[ \t]*(?:[Zz]|[+-](?P<zone_hour>\d{1,2})(?::?(?P<zone_minute>\d{2}))?))?"
 )

@@ -27,13 +27,14 @@ from typing import Any, ClassVar, NamedTuple
 
 import regex
 
+from linter.cache import regexes as kept_regexes
 from linter.dates import DateWindow
 from linter.errors import Location, did_you_mean
 from linter.user_regex import BadRegex, cached_user_regex, shown
 from linter.validate import Checker
 from linter.yamlio import YamlMap
 
-SLUG = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SLUG = kept_regexes.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 DATE_PATTERN = r"\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*"  # spaces around a date are read, and so allowed
 
 

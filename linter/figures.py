@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from linter.cache import regexes as kept_regexes
 from linter.mentions.vocabulary import SENTENCE_OPENERS
 from linter.source.document import Span
 
@@ -191,7 +192,7 @@ _FIGURE_PATTERN = (
 def _figure(flags: int = regex.IGNORECASE) -> regex.Pattern:
     """The figure regex, compiled on first use (compiling it costs a start-up tens of milliseconds).
     Its letters are lower-case: without IGNORECASE it reads lower-cased text, four times as fast."""
-    return regex.compile(_FIGURE_PATTERN, regex.VERBOSE | regex.VERSION1 | flags)
+    return kept_regexes.compile(_FIGURE_PATTERN, regex.VERBOSE | regex.VERSION1 | flags)
 
 
 # Where a figure can begin, searched in the lower-cased text (the figure regex tried at every
@@ -249,7 +250,7 @@ _CAPITALISED_BEFORE = (r"(?<![\p{L}])(\p{Lu}[\p{L}&]*)\s+$", 0)
 @cache
 def _rx(source: tuple[str, int]) -> regex.Pattern:
     """A regex of this module, compiled on first use: a run without quantity facts never reads figures."""
-    return regex.compile(*source)
+    return kept_regexes.compile(*source)
 # Capitalised only because they open a sentence: a number after one is no part of a name ("Some 40").
 _NOT_NAMES = SENTENCE_OPENERS | frozenset(
     "nearly almost around roughly approximately total minus plus up down than less more fewer another just over under".split()

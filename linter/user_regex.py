@@ -10,10 +10,12 @@ reports against the rule or fact that wrote the pattern. Running a pattern can f
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 import regex
+
+from linter.cache import regexes as kept_regexes
 
 
 class BadRegex(ValueError):
@@ -25,21 +27,32 @@ class RegexFailed(BadRegex):
 
 
 def compile_user_regex(pattern: str, flags: int = 0) -> regex.Pattern:
-    """Compile ``pattern``; any failure of the engine is a BadRegex."""
+    """Compile ``pattern``, kept between runs (linter/cache/regexes.py); any failure of the engine is a BadRegex."""
+    return _compile(kept_regexes.compile, pattern, flags)
+
+
+@lru_cache(maxsize=1024)
+def cached_user_regex(pattern: str, flags: int = 0) -> regex.Pattern:
+    """``compile_user_regex``, memoised: a rule's pattern is validated and used with one compile."""
+    return compile_user_regex(pattern, flags)
+
+
+@lru_cache(maxsize=1024)
+def document_regex(pattern: str, flags: int = 0) -> regex.Pattern:
+    """A pattern built for one document (a rule's slots filled with the names it has): memoised, as
+    documents share names, but not kept between runs, where there would be one per document."""
+    return _compile(regex.compile, pattern, flags)
+
+
+def _compile(compiler: Callable[[str, int], regex.Pattern], pattern: str, flags: int) -> regex.Pattern:
     try:
-        return regex.compile(pattern, flags)
+        return compiler(pattern, flags)
     except regex.error as error:
         raise BadRegex(str(error)) from None
     except RecursionError:
         raise BadRegex("nested too deeply for the regex engine; simplify it") from None
     except Exception as error:  # the engine failing on this input in a way it does not document
         raise BadRegex(f"the regex engine cannot compile it ({type(error).__name__}: {error})") from None
-
-
-@lru_cache(maxsize=1024)
-def cached_user_regex(pattern: str, flags: int = 0) -> regex.Pattern:
-    """``compile_user_regex``, memoised: rule kinds compile the same expanded patterns for every document."""
-    return compile_user_regex(pattern, flags)
 
 
 def find_all(pattern: regex.Pattern, text: str, start: int, end: int, timeout: float) -> Iterator[regex.Match]:

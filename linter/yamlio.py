@@ -14,336 +14,80 @@ fact file, and it constructs nothing but plain data. In particular:
 * explicit tags other than YAML's standard ones (``!!python/object``...) are refused;
 * the source text of a plain scalar YAML types as something other than a string (``NO``
   read as false, ``1.10`` as a number) is kept, so a validator can say what to quote.
+
+The parser itself is ``linter/yamlparse.py``, imported only when a document needs it: a front
+matter of plain ``key: value`` lines is read here, and rule packs and configs come back from the
+parsed-document store (``read_yaml_file(..., keep=True)``) when their bytes have not changed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
-from collections.abc import Callable, Iterable
 from typing import Any
 
-import yaml
-from yaml.constructor import SafeConstructor
-
+from linter.cache.store import PlainStore
 from linter.errors import Location, UserError, reading_errors
+from linter.yamldata import YamlList, YamlMap, located_list, located_map
 
-_Parser = getattr(yaml, "CBaseLoader", None)  # libyaml's parser, when PyYAML was built with it
-_Mark = tuple[int, int]  # 1-based (line, column)
-
-
-class YamlMap(dict):
-    """A mapping that knows where it and each of its keys and values were written."""
-
-    __slots__ = ("key_marks", "mark", "path", "typed_scalars", "value_marks")
-    path: str
-    mark: _Mark
-    key_marks: dict[Any, _Mark]
-    value_marks: dict[Any, _Mark]
-    typed_scalars: dict[_Mark, str]  # shared by the document's containers (located_map)
-
-    @property
-    def location(self) -> Location:
-        return Location(self.path, *self.mark)
-
-    def where(self, key: Any) -> Location:
-        """Location of the value at ``key`` (or of the mapping when absent)."""
-        return Location(self.path, *self.value_marks.get(key, self.mark))
-
-    def key_location(self, key: Any) -> Location:
-        return Location(self.path, *self.key_marks.get(key, self.mark))
-
-    def value_locations(self) -> dict[Any, Location]:
-        return {key: self.where(key) for key in self}
-
-    def written(self, key: Any) -> str | None:
-        """How the value at ``key`` was written, if YAML typed that plain text as a non-string ('NO' for false)."""
-        mark = self.value_marks.get(key)
-        return self.typed_scalars.get(mark) if mark else None
-
-    def written_key(self, key: Any) -> str | None:
-        """How ``key`` itself was written, if YAML typed it as a non-string."""
-        mark = self.key_marks.get(key)
-        return self.typed_scalars.get(mark) if mark else None
-
-
-class YamlList(list):
-    """A sequence that knows where it and each of its items were written."""
-
-    __slots__ = ("item_marks", "mark", "path", "typed_scalars")
-    path: str
-    mark: _Mark
-    item_marks: list[_Mark]
-    typed_scalars: dict[_Mark, str]
-
-    @property
-    def location(self) -> Location:
-        return Location(self.path, *self.mark)
-
-    def where(self, index: int) -> Location:
-        return Location(self.path, *(self.item_marks[index] if index < len(self.item_marks) else self.mark))
-
-    def written(self, index: int) -> str | None:
-        """How item ``index`` was written, if YAML typed that plain text as a non-string."""
-        return self.typed_scalars.get(self.item_marks[index]) if index < len(self.item_marks) else None
-
-
-_NO_SCALARS: dict[_Mark, str] = {}
-
-
-def located_map(items: dict, path: str, mark: _Mark = (1, 1), typed_scalars: dict[_Mark, str] = _NO_SCALARS) -> YamlMap:
-    """A YamlMap; for data that did not come from YAML (e.g. TOML), every location is ``mark``.
-    ``typed_scalars`` is shared by every container of one YAML document: plain text typed as a
-    non-string, by where it was written."""
-    result = YamlMap(items)
-    result.path, result.mark, result.key_marks, result.value_marks, result.typed_scalars = path, mark, {}, {}, typed_scalars
-    return result
-
-
-def located_list(items: list, path: str, mark: _Mark = (1, 1), typed_scalars: dict[_Mark, str] = _NO_SCALARS) -> YamlList:
-    result = YamlList(items)
-    result.path, result.mark, result.item_marks, result.typed_scalars = path, mark, [], typed_scalars
-    return result
-
-
-# Plain scalars are typed as PyYAML's safe loader types them, except dates, which stay strings.
-_RESOLVERS = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
-}
-_MERGE_TAG = "tag:yaml.org,2002:merge"
-_SCALAR_CONSTRUCTOR = SafeConstructor()
-_SCALAR_TYPES: dict[str, Callable[[str], Any]] = {
-    "tag:yaml.org,2002:null": lambda value: None,
-    "tag:yaml.org,2002:bool": lambda value: SafeConstructor.bool_values[value.lower()],
-    "tag:yaml.org,2002:int": lambda value: SafeConstructor.construct_yaml_int(_SCALAR_CONSTRUCTOR, yaml.ScalarNode("", value)),
-    "tag:yaml.org,2002:float": lambda value: SafeConstructor.construct_yaml_float(_SCALAR_CONSTRUCTOR, yaml.ScalarNode("", value)),
-    "tag:yaml.org,2002:str": str,
-}
-_TAGS: dict[type[yaml.Event], set[str | None]] = {  # the tags each kind of node may have: YAML's standard ones for plain data
-    yaml.MappingStartEvent: {None, "!", "tag:yaml.org,2002:map"},
-    yaml.SequenceStartEvent: {None, "!", "tag:yaml.org,2002:seq"},
-    yaml.ScalarEvent: {None, "!", *_SCALAR_TYPES},
-    yaml.AliasEvent: {None},
-}
-# Aliases and merge keys share values instead of copying them, so loading is cheap; but a
-# "billion laughs" document would make anything that walks the data walk billions of values.
-# Real files need few.
-MAX_EXPANDED = 1_000_000
 MAX_BYTES = 64 * 1024 * 1024  # a larger YAML file is refused before parsing: split it instead
-MAX_DEPTH = 64  # nesting deeper than this is no fact file or rule pack
-_MERGE = object()  # a plain ``<<`` written as a mapping key: merge the mapping(s) it is given
-
-
-def _size(value: Any, sizes: dict[int, int]) -> int:
-    """How many values ``value`` stands for when aliases are written out (memoised by identity)."""
-    if not isinstance(value, (YamlMap, YamlList)):
-        return 1
-    if id(value) not in sizes:
-        items = value.values() if isinstance(value, YamlMap) else value
-        sizes[id(value)] = 1 + sum(_size(item, sizes) for item in items)
-    return sizes[id(value)]
-
-
-def _mark(mark: yaml.Mark) -> _Mark:
-    return mark.line + 1, mark.column + 1
 
 
 def load_yaml(text: str, path: str) -> Any:
     """Parse one YAML document into plain data with locations; problems are UserErrors."""
-    try:
-        events = yaml.parse(text, Loader=_Parser) if _Parser else yaml.parse(text)
-        return _Builder(path).build(events)
-    except UserError:
-        raise
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = Location(path, *_mark(mark)) if mark else Location(path)
-        raise UserError(f"invalid YAML: {error.problem or error.context or 'cannot parse'}", where) from None
-    except yaml.reader.ReaderError as error:  # a character YAML does not allow: it has a position, not a mark
-        position = error.position
-        if error.encoding != "unicode":  # libyaml counts bytes of the text encoded as UTF-8
-            position = len(text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "ignore"))
-        line, column = _line_and_column(text, position)
-        what = f"#x{error.character:04x}" if isinstance(error.character, int) else repr(error.character)
-        raise UserError(f"invalid YAML: unacceptable character {what}: {error.reason}", Location(path, line, column)) from None
-    except yaml.YAMLError as error:
-        raise UserError(f"invalid YAML: {error}", Location(path)) from None
+    return _parse(text, path)[0]
 
 
-_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")  # YAML's line breaks, as its marks count them
+def _parse(text: str, path: str) -> tuple[Any, bool]:
+    """The document, and whether aliases or merge keys share values in it."""
+    flat = _flat_mapping(text, path)
+    if flat is not None:
+        return flat, False
+    from linter.yamlparse import parse  # PyYAML, imported only when it is needed
+
+    return parse(text, path)
 
 
-def _line_and_column(text: str, position: int) -> tuple[int, int]:
-    """The 1-based line and column of ``text[position]``."""
-    line, start = 1, 0
-    for found in _LINE_BREAK.finditer(text, 0, position):
-        line, start = line + 1, found.end()
-    return line, position - start + 1
+# A front matter is usually a few lines of ``key: value``; reading those needs no YAML parser (and
+# importing PyYAML costs a short run about 20 ms). Only lines whose meaning is certain are read so:
+# a plain key that is not one of YAML's special words, then a value that YAML reads as the same string (a date, a quoted string without
+# escapes, or plain words that are not one of YAML's special words). Anything else (a comment after
+# a value, a list, an empty value, a duplicate key, a tab) goes to the parser, which decides it.
+_FLAT_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):( +)(\S.*?) *\Z")
+_FLAT_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:\.\.\d{4}-\d{2}-\d{2}|T[0-9:.]+(?:Z|[+-]\d{2}(?::?\d{2})?)?)?\Z")
+_FLAT_WORDS = re.compile(r"[^\W\d_][^#:\[\]{},]*\Z")
+_YAML_WORDS = frozenset("yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL".split())
 
 
-class _Frame:
-    """A mapping or sequence being built, with the key waiting for its value and the merges to apply."""
-
-    __slots__ = ("container", "key", "key_mark", "merges")
-
-    def __init__(self, container: YamlMap | YamlList) -> None:
-        self.container = container
-        self.key: Any = _NO_KEY  # a mapping's key waiting for its value (_MERGE for ``<<``)
-        self.key_mark: _Mark | None = None
-        self.merges: list[tuple[Any, _Mark]] = []  # the values of ``<<`` keys, with where they were written
-
-
-class _Builder:
-    """Assembles mappings, sequences and scalars from parser events with an explicit stack.
-
-    Aliases and merge keys (``<<: *defaults``) share the values they refer to; together they may
-    stand for at most MAX_EXPANDED values, and an alias inside the value it names (a cycle) is refused.
-    """
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.stack: list[_Frame] = []
-        self.anchors: dict[str, Any] = {}
-        self.sizes: dict[int, int] = {}
-        self.expanded = 0
-        self.typed_scalars: dict[_Mark, str] = {}
-
-    def error(self, message: str, mark: _Mark) -> UserError:
-        return UserError(message, Location(self.path, *mark))
-
-    def build(self, events: Iterable[Any]) -> Any:  # yaml events, told apart by type(event), which mypy cannot narrow on
-        result: Any = None
-        documents = 0
-        for event in events:
-            kind = type(event)
-            if kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise self.error("expected a single YAML document", _mark(event.start_mark))
-                continue
-            if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
-                continue
-            if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
-                frame = self.stack.pop()  # already attached to its parent when it started
-                if frame.merges:
-                    self.merge(frame)
-                if not self.stack:
-                    result = frame.container
-                continue
-            mark = _mark(event.start_mark)
-            tag = getattr(event, "tag", None)
-            if tag not in _TAGS[kind]:
-                raise self.error(f"the tag '{tag}' is not allowed here; write plain values", mark)
-            if kind is yaml.AliasEvent:
-                value = self.alias(event.anchor, mark)
-            elif kind is yaml.ScalarEvent:
-                value = self.scalar(event, mark)
-            elif kind is yaml.MappingStartEvent:
-                value = located_map({}, self.path, mark, self.typed_scalars)
-            else:
-                value = located_list([], self.path, mark, self.typed_scalars)
-            if getattr(event, "anchor", None) and kind is not yaml.AliasEvent:
-                self.anchors[event.anchor] = "<<" if value is _MERGE else value
-            if self.stack:
-                self.add(self.stack[-1], value, mark)
-            else:
-                result = "<<" if value is _MERGE else value
-            if kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
-                self.stack.append(_Frame(value))
-                if len(self.stack) > MAX_DEPTH:
-                    raise self.error(f"nested more than {MAX_DEPTH} levels deep; this is not a factlint file", mark)
-        return result
-
-    def scalar(self, event: yaml.ScalarEvent, mark: _Mark) -> Any:
-        """A scalar typed as YAML types it (explicitly tagged, or plain); quoted scalars are strings."""
-        value, tag = event.value, event.tag
-        if tag in (None, "!"):
-            if not event.implicit[0]:
-                return value  # quoted, or explicitly a string
-            resolvers = _RESOLVERS.get(value[:1], _RESOLVERS.get(None, [])) if value else [("tag:yaml.org,2002:null", None)]
-            tag = next((tag for tag, regexp in resolvers if regexp is None or regexp.match(value)), "tag:yaml.org,2002:str")
-        if tag == _MERGE_TAG:
-            return _MERGE
-        try:
-            typed = _SCALAR_TYPES.get(tag, str)(value)  # the value token '=' is a plain string
-        except (KeyError, ValueError, IndexError):
-            raise self.error(f"'{value}' is not a valid {tag.rsplit(':', 1)[-1]}", mark) from None
-        if value and not isinstance(typed, str):
-            self.typed_scalars[mark] = value
-        return typed
-
-    def alias(self, anchor: str, mark: _Mark) -> Any:
-        if anchor not in self.anchors:
-            raise self.error(f"unknown YAML alias '*{anchor}'", mark)
-        value = self.anchors[anchor]
-        if any(frame.container is value for frame in self.stack):
-            raise self.error(f"the alias '*{anchor}' is inside the value it names; such a cycle has no end", mark)
-        self.count(value, mark)
-        return value
-
-    def count(self, value: Any, mark: _Mark) -> None:
-        """Count the values a shared value stands for against MAX_EXPANDED."""
-        self.expanded += _size(value, self.sizes)
-        if self.expanded > MAX_EXPANDED:
-            raise self.error(
-                f"YAML aliases expand to more than {MAX_EXPANDED:,} values (a 'billion laughs' document?); write the values out", mark
-            )
-
-    def add(self, frame: _Frame, value: Any, mark: _Mark) -> None:
-        """Add a value to the container being built (as a key or a value); a started container is
-        added at its start and filled afterwards."""
-        container = frame.container
-        if isinstance(container, YamlList):
-            container.append("<<" if value is _MERGE else value)
-            container.item_marks.append(mark)
-            return
-        if frame.key is _NO_KEY:
-            try:
-                hash(value)
-            except TypeError:
-                raise self.error("a mapping key must be a plain value", mark) from None
-            if value is not _MERGE and value in container:
-                first = container.key_marks[value]
-                raise self.error(f"duplicate key '{value}' (first written at line {first[0]}); each key may appear once", mark)
-            frame.key, frame.key_mark = value, mark
-            return
-        if frame.key is _MERGE:
-            frame.merges.append((value, mark))
+def _flat_mapping(text: str, path: str) -> YamlMap | None:
+    """``text`` as the parser would read it when it is only ``key: value`` lines (and blank lines or
+    comments) whose values are certainly strings; None when it is anything else."""
+    if "\r" in text or not text.strip():
+        return None
+    mapping = None
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip(" ") or line.startswith("#"):
+            continue
+        found = _FLAT_LINE.match(line)
+        if found is None or not line.isprintable() or found.group(1) in _YAML_WORDS:
+            return None
+        key, value = found.group(1), found.group(3)
+        if value[0] in "\"'":
+            if len(value) < 2 or value[-1] != value[0] or value[0] in value[1:-1] or "\\" in value:
+                return None
+            string = value[1:-1]
+        elif _FLAT_DATE.match(value) or (_FLAT_WORDS.match(value) and value not in _YAML_WORDS):
+            string = value
         else:
-            assert frame.key_mark is not None  # set with the key
-            container[frame.key] = "<<" if value is _MERGE else value
-            container.key_marks[frame.key] = frame.key_mark
-            container.value_marks[frame.key] = mark
-        frame.key, frame.key_mark = _NO_KEY, None
-
-    def merge(self, frame: _Frame) -> None:
-        """Apply ``<<`` keys as YAML's merge key does: the mapping's own keys win, then the merged
-        mappings in the order written. Merged keys come first and keep where they were written."""
-        mapping, sources = frame.container, []
-        assert isinstance(mapping, YamlMap)  # only a mapping has merge keys
-        for value, mark in frame.merges:
-            items = value if isinstance(value, YamlList) else [value]
-            if not all(isinstance(item, YamlMap) for item in items):
-                raise self.error("the value of a merge key '<<' must be a mapping or a list of mappings", mark)
-            for item in items:
-                self.count(item, mark)
-            sources.extend(items)
-        first_source: dict[Any, YamlMap] = {}
-        for source in sources:
-            for key in source:
-                first_source.setdefault(key, source)
-        own = (dict(mapping), dict(mapping.key_marks), dict(mapping.value_marks))
-        mapping.clear()
-        for key, source in first_source.items():
-            mapping[key] = source[key]
-            mapping.key_marks[key], mapping.value_marks[key] = source.key_marks.get(key, source.mark), source.value_marks.get(key, source.mark)
-        mapping.update(own[0])
-        mapping.key_marks.update(own[1])
-        mapping.value_marks.update(own[2])
-
-
-_NO_KEY = object()
+            return None
+        if mapping is None:
+            mapping = located_map({}, path, (number, 1), {})
+        elif key in mapping:
+            return None  # the parser says it is written twice
+        mapping[key] = string
+        mapping.key_marks[key], mapping.value_marks[key] = (number, 1), (number, found.end(2) + 1)
+    return mapping
 
 
 def read_yaml_bytes(path: str) -> bytes:
@@ -359,10 +103,58 @@ def read_yaml_bytes(path: str) -> bytes:
     return data
 
 
-def read_yaml_file(path: str) -> Any:
-    """Read and parse a YAML file, turning I/O and decoding problems into UserError."""
+def read_yaml_file(path: str, keep: bool = False) -> Any:
+    """Read and parse a YAML file, turning I/O and decoding problems into UserError.
+
+    ``keep``: take the parsed document from the parsed-document store when this path held these
+    bytes before, and keep it there when not (rule packs and configs: read on every run, rarely edited).
+    """
+    data = read_yaml_bytes(path)
+    key = (path, hashlib.sha256(data).hexdigest()) if keep else None
+    if key is not None and (kept := _documents.get(key)) is not None:
+        return _from_plain(kept, path)
     try:
-        text = read_yaml_bytes(path).decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise UserError(f"not valid UTF-8 (byte {error.start})", Location(path)) from None
-    return load_yaml(text, path)
+    document, shared = _parse(text, path)
+    if key is not None and not shared:  # shared values would be written out once per use
+        _documents.put(key, _to_plain(document))
+    return document
+
+
+_DOCUMENTS_LAYOUT = 1  # bumped whenever _to_plain's form changes
+_documents = PlainStore(f"yaml-documents-{_DOCUMENTS_LAYOUT}", limit=64)
+
+
+def _to_plain(document: Any) -> tuple:
+    """A parsed document as plain data: its typed scalars, and each container as a tuple with its marks."""
+    typed_scalars = document.typed_scalars if isinstance(document, (YamlMap, YamlList)) else {}
+    return typed_scalars, _plain(document)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, YamlMap):
+        return (0, value.mark, [(key, value.key_marks[key], value.value_marks[key], _plain(item)) for key, item in value.items()])
+    if isinstance(value, YamlList):
+        return (1, value.mark, value.item_marks, [_plain(item) for item in value])
+    return value  # a scalar: never a tuple
+
+
+def _from_plain(kept: tuple, path: str) -> Any:
+    typed_scalars, root = kept
+
+    def build(value: Any) -> Any:
+        if not isinstance(value, tuple):
+            return value
+        if value[0] == 0:
+            mapping = located_map({}, path, value[1], typed_scalars)
+            for key, key_mark, value_mark, item in value[2]:
+                mapping[key] = build(item)
+                mapping.key_marks[key], mapping.value_marks[key] = key_mark, value_mark
+            return mapping
+        sequence = located_list([build(item) for item in value[3]], path, value[1], typed_scalars)
+        sequence.item_marks = value[2]
+        return sequence
+
+    return build(root)

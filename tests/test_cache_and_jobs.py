@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
 import pytest
 
 from linter.mentions import compiled
@@ -76,3 +81,71 @@ def test_jobs_give_byte_identical_output(tmp_path, output_format):
     assert runs[0].stdout == runs[1].stdout == runs[2].stdout and runs[0].stderr == runs[1].stderr == runs[2].stderr
     one_per_finding = {"text": "[office-holder]", "json": '"rule": "office-holder"', "html": "<code>office-holder</code></a> <span>finding"}
     assert runs[0].stdout.count(one_per_finding[output_format]) == 8
+
+
+# The stores a short run keeps (linter/cache/store.py): compiled regexes and parsed rule packs.
+
+_COUNT_COMPILES = """
+import json, sys, regex._main as engine
+compiles = []
+original = engine._compile
+engine._compile = lambda *args: compiles.append(args[0]) or original(*args)
+from linter.cli import main
+try:
+    main()
+finally:
+    print(json.dumps(compiles), file=sys.stderr)
+"""
+
+
+def _check_counting_compiles(tmp_path, cache_dir, no_cache: bool = False):
+    """Run ``factlint check`` on the seed with the seed facts in a new process: its output, and the
+    patterns the regex engine compiled."""
+    draft = tmp_path / "draft.md"
+    draft.write_text((REPO / "seeds" / "coalition-of-the-willing.md").read_text())
+    run = subprocess.run(
+        [sys.executable, "-c", _COUNT_COMPILES, "check", str(draft), "--facts", SEED_FACTS, "--quiet", *(["--no-cache"] if no_cache else [])],
+        capture_output=True, text=True, cwd=tmp_path, env={**os.environ, "FACTLINT_CACHE_DIR": str(cache_dir), "NO_COLOR": "1"},
+    )
+    return run.stdout, json.loads(run.stderr.strip().splitlines()[-1])
+
+
+def test_a_second_run_compiles_no_regex_and_finds_the_same(cache_dir, tmp_path):
+    first, compiled_first = _check_counting_compiles(tmp_path, cache_dir)
+    assert len(compiled_first) > 50 and list(cache_dir.glob("regexes-*.marshal")) and list(cache_dir.glob("yaml-documents-*.marshal"))
+    (cache_dir / "results.sqlite").unlink()  # the findings must be found again, not read back
+    second, compiled_second = _check_counting_compiles(tmp_path, cache_dir)
+    assert [pattern for pattern in compiled_second if pattern and "(?P<subject>" not in pattern] == []  # only patterns with this document's names
+    assert second == first and "office-holder" in second
+
+
+def test_no_cache_neither_reads_nor_writes_the_stores(cache_dir, tmp_path):
+    _check_counting_compiles(tmp_path, cache_dir)
+    stores = sorted(cache_dir.glob("*.marshal"))
+    before = {path: path.stat().st_mtime_ns for path in stores}
+    _, compiled = _check_counting_compiles(tmp_path, cache_dir, no_cache=True)
+    assert len(compiled) > 50  # nothing read: every pattern compiled afresh
+    assert {path: path.stat().st_mtime_ns for path in sorted(cache_dir.glob("*.marshal"))} == before
+
+
+def test_damaged_stores_are_ignored(cache_dir, tmp_path):
+    first, _ = _check_counting_compiles(tmp_path, cache_dir)
+    for store in [*cache_dir.glob("regexes-*.marshal"), *cache_dir.glob("yaml-documents-*.marshal")]:
+        store.write_bytes(b"\x80\x05garbage")
+    (cache_dir / "results.sqlite").unlink()
+    again, compiled = _check_counting_compiles(tmp_path, cache_dir)
+    assert again == first and len(compiled) > 50
+
+
+def test_an_edited_rule_pack_is_read_again(cache_dir, tmp_path):
+    pack = tmp_path / "house.yaml"
+    rule = (
+        "rules:\n  - id: house-{0}\n    kind: substitution\n    severity: warning\n    message: 'Write {{replacement}}.'\n"
+        "    description: House style.\n    swap: {{utilise: use}}\n    examples: {{flag: [We utilise it.], pass: [We use it.]}}\n"
+    )
+    pack.write_text(rule.format("first"))
+    (tmp_path / "draft.md").write_text("We utilise it.\n")
+    assert "house-first" in run_cli("check", "draft.md", "--rules", str(pack), cwd=tmp_path, env={"FACTLINT_CACHE_DIR": str(cache_dir)}).stdout
+    pack.write_text(rule.format("second") + "    unknown_key: 1\n")
+    result = run_cli("check", "draft.md", "--rules", str(pack), cwd=tmp_path, env={"FACTLINT_CACHE_DIR": str(cache_dir)})
+    assert result.returncode == 2 and "house.yaml:9:5: unknown field 'unknown_key'" in result.stderr, result.stderr

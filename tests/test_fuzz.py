@@ -162,3 +162,33 @@ def test_figures_are_those_the_figure_regex_finds_trying_every_character(text):
         return [(m.span(), [m.span(group) for group in m.re.groupindex], (m.group("bound") or "").lower()) for m in matches]
 
     assert read(figures._figure_matches(text)) == read(figures._figure().finditer(text))
+
+
+FLAT_YAML_PIECES = st.one_of(
+    st.sampled_from(
+        [
+            "date", "title", "x-y", "_k", "Ünï", "2k", ": ", ":", ":  ", " ", "  ", "\n", "\n\n", "\t", "\r\n", "# note", " # c",
+            "2025-06-01", "2025-06-01..2025-06-30", "2025-06-10T09:30:00Z", "2025-06-10 09:30", "2025-6-1", "1987",
+            "yes", "No", "on", "OFF", "null", "~", "true", "y", "Sunak's speech", "A. N. Other", '"quoted"', "'single'",
+            '"it\'s"', "'say \"hi\"'", '"a\\"b"', "''", '""', "[1, 2]", "{a: b}", "- item", "&anchor", "*alias", "!tag",
+            "|", ">", "%", "@", "`", "---", "...", "a, b", "é", "\u2028", "\x85", "\ufeff", ".inf", "-1", "0x1F", "1:30",
+        ]
+    ),
+    st.text(max_size=3),
+)
+
+
+@given(st.lists(FLAT_YAML_PIECES, max_size=30).map("".join))
+def test_flat_front_matter_is_read_as_the_yaml_parser_reads_it(text):
+    """linter/yamlio.py reads ``key: value`` lines without PyYAML: only what the parser reads the same."""
+    from linter.yamlio import _flat_mapping
+    from linter.yamlparse import parse
+
+    flat = _flat_mapping(text, "front.md")
+    if flat is None:
+        return
+    parsed, shared = parse(text, "front.md")
+    assert not shared
+    assert (dict(flat), flat.mark, flat.key_marks, flat.value_marks, flat.typed_scalars) == (
+        dict(parsed), parsed.mark, parsed.key_marks, parsed.value_marks, parsed.typed_scalars
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import marshal
 import re
 
 import pytest
@@ -148,3 +149,21 @@ def test_merge_keys_count_against_the_alias_limit():
 )
 def test_scalars_pyyaml_would_not_construct_are_plain_values(text, expected):
     assert load_yaml(text, "x.yaml") == expected
+
+
+@pytest.mark.parametrize("path", sorted([*REPO.glob("rules/*.yaml"), REPO / "factlint.yaml", REPO / "seeds" / "facts.yaml"]), ids=str)
+def test_a_kept_document_comes_back_with_every_location(path):
+    """The parsed-document store (rule packs, configs) gives back the same values at the same places."""
+    from linter.yamlio import _from_plain, _to_plain
+
+    def located(value):
+        if isinstance(value, YamlMap):
+            return ("map", value.mark, [(key, value.key_marks[key], value.value_marks[key], located(item)) for key, item in value.items()])
+        if isinstance(value, YamlList):
+            return ("list", value.mark, list(value.item_marks), [located(item) for item in value])
+        return value
+
+    document = load_yaml(path.read_text(encoding="utf-8"), str(path))
+    kept = _from_plain(marshal.loads(marshal.dumps(_to_plain(document))), str(path))
+    assert located(kept) == located(document) and kept.typed_scalars == document.typed_scalars
+    assert kept.where("rules" if "rules" in kept else next(iter(kept))) == document.where("rules" if "rules" in document else next(iter(document)))

@@ -28,10 +28,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from linter import __version__
+from linter.cache import cache_dir
 from linter.cache.footprint import EVERYTHING, Changes, changes
+from linter.cache.store import PlainStore
 from linter.dates import DateWindow, DocumentDate
 from linter.errors import Location
-from linter.facts.cache import cache_dir, entry_path, read_entry
+from linter.facts.cache import entry_path, read_entry
 from linter.findings import FactNote, Finding, Fix
 from linter.result import DocumentResult
 from linter.source.document import Span
@@ -263,15 +265,27 @@ def context_key(rules: list, engine_rules: list, known_rules: set[str], options:
 
 
 _CODE: list[bytes] = []
+_code_digests = PlainStore("code-digests", limit=8)  # by the files' sizes and times of change
 
 
 def _code_digest() -> bytes:
     """A hash of factlint's own source and built-in rules, so that a changed checkout (whose
-    version did not change) never reuses results of other code."""
+    version did not change) never reuses results of other code. Reading every file costs a short
+    run 10 ms, so the hash is kept by the files' sizes and times of change (as Python's bytecode
+    cache tells a changed module): a fresh install of the same code reads them once, and agrees."""
     if not _CODE:
         root = Path(__file__).resolve().parent.parent
-        digest = hashlib.sha256()
-        for path in sorted([*root.rglob("*.py"), *root.rglob("*.yaml"), *root.rglob("*.json")]):
-            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
-        _CODE.append(digest.digest())
+        files = sorted([*root.rglob("*.py"), *root.rglob("*.yaml"), *root.rglob("*.json")])
+        stamps = hashlib.sha256()
+        for path in files:
+            status = path.stat()
+            stamps.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
+        digest = _code_digests.get(stamps.digest())
+        if digest is None:
+            contents = hashlib.sha256()
+            for path in files:
+                contents.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+            digest = contents.digest()
+            _code_digests.put(stamps.digest(), digest)
+        _CODE.append(digest)
     return _CODE[0]

@@ -206,7 +206,7 @@ def _duplicate(rule_id: str, first: Location) -> str:
 
 
 def load_pack(path: str) -> RulePack:
-    return read_pack(read_yaml_file(path), path)
+    return read_pack(read_yaml_file(path, keep=True), path)
 
 
 def read_pack(data: Any, path: str) -> RulePack:

@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from linter import __version__
+from linter.cache import cache_dir
 from linter.facts.model import FactBase, LazyTable, sections
 from linter.fields import layout, record_from_plain, record_plain
 from linter.yamlio import read_yaml_bytes
@@ -44,13 +44,6 @@ def _layout() -> str:
 
 
 LAYOUT = _layout()
-
-
-def cache_dir() -> Path:
-    if os.environ.get("FACTLINT_CACHE_DIR"):
-        return Path(os.environ["FACTLINT_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "factlint"
 
 
 def entry_path(key: str) -> Path:

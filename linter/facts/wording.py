@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-import regex
+from linter.cache import regexes as kept_regexes
 
 if TYPE_CHECKING:  # only named in annotations: FactBase.quote_index builds this module's QuoteIndex, so a run-time import would be a cycle
     from linter.facts.model import Quote
 
 # A word the editor altered in brackets ("[M]y", "he[r]") is an insertion, as is a [bracketed phrase].
 _ALTERED = r"[\p{L}\p{N}]*\[[\p{L}]{1,3}\][\p{L}\p{N}'’]+|[\p{L}\p{N}]+\[[\p{L}]{1,3}\]"
-_PART = regex.compile(_ALTERED + r"|\[[^\]]*\]|\.\.\.|…|[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
+_PART = kept_regexes.compile(_ALTERED + r"|\[[^\]]*\]|\.\.\.|…|[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
 _GAP, _INSERTION = "\x00gap", "\x00insertion"
 _MIN_WORDS = 4
 # A quotation is taken from a canonical quote when most of its words (seven in ten) are the quote's, in order,
@@ -68,13 +68,13 @@ def _spelled_out(word: str) -> tuple[str, ...]:
 # spelling ("characterised" for "characterized", "labour" for "labor"). Each rule merges only
 # spellings that differ in the way the two conventions differ, never two words.
 _SPELLING_VARIANTS = [
-    (regex.compile(r"(?<=\p{L}{2})(i|y)s(e|es|ed|ing|ation|ations|er|ers)$"), r"\1z\2"),  # characterise, analyse
-    (regex.compile(r"(?<=\p{L}{3})our"), "or"),  # labour, favourite, neighbourhood
-    (regex.compile(r"(?<=\p{L}{2}[bnt])re(s|d)?$"), r"er\1"),  # centre, theatre, fibre
-    (regex.compile(r"(?<=\p{L}{4})ll(ed|ing|er|ers)$"), r"l\1"),  # travelled, cancelling
-    (regex.compile(r"(?<=\p{L}{3})ogue(s)?$"), r"og\1"),  # catalogue, dialogue
-    (regex.compile(r"^(def|off|pret|lic)ence(s)?$"), r"\1ense\2"),  # defence, licence
-    (regex.compile(r"^programme(s|d)?$"), r"program\1"),
+    (kept_regexes.compile(r"(?<=\p{L}{2})(i|y)s(e|es|ed|ing|ation|ations|er|ers)$"), r"\1z\2"),  # characterise, analyse
+    (kept_regexes.compile(r"(?<=\p{L}{3})our"), "or"),  # labour, favourite, neighbourhood
+    (kept_regexes.compile(r"(?<=\p{L}{2}[bnt])re(s|d)?$"), r"er\1"),  # centre, theatre, fibre
+    (kept_regexes.compile(r"(?<=\p{L}{4})ll(ed|ing|er|ers)$"), r"l\1"),  # travelled, cancelling
+    (kept_regexes.compile(r"(?<=\p{L}{3})ogue(s)?$"), r"og\1"),  # catalogue, dialogue
+    (kept_regexes.compile(r"^(def|off|pret|lic)ence(s)?$"), r"\1ense\2"),  # defence, licence
+    (kept_regexes.compile(r"^programme(s|d)?$"), r"program\1"),
 ]
 
 

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex
-
+from linter.cache import regexes as kept_regexes
 from linter.errors import UserError
 from linter.filtering.suppressions import ENGINE_RULES
 from linter.findings import Finding
@@ -23,8 +22,8 @@ from linter.source.document import Document, blanked
 from linter.source.read import document_from_text
 
 _CLOSES_MARKUP = {"markdown": set("*_~`)]>"), "html": {">"}}  # a line may end with these and take a comment after them
-_WORD = regex.compile(r"\w")
-_INDENT = regex.compile(r"[ \t]*")
+_WORD = kept_regexes.compile(r"\w")
+_INDENT = kept_regexes.compile(r"[ \t]*")
 PLAIN_TEXT = "plain text has no comments to hold a suppression (a baseline can: --write-baseline)"
 ABOUT_SUPPRESSIONS = "they are about suppression comments themselves: remove or extend those comments"
 NO_PLACE = "no comment could be placed before their lines without changing how the document reads"

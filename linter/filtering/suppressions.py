@@ -19,13 +19,15 @@ from dataclasses import dataclass, field
 
 import regex
 
+from linter.cache import regexes as kept_regexes
 from linter.checks.describe import join
 from linter.dates import long_date, parse_iso_date
 from linter.errors import did_you_mean
 from linter.findings import Finding
 from linter.source.document import Document, Span
 
-_DIRECTIVE = regex.compile(
+_SEPARATORS = kept_regexes.compile(r"[\s,]+")
+_DIRECTIVE = kept_regexes.compile(
     r"<!--\s*factlint-(?P<action>disable-next-line|disable-file|disable|enable)(?![\w-])(?P<body>.*?)-->", regex.DOTALL
 )
 
@@ -145,7 +147,7 @@ def _arguments(body: str) -> tuple[tuple[str, ...], dt.date | None, str | None]:
     body = body.split("--", 1)[0]
     until, problem = None, None
     words = []
-    for word in regex.split(r"[\s,]+", body.strip()):
+    for word in _SEPARATORS.split(body.strip()):
         if not word:
             continue
         if word.startswith("until="):

@@ -13,6 +13,7 @@ from functools import cache
 
 import regex
 
+from linter.cache import regexes as kept_regexes
 from linter.dates import DateWindow, month_end
 from linter.facts.model import FactBase
 from linter.mentions.model import DateMention, TimeExpression
@@ -26,10 +27,11 @@ _TOKENS_AFTER = 4  # "March 15th, 2025", "2025-03-15": a date ends at most four 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]|20)\d\d"
+_DIGITS = kept_regexes.compile(r"\d+")
 # "15 Sept. 2025": a full stop after an abbreviated month is part of the date; after "15 March."
 # it ends the sentence.
 _ABBREVIATION_DOT = r"(?:(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.)?"
-_DATE = regex.compile(
+_DATE = kept_regexes.compile(
     rf"""\b(?:
         (?P<month_a>{_MONTH})\.?\s+(?P<day_a>{_DAY})(?![\d:])(?:,?\s+(?P<year_a>{_YEAR})\b)?
       | (?<![\d:./,-])(?P<day_b>{_DAY})\s+(?:of\s+)?(?P<month_b>{_MONTH})\b{_ABBREVIATION_DOT}(?:,?\s+(?P<year_b>{_YEAR})\b)?
@@ -37,7 +39,7 @@ _DATE = regex.compile(
     )""",
     regex.VERBOSE,
 )
-_DATE_ANY_CASE = regex.compile(_DATE.pattern, regex.VERBOSE | regex.IGNORECASE)
+_DATE_ANY_CASE = kept_regexes.compile(_DATE.pattern, regex.VERBOSE | regex.IGNORECASE)
 
 
 def find_dates(prose: str, tokens: Tokens) -> list[DateMention]:
@@ -70,7 +72,7 @@ def _mention(match: regex.Match) -> DateMention | None:
     else:
         suffix = "a" if groups["month_a"] else "b"
         month = MONTHS[groups[f"month_{suffix}"].title()]
-        day = int(regex.match(r"\d+", groups[f"day_{suffix}"]).group())
+        day = int(_DIGITS.match(groups[f"day_{suffix}"]).group())
         year = int(groups[f"year_{suffix}"]) if groups[f"year_{suffix}"] else None
     if not _possible(year, month, day):
         return None
@@ -89,7 +91,7 @@ def _possible(year: int | None, month: int, day: int) -> bool:
 
 _MONTH = "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "May"), key=len, reverse=True))
 # "in 2019", "during 2019", "in March 2019", "in early 2019", "in the 1990s", "in mid-2019".
-_YEAR_PHRASE = regex.compile(
+_YEAR_PHRASE = kept_regexes.compile(
     rf"""\b(?:[Ii]n|[Dd]uring|[Oo]n|[Bb]ack\s+in)\s+
     (?:(?:early|late|mid)[-\s]+)?
     (?:(?P<month>{_MONTH})\s+)?
@@ -98,7 +100,7 @@ _YEAR_PHRASE = regex.compile(
 )
 
 # "between 2014 and 2016", "from 2014 to 2016", "in 2014-16", "during 2014–2016": the years from the first to the last.
-_YEAR_RANGE = regex.compile(
+_YEAR_RANGE = kept_regexes.compile(
     r"""\b(?:[Bb]etween\s+(?P<first>(?:1[89]|20)\d\d)\s+and\s+(?P<last>(?:1[89]|20)\d\d)
     |[Ff]rom\s+(?P<first>(?:1[89]|20)\d\d)\s+(?:to|until|till|through)\s+(?P<last>(?:1[89]|20)\d\d)
     |(?:[Ii]n|[Dd]uring)\s+(?P<first>(?:1[89]|20)\d\d)\s?[-–]\s?(?P<last>(?:1[89]|20)?\d\d))\b(?![-/]\d)""",
@@ -111,14 +113,14 @@ _COUNTS = {
 }
 # "Twenty years ago today", "a decade ago", "10 years ago", "last year": counted back from the article's
 # date, as that whole year.
-_YEARS_AGO = regex.compile(
+_YEARS_AGO = kept_regexes.compile(
     rf"""\b(?:(?P<count>{"|".join(sorted(_COUNTS, key=len, reverse=True))}|\d{{1,2}})\s+(?P<unit>years?|decades?)\s+ago
     (?:\s+(?:today|this\s+week|this\s+month))?
     |(?P<last>[Ll]ast\s+year))\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 # Each match holds one of these words: a text without either is not searched (the regex above is costly).
-_YEARS_AGO_WORDS = regex.compile("ago|last", regex.IGNORECASE)
+_YEARS_AGO_WORDS = kept_regexes.compile("ago|last", regex.IGNORECASE)
 
 
 def find_times(prose: str, dates: list[DateMention], window: DateWindow) -> list[TimeExpression]:
@@ -163,8 +165,8 @@ def find_times(prose: str, dates: list[DateMention], window: DateWindow) -> list
 
 
 # Words that make a clause speak of the future: "will deliver", "is due to open", "is set to".
-_FUTURE_CLAUSE = regex.compile(r"(?i)\b(?:will|shall|is\s+(?:due|set)\s+to|are\s+(?:due|set)\s+to)\b|['’]ll\b")
-_CLAUSE_START = regex.compile(r"[.!?;:,\n]")
+_FUTURE_CLAUSE = kept_regexes.compile(r"(?i)\b(?:will|shall|is\s+(?:due|set)\s+to|are\s+(?:due|set)\s+to)\b|['’]ll\b")
+_CLAUSE_START = kept_regexes.compile(r"[.!?;:,\n]")
 
 
 def _in_a_future_clause(prose: str, start: int) -> bool:
@@ -207,7 +209,7 @@ _MONTH_PHRASE = (
 
 @cache
 def _month_phrase() -> regex.Pattern:
-    return regex.compile(*_MONTH_PHRASE)
+    return kept_regexes.compile(*_MONTH_PHRASE)
 
 
 def find_figure_times(prose: str, times: list[TimeExpression], window: DateWindow, facts: FactBase) -> list[TimeExpression]:

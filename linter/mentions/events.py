@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import bisect
 
-import regex
-
+from linter.cache import regexes as kept_regexes
 from linter.facts.model import FactBase
 from linter.mentions.lexicon import Lexicon
 from linter.mentions.model import DateMention, EventMention
@@ -19,7 +18,7 @@ from linter.mentions.patterns import mention_spans
 from linter.segment.tokens import Tokens
 from linter.source.document import Span, outermost
 
-_APOSTROPHE = regex.compile(r"['’]")
+_APOSTROPHE = kept_regexes.compile(r"['’]")
 
 
 def find_events(

@@ -19,13 +19,14 @@ from dataclasses import dataclass
 
 import regex
 
+from linter.cache import regexes as kept_regexes
 from linter.findings import SEVERITY_RANK, Finding
 from linter.source.document import Document
 
 # Characters a browser would not show, or would use to reorder the text: shown as U+XXXX.
-_HIDDEN = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-_PROSE_BLANKS = regex.compile(r" +")
-_NOT_BLANK = regex.compile(r"[^ ]+")
+_HIDDEN = kept_regexes.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_PROSE_BLANKS = kept_regexes.compile(r" +")
+_NOT_BLANK = kept_regexes.compile(r"[^ ]+")
 
 
 @dataclass(frozen=True)

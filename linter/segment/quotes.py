@@ -20,14 +20,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
+from linter.cache import regexes as kept_regexes
 from linter.source.document import Span
 
 _OPEN, _CLOSE, _STRAIGHT = "“„«", "”»", '"'
-_MARK = regex.compile('[“„«”»"]')
-_SINGLE_OPEN = regex.compile(r"(?<![^\s(\[{:—–-])['‘](?=\p{L})")  # not "'90s"
-_SINGLE_CLOSE = regex.compile(r"(?<=[\p{L}\p{N}.,!?…])['’](?![^\s)\]}.,;:!?—–-])")
+_MARK = kept_regexes.compile('[“„«”»"]')
+_SINGLE_OPEN = kept_regexes.compile(r"(?<![^\s(\[{:—–-])['‘](?=\p{L})")  # not "'90s"
+_SINGLE_CLOSE = kept_regexes.compile(r"(?<=[\p{L}\p{N}.,!?…])['’](?![^\s)\]}.,;:!?—–-])")
 
 
 @dataclass(frozen=True)

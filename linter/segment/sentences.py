@@ -9,8 +9,7 @@ nothing, a wrong split hides a claim.
 
 from __future__ import annotations
 
-import regex
-
+from linter.cache import regexes as kept_regexes
 from linter.source.document import Span
 
 ABBREVIATIONS = frozenset(
@@ -18,8 +17,8 @@ ABBREVIATIONS = frozenset(
     jr sr inc ltd co corp bros plc no vs etc al approx dept est fig jan feb mar apr jun jul aug
     sep sept oct nov dec mt ft""".split()
 )
-_BOUNDARY = regex.compile(r"([.!?…]+)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[\p{Lu}\p{N}])")
-_WORD_BEFORE = regex.compile(r"([\p{L}.]+)$")
+_BOUNDARY = kept_regexes.compile(r"([.!?…]+)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[\p{Lu}\p{N}])")
+_WORD_BEFORE = kept_regexes.compile(r"([\p{L}.]+)$")
 
 
 def split_sentences(prose: str, blocks: list[Span]) -> list[Span]:

@@ -21,6 +21,7 @@ from itertools import accumulate
 
 import regex
 
+from linter.cache import regexes as kept_regexes
 from linter.source.document import Span
 
 # A word starts with a letter or digit and runs on through word characters and combining
@@ -96,7 +97,7 @@ def tokenize(text: str) -> Tokens:
 
 # A line with no lower-case letter and at least two capitals in a row ("PRIME MINISTER SUNAK
 # VISITS KYIV", "U.S. TREASURY'S BAKER SAYS"), not counting a line with a single short word.
-_SHOUTED_LINE = regex.compile(r"^(?=[^\p{Ll}\n]*\p{Lu}{2}[^\p{Ll}\n]*\p{Lu})[^\p{Ll}\n]+$", regex.MULTILINE)
+_SHOUTED_LINE = kept_regexes.compile(r"^(?=[^\p{Ll}\n]*\p{Lu}{2}[^\p{Ll}\n]*\p{Lu})[^\p{Ll}\n]+$", regex.MULTILINE)
 
 
 def lines_in_capitals(prose: str) -> list[Span]:

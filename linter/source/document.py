@@ -15,8 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
-
+from linter.cache import regexes as kept_regexes
 from linter.errors import Location
 
 
@@ -76,8 +75,8 @@ class Document:
         return Location(self.path, *self.position(offset))
 
 
-_BLANK_LINES = regex.compile(r"(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+")
-_NOT_LINE_BREAK = regex.compile(r"[^\r\n]+")
+_BLANK_LINES = kept_regexes.compile(r"(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+")
+_NOT_LINE_BREAK = kept_regexes.compile(r"[^\r\n]+")
 
 
 def blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:

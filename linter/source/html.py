@@ -14,12 +14,13 @@ from collections.abc import Iterator
 
 import regex
 
+from linter.cache import regexes as kept_regexes
 from linter.source.document import Document, Span, blanked, plain_text_blocks
 
-_COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
-_HIDDEN = regex.compile(r"<(head|script|style|template|noscript)\b[^>]*>.*?(?:</\1\s*>|\Z)", regex.DOTALL | regex.IGNORECASE)
-_TAG = regex.compile(r"</?[A-Za-z][^<>]*>|<![^<>]*>|<\?[^<>]*\?>")
-_BLOCK_TAG = regex.compile(
+_COMMENT = kept_regexes.compile(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
+_HIDDEN = kept_regexes.compile(r"<(head|script|style|template|noscript)\b[^>]*>.*?(?:</\1\s*>|\Z)", regex.DOTALL | regex.IGNORECASE)
+_TAG = kept_regexes.compile(r"</?[A-Za-z][^<>]*>|<![^<>]*>|<\?[^<>]*\?>")
+_BLOCK_TAG = kept_regexes.compile(
     r"</?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|br|hr|tr|td|th|table|blockquote|section|article|header|footer|"
     r"aside|nav|main|figure|figcaption|pre|title|body|html)\b[^<>]*>",
     regex.IGNORECASE,

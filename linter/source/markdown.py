@@ -12,19 +12,20 @@ from collections.abc import Iterable
 
 import regex
 
+from linter.cache import regexes as kept_regexes
 from linter.errors import Location, UserError
 from linter.source.document import Document, Span, blanked
 from linter.yamlio import YamlMap, load_yaml
 
-_FRONT_MATTER = regex.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.DOTALL | regex.MULTILINE)
-_FENCE = regex.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*$", regex.MULTILINE)
-_HTML_COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
-_INLINE_CODE = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.DOTALL)
-_HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<https?://[^>\s]+>")
-_LINK_DESTINATION = regex.compile(r"(?<=\])(\([^()\s]*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\])")
-_LINE_MARKER = regex.compile(r"^[ \t]*(?:#{1,6}(?=\s)|>+|[-*+](?=\s)|\d{1,9}[.)](?=\s))", regex.MULTILINE)
-_EMPHASIS = regex.compile(r"\*+|(?<!\w)_+|_+(?!\w)|~~")
-_BLOCK_START = regex.compile(r"^[ \t]*(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|>|\|)")
+_FRONT_MATTER = kept_regexes.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.DOTALL | regex.MULTILINE)
+_FENCE = kept_regexes.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*$", regex.MULTILINE)
+_HTML_COMMENT = kept_regexes.compile(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
+_INLINE_CODE = kept_regexes.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.DOTALL)
+_HTML_TAG = kept_regexes.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<https?://[^>\s]+>")
+_LINK_DESTINATION = kept_regexes.compile(r"(?<=\])(\([^()\s]*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\])")
+_LINE_MARKER = kept_regexes.compile(r"^[ \t]*(?:#{1,6}(?=\s)|>+|[-*+](?=\s)|\d{1,9}[.)](?=\s))", regex.MULTILINE)
+_EMPHASIS = kept_regexes.compile(r"\*+|(?<!\w)_+|_+(?!\w)|~~")
+_BLOCK_START = kept_regexes.compile(r"^[ \t]*(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|>|\|)")
 
 
 def mask_markdown(document: Document) -> None:
@@ -57,7 +58,7 @@ def _fenced_code(text: str, start: int) -> list[tuple[int, int]]:
         if not opening:
             return spans
         fence = opening.group(1)
-        closing = regex.compile(rf"^[ ]{{0,3}}{regex.escape(fence[0])}{{{len(fence)},}}[ \t]*$", regex.MULTILINE)
+        closing = kept_regexes.compile(rf"^[ ]{{0,3}}{regex.escape(fence[0])}{{{len(fence)},}}[ \t]*$", regex.MULTILINE)
         end_match = closing.search(text, opening.end())
         end = end_match.end() if end_match else len(text)
         spans.append((opening.start(), end))

@@ -7,15 +7,14 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-import regex
-
+from linter.cache import regexes as kept_regexes
 from linter.errors import Location, UserError, reading_errors
 from linter.source.document import Document, plain_text_blocks
 from linter.source.html import mask_html
 from linter.source.markdown import mask_markdown
 
 TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_LINE_BREAK = kept_regexes.compile(r"\r\n|\r|\n")
 
 
 def _line_starts(text: str) -> list[int]:

@@ -17,14 +17,15 @@ from typing import Any
 
 import regex
 
+from linter.cache import regexes as kept_regexes
 from linter.checks.kinds.base import Kind, Match, search_blocks, search_capitals
 from linter.fields import Boolean, Field, Regex
 from linter.mentions.model import Analysis
 from linter.source.document import Span
-from linter.user_regex import cached_user_regex
+from linter.user_regex import cached_user_regex, document_regex
 
 MACROS = ("person", "organization", "place", "entity", "title")
-_MACRO = regex.compile(r"(?<!\\)\{(" + "|".join(MACROS) + r")\}")
+_MACRO = kept_regexes.compile(r"(?<!\\)\{(" + "|".join(MACROS) + r")\}")
 
 
 def expand(pattern: str, forms: dict[str, tuple[str, ...]]) -> str:
@@ -89,7 +90,7 @@ class Pattern(Kind):
         forms = _surface_forms(analysis, self.macros) if self.macros else {}
         if any(not forms.get(macro) for macro in self.macros):
             return  # a macro with nothing to stand for: the pattern cannot match here
-        compiled = cached_user_regex(expand(self.source, forms), self.flags)
+        compiled = (document_regex if forms else cached_user_regex)(expand(self.source, forms), self.flags)
         document = analysis.document
         found_in_capitals = search_capitals(self.in_capitals, analysis) if self.in_capitals else []
         for found in [*search_blocks(compiled, analysis), *found_in_capitals]:

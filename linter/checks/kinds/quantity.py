@@ -33,11 +33,11 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Any
 
 import regex
 
+from linter.cache import regexes as kept_regexes
 from linter.checks.describe import figure, join, tolerance
 from linter.checks.kinds.base import Kind, Match, search_blocks
 from linter.dates import DateWindow
@@ -47,10 +47,10 @@ from linter.linking.claim_time import TimeLinker
 from linter.mentions.model import Analysis, MeasureMention, NumberMention
 from linter.mentions.vocabulary import MONTHS, WEEKDAYS
 from linter.source.document import Span
-from linter.user_regex import BadRegex, compile_user_regex
+from linter.user_regex import BadRegex, cached_user_regex, document_regex
 
 SLOTS = ("measure", "number")
-_SLOT = regex.compile(r"(?<!\\)\{(" + "|".join(SLOTS) + r")\}")
+_SLOT = kept_regexes.compile(r"(?<!\\)\{(" + "|".join(SLOTS) + r")\}")
 PLACEHOLDERS = frozenset({"match", "measure", "subject", "written", "value", "record", "date", "tolerance", "margin", "source"})
 # Words that make a figure no claim about what the measure was: a condition, a plan, a forecast.
 HEDGES = frozenset(
@@ -79,11 +79,6 @@ _TIME_WORDS = frozenset(
 _QUALIFIER_PREPOSITIONS = frozenset({"in", "of"})
 
 
-@lru_cache(maxsize=1024)
-def _compile(pattern: str, flags: int) -> regex.Pattern:
-    return compile_user_regex(pattern, flags)
-
-
 def expand(pattern: str, forms: dict[str, tuple[str, ...]]) -> str:
     """Each slot as a named group of the surface forms this document has of it (longest first)."""
 
@@ -108,7 +103,7 @@ class SlotPattern(Regex):
         if sorted(_SLOT.findall(pattern)) != sorted(SLOTS):
             return f"pattern {pattern!r} in {what} must hold {{measure}} and {{number}}, each once"
         try:
-            _compile(self.compiled_form(pattern), self.flags)
+            cached_user_regex(self.compiled_form(pattern), self.flags)
         except BadRegex as error:
             return f"pattern {pattern!r} in {what} is not a valid regex: {error}"
         return None
@@ -155,7 +150,7 @@ class QuantityCheck(Kind):
         reader = _Reader(analysis)
         reported: set[Span] = set()
         for pattern in self.patterns:
-            for found in search_blocks(_compile(expand(pattern, forms), self.flags), analysis):
+            for found in search_blocks(document_regex(expand(pattern, forms), self.flags), analysis):
                 measure = measures.get(Span(found.start("measure"), found.end("measure")))
                 number = numbers.get(found.start("number"))
                 if measure is None or number is None or number.span in reported or found.end("number") > number.span.end:

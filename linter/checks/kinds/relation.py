@@ -35,6 +35,7 @@ from typing import Any
 
 import regex
 
+from linter.cache import regexes as kept_regexes
 from linter.checks.describe import join
 from linter.checks.kinds.base import Kind, Match, search_blocks
 from linter.dates import DateWindow, date_range, long_date
@@ -44,11 +45,11 @@ from linter.fields import Boolean, Choice, Field, Regex, Slug, Texts
 from linter.linking.claim_time import TimeLinker
 from linter.mentions.model import Analysis, NameMention
 from linter.source.document import Span
-from linter.user_regex import BadRegex, cached_user_regex, compile_user_regex
+from linter.user_regex import BadRegex, compile_user_regex, document_regex
 
 SLOTS = ("subject", "object")
 SLOT_TYPES = (*ENTITY_TYPES, "entity", "event")
-_SLOT = regex.compile(r"(?<!\\)\{(subject|object)(?::([a-z]+))?\}")
+_SLOT = kept_regexes.compile(r"(?<!\\)\{(subject|object)(?::([a-z]+))?\}")
 _NEGATION = frozenset("not never no n't nor neither".split())
 _HYPOTHETICAL = frozenset("if whether unless should would could might may suppose supposing".split())
 _FUTURE = frozenset("will would could might may shall should to".split())
@@ -158,7 +159,7 @@ class RelationCheck(Kind):
             forms = {slot: reader.forms(kind) for slot, kind in slots.items()}
             if not all(forms.values()):
                 continue
-            for found in search_blocks(cached_user_regex(expand(pattern, forms), self.flags), analysis):
+            for found in search_blocks(document_regex(expand(pattern, forms), self.flags), analysis):
                 span = Span(found.start(), found.end())
                 if span in reported:
                     continue
