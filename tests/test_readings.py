@@ -886,3 +886,50 @@ offices:
 )
 def test_a_one_word_title_for_someone_known_for_other_offices(text, expected):
     assert [finding.rule for finding in lint(text, date="2020-01-10", facts_yaml=BANKERS)] == expected
+
+
+FAIR = """
+facts_version: 1
+entities:
+  - {id: lombardy, name: Lombardy, type: place}
+  - {id: roberto-maroni, name: Roberto Maroni}
+  - {id: attilio-fontana, name: Attilio Fontana}
+offices:
+  - id: lombardy-president
+    name: President of Lombardy
+    titles: [President, Lombardy President]
+    organization: lombardy
+    holders:
+      - {who: roberto-maroni, from: 2013-03-18, to: 2018-03-26}
+      - {who: attilio-fontana, from: 2018-03-26}
+events:
+  - {id: expo-2015, name: Expo 2015, date: {from: 2015-05-01, to: 2015-10-31}, mentions: ['Expo 2015', 'Milan Expo']}
+  - {id: anniversary-storm, name: Anniversary Day storm, date: 2023-01-27, mentions: ['(?:Anniversary Day )?storm']}
+quotes:
+  - {id: fontana-open, speaker: attilio-fontana, date: 2019-05-01, text: "Lombardy is open to the world and the world is welcome here"}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # An event the facts date, all of a phrase that opens the sentence, dates the clause as a year would.
+        ("At Expo 2015, then-President Attilio Fontana opened the pavilion.", "2021-06-01", ["then-office-holder"]),
+        ("During the Milan Expo, Lombardy President Attilio Fontana opened the pavilion.", "2021-06-01", ["office-holder"]),
+        ("During the Milan Expo, then-President Roberto Maroni opened the pavilion.", "2021-06-01", []),
+        ("In a speech about the Milan Expo, Lombardy President Attilio Fontana praised the pavilion.", "2021-06-01", []),
+        ("After the Milan Expo, Lombardy President Attilio Fontana reopened the pavilion.", "2021-06-01", []),
+        # The words of an event's own name say nothing of its sentence ("Anniversary").
+        ("The Anniversary Day storm of 27 January 2023 flooded roads.\n\nThe storm on 29 January flooded 700 homes.",
+         "2023-06-01", ["event-date", "event-date-conflict"]),
+        ("On the anniversary of the storm of 27 January 2023, roads flooded.\n\nThe storm on 29 January flooded 700 homes.",
+         "2024-06-01", ["event-date"]),
+        # Small words inside a title before a speaker's name: "Lands and Forestry Minister".
+        ('"Lombardy is open to the world and the world is welcome here," Trade and Industry Minister Roberto Maroni said.',
+         "2019-06-01", ["quote-speaker"]),
+        ('"Lombardy is open to the world and the world is welcome here," said Secretary of State for Trade Roberto Maroni.',
+         "2019-06-01", ["quote-speaker"]),
+    ],
+)
+def test_events_that_date_a_clause_names_of_events_and_titles_with_small_words(text, date, expected):
+    assert sorted(finding.rule for finding in lint(text, date=date, facts_yaml=FAIR)) == expected

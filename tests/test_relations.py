@@ -161,6 +161,10 @@ def test_the_finding_points_at_the_words_the_facts_contradict():
         ("Sweden was a member of NATO.", "2025-06-01", False),
         ("In 2023, Sweden was a member of NATO.", "2025-06-01", True),
         ("Poland is a member of NATO.", "2020-01-01", False),  # a membership the facts do not record
+        # What kind of member: still a member ("non-" before the noun's qualifier negates nothing).
+        ("Sweden, a non-permanent member of NATO, sent observers.", "2024-03-06", True),
+        ("Sweden, an elected member of NATO, sent observers.", "2024-03-07", False),
+        ("Sweden, a non-member of NATO, sent observers.", "2024-03-06", False),
     ],
 )
 def test_a_relation_is_checked_at_the_time_the_sentence_speaks_of(text, date, flagged):

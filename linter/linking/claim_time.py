@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from linter.dates import DateWindow
@@ -63,8 +64,12 @@ class ClaimTime:
 class TimeLinker:
     """Links written times to the claims of one document."""
 
-    def __init__(self, tokens: Tokens, times: list[TimeExpression], window: DateWindow) -> None:
-        self.tokens, self.window = tokens, window
+    def __init__(
+        self, tokens: Tokens, times: list[TimeExpression], window: DateWindow, events_named: Callable[[int, int], list[DateWindow]] | None = None
+    ) -> None:
+        """``events_named(first, last)``: the days of the events the tokens [first, last) name, if
+        the caller can tell (an opening "At Expo 2015," dates the clause as a year does)."""
+        self.tokens, self.window, self.events_named = tokens, window, events_named
         # Only times that have begun by the article's date re-date a claim: a future year
         # ("he will retire in 2030") says what is planned, not who holds an office.
         self.times = [t for t in times if t.window.start <= window.end]
@@ -106,6 +111,8 @@ class TimeLinker:
                 after.append(time.window)  # "cut rates in 1995"; "first appointed in 1979 by President Carter"
         if not fronted and (opening := self._opening_year(floor, first)):
             fronted[claim] = [DateWindow.of_year(opening)]
+        elif not fronted and (during := self._opening_event(floor, first)):
+            fronted[claim] = during
         if fronted:
             return ClaimTime(tuple(fronted[max(fronted)]), fronted=True)  # the one nearest the claim
         after += [
@@ -141,13 +148,24 @@ class TimeLinker:
     def _opening_year(self, floor: int, first: int) -> int | None:
         """'During the Brexit votes of 2019, Commons Speaker John Bercow ...': a sentence that opens
         with a prepositional phrase holding a year, set off by a comma right before the claim."""
-        low = self.tokens.lower
-        if first - 1 <= floor or low[floor] not in words.OPENING_PREPOSITIONS or low[first - 1] != ",":
-            return None
-        if "," in low[floor : first - 1]:
+        if not self._opening_phrase(floor, first):
             return None
         inside = self.year_indices[bisect.bisect_right(self.year_indices, floor) : bisect.bisect_left(self.year_indices, first - 1)]
         return self.years[inside[-1]] if inside else None
+
+    def _opening_event(self, floor: int, first: int) -> list[DateWindow]:
+        """'At Expo 2015, then-Lombardy President Attilio Fontana ...': a sentence that opens with
+        "at" or "during" and an event the facts date, all the phrase is (after "the"), set off by a
+        comma right before the claim: the event's days. "In a speech about the floods," is not."""
+        low = self.tokens.lower
+        if self.events_named is None or not self._opening_phrase(floor, first) or low[floor] not in words.DURING_PREPOSITIONS:
+            return []
+        return self.events_named(floor + 1 + (low[floor + 1] in words.ARTICLES), first - 1)
+
+    def _opening_phrase(self, floor: int, first: int) -> bool:
+        """The sentence opens with a prepositional phrase, set off by its only comma right before the claim."""
+        low = self.tokens.lower
+        return first - 1 > floor and low[floor] in words.OPENING_PREPOSITIONS and low[first - 1] == "," and "," not in low[floor : first - 1]
 
     def _past_perfect(self, last: int, ceiling: int) -> bool:
         """'Mark Rutte, the Dutch prime minister, had already spent 13 years in office when ...':

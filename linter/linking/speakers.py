@@ -25,6 +25,7 @@ _MAX_OBJECT = 10  # words between a verb and the colon of a quotation it introdu
 _MAX_REPORTED = 15  # words between a verb and a quotation in the clause it reports
 _MAX_DESCRIPTORS = 3  # lower-case words before a speaker's name after a quotation: "security chief", "party spokesman"
 _NOT_DESCRIPTORS = words.CLAUSE_OPENERS | words.SPEECH_VERBS | words.AUXILIARIES | words.PRONOUNS
+_TITLE_JOINERS = frozenset({"and", "of", "for", "&"})
 _CLAUSE_STOPS = frozenset({".", "?", "!", ";", ":", '"', "“", "”", "'", "‘", "’"})
 # Between a speaker's name and the verb: "Tim Cook once told", "It was Thabo Mbeki who declared".
 # Past participles that open an aside after a name: "X, sworn in on Saturday, said:".
@@ -221,13 +222,25 @@ class _SpeakerFinder:
             word, low = self.tokens.texts[position], self.lower[position]
             after_title = word == "," and position - 1 in self.in_title_phrase  # "said the Archbishop of Canterbury, Rowan Williams"
             qualifier = low in words.FORMER | words.EARLIER | words.CURRENT  # "said former UN Secretary-General X"
-            if word[:1].isupper() or word in ("-", ".", "the") or qualifier or position in self.in_title_phrase or after_title:
+            in_title = position in self.in_title_phrase or after_title or self._joins_title(position)
+            if word[:1].isupper() or word in ("-", ".", "the") or qualifier or in_title:
                 continue
             if descriptors and word.isalpha() and word.islower() and low not in _NOT_DESCRIPTORS:
                 descriptors -= 1
                 continue
             return None  # only a title phrase may stand between the verb and the name
         return None
+
+    def _joins_title(self, position: int) -> bool:
+        """A small word between two capitalised words of a title: "Lands and Forestry Minister",
+        "Secretary of State for Defence"."""
+        texts = self.tokens.texts
+        return (
+            self.lower[position] in _TITLE_JOINERS
+            and 0 < position < len(texts) - 1
+            and texts[position - 1][:1].isupper()
+            and texts[position + 1][:1].isupper()
+        )
 
     def _antecedent(self, offset: int) -> NameMention | None:
         """The person "he" or "she" refers to: the last one named before ``offset``, unless

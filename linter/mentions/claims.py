@@ -34,13 +34,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from linter.dates import DateWindow
 from linter.facts.model import FactBase
 from linter.facts.temporal import Claim
 from linter.linking.claim_time import TimeLinker
 from linter.mentions import vocabulary as words
+from linter.mentions.events import events_in
 from linter.mentions.lexicon import Lexicon
 from linter.mentions.model import NameMention, OfficeClaim, TimeExpression, TitleMention
 from linter.segment.quotes import Quotation
@@ -49,11 +50,11 @@ from linter.source.document import Span
 
 
 def find_claims(
-    tokens: Tokens, sentences: list[Span], quotations: list[Quotation], names: list[NameMention], titles: list[TitleMention],
-    times: list[TimeExpression], facts: FactBase, lexicon: Lexicon, window: DateWindow,
+    prose: str, tokens: Tokens, sentences: list[Span], quotations: list[Quotation], names: list[NameMention], titles: list[TitleMention],
+    times: list[TimeExpression], facts: FactBase, lexicon: Lexicon, window: DateWindow, failures: list[str],
 ) -> list[OfficeClaim]:
     """Every title written with a person's name that claims something about who holds an office."""
-    reader = _ClaimReader(tokens, sentences, quotations, names, times, facts, lexicon, window)
+    reader = _ClaimReader(tokens, sentences, quotations, names, times, facts, lexicon, window, _EventDays(prose, tokens, lexicon, facts, failures))
     claims: list[OfficeClaim] = []
     seen: set[tuple[int, int]] = set()
     for title in titles:
@@ -76,10 +77,28 @@ def _coordinated(claims: list[OfficeClaim], tokens: Tokens) -> list[OfficeClaim]
     return ordered
 
 
+@dataclass(frozen=True)
+class _EventDays:
+    """The days of the event a stretch of tokens names, whole (for TimeLinker: "At Expo 2015,")."""
+
+    prose: str
+    tokens: Tokens
+    lexicon: Lexicon
+    facts: FactBase
+    failures: list[str]
+
+    def __call__(self, first: int, last: int) -> list[DateWindow]:
+        if not self.facts.events or first >= last:
+            return []
+        span = Span(self.tokens.starts[first], self.tokens.ends[last - 1])
+        named = events_in(self.prose, span, self.tokens.lower[first:last], self.lexicon, self.facts, self.failures)
+        return [self.facts.events[mention.event].when for mention in named if mention.span == span]
+
+
 class _ClaimReader:
     def __init__(
         self, tokens: Tokens, sentences: list[Span], quotations: list[Quotation], names: list[NameMention],
-        times: list[TimeExpression], facts: FactBase, lexicon: Lexicon, window: DateWindow,
+        times: list[TimeExpression], facts: FactBase, lexicon: Lexicon, window: DateWindow, event_days: _EventDays,
     ) -> None:
         self.facts, self.window, self.sentences = facts, window, sentences
         self.tokens = tokens
@@ -97,7 +116,7 @@ class _ClaimReader:
         self.name_into = {i: n for n in names for i in range(n.first + 1, n.last)}
         self.organization_ids = lexicon.organizations
         self.sentence_starts = [sentence.start for sentence in sentences]
-        self.linker = TimeLinker(tokens, times, window)
+        self.linker = TimeLinker(tokens, times, window, event_days)
         self.quoted = sorted(quotation.inner for quotation in quotations)
         self.quoted_starts = [span.start for span in self.quoted]
 

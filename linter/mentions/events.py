@@ -30,10 +30,7 @@ def find_events(
     gave_up: set[str] = set()
     if not events or not dates:
         return []
-    # The trigger words are split at apostrophes (mentions/lexicon.py): so are the document's words.
-    words = set(tokens.lower)
-    words.update(part for word in tokens.lower if "'" in word or "’" in word for part in _APOSTROPHE.split(word))
-    candidates = set(lexicon.always_events).union(*(lexicon.event_triggers[word] for word in words & lexicon.event_triggers.keys()))
+    candidates = _candidates(tokens.lower, lexicon)
     if not candidates:
         return []
     date_starts = sorted(date.span.start for date in dates)
@@ -50,6 +47,27 @@ def find_events(
                     break
                 mentions.extend(EventMention(span, event_id) for span in spans)
     return _longest(mentions)
+
+
+def events_in(prose: str, span: Span, words: list[str], lexicon: Lexicon, facts: FactBase, failures: list[str]) -> list[EventMention]:
+    """The events named in ``span`` (whose lower-case words are ``words``): for a phrase a caller
+    has found (linking/claim_time.py: "At Expo 2015, then-President X")."""
+    mentions: list[EventMention] = []
+    for event_id in sorted(_candidates(words, lexicon)):
+        for pattern in facts.events[event_id].mentions:
+            spans = mention_spans(pattern, prose, span, f"event '{event_id}'", failures)
+            if spans is None:
+                break
+            mentions.extend(EventMention(found, event_id) for found in spans)
+    return _longest(mentions)
+
+
+def _candidates(words: list[str], lexicon: Lexicon) -> set[str]:
+    """The events whose trigger word is among ``words``, and those that have none."""
+    # The trigger words are split at apostrophes (mentions/lexicon.py): so are the document's words.
+    found = set(words)
+    found.update(part for word in words if "'" in word or "’" in word for part in _APOSTROPHE.split(word))
+    return set(lexicon.always_events).union(*(lexicon.event_triggers[word] for word in found & lexicon.event_triggers.keys()))
 
 
 def _longest(mentions: list[EventMention]) -> list[EventMention]:
@@ -69,11 +87,8 @@ def find_event_names(
     wanted = facts.related.events
     if not wanted:
         return []
-    words = set(tokens.lower)
-    words.update(part for word in tokens.lower if "'" in word or "’" in word for part in _APOSTROPHE.split(word))
-    candidates = set(lexicon.always_events).union(*(lexicon.event_triggers[word] for word in words & lexicon.event_triggers.keys()))
     mentions: list[EventMention] = []
-    for event_id in sorted(candidates & wanted):
+    for event_id in sorted(_candidates(tokens.lower, lexicon) & wanted):
         for pattern in facts.events[event_id].mentions:
             for sentence in sentences:
                 spans = mention_spans(pattern, prose, sentence, f"event '{event_id}'", failures)

@@ -171,6 +171,7 @@ BEFORE_VERB = frozenset(
 RECENT_TIMES = frozenset({"today", "tonight", "yesterday", "now", "morning", "week", "currently"})
 # Opening a sentence with a time: "During the Brexit votes of 2019, Commons Speaker John Bercow".
 OPENING_PREPOSITIONS = frozenset({"in", "during", "at", "after", "before", "by", "throughout", "on", "from", "until", "amid"})
+DURING_PREPOSITIONS = frozenset({"at", "during", "in", "throughout", "amid"})  # before an event: its own days
 # Words that open an adverbial aside set off by commas after a fronted time: "In 2011, with
 # aftershocks still rattling the capital, Governor X ...", "In 2020, despite the protests, ...".
 ASIDE_OPENERS = TEMPORAL_SUBORDINATORS | OPENING_PREPOSITIONS | frozenset({"with", "without", "despite", "following", "under", "amongst", "among"})

@@ -81,14 +81,19 @@ class EventDateConflict(Kind):
                 yield self._match(analysis, [facts.events[event_id] for event_id in sorted(group)], *pair)
 
     def _counts(self, analysis: Analysis, starts: list[int], quoted: _Quoted, date: DateMention) -> bool:
-        """A date in the article's own words, in a sentence that is not about an anniversary."""
+        """A date in the article's own words, in a sentence that is not about an anniversary (the
+        ``ignore`` pattern, outside the names of events)."""
         if quoted.holds(date.span.start):
             return False
         if self.ignore is None:
             return True
         index = bisect.bisect_right(starts, date.span.start) - 1
         sentence = analysis.sentences[index] if index >= 0 and date.span.start < analysis.sentences[index].end else date.span
-        return self.ignore.search(analysis.document.prose, sentence.start, sentence.end) is None
+        names = [mention.span for mention in analysis.events if sentence.contains(mention.span)]
+        return all(  # the words of an event's own name ("the Auckland Anniversary floods") say nothing of the sentence
+            any(name.start <= found.start() and found.end() <= name.end for name in names)
+            for found in self.ignore.finditer(analysis.document.prose, sentence.start, sentence.end)
+        )
 
     def _match(self, analysis: Analysis, events: list[Event], first: DateMention, second: DateMention) -> Match:
         line, _ = analysis.document.position(second.span.start)

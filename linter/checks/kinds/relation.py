@@ -55,7 +55,9 @@ _HYPOTHETICAL = frozenset("if whether unless should would could might may suppos
 _FUTURE = frozenset("will would could might may shall should to".split())
 _PAST = frozenset("was were had".split())
 _CLAUSE_MARKS = frozenset(",;:—–()")
-_NOT_NOW = frozenset("former ex then non once onetime one-time erstwhile formerly previously future prospective aspiring would-be candidate".split())
+# Inside what a pattern matched, "non" is no negation: the patterns say what a member is ("a
+# non-permanent member of"), and "a non-member of" matches none; before the subject it is ("non-OPEC member Mexico").
+_NOT_NOW = frozenset("former ex then once onetime one-time erstwhile formerly previously future prospective aspiring would-be candidate".split())
 # Names that read with "the" in a message: "the United Kingdom", "the European Union".
 _DEFINITE_HEADS = frozenset(
     "union kingdom states nations republic council commission parliament bank fund organization organisation alliance coalition "
