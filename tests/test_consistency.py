@@ -276,6 +276,9 @@ def test_a_count_the_list_disagrees_with_is_reported_over_the_count_and_the_list
         ("It has twelve parts: training or equipment.", "lists two"),
         ("It has three parts: training or equipment; the rest is secret.", "lists two"),
         ("IT HAS FOUR PARTS: AIR, SEA AND LAND.", "lists three"),
+        # An adverb between the noun and the colon.
+        ("The storm hit four towns hardest: Ayr, Troon and Irvine.", "lists three"),
+        ("It named four rivals explicitly: Acme, Apex and Zenith.", "lists three"),
     ],
 )
 def test_list_count_reads(text, expected):
@@ -301,6 +304,7 @@ def test_list_count_reads(text, expected):
         # Not a count of the noun.
         "Three of the four segments: air, sea and land.",
         "Four countries sent ships: France and Britain.",
+        "Four countries sent ships mostly: France and Britain.",
         "The three-day talks: Paris and Rome.",
         "The Big Four firms: Deloitte, KPMG and EY.",
         "It has 1 segment: air, sea and land.",

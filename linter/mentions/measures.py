@@ -21,6 +21,15 @@ from linter.segment.tokens import Tokens
 from linter.source.document import Span, outermost
 
 
+def measurable(tokens: Tokens, facts: FactBase) -> set[str]:
+    """The quantities the document may name a measure of: those whose required word it contains,
+    and those with none. Without any, its figures matter to no rule."""
+    if not facts.quantities:
+        return set()
+    triggers, always = _triggers(tuple((q.id, q.mentions) for q in facts.quantities.values()))
+    return set(always).union(*(triggers[word] for word in set(tokens.lower) & triggers.keys()))
+
+
 @lru_cache(maxsize=64)
 def _triggers(patterns: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     """A word each mention of a quantity must contain -> the quantities; and those with none."""
@@ -43,9 +52,7 @@ def find_measures(
     quantities = facts.quantities
     if not quantities or not numbers:
         return []
-    triggers, always = _triggers(tuple((q.id, q.mentions) for q in quantities.values()))
-    words = set(tokens.lower)
-    candidates = set(always).union(*(triggers[word] for word in words & triggers.keys()))
+    candidates = measurable(tokens, facts)
     if not candidates:
         return []
     patterns: dict[str, set[str]] = {}

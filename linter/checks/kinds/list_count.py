@@ -249,10 +249,14 @@ _PHRASE_DETERMINERS = frozenset({"the", "this", "its", "their", "his", "her"})
 
 def _phrase_before(tokens: Tokens, at: int, first: int) -> int:
     """How many words of a short time or phrase stand right before the introducer: 2 for "in
-    January", "on Monday", "in 2024", "last week"; 3 for "for the province", "in the plan"; else 0."""
+    January", "on Monday", "in 2024", "last week"; 3 for "for the province", "in the plan"; 1 for an
+    adverb ("the four districts hit hardest:", "three players especially:"); else 0."""
+    low = tokens.lower
+    adverb = low[at - 1]
+    if at - 2 >= first and adverb.isalpha() and tokens.texts[at - 1].islower() and (adverb.endswith(("est", "ly")) or adverb == "most"):
+        return 1
     if at - 3 < first:
         return 0
-    low = tokens.lower
     if at - 4 >= first and low[at - 3] in _PHRASE_PREPOSITIONS and low[at - 2] in _PHRASE_DETERMINERS:
         phrase_noun = tokens.texts[at - 1]
         if phrase_noun.isalpha() and phrase_noun.islower():
