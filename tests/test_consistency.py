@@ -305,6 +305,7 @@ def test_list_count_reads(text, expected):
         "Three of the four segments: air, sea and land.",
         "Four countries sent ships: France and Britain.",
         "Four countries sent ships mostly: France and Britain.",
+        "The storm hit four towns particularly: Ayr, Troon and Irvine.",  # a selection
         "The three-day talks: Paris and Rome.",
         "The Big Four firms: Deloitte, KPMG and EY.",
         "It has 1 segment: air, sea and land.",

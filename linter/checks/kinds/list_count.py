@@ -3,7 +3,9 @@
 "divided into four segments: air, sea and land" announces four and lists three. The form read
 is ``COUNT [one or two words] PLURAL-NOUN [TIME] INTRODUCER LIST``: a count (a word of ``numbers``, or
 with ``digits`` a whole number from 2 to 99), a plural noun right before an introducer (``:``)
-or before a short time in between ("four new members in January:", "three goals last week:"),
+or before a short time, phrase or adverb in between ("four new members in January:", "three
+goals last week:", "three priorities for the province:", "four districts hardest:"; not a word of
+``partial``: "three players especially:"),
 and a list that runs to the end of the sentence (or a semicolon or dash), its items separated by
 commas with one of ``conjunctions`` ("and", "or") before the last. Only such a list is taken to
 be the complete enumeration: one introduced by a word of ``partial`` ("including", "such as",
@@ -157,8 +159,8 @@ class ListCount(Kind):
         LIST`` whose introducer is at ``at``; None when the words do not have that form."""
         low, texts = tokens.lower, tokens.texts
         noun = at - 1 - _phrase_before(tokens, at, first)
-        if not _plural(texts[noun]) or low[noun] in self.measures:
-            return None
+        if not _plural(texts[noun]) or low[noun] in self.measures or any(_holds(low[noun + 1 : at], phrase) for phrase in self.partial):
+            return None  # not a count of enumerated things; or "three players especially:", a selection
         count_at = None
         for index in range(noun - 1, max(noun - 2 - MAX_MODIFIERS, first - 1), -1):
             if self._count(tokens, index) is not None:
@@ -250,7 +252,7 @@ _PHRASE_DETERMINERS = frozenset({"the", "this", "its", "their", "his", "her"})
 def _phrase_before(tokens: Tokens, at: int, first: int) -> int:
     """How many words of a short time or phrase stand right before the introducer: 2 for "in
     January", "on Monday", "in 2024", "last week"; 3 for "for the province", "in the plan"; 1 for an
-    adverb ("the four districts hit hardest:", "three players especially:"); else 0."""
+    adverb ("the four districts hit hardest:", "named four rivals explicitly:"); else 0."""
     low = tokens.lower
     adverb = low[at - 1]
     if at - 2 >= first and adverb.isalpha() and tokens.texts[at - 1].islower() and (adverb.endswith(("est", "ly")) or adverb == "most"):
