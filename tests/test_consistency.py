@@ -279,6 +279,8 @@ def test_a_count_the_list_disagrees_with_is_reported_over_the_count_and_the_list
         # An adverb between the noun and the colon.
         ("The storm hit four towns hardest: Ayr, Troon and Irvine.", "lists three"),
         ("It named four rivals explicitly: Acme, Apex and Zenith.", "lists three"),
+        ("The city has had three heads of government: Ana Lima and Rui Costa.", "lists two"),
+        ("The bloc has five founding members: Laos, Peru and Chad.", "lists three"),
     ],
 )
 def test_list_count_reads(text, expected):
@@ -306,6 +308,8 @@ def test_list_count_reads(text, expected):
         "Four countries sent ships: France and Britain.",
         "Four countries sent ships mostly: France and Britain.",
         "The storm hit four towns particularly: Ayr, Troon and Irvine.",  # a selection
+        "The talks took four rounds of negotiations: May, June and July.",
+        "Four countries sending ships: France and Britain.",
         "The three-day talks: Paris and Rome.",
         "The Big Four firms: Deloitte, KPMG and EY.",
         "It has 1 segment: air, sea and land.",

@@ -32,11 +32,11 @@ KNOWN_MISSES = frozenset(
     b5-qualifier-016 b5-holder-006 b6-yearless-004 b6-titleq-004 b6-titleq-007 b6-titleq-009
     b6-titleq-017 b7-titlequote-014 b7-nonclaim-021 b8-holder-014 b8-caps-014 b9-speaker-017
     b9-tiq-016 b9-consistency-017 b9-consistency-019 b10-titleq-008 b10-nonclaim-016 b10-holder-010
-    b10-place-012 b10-place-016 b10-member-004 b10-consistency-002 b10-consistency-020
+    b10-place-012 b10-place-016 b10-member-004 b10-consistency-002
     b11-yearless-002 b11-speaker-008 b11-titleq-008 b11-holder-008 b11-quantity-008 b11-member-004
     b11-member-006 b11-member-014 b13-titleq-008 b15-qty-004 b15-place-002 b15-consist-005
     b16-event-002 b16-titlequote-010 b16-consistency-002 b16-consistency-006 b17-time-002
-    b17-titlequote-010 b17-consistency-006 b18-former-008 b18-place-014 b18-consist-003 b20-place-006
+    b17-titlequote-010 b18-former-008 b18-place-014 b18-consist-003 b20-place-006
     b20-consistency-006 b21-event-014 b21-consist-002
     """.split()
 )

@@ -4,7 +4,8 @@
 is ``COUNT [one or two words] PLURAL-NOUN [TIME] INTRODUCER LIST``: a count (a word of ``numbers``, or
 with ``digits`` a whole number from 2 to 99), a plural noun right before an introducer (``:``)
 or before a short time, phrase or adverb in between ("four new members in January:", "three
-goals last week:", "three priorities for the province:", "four districts hardest:"; not a word of
+goals last week:", "three priorities for the province:", "three heads of government:", "four
+districts hardest:"; not a word of
 ``partial``: "three players especially:"),
 and a list that runs to the end of the sentence (or a semicolon or dash), its items separated by
 commas with one of ``conjunctions`` ("and", "or") before the last. Only such a list is taken to
@@ -194,11 +195,12 @@ class ListCount(Kind):
         return self._count(tokens, count_at) or 0, count_at, noun, items
 
     def _modifier(self, word: str) -> bool:
-        """A word between a count and its noun: 'main', 'key', 'EU', 'member'; not a verb or another noun."""
+        """A word between a count and its noun: 'main', 'key', 'EU', 'member', 'founding'; not another
+        plural noun ("Four countries sent ships:" counts countries), a clause word or a function word."""
         low = word.casefold()
         return (
             word.isalpha() and not _plural(word) and low not in self.clause_words and low not in self.conjunctions
-            and low not in words.FUNCTION_WORDS and low not in words.ARTICLES and not low.endswith(("ed", "ing"))
+            and low not in words.FUNCTION_WORDS and low not in words.ARTICLES
         )
 
     def _items(self, tokens: Tokens, start: int, end: int) -> list[tuple[int, int]] | None:
@@ -251,7 +253,7 @@ _PHRASE_DETERMINERS = frozenset({"the", "this", "its", "their", "his", "her"})
 
 def _phrase_before(tokens: Tokens, at: int, first: int) -> int:
     """How many words of a short time or phrase stand right before the introducer: 2 for "in
-    January", "on Monday", "in 2024", "last week"; 3 for "for the province", "in the plan"; 1 for an
+    January", "on Monday", "in 2024", "last week", "of government"; 3 for "for the province"; 1 for an
     adverb ("the four districts hit hardest:", "named four rivals explicitly:"); else 0."""
     low = tokens.lower
     adverb = low[at - 1]
@@ -259,10 +261,12 @@ def _phrase_before(tokens: Tokens, at: int, first: int) -> int:
         return 1
     if at - 3 < first:
         return 0
-    if at - 4 >= first and low[at - 3] in _PHRASE_PREPOSITIONS and low[at - 2] in _PHRASE_DETERMINERS:
-        phrase_noun = tokens.texts[at - 1]
-        if phrase_noun.isalpha() and phrase_noun.islower():
+    phrase_noun = tokens.texts[at - 1]
+    if phrase_noun.isalpha() and phrase_noun.islower():
+        if at - 4 >= first and low[at - 3] in _PHRASE_PREPOSITIONS and low[at - 2] in _PHRASE_DETERMINERS:
             return 3  # "three priorities for the province:"
+        if low[at - 2] in _PHRASE_PREPOSITIONS and _plural(tokens.texts[at - 3]) and not _plural(phrase_noun):
+            return 2  # "three heads of government:"
     preposition, time = low[at - 2], tokens.texts[at - 1]
     named = time in words.MONTHS or time.casefold() in words.WEEKDAYS or (len(time) == 4 and time.isdigit())
     if preposition in ("in", "on", "since", "during") and named:
