@@ -281,6 +281,7 @@ def test_a_count_the_list_disagrees_with_is_reported_over_the_count_and_the_list
         ("It named four rivals explicitly: Acme, Apex and Zenith.", "lists three"),
         ("The city has had three heads of government: Ana Lima and Rui Costa.", "lists two"),
         ("The bloc has five founding members: Laos, Peru and Chad.", "lists three"),
+        ("The coalition is made up of five parties: the Greens, the Liberals and the Pirates.", "lists three"),
     ],
 )
 def test_list_count_reads(text, expected):
@@ -305,6 +306,8 @@ def test_list_count_reads(text, expected):
         "The work has four segments: research and development, sales and marketing.",
         # Not a count of the noun.
         "Three of the four segments: air, sea and land.",
+        "The first of three parts: air and sea.",
+        "It is one of two parts: air, sea and land.",
         "Four countries sent ships: France and Britain.",
         "Four countries sent ships mostly: France and Britain.",
         "The storm hit four towns particularly: Ayr, Troon and Irvine.",  # a selection

@@ -933,3 +933,10 @@ quotes:
 )
 def test_events_that_date_a_clause_names_of_events_and_titles_with_small_words(text, date, expected):
     assert sorted(finding.rule for finding in lint(text, date=date, facts_yaml=FAIR)) == expected
+
+
+def test_a_participle_opening_the_sentence_belongs_to_the_speaker_whose_clause_ends_in_the_colon():
+    text = 'Conceding defeat on Friday, Jeremy Hunt struck a reflective note: "Growth is the challenge and we must be bold in meeting it."'
+    assert quote_rules(text) == ["quote-speaker"]
+    other = 'Pressed on Friday, reporters asked Jeremy Hunt: "Growth is the challenge and we must be bold in meeting it."'
+    assert quote_rules(other) == []

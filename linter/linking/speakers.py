@@ -176,6 +176,8 @@ class _SpeakerFinder:
             return None  # nobody, or somebody else named in the clause too
         subject = named[0]
         opening = self.lower[start : subject.first]
+        if opening and opening[-1] == "," and _participle(opening[0]) and "," not in opening[:-1]:
+            return subject  # "Conceding defeat on election night, John Hogan struck a reflective note:"
         return subject if all(word in words.OPENING_TIME_WORDS or word.isdigit() or word in ("ago", "today") for word in opening) else None
 
     def _opens_line(self, index: int) -> bool:
@@ -207,8 +209,7 @@ class _SpeakerFinder:
             return self.ending.get(nearest)  # an apposition: "the attorney general", "the province's top lawyer"
         for comma in range(verb - 2, max(verb - 14, 0), -1):
             following = self.lower[comma + 1]
-            participle = following.isalpha() and (following.endswith(("ing", "ed")) or following in _IRREGULAR_PARTICIPLES)
-            if self.tokens.texts[comma] == "," and (following in ("who", "whose") or participle):
+            if self.tokens.texts[comma] == "," and (following in ("who", "whose") or _participle(following)):
                 return self.ending.get(comma)
         return None
 
@@ -257,3 +258,8 @@ class _SpeakerFinder:
             if earlier.entity != nearest.entity:
                 return None
         return nearest
+
+
+def _participle(word: str) -> bool:
+    """'conceding', 'sworn', 'pressed': a word that opens a participial phrase."""
+    return word.isalpha() and (word.endswith(("ing", "ed")) or word in _IRREGULAR_PARTICIPLES)

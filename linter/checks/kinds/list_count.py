@@ -18,7 +18,8 @@ What is not reported, because the list may not be what it seems:
 * a count of something measured rather than enumerated (``measures``: "12 points: seven from
   Smith and five from Jones"), or an item that opens with a number;
 * a count that is part of a name or a larger phrase: after a capitalised word ("Big Four",
-  "Channel Four"), after "of" ("three of the four segments:"), before a hyphen ("three-day");
+  "Channel Four"), in a partitive ("three of the four segments:", "the first of three parts:";
+  not "made up of five parties:"), before a hyphen ("three-day");
 * an item longer than ``max_item_words`` words, or holding a word of ``clause_words`` ("is",
   "were", "said": the sentence goes on after the list), brackets, quotation marks or a second
   colon; a conjunction inside an item other than the last ("research and development, sales");
@@ -51,6 +52,10 @@ _IRREGULAR_PLURALS = frozenset(
 _BEFORE_A_FIGURE = frozenset({"-", ".", ",", "£", "$", "€", "¥"})  # "twenty-four", "2.5", "1,200", "£12"
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "'s", "’s")
 _BREAKS = frozenset({";", "—", "–"})
+# Before "of" and a count, a word that takes a part of the whole counted: "one of the four".
+_PART_WORDS = frozenset(
+    "one some all most many few none each both any several either neither first second third last part half majority rest".split()
+)
 _ABSTAIN = frozenset({"(", ")", "[", "]", '"', "“", "”", "‘", "'", ":", "/"})
 _ENDS = frozenset({".", "!", "?"})
 MAX_MODIFIERS = 2  # words between the count and its noun: "four main segments", "12 EU member states"
@@ -173,7 +178,7 @@ class ListCount(Kind):
             return None
         if count_at > first:
             before = texts[count_at - 1]
-            partitive = "of" in low[max(count_at - 2, first) : count_at] or self._count(tokens, count_at - 1) is not None
+            partitive = self._partitive(tokens, count_at, first) or self._count(tokens, count_at - 1) is not None
             if partitive or before in _BEFORE_A_FIGURE:
                 return None  # "three of the four", "twenty-four", "2.5", "£12"
             if tokens.capitalised(count_at - 1) and low[count_at - 1] not in words.SENTENCE_OPENERS:
@@ -193,6 +198,16 @@ class ListCount(Kind):
         if items is None or len(items) < 2:
             return None
         return self._count(tokens, count_at) or 0, count_at, noun, items
+
+    def _partitive(self, tokens: Tokens, count_at: int, first: int) -> bool:
+        """'three of the four segments:', 'the first of three parts:': the count is of a whole, and the
+        list may be of a part; not 'made up of five parties:', 'consists of three parts:'."""
+        low = tokens.lower
+        of = next((i for i in (count_at - 1, count_at - 2) if i > first and low[i] == "of"), None)
+        if of is None:
+            return False
+        head = low[of - 1]
+        return head in _PART_WORDS or self._count(tokens, of - 1) is not None or head.isdigit()
 
     def _modifier(self, word: str) -> bool:
         """A word between a count and its noun: 'main', 'key', 'EU', 'member', 'founding'; not another
