@@ -282,6 +282,9 @@ def test_a_count_the_list_disagrees_with_is_reported_over_the_count_and_the_list
         ("The city has had three heads of government: Ana Lima and Rui Costa.", "lists two"),
         ("The bloc has five founding members: Laos, Peru and Chad.", "lists three"),
         ("The coalition is made up of five parties: the Greens, the Liberals and the Pirates.", "lists three"),
+        ("The party gave the state four premiers between 2016 and 2024: Ana Lima, Rui Costa and Ian Ross.", "lists three"),
+        ("The province has had four premiers in a dozen years: Ana Lima, Rui Costa and Ian Ross.", "lists three"),
+        ("Labour gave the NT four chief ministers: Ana Lima, Rui Costa and Ian Ross.", "lists three"),
     ],
 )
 def test_list_count_reads(text, expected):
@@ -312,9 +315,11 @@ def test_list_count_reads(text, expected):
         "Four countries sent ships mostly: France and Britain.",
         "The storm hit four towns particularly: Ayr, Troon and Irvine.",  # a selection
         "The talks took four rounds of negotiations: May, June and July.",
+        "The firm sold four units in the third quarter of 2024: Acme, Apex and Zenith.",
         "Four countries sending ships: France and Britain.",
         "The three-day talks: Paris and Rome.",
         "The Big Four firms: Deloitte, KPMG and EY.",
+        "Channel 4 programmes: News, Sport and Drama.",
         "It has 1 segment: air, sea and land.",
         "It has 100 segments: air, sea and land.",
         "It cost £12 items: air, sea and land.",

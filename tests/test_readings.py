@@ -940,3 +940,39 @@ def test_a_participle_opening_the_sentence_belongs_to_the_speaker_whose_clause_e
     assert quote_rules(text) == ["quote-speaker"]
     other = 'Pressed on Friday, reporters asked Jeremy Hunt: "Growth is the challenge and we must be bold in meeting it."'
     assert quote_rules(other) == []
+
+
+UPRISING = """
+facts_version: 1
+entities:
+  - {id: warsaw, name: Warsaw, type: place}
+  - {id: chandigarh, name: Chandigarh, type: place}
+  - {id: amritsar, name: Amritsar, type: place}
+  - {id: punjab, name: Punjab, type: place}
+  - {id: world, name: World, type: place}
+events:
+  - {id: uprising-2022, name: Warsaw Uprising anniversary (78th), date: 2022-08-01, place: warsaw, mentions: ['anniversary of the Warsaw Uprising']}
+  - {id: uprising-2023, name: Warsaw Uprising anniversary (79th), date: 2023-08-01, place: warsaw, mentions: ['anniversary of the Warsaw Uprising']}
+  - {id: oath-2022, name: The new cabinet's oath-taking, date: 2022-03-19, place: amritsar, mentions: ["cabinet's oath-taking"]}
+relations:
+  - {id: r1, relation: located-in, subject: chandigarh, object: punjab}
+  - {id: r2, relation: located-in, subject: amritsar, object: punjab}
+  - {id: r3, relation: located-in, subject: punjab, object: world}
+  - {id: r4, relation: located-in, subject: warsaw, object: world}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The event in apposition to a date, set off by commas, is what the date dates.
+        ("Wreaths were laid on August 2, the anniversary of the Warsaw Uprising, before the march.", ["event-date"]),
+        ("Wreaths were laid on August 1, the anniversary of the Warsaw Uprising, before the march.", []),
+        ("Registration opened on August 2, the anniversary of the Warsaw Uprising falling a day earlier.", []),
+        # A venue between "held at" and the place.
+        ("The cabinet's oath-taking was held at Raj Bhavan in Chandigarh on Saturday.", ["event-place"]),
+        ("The cabinet's oath-taking was held at the Golden Temple in Amritsar on Saturday.", []),
+    ],
+)
+def test_a_date_with_its_event_in_apposition_and_a_venue_before_the_place(text, expected):
+    assert [finding.rule for finding in lint(text, date="2023-08-10", facts_yaml=UPRISING)] == expected

@@ -31,7 +31,9 @@ def link_event_dates(
       17 January", "the Oscars, held on 2 March"); and when the event is the object of another
       noun ("registration for the marathon opens on 2 May"), only right after it;
     * before the event: as its modifier ("the 7 July bombings"), or opening the sentence ("On
-      16 February, the Baftas..."), with no conjunction or other clause between.
+      16 February, the Baftas..."), with no conjunction or other clause between; or with the
+      event in apposition to it, set off by commas ("on 1 August, the anniversary of the Warsaw
+      Uprising, ..."; not "opens on 2 May, the marathon itself on 27 April").
     """
     linked: dict[Span, list[DateMention]] = {mention.span: [] for mention in events}
     if not linked:
@@ -78,6 +80,9 @@ def _attaches(tokens: Tokens, sentence: Span, date: Span, event: Span, events: l
         if between == [","] and (after_date >= len(low) or low[after_date] in _APPOSITION_ENDS):
             return True  # "the cost of Black Monday, October 20.": the date in apposition to the event
         return _attaches_after(tokens, event, between)
+    after_event = tokens.index_at_or_after(event.end)
+    if between in ([","], [",", "the"]) and (after_event >= len(low) or low[after_event] in _APPOSITION_ENDS):
+        return True  # "on August 2, the anniversary of the Warsaw Uprising,": the event in apposition to the date
     opening = all(
         word in words.OPENING_TIME_WORDS or word.isdigit()
         for word in low[tokens.index_at_or_after(sentence.start) : tokens.index_at_or_after(date.start)]

@@ -41,7 +41,8 @@ class EventDate(Kind):
             ):
                 continue
             nearest = min(dates, key=lambda d: abs(d.span.start - span.start))
-            event = min(events, key=lambda e: _distance(e, nearest, analysis.window))
+            # The edition meant: the nearest to a reading of the date; of two as near, the one nearer the article.
+            event = min(events, key=lambda e: (_distance(e, nearest, analysis.window), abs((e.when.start - analysis.window.start).days)))
             yield Match(
                 nearest.span,
                 {

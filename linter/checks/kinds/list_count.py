@@ -17,9 +17,10 @@ What is not reported, because the list may not be what it seems:
 
 * a count of something measured rather than enumerated (``measures``: "12 points: seven from
   Smith and five from Jones"), or an item that opens with a number;
-* a count that is part of a name or a larger phrase: after a capitalised word ("Big Four",
-  "Channel Four"), in a partitive ("three of the four segments:", "the first of three parts:";
-  not "made up of five parties:"), before a hyphen ("three-day");
+* a count that is part of a name or a larger phrase: a capitalised count after a capitalised
+  word ("Big Four", "Channel 4"; not "gave the NT four chief ministers:"), in a partitive
+  ("three of the four segments:", "the first of three parts:"; not "made up of five
+  parties:"), before a hyphen ("three-day");
 * an item longer than ``max_item_words`` words, or holding a word of ``clause_words`` ("is",
   "were", "said": the sentence goes on after the list), brackets, quotation marks or a second
   colon; a conjunction inside an item other than the last ("research and development, sales");
@@ -164,9 +165,12 @@ class ListCount(Kind):
         """The count, where it is, where its noun is, and the items (token ranges) of ``COUNT ... NOUN:
         LIST`` whose introducer is at ``at``; None when the words do not have that form."""
         low, texts = tokens.lower, tokens.texts
-        noun = at - 1 - _phrase_before(tokens, at, first)
-        if not _plural(texts[noun]) or low[noun] in self.measures or any(_holds(low[noun + 1 : at], phrase) for phrase in self.partial):
-            return None  # not a count of enumerated things; or "three players especially:", a selection
+        between = _phrase_before(tokens, at, first)
+        noun = at - 1 - between
+        if not _plural(texts[noun]) or low[noun] in self.measures:
+            return None
+        if between == 1 and any(_holds([low[at - 1]], phrase) for phrase in self.partial):
+            return None  # "three players especially:": a selection
         count_at = None
         for index in range(noun - 1, max(noun - 2 - MAX_MODIFIERS, first - 1), -1):
             if self._count(tokens, index) is not None:
@@ -181,8 +185,9 @@ class ListCount(Kind):
             partitive = self._partitive(tokens, count_at, first) or self._count(tokens, count_at - 1) is not None
             if partitive or before in _BEFORE_A_FIGURE:
                 return None  # "three of the four", "twenty-four", "2.5", "£12"
-            if tokens.capitalised(count_at - 1) and low[count_at - 1] not in words.SENTENCE_OPENERS:
-                return None  # "Big Four firms:", "Channel Four programmes:"
+            named = texts[count_at][:1].isupper() or texts[count_at].isdigit()  # "Four", "4"; not "four"
+            if named and tokens.capitalised(count_at - 1) and low[count_at - 1] not in words.SENTENCE_OPENERS:
+                return None  # "Big Four firms:", "Channel 4 programmes:"; not "gave the NT four chief ministers:"
         # The list: to the end of the sentence, a semicolon or a dash, all on one line.
         end = at + 1
         while end < last and texts[end] not in _BREAKS:
@@ -263,12 +268,16 @@ class ListCount(Kind):
 
 
 _PHRASE_PREPOSITIONS = frozenset({"for", "in", "of", "on"})
+_SPAN_PREPOSITIONS = frozenset({"between", "from", "since", "in", "during", "over", "within"})
+_SPAN_WORDS = frozenset("and to a an the two three four five six seven eight nine ten dozen few".split())
+_TIME_NOUNS = frozenset("years months weeks days decades seasons terms year month week decade".split())
 _PHRASE_DETERMINERS = frozenset({"the", "this", "its", "their", "his", "her"})
 
 
 def _phrase_before(tokens: Tokens, at: int, first: int) -> int:
     """How many words of a short time or phrase stand right before the introducer: 2 for "in
-    January", "on Monday", "in 2024", "last week", "of government"; 3 for "for the province"; 1 for an
+    January", "on Monday", "in 2024", "last week", "of government"; 3 for "for the province", 3 or 4
+    for a span of time ("in a dozen years", "between 2016 and 2024"); 1 for an
     adverb ("the four districts hit hardest:", "named four rivals explicitly:"); else 0."""
     low = tokens.lower
     adverb = low[at - 1]
@@ -286,7 +295,24 @@ def _phrase_before(tokens: Tokens, at: int, first: int) -> int:
     named = time in words.MONTHS or time.casefold() in words.WEEKDAYS or (len(time) == 4 and time.isdigit())
     if preposition in ("in", "on", "since", "during") and named:
         return 2
-    return 2 if preposition in ("last", "this", "next") and time.casefold() in ("week", "month", "year") else 0
+    if preposition in ("last", "this", "next") and time.casefold() in ("week", "month", "year"):
+        return 2
+    return _span_of_time(tokens, at, first)
+
+
+def _span_of_time(tokens: Tokens, at: int, first: int) -> int:
+    """'between 2016 and 2024', 'in a dozen years', 'over two seasons' right before the introducer:
+    how many words (at most four) the span of time takes; 0 if there is none."""
+    low = tokens.lower
+    if low[at - 1] not in _TIME_NOUNS and not (low[at - 1].isdigit() and len(low[at - 1]) == 4):
+        return 0
+    for size in range(3, 5):
+        start = at - size
+        if start > first and low[start] in _SPAN_PREPOSITIONS and all(
+            word in _SPAN_WORDS or word in _TIME_NOUNS or (word.isdigit() and len(word) == 4) for word in low[start + 1 : at]
+        ):
+            return size
+    return 0
 
 
 def _plural(word: str) -> bool:
