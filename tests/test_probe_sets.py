@@ -36,7 +36,7 @@ KNOWN_MISSES = frozenset(
     b11-yearless-002 b11-speaker-008 b11-titleq-008 b11-holder-008 b11-quantity-008 b11-member-004
     b11-member-006 b11-member-014 b13-titleq-008 b15-qty-004 b15-place-002 b15-consist-005
     b16-event-002 b16-titlequote-010 b16-consistency-002 b16-consistency-006 b17-time-002
-    b17-titlequote-010 b18-former-008 b18-place-014 b18-consist-003 b20-place-006
+    b17-titlequote-010 b18-former-008 b18-place-014 b20-place-006
     b20-consistency-006 b21-event-014 b21-consist-002 b23-titleq-007 b23-titleq-009 b23-place-008
     b23-consist-002
     """.split()
