@@ -976,3 +976,36 @@ relations:
 )
 def test_a_date_with_its_event_in_apposition_and_a_venue_before_the_place(text, expected):
     assert [finding.rule for finding in lint(text, date="2023-08-10", facts_yaml=UPRISING)] == expected
+
+
+MARCOS = """
+facts_version: 1
+entities:
+  - {id: philippines, name: Philippines, type: place}
+  - {id: ferdinand-marcos, name: Ferdinand Marcos}
+  - {id: corazon-aquino, name: Corazon Aquino}
+offices:
+  - id: philippines-president
+    name: President of the Philippines
+    titles: [President]
+    organization: philippines
+    holders:
+      - {who: ferdinand-marcos, from: 1965-12-30, to: 1986-02-25}
+      - {who: corazon-aquino, from: 1986-02-25, to: 1992-06-30}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Deposed", "ousted", "toppled", "overthrown" say what "former" says.
+        ("He was a close associate of deposed president Ferdinand Marcos.", []),
+        ("Troops loyal to ousted President Ferdinand Marcos surrendered.", []),
+        ("He met deposed President Corazon Aquino.", ["former-office-holder"]),
+        # A titled name's possessive before a noun for the tenure: that time, not the article's.
+        ("Debt doubled during the last three years of President Ferdinand Marcos's rule.", []),
+        ("It was President Ferdinand Marcos's decision.", ["office-holder"]),
+    ],
+)
+def test_deposed_and_the_rule_of_a_titled_person(text, expected):
+    assert [finding.rule for finding in lint(text, date="1987-03-01", facts_yaml=MARCOS)] == expected

@@ -171,6 +171,8 @@ class _ClaimReader:
         start, end, name, form, claim = found
         if claim is Claim.CURRENT and (self._indefinite(before, floor, form) or name.styled):
             return None  # "a good chancellor"; "Pope John Paul II", a style the name keeps for life
+        if name.possessive and name.last < ceiling and low[name.last] in words.TENURE_NOUNS:
+            return None  # "the last years of President Marcos's rule": his time in office, whenever that was
         name = self._resolved(name, title)
         if name is None:
             return None

@@ -5,7 +5,11 @@ deliberately leaves alone) is easy to review and extend.
 """
 
 # Before a title: the claim is that the person held it before, not now.
-FORMER = frozenset({"former", "ex", "erstwhile", "onetime"})
+FORMER = frozenset({"former", "ex", "erstwhile", "onetime", "deposed", "ousted", "toppled", "overthrown"})
+# After a titled person's possessive name, a noun for their time in the office as a period: "the last
+# years of President Marcos's rule". Not "government" or "administration": "President Bush's
+# administration said" is a claim about now.
+TENURE_NOUNS = frozenset("rule reign regime era years tenure heyday".split())
 # Before a title: the claim is that the person held it at the time spoken of.
 EARLIER = frozenset({"then"})
 # Before a title: the claim is that the person holds it ("the current Education Secretary, X,", "the
