@@ -139,19 +139,9 @@ class _SpeakerFinder:
                 if verb > 0 and self.lower[verb - 1] in words.PRONOUNS:
                     return self._antecedent(quotation.span.start)
                 return self._name_ending_before(verb) or self._before_relative_clause(verb)
-            if not self.tokens.texts[position][:1].isalnum() and not self._plural_possessive(position):
+            if not self.tokens.texts[position][:1].isalnum() and not self.tokens.closes_plural_possessive(position):  # "the students' families"
                 break
         return self._subject_before_colon(index) if self.tokens.texts[index] == ":" else None
-
-    def _plural_possessive(self, position: int) -> bool:
-        """The apostrophe of "the students' families": part of a word, no quotation mark."""
-        texts, tokens = self.tokens.texts, self.tokens
-        return (
-            texts[position] in ("'", "’")
-            and position > 0
-            and texts[position - 1][-1:] in ("s", "S")
-            and tokens.ends[position - 1] == tokens.starts[position]
-        )
 
     def _speech_verb_at(self, position: int) -> int | None:
         """The speech verb ending at ``position``: "said", or "put it" as in "X put it bluntly:"."""

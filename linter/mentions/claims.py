@@ -251,10 +251,10 @@ class _ClaimReader:
             elif organizations is None and (found := self._organization(self.name_ending.get(index + 1))) is not None:
                 organizations = found
                 name = self.name_ending[index + 1]
-                determiner = name.first if name.possessive or self._plural_possessive(index + 1) else None
+                determiner = name.first if name.possessive or self.tokens.closes_plural_possessive(index + 1) else None
                 index = name.first - 1
                 continue
-            elif word in ("'", "’") and organizations is None and self._plural_possessive(index):
+            elif word in ("'", "’") and organizations is None and self.tokens.closes_plural_possessive(index):
                 index -= 1  # "Barclays' chief executive": the organisation's name is before the apostrophe
                 continue
             else:
@@ -265,14 +265,6 @@ class _ClaimReader:
         if index >= floor and self.lower[index] == "under" and claim is not Claim.EARLIER:
             return None  # "served under President Clinton": during their time, whenever that was; "under then-President X" says when
         return claim, index, organizations, determiner
-
-    def _plural_possessive(self, index: int) -> bool:
-        """An apostrophe at ``index`` closing the name before it: "Barclays' chief executive"."""
-        tokens = self.tokens
-        return (
-            0 < index < len(tokens.texts) and tokens.texts[index] in ("'", "’") and tokens.texts[index - 1][-1:] in ("s", "S")
-            and tokens.starts[index] == tokens.ends[index - 1]
-        )
 
     def _adjective_after_modifier(self, index: int, floor: int) -> bool:
         """A lower-case word (or two) right after "former" or "then" and before the title."""

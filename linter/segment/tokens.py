@@ -47,6 +47,14 @@ class Tokens:
         """Written with a capital that means something: not merely on an all-capitals line."""
         return self.texts[index][:1].isupper() and index not in self.shouted
 
+    def closes_plural_possessive(self, index: int) -> bool:
+        """An apostrophe at ``index`` ending the word before it: "Barclays' chief", "the students' families"."""
+        texts = self.texts
+        return (
+            0 < index < len(texts) and texts[index] in ("'", "’") and texts[index - 1][-1:] in ("s", "S")
+            and self.starts[index] == self.ends[index - 1]
+        )
+
     def __len__(self) -> int:
         return len(self.texts)
 
