@@ -159,6 +159,9 @@ class Mutant:
 
 # Words that make a title name another role; the harness's own list (independent of the engine's).
 _ROLE_WORDS = {"assistant", "deputy", "vice", "acting", "interim", "shadow", "joint", "caretaker", "honorary", "junior", "late"}
+# Words that say "no longer in office" by themselves: "deposed former president X" without "former"
+# is still correct copy, so dropping that "former" plants no error.
+_STILL_PAST = regex.compile(r"(?i)\b(?:deposed|ousted|toppled|overthrown|exiled|erstwhile|onetime|then|late)[\s-]+$")
 _PAST_YEAR = regex.compile(r"\b(?:[Ii]n|[Dd]uring|[Oo]n)\s+(?:the\s+)?(?:\d{1,2}\s+\p{Lu}\p{Ll}+\s+)?(?:1[89]\d\d|20\d\d)")
 _QUOTE_TEXT = r"(?P<quote>[^\"“”\n]{50,600}?)"
 
@@ -228,6 +231,8 @@ class MutantMaker:
                 person = names[found.group("name")]
                 phrase_start, former_at = self._phrase_start(found)
                 if found.group("former"):
+                    if _STILL_PAST.search(text, max(0, found.start() - 20), found.start()):
+                        continue  # "deposed former president X": without "former" it says the same
                     tenures = office.tenures_of(person)
                     if tenures and all(t.end and t.end < window.start for t in tenures) and self._only_reading(found, office, person):
                         made.append(Mutant("drop-former", path, found.start("former"), found.end("former"), "", f"dropped {found.group('former').strip()!r}"))

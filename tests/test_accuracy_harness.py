@@ -102,3 +102,11 @@ def test_the_halves_are_fixed_by_a_hash_of_the_name():
     halves = [accuracy.half_of(f"{number:05d}.md") for number in range(1, 2001)]
     assert 900 < halves.count("tune") < 1100  # about half each
     assert accuracy.half_of("00001.md") in accuracy.HALVES
+
+
+def test_dropping_former_after_a_word_that_still_says_former_plants_no_error():
+    facts = load_facts_data(load_yaml(FACTS, "facts.yaml"), "facts.yaml")
+    maker = accuracy.MutantMaker(facts)
+    for text, expected in (("Ousted former Chancellor Kenneth Clarke spoke.", 0), ("Tory former Chancellor Kenneth Clarke spoke.", 1)):
+        analysis = analyse(document_from_text(text, "a.txt"), facts, build_lexicon(facts), WINDOW)
+        assert len([m for m in maker.mutants("a.txt", analysis, WINDOW) if m.kind == "drop-former"]) == expected, text
