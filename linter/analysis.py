@@ -35,6 +35,8 @@ from linter.source.document import Document
 
 @dataclass(frozen=True)
 class Extractor:
+    """One stage of the analysis: the function that fills one field of ``Analysis`` from the fields it reads."""
+
     produces: str  # the Analysis field it fills
     function: Callable[..., object]
 

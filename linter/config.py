@@ -31,6 +31,8 @@ FIELDS = (
 
 @dataclass
 class Config:
+    """Settings read from a configuration file, with where each was written."""
+
     path: str | None = None
     directory: str = "."  # globs in include/exclude are relative to it
     facts: list[str] = field(default_factory=list)

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Location:
+    """Where in a file something is written, for messages and reports."""
+
     path: str
     line: int | None = None  # 1-based
     column: int | None = None  # 1-based

@@ -37,6 +37,8 @@ class Fix:
 
 @dataclass(frozen=True)
 class Finding:
+    """One thing a rule reports: where, which rule, how severe, what the facts say, and a fix if one is safe."""
+
     path: str
     span: Span
     line: int

@@ -33,6 +33,8 @@ STDIN = "-"
 
 @dataclass
 class RunSettings:
+    """What one run checks, and with which rules, facts and dates."""
+
     paths: list[str]  # files to check (see plan.collect_paths), or "-" for standard input
     rules: list[Rule]
     facts: FactBase

@@ -70,6 +70,8 @@ class CacheStats:
 
 @dataclass
 class ResultCache:
+    """The findings of documents already checked, in SQLite, keyed on what decides them."""
+
     context: bytes  # hash of what decides results besides the document and the facts
     facts_key: str
     today: int  # ordinal

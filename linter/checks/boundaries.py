@@ -57,6 +57,8 @@ class GeneratedCase:
 
 @dataclass(frozen=True)
 class BoundaryCase(GeneratedCase):
+    """A tenure edge to check: a day around its first or last day (see the module docstring)."""
+
     office: Office
     tenure: Tenure
 

@@ -28,6 +28,8 @@ _LEAD_PARAGRAPH = "Our reporter writes.\n\n"
 
 @dataclass(frozen=True)
 class ExampleResult:
+    """How one of a rule's embedded examples fared: what it expected and what the rule found."""
+
     rule: Rule
     example: Example
     expected: str  # "flag" or "pass"

@@ -30,6 +30,8 @@ from linter.yamlio import YamlList, YamlMap, read_yaml_file
 
 @dataclass(frozen=True)
 class Example:
+    """A sentence a rule's ``examples:`` says it must flag, or must pass."""
+
     text: str
     date: DateWindow | None
     location: Location
@@ -37,6 +39,8 @@ class Example:
 
 @dataclass
 class RulePack:
+    """One YAML rule pack as loaded: its rules, and the facts and date its examples run against."""
+
     path: str
     description: str = ""
     example_facts: FactBase | None = None
@@ -46,6 +50,8 @@ class RulePack:
 
 @dataclass
 class Rule:
+    """One rule: an id, a severity and a message around a kind (the engine primitive) and its parameters."""
+
     id: str
     kind: Kind
     severity: str

@@ -57,6 +57,8 @@ _ID = "A unique id (across every section and fact file)."
 
 @dataclass(frozen=True)
 class Entity:
+    """A person, organisation or place the facts name."""
+
     id: str = declared(Slug(), _ID)
     name: str = declared(Text(), "The canonical name.")
     aliases: tuple[str, ...] = declared(Texts(), "Other ways articles name the entity (matched case-sensitively, as whole words).", default=())
@@ -99,6 +101,8 @@ class Tenure:
 
 @dataclass(frozen=True)
 class Office:
+    """An office, the titles articles give it, and who held it when."""
+
     id: str = declared(Slug(), _ID)
     name: str = declared(Text(), "The office's full name, as messages give it.")
     titles: tuple[str, ...] = declared(Texts(at_least_one="title"), "Titles articles use for it (matched case-insensitively, as whole words).")
@@ -124,6 +128,8 @@ class Office:
 
 @dataclass(frozen=True)
 class Event:
+    """Something that happened on a day or over days, and the words articles name it by."""
+
     id: str = declared(Slug(), _ID)
     name: str = declared(Text(), "The event's name, as messages give it.")
     when: DateWindow = declared(DayOrDays(), "When it took place.", key="date")
@@ -140,6 +146,8 @@ class Event:
 
 @dataclass(frozen=True)
 class Quote:
+    """Words someone is on record as saying, and when."""
+
     id: str = declared(Slug(), _ID)
     speaker: str = declared(Reference(Entity, role="speaker"), "Who said it.")
     date: dt.date = declared(Date(), "When it was said.")

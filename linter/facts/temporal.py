@@ -112,6 +112,8 @@ def _change_days(office: Office, window: DateWindow) -> list[dt.date]:
 
 @dataclass(frozen=True)
 class Overlap:
+    """Whether two lists of tenures share a day, and the first day they do."""
+
     truth: Truth
     first_day: dt.date | None = None
 

@@ -178,6 +178,8 @@ def _plain(words: list[str]) -> list[str]:
 
 @dataclass(frozen=True)
 class WordingChange:
+    """One difference between a quotation's words and the recorded ones."""
+
     written: str  # the article's words ("" when it dropped some)
     recorded: str  # the canonical words ("" when it added some)
 

@@ -52,6 +52,8 @@ ENGINE_RULES = (UNUSED, EXPIRED)
 
 @dataclass
 class Suppression:
+    """An inline comment that turns rules off (or on) for part of a document."""
+
     comment: Span
     action: str
     rules: tuple[str, ...]  # empty: every rule

@@ -126,6 +126,8 @@ RANKS = ("Sir", "Dame", "Lord", "Lady")  # only those whose declared names carry
 
 @dataclass
 class Lexicon:
+    """Everything the mention finders look up, built once from the facts: names, titles, event triggers."""
+
     names: Trie  # canonical names and declared aliases
     short_names: Trie  # derived: "Brown", "Mr Brown", "Sir Alex"; valid only after a full mention
     titles: Trie

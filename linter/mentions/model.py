@@ -16,6 +16,8 @@ from linter.source.document import Document, Span
 
 @dataclass(frozen=True)
 class NameMention:
+    """A name in the text, and the entities it may refer to."""
+
     span: Span
     first: int  # token indices [first, last)
     last: int
@@ -32,6 +34,8 @@ class NameMention:
 
 @dataclass(frozen=True)
 class TitleMention:
+    """A title in the text, and the offices it may name."""
+
     span: Span
     first: int
     last: int
@@ -70,6 +74,8 @@ class OfficeClaim:
 
 @dataclass(frozen=True)
 class DateMention:
+    """A written date, as precise as the text gives it (a year may be missing)."""
+
     span: Span
     month: int
     day: int
@@ -104,6 +110,8 @@ class TimeExpression:
 
 @dataclass(frozen=True)
 class EventMention:
+    """Words that name an event of the facts."""
+
     span: Span
     event: str
 
@@ -122,6 +130,8 @@ class MeasureMention:
 
 @dataclass(frozen=True)
 class AttributedQuote:
+    """A quotation, who the article says spoke it, and the title it gives them."""
+
     quotation: Quotation
     speaker: NameMention | None
     speaker_claim: OfficeClaim | None  # the title the article gives the speaker

@@ -31,6 +31,8 @@ _SINGLE_CLOSE = kept_regexes.compile(r"(?<=[\p{L}\p{N}.,!?…])['’](?![^\s)\]}
 
 @dataclass(frozen=True)
 class Quotation:
+    """A quotation in the prose: its marks and the words between them."""
+
     span: Span  # including the quotation marks
     inner: Span  # the quoted words
     closed: bool = True

@@ -47,6 +47,8 @@ def outermost(spans: Iterable[Span]) -> set[Span]:
 
 @dataclass
 class Document:
+    """A document as read: its exact text, the prose to analyse (markup blanked, offsets kept) and its metadata."""
+
     path: str
     text: str
     kind: str = "text"

@@ -48,6 +48,8 @@ _COMMENT = re.compile(r"[ \t]*#[ \t]?([^\r\n]*)")
 
 @dataclass
 class Change:
+    """One edit the import makes to a fact file, described for the user."""
+
     kind: str  # "new entity", "new office", "new holder", "closed tenure", "changed tenure", "more names", "matched by name", "kept as written"
     message: str
     edit: Edit
@@ -57,6 +59,8 @@ class Change:
 
 @dataclass
 class Merged:
+    """A fact file's text after an import, and what changed in it."""
+
     text: str
     changes: list[Change]
     created: bool

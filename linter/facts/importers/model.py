@@ -44,6 +44,8 @@ UNKNOWN_END = Bound(dt.date.min, dt.date.max, "unknown")  # the source says the 
 
 @dataclass(frozen=True)
 class ImportedTenure:
+    """A tenure as a source gives it, before it is merged into a fact file."""
+
     who: str  # the key of an ImportedEntity
     start: dt.date
     end: dt.date | None
@@ -71,6 +73,8 @@ def inner_tenure(start: Bound, end: Bound | None) -> tuple[dt.date, dt.date | No
 
 @dataclass
 class ImportedEntity:
+    """A person, organisation or place as a source gives it."""
+
     key: str  # the source's identifier (a Wikidata item id, a name in a spreadsheet)
     name: str
     aliases: tuple[str, ...] = ()
@@ -80,6 +84,8 @@ class ImportedEntity:
 
 @dataclass
 class ImportedOffice:
+    """An office and its holders as a source gives them."""
+
     key: str
     name: str
     titles: tuple[str, ...]

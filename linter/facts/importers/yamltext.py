@@ -104,6 +104,8 @@ def _attach(node: Node, stack: list[Node]) -> None:
 
 @dataclass
 class Edit:
+    """A replacement of ``text[start:end]`` in a fact file's text, applied without reformatting the rest."""
+
     start: int
     end: int
     text: str
