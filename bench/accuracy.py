@@ -140,7 +140,7 @@ CORPORA = {
 # factlint's output, and are held out whole (docs/accuracy.md says when each was first scored).
 PROBE_SETS = {
     name: REPO / "tests" / "data" / name
-    for name in ["probes", "probes-blind", *(f"probes-blind-{n}" for n in range(2, 24))]
+    for name in ["probes", "probes-blind", *(f"probes-blind-{n}" for n in range(2, 26))]
 }
 
 
