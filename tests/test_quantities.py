@@ -146,7 +146,8 @@ facts_version: 1
 entities:
   - {id: united-kingdom, name: United Kingdom, type: place, aliases: [UK, Britain]}
   - {id: united-states, name: United States, type: place, aliases: [US]}
-  - {id: ukraine, name: Ukraine, type: place}
+  - {id: ukraine, name: Ukraine, type: place, aliases: [the Ukraine]}
+  - {id: kyiv, name: Kyiv, type: place}
   - {id: japan, name: Japan, type: place, aliases: [Japanese]}
   - {id: bank-of-england, name: Bank of England, type: organization}
   - {id: bank-of-japan, name: Bank of Japan, type: organization, aliases: [BOJ]}
@@ -161,6 +162,8 @@ quantities:
   - {id: uk-pop, name: the population of the United Kingdom, subject: united-kingdom, mentions: [population], value: 68.3 million,
      unit: count, tolerance: 50000, date: 2023}
   - {id: ukraine-pop, name: the population of Ukraine, subject: ukraine, mentions: [population], value: 37.9 million, unit: count,
+     tolerance: 100000, date: 2023}
+  - {id: kyiv-pop, name: the population of Kyiv, subject: kyiv, mentions: [population, people], value: 2.9 million, unit: count,
      tolerance: 100000, date: 2023}
   - {id: japan-rate, name: Bank of Japan discount rate, subject: [japan, bank-of-japan], mentions: [discount rate], value: 2.5,
      unit: percent, from: 1987-02-23, to: 1987-12-31}
@@ -322,6 +325,15 @@ def test_a_subject_must_be_named_and_tells_measures_apart():
     assert quantity("The population was 70.5 million in 2023.") == []  # whose?
     assert quantity("Interest rates were cut to 3.5%, the Federal Reserve said.", "2025-06-10") == []
     assert quantity("The Fed kept interest rates at 4.75%.", "2025-06-10") == []
+
+
+def test_a_name_after_in_or_of_is_the_subject_unless_it_qualifies_another_place():
+    # An alias that begins with "the" is the name itself, not an article before it.
+    assert quantity("The population of the Ukraine was 39 million in 2023.") != []
+    assert quantity("The 2023 census counted 3.5 million people in Kyiv.") != []
+    # "the Kyiv area" is a wider place than Kyiv: its population is another measure.
+    assert quantity("The 2023 census counted 3.5 million people in the Kyiv area.") == []
+    assert quantity("The 2023 census counted 3.5 million people in the Kyiv region.") == []
 
 
 def test_a_subject_may_be_any_of_several_names():

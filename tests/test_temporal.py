@@ -47,6 +47,8 @@ def test_current_claim(person, window, expected):
         ("keir-starmer", "2025-06-01", Truth.FALSE),  # holds it
         ("rishi-sunak", "2021-01-01", Truth.FALSE),  # had not held it yet
         ("rishi-sunak", "2024-06-01..2024-12-31", Truth.TRUE),  # former on some days of the window
+        ("rishi-sunak", "2024-07-05", Truth.TRUE),  # the handover day: former by its end
+        ("rishi-sunak", "2024-07-04", Truth.FALSE),  # the day before: still in office
         ("joe-biden", "2025-06-01", Truth.UNKNOWN),  # no tenure listed: cannot say he never held it
     ],
 )

@@ -124,7 +124,8 @@ def _expected(claim: Claim, office: Office, person: str, day: dt.date) -> bool:
     if claim is Claim.CURRENT:
         return not holds and covered
     if claim is Claim.FORMER:
-        return holds or not any(t.start < day for t in own)
+        handed_over = any(t.end == day and t.start < day for t in own)  # by the end of its last day, former
+        return not handed_over and (holds or not any(t.start < day for t in own))
     return not any(t.start <= day for t in own)
 
 

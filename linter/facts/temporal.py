@@ -67,6 +67,10 @@ def held_by(office: Office, person: str, day: dt.date) -> Truth:
 
 
 def formerly_held(office: Office, person: str, day: dt.date) -> Truth:
+    """Held it, no longer. A tenure's last day is the day it is handed over: by its end the holder
+    is a former one ("replacing now former Gov. X" on the day the successor is sworn in)."""
+    if any(tenure.end == day and tenure.start < day for tenure in office.tenures_of(person)):
+        return Truth.TRUE
     now = holds(office, person, day)
     if now is Truth.TRUE:
         return Truth.FALSE

@@ -120,6 +120,12 @@ DETERMINER_WORDS = frozenset({"next", "last", "this", "that", "annual", "year's"
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # Words that date an act to a day near the article's ("said on Wednesday", "announced yesterday").
 DAY_WORDS = WEEKDAYS | {"today", "tonight", "yesterday"}
+# Right after a place's name, nouns that make it a modifier of a wider or other place: "42,000
+# people in the Whitehorse area" is not Whitehorse's population.
+AREA_NOUNS = frozenset(
+    """area areas region regions metro metropolitan suburbs suburb outskirts district districts county
+    valley basin belt corridor zone hinterland catchment conurbation commuter""".split()
+)
 # Right after an event's name, nouns that make the event their modifier: "the Grenfell Tower fire
 # inquiry heard evidence on 3 March" dates the inquiry, "the referendum result on 24 June" the
 # result, "the title parade on June 17" the parade. A date then belongs to that noun, unless it

@@ -45,7 +45,7 @@ from linter.facts.model import Quantity
 from linter.fields import Boolean, Field, Regex, Texts
 from linter.linking.claim_time import TimeLinker
 from linter.mentions.model import Analysis, MeasureMention, NumberMention
-from linter.mentions.vocabulary import MONTHS, WEEKDAYS
+from linter.mentions.vocabulary import AREA_NOUNS, MONTHS, WEEKDAYS
 from linter.source.document import Span
 from linter.user_regex import BadRegex, cached_user_regex, document_regex
 
@@ -279,11 +279,13 @@ class _Reader:
         if first - 1 >= floor and self._capitalised(first - 1, floor):
             return ""
         index = last + (last < ceiling and tokens.lower[last] in _QUALIFIER_PREPOSITIONS)
-        if index > last and index < ceiling and tokens.lower[index] == "the":
-            index += 1
+        if index > last and index < ceiling and tokens.lower[index] == "the" and index not in self.names_starting:
+            index += 1  # "inflation in the eurozone"; but "the Yukon" may be the name itself
         if index > last and index < ceiling and tokens.starts[index] not in self.figure_starts:
             after = self.names_starting.get(index)
             if after is not None:
+                if after.last < ceiling and tokens.lower[after.last] in AREA_NOUNS:
+                    return ""  # "people in the Whitehorse area": another place than the one named
                 return after.entity or ""
             word = tokens.lower[index]
             if self._capitalised(index, floor) or (word.isalpha() and word not in _TIME_WORDS and tokens.texts[index] not in MONTHS):
