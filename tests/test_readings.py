@@ -257,6 +257,11 @@ def test_words_that_make_no_claim(text):
         ("Outgoing Chancellor Jeremy Hunt cleared his desk.", "2024-07-04", []),
         ("Outgoing Chancellor Rachel Reeves cleared her desk.", "2024-07-04", ["office-holder"]),
         ("Incoming Chancellor Rachel Reeves arrived.", "2024-07-04", []),
+        # "become" before a title: the name is the one to hold it; before a possessive name, what
+        # is become is the holder's, and the title is a claim.
+        ("Tomorrow she will become Chancellor Rachel Reeves.", "2024-07-04", []),
+        ("She becomes Chancellor Jeremy Hunt's deputy.", "2024-07-10", ["office-holder"]),
+        ("She becomes Chancellor Rachel Reeves's deputy.", "2024-07-10", []),
     ],
 )
 def test_known_qualifiers_are_read_through(text, date, expected):
@@ -266,6 +271,12 @@ def test_known_qualifiers_are_read_through(text, date, expected):
 @pytest.mark.parametrize(("date", "expected"), [("2025-06-10", []), ("2023-06-10", ["office-holder"])])
 def test_lines_in_capitals_are_read(date, expected):
     assert rules_of("CHANCELLOR RACHEL REEVES UNVEILS BUDGET\n\nThe budget was unveiled.", date) == expected
+
+
+@pytest.mark.parametrize(("date", "expected"), [("2025-06-10", []), ("2023-06-10", ["office-holder"])])
+def test_a_capital_on_a_headline_in_title_case_is_no_longer_name(date, expected):
+    # "Reeves Unveils" is not a longer name than "Rachel Reeves" on a headline in title case.
+    assert rules_of("Chancellor Rachel Reeves Unveils Her First Budget\n\nThe budget was unveiled.", date) == expected
 
 
 @pytest.mark.parametrize("text", ["They staged a sit-in in the square.", "It was built in in-house.", "A run-in in May."])

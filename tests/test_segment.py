@@ -6,7 +6,7 @@ import pytest
 
 from linter.segment.quotes import find_quotations
 from linter.segment.sentences import split_sentences
-from linter.segment.tokens import token_key
+from linter.segment.tokens import document_tokens, lines_in_capitals, token_key
 from linter.source.document import Span
 from linter.source.read import document_from_text
 
@@ -98,3 +98,22 @@ def test_a_long_text_is_tokenized_in_chunks_with_the_same_tokens(monkeypatch):
     chunked = module.tokenize(text)
     assert (chunked.texts, list(chunked.starts), list(chunked.ends)) == (whole.texts, list(whole.starts), list(whole.ends))
     assert [text[start:end] for start, end in zip(chunked.starts, chunked.ends)] == chunked.texts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("UK Foreign Secretary Jeremy Hunt Meets Zelenskiy in Kyiv on First Trip", True),
+        ("Sunak Calls Election for July", True),
+        ("Sunak calls an election for July", False),  # sentence case
+        ("SUNAK CALLS ELECTION", False),  # in capitals: marked as shouted instead
+        ("Prime Minister Speaks", False),  # too short to tell a headline from a name
+        ("The Prime Minister, Rishi Sunak, said on Friday that the vote would be in July.", False),
+    ],
+)
+def test_headlines_in_title_case_are_told_from_prose(text, expected):
+    prose = f"{text}\n\nThe body follows."
+    tokens = document_tokens(prose, lines_in_capitals(prose))
+    first_word = 0
+    assert (first_word in tokens.title_cased) is expected
+    assert tokens.index_at_or_after(prose.index("The body")) not in tokens.title_cased

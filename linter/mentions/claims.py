@@ -169,6 +169,8 @@ class _ClaimReader:
         if found is None:
             return None
         start, end, name, form, claim = found
+        if before >= floor and low[before] in words.BECOMING and not name.possessive:
+            return None  # "will become Prime Minister X": not (yet) a claim of office
         if claim is Claim.CURRENT and (self._indefinite(before, floor, form) or name.styled):
             return None  # "a good chancellor"; "Pope John Paul II", a style the name keeps for life
         if name.possessive and name.last < ceiling and low[name.last] in words.TENURE_NOUNS:

@@ -24,9 +24,12 @@ HANDOVER_DAYS = 7
 # The title is left alone.
 OTHER_ROLE = frozenset(
     """shadow deputy vice lieutenant acting interim assistant associate junior caretaker honorary co
-    lt lieut dep asst future incoming designate elect late would prospective presumptive
-    be become becomes became becoming""".split()
+    lt lieut dep asst future incoming designate elect late would prospective presumptive""".split()
 )
+# Before a title: the person named after it is to become (or became) the holder, and the title
+# is left alone ("will become Prime Minister Liz Truss"); unless that name is a possessive, when
+# what is become is something of the holder's ("Rubio becomes President Trump's first cabinet pick").
+BECOMING = frozenset("be become becomes became becoming".split())
 # Capitalised only because they open a sentence (or a title phrase: "Former"): a name right after
 # one is not part of a longer name ("But Wenger said"), while after any other capitalised word it
 # may be ("Newcastle United").

@@ -42,10 +42,13 @@ class Tokens:
     # Tokens on lines written all in capitals (headlines, wire slugs): there a capital letter says
     # nothing about whether a word is a name. Set by document_tokens.
     shouted: frozenset[int] = frozenset()
+    # Tokens on headlines in title case ("Foreign Secretary Jeremy Hunt Meets Zelenskiy in Kyiv"):
+    # there too a capital says nothing about names. Set by document_tokens.
+    title_cased: frozenset[int] = frozenset()
 
     def capitalised(self, index: int) -> bool:
-        """Written with a capital that means something: not merely on an all-capitals line."""
-        return self.texts[index][:1].isupper() and index not in self.shouted
+        """Written with a capital that means something: not merely on an all-capitals or title-case line."""
+        return self.texts[index][:1].isupper() and index not in self.shouted and index not in self.title_cased
 
     def closes_plural_possessive(self, index: int) -> bool:
         """An apostrophe at ``index`` ending the word before it: "Barclays' chief", "the students' families"."""
@@ -113,13 +116,40 @@ def lines_in_capitals(prose: str) -> list[Span]:
     return [Span(line.start(), line.end()) for line in _SHOUTED_LINE.finditer(prose)]
 
 
+# Words a headline in title case may leave in lower case.
+_HEADLINE_LOWER_WORDS = "a an and as at but by for from in into nor of off on onto or over per the to up via vs with".split()
+# A word that opens in lower case and is none of those: the line is not in title case.
+_LOWER_WORD = kept_regexes.compile(rf"(?<![\w'’.-])(?!(?:{'|'.join(_HEADLINE_LOWER_WORDS)})\b)\p{{Ll}}")
+_WORD = kept_regexes.compile(r"(?<![\w'’.-])\p{L}")
+_MIN_HEADLINE_WORDS = 4
+
+
+def lines_in_title_case(prose: str, capitals: list[Span]) -> list[Span]:
+    """The lines of four words or more written in title case, not all in capitals: every word but
+    a few short ones capitalised ("UK Foreign Secretary Jeremy Hunt Meets Zelenskiy in Kyiv")."""
+    shouted = {line.start for line in capitals}
+    lines, start = [], 0
+    while start < len(prose):
+        end = prose.find("\n", start)
+        end = len(prose) if end < 0 else end
+        if start not in shouted and not _LOWER_WORD.search(prose, start, end):
+            words = _WORD.findall(prose, start, end)
+            if len(words) >= _MIN_HEADLINE_WORDS and any(letter.islower() for letter in prose[start:end]):
+                lines.append(Span(start, end))
+        start = end + 1
+    return lines
+
+
 def document_tokens(prose: str, capitals: list[Span]) -> Tokens:
-    """A document's tokens, those on its lines in capitals marked (fact strings are tokenized bare)."""
+    """A document's tokens, those on its lines in capitals and in title case marked (fact strings are tokenized bare)."""
     tokens = tokenize(prose)
-    tokens.shouted = frozenset(
-        index for line in capitals for index in range(tokens.index_at_or_after(line.start), tokens.index_at_or_after(line.end))
-    )
+    tokens.shouted = _token_indices(tokens, capitals)
+    tokens.title_cased = _token_indices(tokens, lines_in_title_case(prose, capitals))
     return tokens
+
+
+def _token_indices(tokens: Tokens, lines: list[Span]) -> frozenset[int]:
+    return frozenset(index for line in lines for index in range(tokens.index_at_or_after(line.start), tokens.index_at_or_after(line.end)))
 
 
 class _WordMemo(dict):
