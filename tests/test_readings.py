@@ -352,6 +352,10 @@ def test_participles_since_and_one_time(text, date, expected):
     ("text", "date", "expected"),
     [
         ("The mini-budget, announced on 23 September 2022, shook the markets.", "2025-06-10", []),
+        # A range of days agrees with an event it shares a day with.
+        ("Turnout in the London Marathon of 26-27 April 2025 was high.", "2025-06-10", []),
+        ("Turnout in the London Marathon of 3-4 April 2025 was high.", "2025-06-10", ["event-date"]),
+        ("The London Marathon, on April 20 to 21, drew crowds.", "2025-06-10", ["event-date"]),
         ("The mini-budget, announced on 24 September 2022, shook the markets.", "2025-06-10", ["event-date"]),
         ("The mini-budget, on Friday 23 September 2022, shook the markets.", "2025-06-10", []),
         ("The mini-budget, on Saturday 24 September 2022, shook the markets.", "2025-06-10", ["event-date"]),
@@ -392,6 +396,8 @@ def test_attribution_across_an_adverb_and_a_relative_clause():
     assert quote_rules(f'Jeremy Hunt, conceding defeat, said: "{growth}"') == ["quote-speaker"]  # a participle set off
     assert quote_rules(f'Jeremy Hunt had told MPs only a day earlier: "{growth}"') == ["quote-speaker"]  # "had told"
     assert quote_rules(f'Jeremy Hunt, sworn in on Saturday, recalled: "{growth}"') == ["quote-speaker"]  # an irregular participle
+    assert quote_rules(f'Jeremy Hunt, still recovering at home, wrote on X: "{growth}"') == ["quote-speaker"]  # an adverb before it
+    assert quote_rules(f'Rachel Reeves, visibly pleased, wrote on X: "{growth}"') == []
     assert quote_rules(f'Jeremy Hunt, the party\'s finance spokesman, said: "{growth}"') == ["quote-speaker"]  # a noun phrase in apposition
     assert quote_rules(f'Rachel Reeves, the chancellor, said: "{growth}"') == []
     # After the quotation, lower-case words describing the speaker before the name and the verb.
@@ -404,6 +410,11 @@ def test_attribution_across_an_adverb_and_a_relative_clause():
     [
         # a sentence that opens with a phrase holding a year
         ("During the rows of 2021, Chancellor Rishi Sunak held firm.", "2025-06-10", []),
+        ("The day after the vote in 2021, Chancellor Rishi Sunak held firm.", "2025-06-10", []),
+        ("Two weeks before the vote in 2021, Chancellor Jeremy Hunt held firm.", "2023-06-10", ["office-holder"]),
+        # a cleft clause: the time it stresses is its that-clause's
+        ("Many claim the plan, but it was in 2021 that Chancellor Rishi Sunak set it.", "2025-06-10", []),
+        ("Many claim the plan, but it was in 2021 that Chancellor Jeremy Hunt set it.", "2023-06-10", ["office-holder"]),
         ("During the rows of 2021, Chancellor Jeremy Hunt held firm.", "2025-06-10", ["office-holder"]),
         # past perfect: an earlier time, whenever it was
         ("Justin Trudeau, the Canadian prime minister, had already served nine years when he resigned.", "2025-06-10", []),

@@ -163,9 +163,17 @@ class TimeLinker:
         return self.events_named(floor + 1 + (low[floor + 1] in words.ARTICLES), first - 1)
 
     def _opening_phrase(self, floor: int, first: int) -> bool:
-        """The sentence opens with a prepositional phrase, set off by its only comma right before the claim."""
+        """The sentence opens with a prepositional phrase ("During the votes of 2019,", "The day after
+        the disaster in 2010,"), set off by its only comma right before the claim."""
         low = self.tokens.lower
-        return first - 1 > floor and low[floor] in words.OPENING_PREPOSITIONS and low[first - 1] == "," and "," not in low[floor : first - 1]
+        opening = low[floor] in words.OPENING_PREPOSITIONS or self._counted_from(floor, first)
+        return first - 1 > floor and opening and low[first - 1] == "," and "," not in low[floor : first - 1]
+
+    def _counted_from(self, floor: int, first: int) -> bool:
+        """'The day after', 'Two weeks before', 'Days after': a span of time counted from what follows."""
+        low = self.tokens.lower
+        index = floor + (low[floor] in words.RELATIVE_TIME_COUNTS or low[floor].isdigit())
+        return index + 1 < first and low[index] in words.RELATIVE_TIME_NOUNS and low[index + 1] in ("after", "before")
 
     def _past_perfect(self, last: int, ceiling: int) -> bool:
         """'Mark Rutte, the Dutch prime minister, had already spent 13 years in office when ...':
@@ -186,15 +194,17 @@ class TimeLinker:
             return True  # "In 2019,", "Then, on the evening of 23 March 2020,", "Speaking in 2019,"
         if opening[0] in words.TEMPORAL_SUBORDINATORS:
             return True  # "When the alliance met in Madrid in June 2022, ...": the whole clause is the time
-        if opening[0] in words.OPENING_PREPOSITIONS and "," not in opening:
-            return True  # "At the height of the drought in 2018, ...": a time inside the opening phrase, as in _opening_year
+        if (opening[0] in words.OPENING_PREPOSITIONS or self._counted_from(floor, start)) and "," not in opening:
+            return True  # "At the height of the drought in 2018, ...", "The day after the disaster in 2010, ...": as in _opening_year
         return low[start - 1] in words.CLAUSE_HEADS
 
     def _cleft(self, floor: int, start: int, end: int, first: int) -> bool:
-        """'It was in 2009 that Mayor X put the plan to a vote': the time a cleft sentence stresses is
-        the time of its that-clause."""
+        """'It was in 2009 that Mayor X put the plan to a vote', '..., but it was in 2013 that': the
+        time a cleft sentence (or clause) stresses is the time of its that-clause."""
         low = self.tokens.lower
-        return low[floor:start] in (["it", "was"], ["it", "is"]) and end < first and low[end] == "that" and self._same_clause(end + 1, first)
+        opens = start - 2 == floor or (start - 3 >= floor and low[start - 3] in words.CLAUSE_HEADS)
+        cleft = start - 2 >= floor and low[start - 2 : start] in (["it", "was"], ["it", "is"]) and opens
+        return cleft and end < first and low[end] == "that" and self._same_clause(end + 1, first)
 
     def _heads_the_clause(self, end: int, first: int) -> bool:
         """A time set off at the head of the claim's clause: nothing but a comma (and, before a

@@ -30,6 +30,7 @@ _CLAUSE_STOPS = frozenset({".", "?", "!", ";", ":", '"', "“", "”", "'", "‘
 # Between a speaker's name and the verb: "Tim Cook once told", "It was Thabo Mbeki who declared".
 # Past participles that open an aside after a name: "X, sworn in on Saturday, said:".
 _IRREGULAR_PARTICIPLES = frozenset("sworn chosen known seen given taken shown beaten born made held left struck".split())
+_ASIDE_ADVERBS = frozenset({"still", "now", "already", "once", "then", "later", "again", "also", "just", "newly", "long"})
 _BETWEEN_NAME_AND_VERB = frozenset({"once", "also", "later", "then", "again", "famously", "who", "has", "had", "have"})
 
 
@@ -209,6 +210,8 @@ class _SpeakerFinder:
             return self.ending.get(nearest)  # an apposition: "the attorney general", "the province's top lawyer"
         for comma in range(verb - 2, max(verb - 14, 0), -1):
             following = self.lower[comma + 1]
+            if _adverb(following) and comma + 2 < verb:
+                following = self.lower[comma + 2]  # "X, still recovering at home, wrote:"
             if self.tokens.texts[comma] == "," and (following in ("who", "whose") or _participle(following)):
                 return self.ending.get(comma)
         return None
@@ -258,6 +261,11 @@ class _SpeakerFinder:
             if earlier.entity != nearest.entity:
                 return None
         return nearest
+
+
+def _adverb(word: str) -> bool:
+    """'still', 'now', 'visibly': a word that may stand before the participle opening an aside."""
+    return word in _ASIDE_ADVERBS or (len(word) > 4 and word.endswith("ly") and word.isalpha())
 
 
 def _participle(word: str) -> bool:

@@ -21,20 +21,23 @@ from linter.mentions.vocabulary import MONTHS
 from linter.segment.tokens import Tokens
 from linter.source.document import Span
 
-_TOKENS_BEFORE = 2  # "15th of March": the day is at most two tokens before the month name
+_TOKENS_BEFORE = 4  # "15th of March", "3 to 4 March": the first day is at most four tokens before the month name
 _TOKENS_AFTER = 4  # "March 15th, 2025", "2025-03-15": a date ends at most four tokens after its anchor
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]|20)\d\d"
+# "3-4 October", "October 17–18": the days of a range within one month.
+_RANGE_DASH = r"(?:\s?[-–]\s?|\s+to\s+)"
 _DIGITS = kept_regexes.compile(r"\d+")
 # "15 Sept. 2025": a full stop after an abbreviated month is part of the date; after "15 March."
 # it ends the sentence.
 _ABBREVIATION_DOT = r"(?:(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.)?"
 _DATE = kept_regexes.compile(
     rf"""\b(?:
-        (?P<month_a>{_MONTH})\.?\s+(?P<day_a>{_DAY})(?![\d:])(?:,?\s+(?P<year_a>{_YEAR})\b)?
-      | (?<![\d:./,-])(?P<day_b>{_DAY})\s+(?:of\s+)?(?P<month_b>{_MONTH})\b{_ABBREVIATION_DOT}(?:,?\s+(?P<year_b>{_YEAR})\b)?
+        (?P<month_a>{_MONTH})\.?\s+(?:(?P<from_a>{_DAY}){_RANGE_DASH})?(?P<day_a>{_DAY})(?![\d:])(?:,?\s+(?P<year_a>{_YEAR})\b)?
+      | (?<![\d:./,-])(?:(?P<from_b>{_DAY}){_RANGE_DASH})?(?P<day_b>{_DAY})\s+(?:of\s+)?(?P<month_b>{_MONTH})\b{_ABBREVIATION_DOT}
+        (?:,?\s+(?P<year_b>{_YEAR})\b)?
       | (?P<year_c>{_YEAR})-(?P<month_c>0[1-9]|1[0-2])-(?P<day_c>0[1-9]|[12]\d|3[01])\b
     )""",
     regex.VERBOSE,
@@ -74,6 +77,12 @@ def _mention(match: regex.Match) -> DateMention | None:
         month = MONTHS[groups[f"month_{suffix}"].title()]
         day = int(_DIGITS.match(groups[f"day_{suffix}"]).group())
         year = int(groups[f"year_{suffix}"]) if groups[f"year_{suffix}"] else None
+        first = groups[f"from_{suffix}"]
+        if first is not None:
+            first_day = int(_DIGITS.match(first).group())
+            if first_day >= day:
+                return None  # "10-3 March": no range
+            return DateMention(Span(match.start(), match.end()), month, day, year, first_day) if _possible(year, month, day) else None
     if not _possible(year, month, day):
         return None
     return DateMention(Span(match.start(), match.end()), month, day, year)
@@ -130,13 +139,13 @@ def find_times(prose: str, dates: list[DateMention], window: DateWindow) -> list
     ("On 14 April," in an article of 10 June 2024 is 14 April 2024; never a day after the article),
     or, in a clause about the future, within the year after it ("will deliver her statement on 26
     March" in an article of 1 March 2025 is 26 March 2025)."""
-    found = [TimeExpression(d.span, DateWindow.day(dt.date(d.year, d.month, d.day))) for d in dates if d.year]
+    found = [TimeExpression(d.span, d.days_in(d.year)) for d in dates if d.year]
     earliest, latest = window.start - dt.timedelta(days=365), window.end + dt.timedelta(days=365)
     for date in dates:
         if not date.year:
             ahead = _in_a_future_clause(prose, date.span.start)
             found += [
-                TimeExpression(date.span, DateWindow.day(day))
+                TimeExpression(date.span, date.days_in(day.year))
                 for day in date.candidates(window, ahead=ahead)
                 if (window.end < day <= latest if ahead else earliest < day <= window.end)
             ]

@@ -78,15 +78,26 @@ class DateMention:
 
     span: Span
     month: int
-    day: int
+    day: int  # the last day of a range ("3-4 October": 4)
     year: int | None
+    first_day: int | None = None  # the first day of a range ("3-4 October": 3), else None
+
+    @property
+    def days_of_month(self) -> range:
+        return range(self.first_day or self.day, self.day + 1)
+
+    def days_in(self, year: int) -> DateWindow:
+        """The days it names in ``year``."""
+        return DateWindow(dt.date(year, self.month, self.first_day or self.day), dt.date(year, self.month, self.day))
 
     def agrees_with(self, when: DateWindow) -> bool:
-        """Whether this date may be a day of ``when``: a date without a year agrees with any day
-        of the same month and day ("the 7 July bombings", an anniversary, a yearless schedule)."""
+        """Whether this date may be a day of ``when`` (a range: whether they share a day); a date
+        without a year agrees with any day of the same month and day ("the 7 July bombings", an
+        anniversary, a yearless schedule)."""
         if self.year:
-            return dt.date(self.year, self.month, self.day) in when
-        return any((day.month, day.day) == (self.month, self.day) for day in when.days())
+            written = self.days_in(self.year)
+            return written.start <= when.end and when.start <= written.end
+        return any(day.month == self.month and day.day in self.days_of_month for day in when.days())
 
     def candidates(self, window: DateWindow, ahead: bool = False) -> list[dt.date]:
         """The days this may mean: its own year, else the window's years and the one before (``ahead``: after)."""

@@ -182,6 +182,10 @@ BEFORE_VERB = frozenset(
 )
 # A time close to the speaking: "I spoke with President Trump this morning" speaks of now.
 RECENT_TIMES = frozenset({"today", "tonight", "yesterday", "now", "morning", "week", "currently"})
+# Opening a sentence with a span of time counted from something: "The day after the Love Parade
+# disaster in 2010, ...", "Two weeks before the 2019 election, ...": a phrase as "after ..." is.
+RELATIVE_TIME_NOUNS = frozenset("day days week weeks month months year years morning evening night weekend hours".split())
+RELATIVE_TIME_COUNTS = frozenset("the a an one two three four five six seven eight nine ten few several".split())
 # Opening a sentence with a time: "During the Brexit votes of 2019, Commons Speaker John Bercow".
 OPENING_PREPOSITIONS = frozenset({"in", "during", "at", "after", "before", "by", "throughout", "on", "from", "until", "amid"})
 DURING_PREPOSITIONS = frozenset({"at", "during", "in", "throughout", "amid"})  # before an event: its own days

@@ -140,8 +140,8 @@ def _first_disagreement(ordered: list[DateMention], recurring: bool) -> tuple[Da
 
 def _disagree(first: DateMention, second: DateMention, recurring: bool) -> bool:
     """Two dates of one single-day event that cannot both be right (see the module)."""
-    if (first.month, first.day) == (second.month, second.day):
-        return False  # the same day, or an anniversary
+    if first.month == second.month and set(first.days_of_month) & set(second.days_of_month):
+        return False  # the same day (or days that overlap), or an anniversary
     if recurring:
         return first.year is not None and first.year == second.year  # else perhaps two editions
     return True
