@@ -285,6 +285,9 @@ def test_a_count_the_list_disagrees_with_is_reported_over_the_count_and_the_list
         ("The party gave the state four premiers between 2016 and 2024: Ana Lima, Rui Costa and Ian Ross.", "lists three"),
         ("The province has had four premiers in a dozen years: Ana Lima, Rui Costa and Ian Ross.", "lists three"),
         ("Labour gave the NT four chief ministers: Ana Lima, Rui Costa and Ian Ross.", "lists three"),
+        # A place after the noun: "across the Island", "throughout the region".
+        ("The storm cut three services across the Island: power, phones, internet and water.", "lists four"),
+        ("The storm cut four services throughout the region: power, gas and water.", "lists three"),
     ],
 )
 def test_list_count_reads(text, expected):

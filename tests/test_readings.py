@@ -96,6 +96,7 @@ events:
   - {id: baftas-2025, name: 2025 Bafta film awards, date: 2025-02-16, mentions: ['Baftas']}
   - {id: oscars-2025, name: 97th Academy Awards, date: 2025-03-02, mentions: ['Oscars']}
   - {id: london-marathon-2025, name: 2025 London Marathon, date: 2025-04-27, mentions: ['London Marathon', 'marathon']}
+  - {id: general-election-2024, name: 2024 general election, date: 2024-07-04, mentions: ['general election']}
 """
 
 
@@ -253,6 +254,11 @@ def test_words_that_make_no_claim(text):
         # A plural possessive stands for an article as "'s" does.
         ("Jes Staley, Barclays' chief executive, told investors.", "2021-06-10", []),
         ("Jes Staley, Barclays' chief executive, told investors.", "2022-03-01", ["office-holder"]),
+        # "the company's", "the country's": "the", not a person's relation ("Blair's chancellor").
+        ("Jes Staley, the bank's chief executive, told investors.", "2022-03-01", ["office-holder"]),
+        ("Jes Staley, the bank's chief executive, told investors.", "2021-06-10", []),
+        ("Jeremy Hunt, the country's chancellor, spoke.", "2025-06-10", ["office-holder"]),
+        ("Jeremy Hunt, Rishi Sunak's chancellor, spoke.", "2025-06-10", []),
         # "Outgoing" holds the office still; "incoming" does not yet.
         ("Outgoing Chancellor Jeremy Hunt cleared his desk.", "2024-07-04", []),
         ("Outgoing Chancellor Rachel Reeves cleared her desk.", "2024-07-04", ["office-holder"]),
@@ -355,6 +361,10 @@ def test_participles_since_and_one_time(text, date, expected):
         # A range of days agrees with an event it shares a day with.
         ("Turnout in the London Marathon of 26-27 April 2025 was high.", "2025-06-10", []),
         ("Turnout in the London Marathon of 3-4 April 2025 was high.", "2025-06-10", ["event-date"]),
+        # "Polling for" an event is the event itself; "registration for" it is not.
+        ("Polling for the general election will be held on 5 July.", "2024-06-10", ["event-date"]),
+        ("Polling for the general election will be held on 4 July.", "2024-06-10", []),
+        ("Counting for the general election will start on 5 July.", "2024-06-10", []),
         ("The London Marathon, on April 20 to 21, drew crowds.", "2025-06-10", ["event-date"]),
         ("The mini-budget, announced on 24 September 2022, shook the markets.", "2025-06-10", ["event-date"]),
         ("The mini-budget, on Friday 23 September 2022, shook the markets.", "2025-06-10", []),

@@ -463,7 +463,7 @@ relations:
   - {id: india-in-world, relation: located-in, subject: india, object: world}
 events:
   - {id: the-verdict, name: the assets verdict, date: 2014-09-27, place: bengaluru, mentions: ['assets (?:case )?(?:verdict|conviction)']}
-  - {id: the-swearing-in, name: the swearing-in of Ravi Kumar, date: 2016-05-23, place: chennai, mentions: ['Kumar (?:was )?sworn in']}
+  - {id: the-swearing-in, name: the swearing-in of Ravi Kumar, date: 2016-05-23, place: chennai, mentions: ['Kumar (?:was )?sworn in', 'Kumar took (?:the )?oath']}
 """
 
 
@@ -478,6 +478,8 @@ events:
         ("Kumar was sworn in at a ceremony in Bengaluru.", ["event-place"]),
         ("Kumar was sworn in at a ceremony in Chennai.", []),
         ("Kumar was sworn in in Bengaluru.", ["event-place"]),
+        ("Kumar took oath at a ceremony in Bengaluru attended by the governor.", ["event-place"]),
+        ("Kumar took the oath in Chennai.", []),
     ],
 )
 def test_an_event_handed_down_or_delivered_in_a_place(text, expected):

@@ -100,8 +100,11 @@ def _modifies_a_noun(tokens: Tokens, event: Span) -> bool:
 def _object_of_another_noun(tokens: Tokens, index: int) -> bool:
     """'registration for (next year's) London Marathon ...', 'the inquiry into the London bombings':
     the event, after a preposition such as "for", is the object of another noun, which a later
-    date belongs to."""
-    return _preposition_before(tokens, index) in words.OBJECT_PREPOSITIONS
+    date belongs to; not when that noun is the event's own act ("polling for the election")."""
+    position = _preposition_before(tokens, index)
+    if position is None or tokens.lower[position] not in words.OBJECT_PREPOSITIONS:
+        return False
+    return not (position > 0 and tokens.lower[position - 1] in words.EVENT_OWN_ACTS)
 
 
 def _object_of_an_occasion(tokens: Tokens, event: Span) -> bool:
@@ -116,12 +119,12 @@ def _object_of_an_occasion(tokens: Tokens, event: Span) -> bool:
     return False
 
 
-def _preposition_before(tokens: Tokens, index: int) -> str | None:
-    """The preposition before the words that modify the event's name, if one is near."""
+def _preposition_before(tokens: Tokens, index: int) -> int | None:
+    """Where the preposition before the words that modify the event's name is, if one is near."""
     for position in range(index - 1, max(index - 5, -1), -1):
         word = tokens.lower[position]
         if word in words.OBJECT_PREPOSITIONS:
-            return word
+            return position
         if not _modifier(tokens, position):  # "the inquiry into the London bombings"
             return None
     return None

@@ -262,6 +262,8 @@ class _ClaimReader:
             else:
                 break
             index -= 1
+        if index - 1 >= floor and self.lower[index - 1] == "the" and self.tokens.lower_bases[index] in words.ORGANISATION_NOUNS:
+            return claim, index - 1, organizations, determiner  # "the state's premier": the premier of the state spoken of
         if index >= floor and is_possessive(self.texts[index]):
             return None  # "Blair's chancellor": a relation, not a claim of office
         if index >= floor and self.lower[index] == "under" and claim is not Claim.EARLIER:

@@ -10,6 +10,12 @@ FORMER = frozenset({"former", "ex", "erstwhile", "onetime", "deposed", "ousted",
 # years of President Marcos's rule". Not "government" or "administration": "President Bush's
 # administration said" is a claim about now.
 TENURE_NOUNS = frozenset("rule reign regime era years tenure heyday".split())
+# After "the" and before a title, a possessive of these nouns stands for "the": "the state's premier",
+# "the company's chief executive" (the one the article speaks of), not a person's relation ("Blair's chancellor").
+ORGANISATION_NOUNS = frozenset(
+    """country nation state province region city territory island company firm group bank club party
+    team league union board""".split()
+)
 # Before a title: the claim is that the person held it at the time spoken of.
 EARLIER = frozenset({"then"})
 # Before a title: the claim is that the person holds it ("the current Education Secretary, X,", "the
@@ -153,6 +159,9 @@ OCCASIONS = frozenset(
 )
 # Before an event, prepositions that make it the object of another noun ("registration for the
 # marathon opens on 2 May"): a date further on belongs to that noun, unless right after the event.
+# Before "for" and an event: the event's own act, not another noun ("polling for the election
+# will be held on 30 November" dates the election).
+EVENT_OWN_ACTS = frozenset({"polling", "voting", "balloting"})
 OBJECT_PREPOSITIONS = frozenset({"for", "about", "into"})
 # Before a date that opens its sentence ("On 16 February, the Baftas..."): it dates the main clause.
 OPENING_TIME_WORDS = frozenset(

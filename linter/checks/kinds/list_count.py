@@ -4,7 +4,8 @@
 is ``COUNT [one or two words] PLURAL-NOUN [TIME] INTRODUCER LIST``: a count (a word of ``numbers``, or
 with ``digits`` a whole number from 2 to 99), a plural noun right before an introducer (``:``)
 or before a short time, phrase or adverb in between ("four new members in January:", "three
-goals last week:", "three priorities for the province:", "three heads of government:", "four
+goals last week:", "three priorities for the province:", "three services across the Island:",
+"three heads of government:", "four
 districts hardest:"; not a word of
 ``partial``: "three players especially:"),
 and a list that runs to the end of the sentence (or a semicolon or dash), its items separated by
@@ -268,6 +269,7 @@ class ListCount(Kind):
 
 
 _PHRASE_PREPOSITIONS = frozenset({"for", "in", "of", "on"})
+_PLACE_PREPOSITIONS = frozenset({"across", "around", "throughout"})
 _SPAN_PREPOSITIONS = frozenset({"between", "from", "since", "in", "during", "over", "within"})
 _SPAN_WORDS = frozenset("and to a an the two three four five six seven eight nine ten dozen few".split())
 _TIME_NOUNS = frozenset("years months weeks days decades seasons terms year month week decade".split())
@@ -286,10 +288,11 @@ def _phrase_before(tokens: Tokens, at: int, first: int) -> int:
     if at - 3 < first:
         return 0
     phrase_noun = tokens.texts[at - 1]
-    if phrase_noun.isalpha() and phrase_noun.islower():
-        if at - 4 >= first and low[at - 3] in _PHRASE_PREPOSITIONS and low[at - 2] in _PHRASE_DETERMINERS:
-            return 3  # "three priorities for the province:"
-        if low[at - 2] in _PHRASE_PREPOSITIONS and _plural(tokens.texts[at - 3]) and not _plural(phrase_noun):
+    if phrase_noun.isalpha():
+        place = low[at - 3] in _PHRASE_PREPOSITIONS or low[at - 3] in _PLACE_PREPOSITIONS
+        if at - 4 >= first and place and low[at - 2] in _PHRASE_DETERMINERS:
+            return 3  # "three priorities for the province:", "three services across the Island:"
+        if phrase_noun.islower() and low[at - 2] in _PHRASE_PREPOSITIONS and _plural(tokens.texts[at - 3]) and not _plural(phrase_noun):
             return 2  # "three heads of government:"
     preposition, time = low[at - 2], tokens.texts[at - 1]
     named = time in words.MONTHS or time.casefold() in words.WEEKDAYS or (len(time) == 4 and time.isdigit())
