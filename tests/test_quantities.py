@@ -334,6 +334,9 @@ def test_a_name_after_in_or_of_is_the_subject_unless_it_qualifies_another_place(
     # "the Kyiv area" is a wider place than Kyiv: its population is another measure.
     assert quantity("The 2023 census counted 3.5 million people in the Kyiv area.") == []
     assert quantity("The 2023 census counted 3.5 million people in the Kyiv region.") == []
+    # "the city of Kyiv" is Kyiv.
+    assert quantity("The 2023 census counted 3.5 million people in the city of Kyiv.") != []
+    assert quantity("The 2023 census counted 2.9 million people in the city of Kyiv.") == []
 
 
 def test_a_subject_may_be_any_of_several_names():

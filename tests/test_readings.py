@@ -361,6 +361,9 @@ def test_participles_since_and_one_time(text, date, expected):
         # A range of days agrees with an event it shares a day with.
         ("Turnout in the London Marathon of 26-27 April 2025 was high.", "2025-06-10", []),
         ("Turnout in the London Marathon of 3-4 April 2025 was high.", "2025-06-10", ["event-date"]),
+        # A range of days set off after the event with "from" is its dates.
+        ("The stage built for the London Marathon, from 25 to 27 April 2025, cost a lot.", "2025-06-10", []),
+        ("The stage built for the London Marathon, from 2 to 4 May 2025, cost a lot.", "2025-06-10", ["event-date"]),
         # "Polling for" an event is the event itself; "registration for" it is not.
         ("Polling for the general election will be held on 5 July.", "2024-06-10", ["event-date"]),
         ("Polling for the general election will be held on 4 July.", "2024-06-10", []),
@@ -408,6 +411,9 @@ def test_attribution_across_an_adverb_and_a_relative_clause():
     assert quote_rules(f'Jeremy Hunt, sworn in on Saturday, recalled: "{growth}"') == ["quote-speaker"]  # an irregular participle
     assert quote_rules(f'Jeremy Hunt, still recovering at home, wrote on X: "{growth}"') == ["quote-speaker"]  # an adverb before it
     assert quote_rules(f'Rachel Reeves, visibly pleased, wrote on X: "{growth}"') == []
+    # Words quoted in the clause a speaker's verb reports, after a relative clause on the speaker.
+    assert quote_rules(f'Jeremy Hunt, who spoke after her, said that "{growth[:-1]}" and sat down.') == ["quote-speaker"]
+    assert quote_rules(f'Rachel Reeves, who spoke first, said that "{growth[:-1]}" and sat down.') == []
     assert quote_rules(f'Jeremy Hunt, the party\'s finance spokesman, said: "{growth}"') == ["quote-speaker"]  # a noun phrase in apposition
     assert quote_rules(f'Rachel Reeves, the chancellor, said: "{growth}"') == []
     # After the quotation, lower-case words describing the speaker before the name and the verb.
@@ -422,6 +428,9 @@ def test_attribution_across_an_adverb_and_a_relative_clause():
         ("During the rows of 2021, Chancellor Rishi Sunak held firm.", "2025-06-10", []),
         ("The day after the vote in 2021, Chancellor Rishi Sunak held firm.", "2025-06-10", []),
         ("Two weeks before the vote in 2021, Chancellor Jeremy Hunt held firm.", "2023-06-10", ["office-holder"]),
+        # the time of an opening phrase is one more reading of a claim later in the sentence
+        ("During the 2021 rows, rates rose and then-Chancellor Rishi Sunak held firm.", "2025-06-10", []),
+        ("During the 2021 rows, rates rose and then-Chancellor Rachel Reeves held firm.", "2025-06-10", ["then-office-holder"]),
         # a cleft clause: the time it stresses is its that-clause's
         ("Many claim the plan, but it was in 2021 that Chancellor Rishi Sunak set it.", "2025-06-10", []),
         ("Many claim the plan, but it was in 2021 that Chancellor Jeremy Hunt set it.", "2023-06-10", ["office-holder"]),

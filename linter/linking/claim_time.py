@@ -121,9 +121,30 @@ class TimeLinker:
             if (main <= index and self._same_clause(main, index) and not self._for_something(index) and not self._subject(index))
             or (index < first and self._same_clause(index + 1, first))  # "The 2008 rescue was approved under then-..."
         ]
+        after += self._opening_times(floor, first)
         if self._past_perfect(last, ceiling):
             after.append(DateWindow(dt.date.min, self.window.start - dt.timedelta(days=1)))
         return ClaimTime(tuple(dict.fromkeys(after)))
+
+    def _opening_times(self, floor: int, first: int) -> list[DateWindow]:
+        """'During the 2014 water crisis, reservoirs fell and then-Governor X resisted': the time of a
+        phrase opening the sentence, set off by a comma, is one more time a claim later in the sentence
+        may speak of, when no other punctuation stands between (a later clause may have moved on to
+        another time, so it is not the claim's only one)."""
+        low = self.tokens.lower
+        if first - 1 <= floor or not (low[floor] in words.OPENING_PREPOSITIONS or self._counted_from(floor, first)):
+            return []
+        comma = next((i for i in range(floor + 1, first) if low[i] == ","), None)
+        if comma is None or comma == first - 1 or any(word in _CLAUSE_PUNCTUATION for word in low[comma + 1 : first]):
+            return []
+        texts = self.tokens.texts
+        times = [  # with a year written: a date without one is only a guess at its year
+            t.window
+            for t, (start, end) in zip(self.times, self.ranges, strict=True)
+            if floor <= start and end <= comma and any(len(texts[i]) == 4 and texts[i].isdigit() for i in range(start, end))
+        ]
+        years = self.year_indices[bisect.bisect_left(self.year_indices, floor) : bisect.bisect_left(self.year_indices, comma)]
+        return times + [DateWindow.of_year(self.years[index]) for index in years]
 
     def _for_something(self, start: int) -> bool:
         """'a snap election for 28 April', 'the budget for 2023': a time after "for" is the time of

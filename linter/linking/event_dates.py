@@ -79,7 +79,7 @@ def _attaches(tokens: Tokens, sentence: Span, date: Span, event: Span, events: l
         after_date = tokens.index_at_or_after(date.end)
         if between == [","] and (after_date >= len(low) or low[after_date] in _APPOSITION_ENDS):
             return True  # "the cost of Black Monday, October 20.": the date in apposition to the event
-        return _attaches_after(tokens, event, between)
+        return _attaches_after(tokens, event, between, _a_range(tokens, date))
     after_event = tokens.index_at_or_after(event.end)
     if between in ([","], [",", "the"]) and (after_event >= len(low) or low[after_event] in _APPOSITION_ENDS):
         return True  # "on August 2, the anniversary of the Warsaw Uprising,": the event in apposition to the date
@@ -165,11 +165,17 @@ def _apposition(word: str) -> bool:
     return word in words.EVENT_APPOSITION or _participle(word)
 
 
-def _attaches_after(tokens: Tokens, event: Span, between: list[str]) -> bool:
+def _a_range(tokens: Tokens, date: Span) -> bool:
+    """'1 to 6 August', '17-18 October': the date is a range of days."""
+    inside = tokens.lower[tokens.index_at_or_after(date.start) : tokens.index_at_or_after(date.end)]
+    return any(word in ("to", "-", "–") for word in inside)
+
+
+def _attaches_after(tokens: Tokens, event: Span, between: list[str], range_of_days: bool = False) -> bool:
     """A date after an event mention: see link_event_dates."""
     between = _without_weekday(between)
-    if between in ([",", "on"], [",", "in"]):
-        return True  # "The King's coronation, on Friday 6 May 2023,"
+    if between in ([",", "on"], [",", "in"]) or (range_of_days and between == [",", "from"]):
+        return True  # "The King's coronation, on Friday 6 May 2023,", "World Youth Day, from 1 to 6 August 2023,"
     relative = bool(between) and (between[0] in words.RELATIVE_PRONOUNS or (len(between) > 1 and between[0] == "," and _apposition(between[1])))
     last = tokens.index_at_or_after(event.end) - 1  # the token the mention ends in: "budget's"
     possessive = last >= 0 and is_possessive(tokens.texts[last]) and tokens.ends[last] - event.end <= 2  # "the mini-budget's tax cuts"

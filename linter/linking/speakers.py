@@ -162,7 +162,7 @@ class _SpeakerFinder:
             if word in _CLAUSE_STOPS or verb in self.person_tokens:
                 return None
             if word in words.OWN_WORDS_VERBS:
-                return self._name_ending_before(verb)
+                return self._name_ending_before(verb) or self._before_relative_clause(verb)
         return None
 
     def _subject_before_colon(self, colon: int) -> NameMention | None:

@@ -45,7 +45,7 @@ from linter.facts.model import Quantity
 from linter.fields import Boolean, Field, Regex, Texts
 from linter.linking.claim_time import TimeLinker
 from linter.mentions.model import Analysis, MeasureMention, NumberMention
-from linter.mentions.vocabulary import AREA_NOUNS, MONTHS, WEEKDAYS
+from linter.mentions.vocabulary import AREA_NOUNS, MONTHS, ORGANISATION_NOUNS, WEEKDAYS
 from linter.source.document import Span
 from linter.user_regex import BadRegex, cached_user_regex, document_regex
 
@@ -281,6 +281,9 @@ class _Reader:
         index = last + (last < ceiling and tokens.lower[last] in _QUALIFIER_PREPOSITIONS)
         if index > last and index < ceiling and tokens.lower[index] == "the" and index not in self.names_starting:
             index += 1  # "inflation in the eurozone"; but "the Yukon" may be the name itself
+            kind_of_place = index + 2 < ceiling and tokens.lower[index] in ORGANISATION_NOUNS and index not in self.names_starting
+            if kind_of_place and tokens.lower[index + 1] == "of":
+                index += 2  # "residents in the city of São Paulo": the name after "of"
         if index > last and index < ceiling and tokens.starts[index] not in self.figure_starts:
             after = self.names_starting.get(index)
             if after is not None:
