@@ -38,7 +38,7 @@ KNOWN_MISSES = frozenset(
     b16-event-002 b16-titlequote-010 b16-consistency-002 b16-consistency-006 b17-time-002
     b17-titlequote-010 b18-former-008 b18-place-014 b20-place-006
     b20-consistency-006 b21-event-014 b21-consist-002 b23-titleq-007 b23-titleq-009 b23-place-008
-    b23-consist-002 b24-titleq-006 b24-consist-002 b27-tiq-004
+    b23-consist-002 b24-titleq-006 b24-consist-002 b27-tiq-004 b26-yearless-002 b26-holder-012 b26-place-002
     """.split()
 )
 

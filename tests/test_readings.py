@@ -328,6 +328,9 @@ def test_a_spelled_out_contraction_is_the_same_quote_and_a_small_change_of_wordi
     assert quote_rules(spelled + " said Rachel Reeves.") == ["quote-wording"]
     assert quote_rules(spelled + " said Jeremy Hunt.") == ["quote-speaker", "quote-wording"]
     assert quote_rules('"Growth is the challenge and we must be brave in meeting it," said Rachel Reeves.') == ["quote-wording"]
+    # A word added before the last word of a quotation that stops where the quote goes on.
+    assert quote_rules('"Growth is the challenge and we must be bold," said Rachel Reeves.') == []
+    assert quote_rules('"Growth is the challenge and we must be very bold," said Rachel Reeves.') == ["quote-wording"]
 
 
 def test_a_stock_phrase_inside_a_recorded_quote_is_nobodys_words():

@@ -480,6 +480,7 @@ events:
         ("Kumar was sworn in in Bengaluru.", ["event-place"]),
         ("Kumar took oath at a ceremony in Bengaluru attended by the governor.", ["event-place"]),
         ("Kumar took the oath in Chennai.", []),
+        ("Kumar took the oath for a record third time in Bengaluru.", ["event-place"]),
     ],
 )
 def test_an_event_handed_down_or_delivered_in_a_place(text, expected):

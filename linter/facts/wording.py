@@ -158,9 +158,15 @@ def _diverges(matcher: difflib.SequenceMatcher) -> bool:
     or "to" in common elsewhere does not."""
     previous_a: int | None = None
     previous_c = 0
+    quotation_end = len(matcher.a)
     for block in matcher.get_matching_blocks():  # the last is the closing dummy (len(a), len(b), 0)
         at_the_end = block.size == 0
-        in_step = previous_a is not None and block.a - previous_a == block.b - previous_c <= 2
+        in_step = previous_a is not None and (
+            block.a - previous_a == block.b - previous_c <= 2
+            # the quotation's last words back in step after a word or two added or dropped: "to German
+            # politics," for "to politics. We will ...", where the quotation stops and the quote goes on
+            or (block.a + block.size == quotation_end and max(block.a - previous_a, block.b - previous_c) <= 2)
+        )
         if not at_the_end and block.size < 2 and not in_step:
             continue
         if previous_a is not None:
