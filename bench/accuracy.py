@@ -248,7 +248,9 @@ class MutantMaker:
                 made += self._holder_swap(path, found, office, person, window)
                 made += self._title_swap(path, found, phrase_start, person, unique_titles)
                 if all(holds_throughout(o, person, window) for o in self._readings(found, person)):
-                    made.append(Mutant("add-former", path, former_at, former_at, "former ", f"former {text[phrase_start:found.end('title')]}"))
+                    opening = not text[:former_at].strip() or regex.search(r"(?:\n|[.!?][\"”’]?\s)\s*$", text[max(0, former_at - 4) : former_at])
+                    former = "Former " if opening else "former "  # a headline or sentence opens with a capital
+                    made.append(Mutant("add-former", path, former_at, former_at, former, f"{former}{text[phrase_start:found.end('title')]}"))
         made += self._event_dates(path, analysis, window)
         made += self._quote_anachronisms(path, text, window, unique_titles)
         made += self._recorded_quotes(path, text)

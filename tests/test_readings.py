@@ -268,6 +268,10 @@ def test_words_that_make_no_claim(text):
         ("Tomorrow she will become Chancellor Rachel Reeves.", "2024-07-04", []),
         ("She becomes Chancellor Jeremy Hunt's deputy.", "2024-07-10", ["office-holder"]),
         ("She becomes Chancellor Rachel Reeves's deputy.", "2024-07-10", []),
+        # A capitalised word opening the sentence or a clause after a dash or colon is no qualifier.
+        ("Following Chancellor Jeremy Hunt's statement, markets rose.", "2024-07-10", ["office-holder"]),
+        ("LONDON (AP) — When Chancellor Jeremy Hunt speaks, markets listen.", "2024-07-10", ["office-holder"]),
+        ("LONDON (AP) — When Chancellor Rachel Reeves speaks, markets listen.", "2024-07-10", []),
     ],
 )
 def test_known_qualifiers_are_read_through(text, date, expected):

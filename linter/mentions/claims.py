@@ -48,6 +48,9 @@ from linter.segment.quotes import Quotation
 from linter.segment.tokens import Tokens, is_possessive
 from linter.source.document import Span
 
+# Punctuation after which a clause opens as a sentence does: a capitalised opener there ("— When") is no name.
+_CLAUSE_BREAKS = frozenset({":", "—", "–", "(", '"', "“", "‘"})
+
 
 def find_claims(
     prose: str, tokens: Tokens, sentences: list[Span], quotations: list[Quotation], names: list[NameMention], titles: list[TitleMention],
@@ -301,7 +304,8 @@ class _ClaimReader:
         if before < floor:
             return False
         word = self.texts[before]
-        if before == floor and word.casefold() in words.SENTENCE_OPENERS:
+        opens = before == floor or self.texts[before - 1] in _CLAUSE_BREAKS  # "(AP) — When Fed Chair X delivers"
+        if opens and word.casefold() in words.SENTENCE_OPENERS:
             return False
         if word.casefold() in words.TITLE_ADJECTIVES:
             return False  # "New White House Chief of Staff Howard Baker" (wire copy capitalises it)

@@ -45,7 +45,8 @@ SENTENCE_OPENERS = frozenset(
     this that these those there here in on at by with from to of into under over during without about
     according despite instead indeed even still only both neither either each every all many most some
     such what which who whom whose where why how it he she they we i you his her their our its my your
-    former ex new old once not no yes well meanwhile asked speaking""".split()
+    former ex new old once not no yes well meanwhile asked speaking following ahead amid among unlike like
+    against within throughout across through behind toward towards upon""".split()
 )
 ARTICLES = frozenset({"the", "a", "an"})
 # Capitalised before a title in wire copy, but never an organisation: "New White House Chief of Staff".
