@@ -283,6 +283,11 @@ def test_lines_in_capitals_are_read(date, expected):
     assert rules_of("CHANCELLOR RACHEL REEVES UNVEILS BUDGET\n\nThe budget was unveiled.", date) == expected
 
 
+def test_a_title_ending_a_headline_is_not_the_next_paragraphs_name():
+    # "... as Chancellor" ends the headline; "Jeremy Hunt" opens the next paragraph's sentence.
+    assert rules_of("Rachel Reeves named as Chancellor\n\nJeremy Hunt said he was pleased.", "2024-07-06") == []
+
+
 @pytest.mark.parametrize(("date", "expected"), [("2025-06-10", []), ("2023-06-10", ["office-holder"])])
 def test_a_capital_on_a_headline_in_title_case_is_no_longer_name(date, expected):
     # "Reeves Unveils" is not a longer name than "Rachel Reeves" on a headline in title case.
@@ -438,6 +443,11 @@ def test_attribution_across_an_adverb_and_a_relative_clause():
         # the time of an opening phrase is one more reading of a claim later in the sentence
         ("During the 2021 rows, rates rose and then-Chancellor Rishi Sunak held firm.", "2025-06-10", []),
         ("During the 2021 rows, rates rose and then-Chancellor Rachel Reeves held firm.", "2025-06-10", ["then-office-holder"]),
+        # a date in brackets after a weekday, fronted
+        ("On Friday (5 July), Chancellor Jeremy Hunt cleared his desk.", "2024-07-08", []),
+        ("On Friday (5 July), Chancellor Rishi Sunak cleared his desk.", "2024-07-08", ["office-holder"]),
+        # a numbered tenure: the holder of that tenure, whenever it was
+        ("She called 46th President Joe Biden a friend.", "2025-06-10", []),
         # a cleft clause: the time it stresses is its that-clause's
         ("Many claim the plan, but it was in 2021 that Chancellor Rishi Sunak set it.", "2025-06-10", []),
         ("Many claim the plan, but it was in 2021 that Chancellor Jeremy Hunt set it.", "2023-06-10", ["office-holder"]),

@@ -232,6 +232,8 @@ class TimeLinker:
         past-tense clause, "when") before the claim, or a comma and then words of the same clause
         ("In 2021, the budget was set by Chancellor X", "In 2021, Toronto had 2.8 million residents")."""
         between = self.tokens.lower[end:first]
+        if between[:1] == [")"]:
+            between = between[1:]  # "On Wednesday (19 October), Home Secretary X": the bracket closes the time
         if all(word in (",", "when") for word in between) and between.count(",") <= 1:
             return True
         if not between or between[0] != ",":

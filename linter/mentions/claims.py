@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from linter.dates import DateWindow
@@ -48,6 +49,7 @@ from linter.segment.quotes import Quotation
 from linter.segment.tokens import Tokens, is_possessive
 from linter.source.document import Span
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 # Punctuation after which a clause opens as a sentence does: a capitalised opener there ("— When") is no name.
 _CLAUSE_BREAKS = frozenset({":", "—", "–", "(", '"', "“", "‘"})
 
@@ -241,6 +243,8 @@ class _ClaimReader:
                 return None  # not the end of a known organisation's name: "Goodyear Tire and Rubber Co chairman"
             if word in words.FORMER:
                 claim = Claim.FORMER
+            elif _ORDINAL.fullmatch(word):
+                claim = Claim.EARLIER  # "45th President Donald Trump": the holder of that tenure, whenever it was
             elif word == "time" and index - 2 >= floor and self.lower[index - 2 : index] == ["one", "-"]:
                 claim, index = Claim.FORMER, index - 2  # "one-time chancellor"
             elif word == "longer" and index - 1 >= floor and self.lower[index - 1] == "no":
@@ -314,7 +318,7 @@ class _ClaimReader:
     def _form(self, claim: Claim, before: int, determiner: int | None, after: int, floor: int, ceiling: int):
         low, texts, starts = self.lower, self.texts, self.tokens.starts
         head = starts[before + 1]
-        name = self.person_starting.get(after)
+        name = self.person_starting.get(after) if after < ceiling else None  # not the next sentence's ("...as president\n\nKamala Harris has")
         if name and not self._followed_by_name_part(name, ceiling):
             return head, name.span.end, name, "title-name", claim
 
