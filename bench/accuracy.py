@@ -216,7 +216,9 @@ class MutantMaker:
         pattern = (
             rf"(?<![\p{{L}}\p{{N}}])(?P<former>(?:[Ff]ormer[\s-]+|[Ee]x-))?"
             rf"(?:(?P<org>(?:{org_names})(?:['’]s)? )|(?P<qual>(?:\p{{Lu}}\.)+|\p{{Lu}}[\p{{L}}&-]*(?:['’]s)? ))?"
-            rf"(?P<title>(?i:{alternatives(office.titles)}))\s+(?P<name>{alternatives(names)})(?![\p{{L}}\p{{N}}])"
+            # Space between title and name, a line break at most: "... as PM\n\nBoris Johnson has" is a
+            # headline's last word and the next paragraph's first, no phrase to mutate.
+            rf"(?P<title>(?i:{alternatives(office.titles)}))(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(?P<name>{alternatives(names)})(?![\p{{L}}\p{{N}}])"
         )
         return office, regex.compile(pattern), names
 

@@ -110,3 +110,11 @@ def test_dropping_former_after_a_word_that_still_says_former_plants_no_error():
     for text, expected in (("Ousted former Chancellor Kenneth Clarke spoke.", 0), ("Tory former Chancellor Kenneth Clarke spoke.", 1)):
         analysis = analyse(document_from_text(text, "a.txt"), facts, build_lexicon(facts), WINDOW)
         assert len([m for m in maker.mutants("a.txt", analysis, WINDOW) if m.kind == "drop-former"]) == expected, text
+
+
+def test_a_title_ending_a_paragraph_and_a_name_opening_the_next_are_no_phrase():
+    facts = load_facts_data(load_yaml(FACTS, "facts.yaml"), "facts.yaml")
+    text = "Brown named Chancellor\n\nGordon Brown spoke in 2005.\n\nChancellor Gordon Brown spoke."
+    analysis = analyse(document_from_text(text, "a.txt"), facts, build_lexicon(facts), WINDOW)
+    sites = {m.start for m in accuracy.MutantMaker(facts).mutants("a.txt", analysis, WINDOW) if m.kind == "holder-swap"}
+    assert sites and all(site > text.index("Chancellor Gordon") - 1 for site in sites)
