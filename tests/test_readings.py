@@ -446,6 +446,7 @@ def test_attribution_across_an_adverb_and_a_relative_clause():
         # a date in brackets after a weekday, fronted
         ("On Friday (5 July), Chancellor Jeremy Hunt cleared his desk.", "2024-07-08", []),
         ("On Friday (5 July), Chancellor Rishi Sunak cleared his desk.", "2024-07-08", ["office-holder"]),
+        ("Labour won, and on Friday (5 July), Chancellor Jeremy Hunt cleared his desk.", "2024-07-08", []),
         # a numbered tenure: the holder of that tenure, whenever it was
         ("She called 46th President Joe Biden a friend.", "2025-06-10", []),
         # a cleft clause: the time it stresses is its that-clause's

@@ -217,7 +217,10 @@ class TimeLinker:
             return True  # "When the alliance met in Madrid in June 2022, ...": the whole clause is the time
         if (opening[0] in words.OPENING_PREPOSITIONS or self._counted_from(floor, start)) and "," not in opening:
             return True  # "At the height of the drought in 2018, ...", "The day after the disaster in 2010, ...": as in _opening_year
-        return low[start - 1] in words.CLAUSE_HEADS
+        head = start - 1
+        while head > floor and (low[head] == "(" or low[head] in words.WEEKDAYS or low[head] in words.TIME_PREPOSITIONS):
+            head -= 1  # "..., and on Wednesday (19 October), Home Secretary X": the time opens the clause after "and"
+        return low[head] in words.CLAUSE_HEADS
 
     def _cleft(self, floor: int, start: int, end: int, first: int) -> bool:
         """'It was in 2009 that Mayor X put the plan to a vote', '..., but it was in 2013 that': the
