@@ -144,21 +144,21 @@ class QuoteIndex:
             matcher = difflib.SequenceMatcher(None, words, recorded, autojunk=False)
             matched = sum(block.size for block in matcher.get_matching_blocks())
             substantial = matched >= _MIN_MATCHED or matched >= _MIN_SHARE_OF_QUOTE * len(recorded)
-            if matched >= _MIN_SHARE_OF_QUOTATION * len(words) and substantial and not _diverges(matcher):
+            if matched >= _MIN_SHARE_OF_QUOTATION * len(words) and substantial and not _diverges(matcher, len(words)):
                 return self.quotes[quote_id]
         return None
 
 
-def _diverges(matcher: difflib.SequenceMatcher) -> bool:
+def _diverges(matcher: difflib.SequenceMatcher, quotation_end: int) -> bool:
     """Whether the two go different ways: a shared opening ("I do not think it would be right for
     me to ...", "There is no Plan B because we do not have ...") followed by another sentence is
     not a misquotation of it, which changes a word or two and falls back in step. Runs of two
     words or more anchor the comparison, and so does one word back in step right after a word or
-    two changed for as many ("a more dangerous place" for "a more volatile place"); a stray "the"
+    two changed for as many ("a more dangerous place" for "a more volatile place"), or the
+    quotation's last word (it ends at ``quotation_end`` words) after a word or two; a stray "the"
     or "to" in common elsewhere does not."""
     previous_a: int | None = None
     previous_c = 0
-    quotation_end = len(matcher.a)
     for block in matcher.get_matching_blocks():  # the last is the closing dummy (len(a), len(b), 0)
         at_the_end = block.size == 0
         in_step = previous_a is not None and (
