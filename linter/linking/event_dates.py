@@ -52,7 +52,7 @@ def link_event_dates(
                 break
             if sentence.contains(span):
                 inside.append(span)
-        near = [span for span in inside if _attaches(tokens, sentence, date.span, span, inside)]
+        near = [span for span in inside if _attaches(tokens, sentence, date.span, span, inside, date.first_day is not None)]
         if near:
             nearest = min(near, key=lambda span: (_gap(tokens, date.span, span), span.start > date.span.start))
             linked[nearest].append(date)
@@ -64,7 +64,7 @@ def _gap(tokens: Tokens, first: Span, second: Span) -> int:
     return max(tokens.index_at_or_after(later.start) - tokens.index_at_or_after(earlier.end), 0)
 
 
-def _attaches(tokens: Tokens, sentence: Span, date: Span, event: Span, events: list[Span]) -> bool:
+def _attaches(tokens: Tokens, sentence: Span, date: Span, event: Span, events: list[Span], range_of_days: bool) -> bool:
     start, end = sorted((date, event))
     if any(start.end <= other.start and other.end <= end.start for other in events if other != event):
         return False  # another event's mention stands between them
@@ -79,7 +79,7 @@ def _attaches(tokens: Tokens, sentence: Span, date: Span, event: Span, events: l
         after_date = tokens.index_at_or_after(date.end)
         if between == [","] and (after_date >= len(low) or low[after_date] in _APPOSITION_ENDS):
             return True  # "the cost of Black Monday, October 20.": the date in apposition to the event
-        return _attaches_after(tokens, event, between, _a_range(tokens, date))
+        return _attaches_after(tokens, event, between, range_of_days)
     after_event = tokens.index_at_or_after(event.end)
     if between in ([","], [",", "the"]) and (after_event >= len(low) or low[after_event] in _APPOSITION_ENDS):
         return True  # "on August 2, the anniversary of the Warsaw Uprising,": the event in apposition to the date
@@ -165,13 +165,7 @@ def _apposition(word: str) -> bool:
     return word in words.EVENT_APPOSITION or _participle(word)
 
 
-def _a_range(tokens: Tokens, date: Span) -> bool:
-    """'1 to 6 August', '17-18 October': the date is a range of days."""
-    inside = tokens.lower[tokens.index_at_or_after(date.start) : tokens.index_at_or_after(date.end)]
-    return any(word in ("to", "-", "–") for word in inside)
-
-
-def _attaches_after(tokens: Tokens, event: Span, between: list[str], range_of_days: bool = False) -> bool:
+def _attaches_after(tokens: Tokens, event: Span, between: list[str], range_of_days: bool) -> bool:
     """A date after an event mention: see link_event_dates."""
     between = _without_weekday(between)
     if between in ([",", "on"], [",", "in"]) or (range_of_days and between == [",", "from"]):

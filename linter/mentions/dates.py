@@ -70,6 +70,7 @@ def find_dates(prose: str, tokens: Tokens) -> list[DateMention]:
 def _mention(match: regex.Match) -> DateMention | None:
     groups = match.groupdict()
     year: int | None
+    first_day: int | None = None  # of a range of days
     if groups["year_c"]:
         month, day, year = int(groups["month_c"]), int(groups["day_c"]), int(groups["year_c"])
     else:
@@ -77,15 +78,13 @@ def _mention(match: regex.Match) -> DateMention | None:
         month = MONTHS[groups[f"month_{suffix}"].title()]
         day = int(_DIGITS.match(groups[f"day_{suffix}"]).group())
         year = int(groups[f"year_{suffix}"]) if groups[f"year_{suffix}"] else None
-        first = groups[f"from_{suffix}"]
-        if first is not None:
+        if first := groups[f"from_{suffix}"]:
             first_day = int(_DIGITS.match(first).group())
             if first_day >= day:
                 return None  # "10-3 March": no range
-            return DateMention(Span(match.start(), match.end()), month, day, year, first_day) if _possible(year, month, day) else None
     if not _possible(year, month, day):
         return None
-    return DateMention(Span(match.start(), match.end()), month, day, year)
+    return DateMention(Span(match.start(), match.end()), month, day, year, first_day)
 
 
 def _possible(year: int | None, month: int, day: int) -> bool:
