@@ -1068,3 +1068,26 @@ offices:
 )
 def test_deposed_and_the_rule_of_a_titled_person(text, expected):
     assert [finding.rule for finding in lint(text, date="1987-03-01", facts_yaml=MARCOS)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # A span of years counted back to the article's date is a time the claim may speak of.
+        ("Over the past four years, President Donald Trump questioned the alliance.", "2022-03-01", []),
+        ("The deal came after four years in which President Donald Trump questioned the alliance.", "2022-03-01", []),
+        ("After eight years under President Barack Obama, the party lost.", "2018-03-01", []),
+        ("Over the past decade, Chancellor Jeremy Hunt has said little.", "2025-06-10", []),
+        # ... but only that span: a holder from before it, or one after the span's own end, is still wrong.
+        ("Over the past year, President Donald Trump questioned the alliance.", "2022-03-01", ["office-holder"]),
+        ("Over the past four years, President Barack Obama questioned the alliance.", "2022-03-01", ["office-holder"]),
+        # "The last two years of his term" is a span of someone's term, not counted back.
+        ("In the last two years of his term, President Donald Trump questioned the alliance.", "2022-03-01", ["office-holder"]),
+        # A relative clause on a time speaks of that time.
+        ("Allies recall the summer of 2019, when President Donald Trump questioned the alliance.", "2022-03-01", []),
+        ("Allies recall the summer of 2012, when President Donald Trump questioned the alliance.", "2022-03-01", ["office-holder"]),
+        ("Over the weekend, President Donald Trump questioned the alliance.", "2022-03-01", ["office-holder"]),
+    ],
+)
+def test_spans_counted_back_and_relative_clauses_on_a_time(text, date, expected):
+    assert rules_of(text, date) == expected

@@ -85,12 +85,15 @@ class TimeLinker:
         }
         self.year_indices = sorted(self.years)
 
-    def link(self, claim: Span, floor: int, ceiling: int, appositive: bool = False) -> ClaimTime:
+    def link(self, claim: Span, floor: int, ceiling: int, appositive: bool = False, past_tense: bool = False) -> ClaimTime:
         """The times the claim at ``claim`` (in the sentence of tokens [floor, ceiling)) speaks of.
 
         An ``appositive`` claim ("Rodrigo Rato, the IMF's managing director at the time,") is set
         off inside its clause: the comma that closes it does not end the clause ("..., warned in 2008").
+        A ``past_tense`` claim ("when X was mayor") is not dated by a relative clause on a time
+        ("began last year, when X was mayor"): its past tense still says X no longer holds the office.
         """
+        relative = (lambda end, first: False) if past_tense else self._relative_to
         first, last = self.tokens.index_at_or_after(claim.start), self.tokens.index_at_or_after(claim.end)
         main = last + 1 if appositive and last < ceiling and self.tokens.lower[last] == "," else last
         fronted: dict[Span, list[DateWindow]] = {}  # by the written time: a date without a year may be two days
@@ -107,7 +110,7 @@ class TimeLinker:
                 fronted.setdefault(time.span, []).append(time.window)
             elif self._for_something(start):
                 continue  # "called an election for 28 April": the time of what is planned, not of the act
-            elif (start >= main and self._same_clause(main, start)) or (end <= first and self._same_clause(end, first)):
+            elif (start >= main and self._same_clause(main, start)) or (end <= first and (self._same_clause(end, first) or relative(end, first))):
                 after.append(time.window)  # "cut rates in 1995"; "first appointed in 1979 by President Carter"
         if not fronted and (opening := self._opening_year(floor, first)):
             fronted[claim] = [DateWindow.of_year(opening)]
@@ -119,7 +122,8 @@ class TimeLinker:
             DateWindow.of_year(self.years[index])
             for index in self.year_indices[bisect.bisect_left(self.year_indices, floor) : bisect.bisect_left(self.year_indices, ceiling)]
             if (main <= index and self._same_clause(main, index) and not self._for_something(index) and not self._subject(index))
-            or (index < first and self._same_clause(index + 1, first))  # "The 2008 rescue was approved under then-..."
+            # "The 2008 rescue was approved under then-..."
+            or (index < first and (self._same_clause(index + 1, first) or relative(index + 1, first)))
         ]
         after += self._opening_times(floor, first)
         if self._past_perfect(last, ceiling):
@@ -258,6 +262,19 @@ class TimeLinker:
         if comma is None or any(word in _CLAUSE_PUNCTUATION for word in low[start + 1 : comma]):
             return first
         return comma
+
+    def _relative_to(self, end: int, first: int) -> bool:
+        """'after four years in which President X questioned ...', 'the summer of 2019, when Chancellor
+        X ...': a relative clause on a time speaks of that time."""
+        low = self.tokens.lower
+        index = end + (end < first and low[end] == ",")
+        if low[index : index + 1] == ["when"]:
+            index += 1
+        elif low[index : index + 2] in (["in", "which"], ["during", "which"]):
+            index += 2
+        else:
+            return False
+        return index <= first and self._same_clause(index, first)
 
     def _participle(self, last: int, start: int) -> bool:
         """'Home Secretary Priti Patel, speaking in 2021, said': the time of the act the claim is in."""

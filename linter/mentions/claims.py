@@ -184,7 +184,7 @@ class _ClaimReader:
         if name is None:
             return None
         span = Span(start, end)
-        time = self.linker.link(span, floor, ceiling, appositive=form == "name-title")
+        time = self.linker.link(span, floor, ceiling, appositive=form == "name-title", past_tense=form == "past-tense")
         times = time.readings(self.window)
         if form == "past-tense" and claim is Claim.FORMER and time.written:
             claim, times = Claim.CURRENT, time.written  # "when Trump was president in 2019": held then

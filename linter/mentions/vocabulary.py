@@ -168,7 +168,7 @@ OBJECT_PREPOSITIONS = frozenset({"for", "about", "into"})
 OPENING_TIME_WORDS = frozenset(
     """on in by at from early late then and but later , the of evening morning afternoon night eve
     ago a an one two three four five six seven eight nine ten twenty thirty fifty hundred
-    day days week weeks month months year years decade decades exactly just almost nearly""".split()
+    day days week weeks month months year years decade decades exactly just almost nearly over past""".split()
 )
 # Opening a sentence, a clause whose time is the sentence's: "When the alliance met in Madrid in June 2022, ...".
 TEMPORAL_SUBORDINATORS = frozenset({"when", "while", "as", "after", "before", "once", "until", "since"})
@@ -197,7 +197,7 @@ RECENT_TIMES = frozenset({"today", "tonight", "yesterday", "now", "morning", "we
 RELATIVE_TIME_NOUNS = frozenset("day days week weeks month months year years morning evening night weekend hours".split())
 RELATIVE_TIME_COUNTS = frozenset("the a an one two three four five six seven eight nine ten few several".split())
 # Opening a sentence with a time: "During the Brexit votes of 2019, Commons Speaker John Bercow".
-OPENING_PREPOSITIONS = frozenset({"in", "during", "at", "after", "before", "by", "throughout", "on", "from", "until", "amid"})
+OPENING_PREPOSITIONS = frozenset({"in", "during", "at", "after", "before", "by", "throughout", "on", "from", "until", "amid", "over"})
 DURING_PREPOSITIONS = frozenset({"at", "during", "in", "throughout", "amid"})  # before an event: its own days
 # Words that open an adverbial aside set off by commas after a fronted time: "In 2011, with
 # aftershocks still rattling the capital, Governor X ...", "In 2020, despite the protests, ...".
