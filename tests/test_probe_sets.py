@@ -38,7 +38,9 @@ KNOWN_MISSES = frozenset(
     b16-event-002 b16-titlequote-010 b16-consistency-002 b16-consistency-006 b17-time-002
     b17-titlequote-010 b18-former-008 b18-place-014 b20-place-006
     b20-consistency-006 b21-event-014 b21-consist-002 b23-titleq-007 b23-titleq-009 b23-place-008
-    b23-consist-002 b24-titleq-006 b24-consist-002 b27-tiq-004 b26-yearless-002 b26-holder-012 b26-place-002
+    b23-consist-002 b24-titleq-006 b24-consist-002 b27-tiq-004 b26-yearless-002 b26-place-002
+    b28-yearless-002 b28-quantity-004 b28-quantity-006 b29-tiq-004 b29-place-012 b30-yearless-006
+    b30-event-002 b30-quantity-006
     """.split()
 )
 
@@ -47,7 +49,7 @@ KNOWN_MISSES = frozenset(
 def test_no_false_alarm_and_no_new_miss(folder: Path):
     facts = load_facts([str(folder / "facts.yaml")])
     lexicon, rules = build_lexicon(facts), load_rules()
-    false_alarms, missed = [], []
+    false_alarms, missed, caught_now = [], [], []
     for probe in load_yaml((folder / "probes.yaml").read_text(encoding="utf-8"), "probes.yaml")["probes"]:
         document = document_from_text(str(probe["text"]), f"{probe['id']}.txt")
         analysis = analyse(document, facts, lexicon, DateWindow.parse(str(probe["date"])))
@@ -56,5 +58,8 @@ def test_no_false_alarm_and_no_new_miss(folder: Path):
         false_alarms += [f"{probe['id']}: [{rule}] {probe['text']}" for rule in sorted(reported - expected)]
         if not expected <= reported and probe["id"] not in KNOWN_MISSES:
             missed.append(f"{probe['id']}: expected {sorted(expected)}, got {sorted(reported)}: {probe['text']}")
+        if expected and expected <= reported and probe["id"] in KNOWN_MISSES:
+            caught_now.append(probe["id"])
     assert not false_alarms, "\n".join(false_alarms)
     assert not missed, "\n".join(missed)
+    assert not caught_now, f"caught now: take these out of KNOWN_MISSES: {' '.join(caught_now)}"

@@ -441,3 +441,16 @@ def test_the_schema_accepts_the_section_and_rejects_what_factlint_rejects():
         {"id": "a", "name": "A", "mentions": ["a"], "value": 1, "unit": "count"},
     ):
         assert list(validator.iter_errors({"facts_version": 1, "quantities": [wrong]})), wrong
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        # The time between the measure and its verb: "in 2023", "at the 2023 census".
+        ("Ukraine's population at the 2023 census stood at 39 million.", True),
+        ("Ukraine's population at the 2023 census stood at 37.9 million.", False),
+        ("Britain's population in 2023 stood at 70.5 million.", True),
+    ],
+)
+def test_a_census_or_year_between_the_measure_and_its_verb(text, reported):
+    assert bool(quantity(text, "2025-04-20")) is reported

@@ -1091,3 +1091,66 @@ def test_deposed_and_the_rule_of_a_titled_person(text, expected):
 )
 def test_spans_counted_back_and_relative_clauses_on_a_time(text, date, expected):
     assert rules_of(text, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An aside counted from something ("months before the election,") does not end the
+        # clause a fronted year governs.
+        ("In 2019, months before the general election, then-Chancellor Jeremy Hunt set out his plans.", ["then-office-holder"]),
+        ("In 2023, months before the general election, then-Chancellor Jeremy Hunt set out his plans.", []),
+    ],
+)
+def test_an_aside_counted_from_something_after_a_fronted_year(text, expected):
+    assert rules_of(text, "2025-06-10") == expected
+
+
+CITY_OFFICES = """
+facts_version: 1
+entities:
+  - {id: hamburg, name: Hamburg, type: place}
+  - {id: prague, name: Prague, type: place}
+  - {id: olaf-scholz, name: Olaf Scholz}
+  - {id: peter-tschentscher, name: Peter Tschentscher}
+  - {id: ole-von-beust, name: Ole von Beust}
+  - {id: zdenek-hrib, name: Zdeněk Hřib}
+  - {id: bohuslav-svoboda, name: Bohuslav Svoboda}
+offices:
+  - id: hamburg-first-mayor
+    name: First Mayor of Hamburg
+    titles: [First Mayor of Hamburg, First Mayor, Mayor]
+    holders:
+      - {who: ole-von-beust, from: 2001-10-31, to: 2010-08-25}
+      - {who: olaf-scholz, from: 2011-03-07, to: 2018-03-09}
+      - {who: peter-tschentscher, from: 2018-03-28}
+  - id: prague-mayor
+    name: Mayor of Prague
+    titles: [Mayor of Prague, Prague Mayor, Mayor]
+    holders:
+      - {who: zdenek-hrib, from: 2018-11-15, to: 2023-02-16}
+      - {who: bohuslav-svoboda, from: 2023-02-16}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # A possessive place is the office whose declared title names it, though the office
+        # declares no organisation.
+        ("Hamburg's First Mayor Olaf Scholz presented the Senate.", "2025-06-10", ["office-holder"]),
+        ("Hamburg's First Mayor Peter Tschentscher presented the Senate.", "2025-06-10", []),
+        ("Prague's mayor, Zdeněk Hřib, opened the line.", "2025-06-10", ["office-holder"]),
+        # A family name with its particle: "Mayor von Beust".
+        ('"Mayor von Beust and I will sign the memorandum," Prague Mayor Zdeněk Hřib said.', "2019-06-01", ["quote-anachronism"]),
+        ('"Mayor Scholz and I will sign the memorandum," Prague Mayor Zdeněk Hřib said.', "2019-06-01", ["quote-anachronism"]),
+        ('"Mayor Tschentscher and I will sign the memorandum," Prague Mayor Zdeněk Hřib said.', "2019-06-01", []),
+    ],
+)
+def test_a_place_named_by_an_offices_title_and_family_names_with_particles(text, date, expected):
+    assert [f.rule for f in lint(text, date=date, facts_yaml=CITY_OFFICES)] == expected
+
+
+def test_a_family_name_keeps_its_particle_when_shortened():
+    assert short_forms("Ole von Beust", ()) == {("Beust",), ("von", "Beust")}
+    assert short_forms("Gordon Brown", ()) == {("Brown",)}

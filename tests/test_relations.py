@@ -485,3 +485,34 @@ events:
 )
 def test_an_event_handed_down_or_delivered_in_a_place(text, expected):
     assert [f.rule for f in lint(text, rule="event-place", date="2015-05-12", facts_yaml=VERDICT)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The event and its place as the subject: a full date set off by commas, a perfect tense.
+        ("The Iran nuclear deal in Tehran on July 14, 2015, ended years of talks.", ["event-place"]),
+        ("The Iran nuclear deal in Vienna on July 14, 2015, ended years of talks.", []),
+        ("The Iran nuclear deal in Tehran has prompted calls for more talks.", ["event-place"]),
+        # Who is accused of an event, or suffered it, and where it happened.
+        ("Police questioned a suspect in the Iran nuclear deal in Tehran.", ["event-place"]),
+        ("Police questioned a suspect in the Iran nuclear deal in Vienna.", []),
+    ],
+)
+def test_an_events_place_after_a_date_a_perfect_or_its_suspects(text, expected):
+    assert [f.rule for f in lint(text, rule="event-place", date="2022-07-14", facts_yaml=DEAL)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An event named by a verb in the passive, then where: at a venue, or in a place.
+        ("Kumar was sworn in at a packed stadium in Bengaluru.", ["event-place"]),
+        ("Kumar was sworn in at a packed stadium in Chennai.", []),
+        ("Power-sharing was restored in Bengaluru on Saturday.", ["event-place"]),
+        ("Power-sharing was restored in Chennai on Saturday.", []),
+    ],
+)
+def test_an_event_named_by_a_passive_verb_then_its_venue_or_place(text, expected):
+    facts = VERDICT + "  - {id: power-sharing, name: the restoration, date: 2016-05-21, place: chennai, mentions: ['power-sharing was restored']}\n"
+    assert [f.rule for f in lint(text, rule="event-place", date="2016-06-01", facts_yaml=facts)] == expected

@@ -94,6 +94,7 @@ class RecordingFacts(FactBase):
             sources=base.sources,
             holder_offices=_Recorded(base.holder_offices, used, entity),
             organization_offices=_Recorded(base.organization_offices, used, entity),
+            named_offices=_Recorded(base.named_offices, used, entity),
         )
         self._base, self._used = base, used
 
@@ -168,7 +169,7 @@ def changes(old: dict, new: dict) -> Changes:
     if changed.keys() - {ENTITIES, "offices", "events", "quotes"}:
         return Changes(everything=True)  # a section whose words this module does not know: re-check everything
     entity = _prefix(ENTITIES)
-    for index in ("holder_offices", "organization_offices"):
+    for index in ("holder_offices", "organization_offices", "named_offices"):
         before, after = old_facts[index], new_facts[index]
         found.ids.update(entity + key for key in before.keys() | after.keys() if before.get(key) != after.get(key))
     qualifiers = set(old["lexicon"]["organizations"]) ^ set(new["lexicon"]["organizations"])

@@ -35,7 +35,7 @@ from linter.facts.model import FactBase, LazyTable, sections
 from linter.fields import layout, record_from_plain, record_plain
 from linter.yamlio import read_yaml_bytes
 
-_ENVELOPE = 4  # bumped whenever the entry's own keys below change
+_ENVELOPE = 5  # bumped whenever the entry's own keys below change
 
 
 def _layout() -> str:
@@ -89,15 +89,15 @@ def facts_to_plain(facts: FactBase) -> dict[str, Any]:
         "tables": {section.name: {key: record_plain(fact) for key, fact in getattr(facts, section.name).items()} for section in sections()},
         "holder_offices": dict(facts.holder_offices),
         "organization_offices": dict(facts.organization_offices),
+        "named_offices": dict(facts.named_offices),
     }
 
 
 def facts_from_plain(plain: dict[str, Any]) -> FactBase:
     """The facts back from :func:`facts_to_plain`; each record is built when it is first looked up."""
     tables = {section.name: LazyTable(plain["tables"][section.name], _builder(section.record)) for section in sections()}
-    return FactBase(
-        **tables, sources=plain["sources"], holder_offices=plain["holder_offices"], organization_offices=plain["organization_offices"]
-    )
+    indexes = {index: plain[index] for index in ("holder_offices", "organization_offices", "named_offices")}
+    return FactBase(**tables, sources=plain["sources"], **indexes)
 
 
 def _builder(record: type) -> Callable[[str, tuple], object]:

@@ -650,6 +650,8 @@ class FactBase:
     sources: tuple[str, ...] = ()
     holder_offices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # person -> offices held
     organization_offices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # organisation -> its offices
+    # organisation or place -> the offices with a title that names it ("First Mayor of Hamburg", "Hamburg Mayor")
+    named_offices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def index(self) -> FactBase:
         """Build the indexes from the offices (called once, after loading)."""
@@ -662,7 +664,26 @@ class FactBase:
                 owners.setdefault(office.organization, set()).add(office.id)
         self.holder_offices = {key: tuple(sorted(ids)) for key, ids in holders.items()}
         self.organization_offices = {key: tuple(sorted(ids)) for key, ids in owners.items()}
+        self.named_offices = self._offices_by_named_owner()
         return self
+
+    def _offices_by_named_owner(self) -> dict[str, tuple[str, ...]]:
+        """Each organisation or place, and the offices whose declared titles name it: "Hamburg's
+        First Mayor" is the office titled "First Mayor of Hamburg", whatever its ``organization``."""
+        by_name: dict[str, set[str]] = {}
+        for entity in self.entities.values():
+            if entity.type in ("place", "organization"):
+                for name in entity.names:
+                    by_name.setdefault(name.lower(), set()).add(entity.id)
+        named: dict[str, set[str]] = {}
+        for office in self.offices.values():
+            for title in office.titles:
+                title_words = title.lower().split()
+                for start in range(len(title_words)):
+                    for end in range(start + 1, len(title_words) + 1):
+                        for owner in by_name.get(" ".join(title_words[start:end]), ()):
+                            named.setdefault(owner, set()).add(office.id)
+        return {key: tuple(sorted(ids)) for key, ids in named.items()}
 
     def offices_for(
         self, office_ids: Iterable[str], person: str, organizations: frozenset[str] | None = None, one_word: bool = False
@@ -671,8 +692,8 @@ class FactBase:
 
         Of the offices with the title, those the person held. If they held
         none: a title written with an organisation ("England coach") means all
-        of that organisation's offices with the title (a closed set, so the
-        claim is checked against each); without one, an unambiguous title means
+        of that organisation's offices with the title, or of those whose declared titles name it
+        (a closed set, so the claim is checked against each); without one, an unambiguous title means
         its one office, unless it is ``one_word`` ("President") and the person held
         offices of other owners only (then it may be an office the facts do not
         list); an ambiguous one ("the prime minister") means the offices
@@ -683,7 +704,8 @@ class FactBase:
         office_ids = office_ids if isinstance(office_ids, (set, frozenset)) else set(office_ids)
         # Through the indexes: a title such as "chief executive" may name thousands of offices.
         if organizations is not None:
-            office_ids = office_ids & {o for org in organizations for o in self.organization_offices.get(org, ())}
+            owned = (o for org in organizations for o in (*self.organization_offices.get(org, ()), *self.named_offices.get(org, ())))
+            office_ids = office_ids & set(owned)
         held = self.holder_offices.get(person, ())
         own = [self.offices[o] for o in held if o in office_ids]
         if own:

@@ -112,7 +112,10 @@ class TimeLinker:
                 continue  # "called an election for 28 April": the time of what is planned, not of the act
             elif (start >= main and self._same_clause(main, start)) or (end <= first and (self._same_clause(end, first) or relative(end, first))):
                 after.append(time.window)  # "cut rates in 1995"; "first appointed in 1979 by President Carter"
-        if not fronted and (opening := self._opening_year(floor, first)):
+        inside_years = self.year_indices[bisect.bisect_left(self.year_indices, first) : bisect.bisect_left(self.year_indices, last)]
+        if not fronted and inside_years:  # "Prague's population at the 2011 census stood at": the claim's own year
+            fronted[claim] = [DateWindow.of_year(self.years[index]) for index in inside_years]
+        elif not fronted and (opening := self._opening_year(floor, first)):
             fronted[claim] = [DateWindow.of_year(opening)]
         elif not fronted and (during := self._opening_event(floor, first)):
             fronted[claim] = during
@@ -236,15 +239,16 @@ class TimeLinker:
 
     def _heads_the_clause(self, end: int, first: int) -> bool:
         """A time set off at the head of the claim's clause: nothing but a comma (and, before a
-        past-tense clause, "when") before the claim, or a comma and then words of the same clause
-        ("In 2021, the budget was set by Chancellor X", "In 2021, Toronto had 2.8 million residents")."""
+        past-tense clause, "when") before the claim, or a comma (which copy may leave out) and then
+        words of the same clause ("In 2021, the budget was set by Chancellor X", "In 2021 Toronto
+        had 2.8 million residents")."""
         between = self.tokens.lower[end:first]
         if between[:1] == [")"]:
             between = between[1:]  # "On Wednesday (19 October), Home Secretary X": the bracket closes the time
         if all(word in (",", "when") for word in between) and between.count(",") <= 1:
             return True
         if not between or between[0] != ",":
-            return False
+            return bool(between) and self._same_clause(end, first)  # "In 2002 the Czech Republic, ...": the comma is optional
         if self._same_clause(end + 1, first):
             return True
         resume = self._after_an_aside(end + 1, first)
@@ -252,11 +256,12 @@ class TimeLinker:
 
     def _after_an_aside(self, start: int, first: int) -> int:
         """Where the clause resumes after an adverbial aside set off by commas, opened by a
-        subordinator or a preposition ("In 2020, as the pandemic took hold, Premier X shut the
-        border"; "In 2011, with aftershocks still rattling the capital, ..."): the comma that closes
+        subordinator, a preposition or a span counted from something ("In 2020, as the pandemic took
+        hold, Premier X shut the border"; "In 2011, with aftershocks still rattling the capital, ...";
+        "In 2014, months before the elections, ..."): the comma that closes
         it, or ``first`` when no such aside stands at ``start``."""
         low = self.tokens.lower
-        if start >= first or low[start] not in words.ASIDE_OPENERS:
+        if start >= first or not (low[start] in words.ASIDE_OPENERS or self._counted_from(start, first)):
             return first
         comma = next((i for i in range(start + 1, first) if low[i] == ","), None)
         if comma is None or any(word in _CLAUSE_PUNCTUATION for word in low[start + 1 : comma]):

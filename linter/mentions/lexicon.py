@@ -24,7 +24,7 @@ from linter.segment.tokens import Tokens, token_key
 _LITERAL = _parser.LITERAL
 
 
-_PLAIN_FORMAT = 3  # bumped whenever Lexicon.plain() or what build_lexicon derives changes (cached lexicons are rebuilt)
+_PLAIN_FORMAT = 4  # bumped whenever Lexicon.plain() or what build_lexicon derives changes (cached lexicons are rebuilt)
 _SEPARATOR = "\x1f"  # joins the tokens of an entry into one dictionary key; never inside a token
 
 
@@ -122,6 +122,8 @@ class Trie:
 
 COURTESY_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof")  # anyone may be given these
 RANKS = ("Sir", "Dame", "Lord", "Lady")  # only those whose declared names carry them
+# Lower-case particles a family name keeps when it is written alone: "Ole von Beust" -> "von Beust".
+NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "da", "di", "du", "del", "della", "le", "la", "ter", "zu", "bin", "al"})
 
 
 @dataclass
@@ -178,6 +180,8 @@ def short_forms(name: str, aliases: tuple[str, ...]) -> set[tuple[str, ...]]:
     # A double-barrelled surname is shortened whole: "Nomusa Dube-Ncube" -> "Dube-Ncube".
     surname = key[-3:] if len(key) >= 4 and key[-2] == "-" and key[-3][:1].isupper() else key[-1:]
     forms: set[tuple[str, ...]] = {surname}
+    if len(key) >= 3 and key[-2] in NAME_PARTICLES:
+        forms.add(key[-2:])  # "Mayor von Beust": the particle is written with the family name
     for alias in aliases:
         alias_key = token_key(alias)
         if len(alias_key) == 3 and alias_key[0] in RANKS:

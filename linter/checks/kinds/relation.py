@@ -42,7 +42,7 @@ from linter.dates import DateWindow, date_range, long_date
 from linter.facts.model import ENTITY_TYPES, Relation, Relations
 from linter.facts.temporal import Truth, relation_truth
 from linter.fields import Boolean, Choice, Field, Regex, Slug, Texts
-from linter.linking.claim_time import TimeLinker
+from linter.linking.claim_time import ClaimTime, TimeLinker
 from linter.mentions.model import Analysis, NameMention
 from linter.source.document import Span
 from linter.user_regex import BadRegex, compile_user_regex, document_regex
@@ -279,7 +279,7 @@ class _Reader:
             return True
         first, last = tokens.index_at_or_after(span.start), tokens.index_at_or_after(span.end)
         words = tokens.lower[first:last]
-        if any(word in _NEGATION or word.endswith("n't") or word in _NOT_NOW for word in words):
+        if any(word in _NEGATION or word.endswith("n't") or word in _NOT_NOW for word in words) and not self._then_of_a_written_time(span, words):
             return True  # "is not a member", "then held by": no claim about the time spoken of
         before = [word for word in tokens.lower[max(first - 3, 0) : first] if word != "-"]
         if any(word in _NOT_NOW or word == "non" for word in before[-2:]):
@@ -304,6 +304,20 @@ class _Reader:
             following = next((m for m in self.names.values() if m.first == after + 1), None)
         return not (following and following.entity and mine and following.entity in related.chain(mine))
 
+    def _time(self, span: Span, sentence: Span) -> ClaimTime:
+        tokens = self.analysis.tokens
+        if self._linker is None:
+            self._linker = TimeLinker(tokens, self.analysis.times, self.analysis.window)
+        return self._linker.link(span, tokens.index_at_or_after(sentence.start), tokens.index_at_or_after(sentence.end))
+
+    def _then_of_a_written_time(self, span: Span, words: list[str]) -> bool:
+        """'In 2002, the Czech Republic, then a member of the EU,': "then" is the time written at the
+        head of the clause, and the words claim the relation at it."""
+        if "then" not in words or any(word in _NEGATION or word.endswith("n't") or (word in _NOT_NOW and word != "then") for word in words):
+            return False
+        sentence = self.sentence(span)
+        return sentence is not None and self._time(span, sentence).fronted
+
     def readings(self, span: Span) -> tuple[DateWindow, ...] | None:
         """The times the match speaks of (claim_time's reading); None: a future or hypothetical claim."""
         analysis, tokens = self.analysis, self.analysis.tokens
@@ -313,9 +327,7 @@ class _Reader:
             return None
         sentence = self.sentence(span)
         assert sentence is not None  # left_alone drops matches across sentences
-        if self._linker is None:
-            self._linker = TimeLinker(tokens, analysis.times, analysis.window)
-        time = self._linker.link(span, tokens.index_at_or_after(sentence.start), tokens.index_at_or_after(sentence.end))
+        time = self._time(span, sentence)
         readings = time.readings(analysis.window)
         if not time.fronted and any(word in _PAST for word in words):  # "was a member": of some earlier time too
             readings = tuple(DateWindow(dt.date.min, analysis.window.end) if w == analysis.window else w for w in readings)
