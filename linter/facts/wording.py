@@ -197,10 +197,28 @@ class WordingChange:
         return f'has "{self.written}" where the record has "{self.recorded}"'
 
 
+class _Compared:
+    """A text's words as compared (contractions spelled out, one spelling), each with the word written."""
+
+    def __init__(self, text: str) -> None:
+        self.words = quote_words(text)
+        self.keys: list[str] = []
+        self.owners: list[int] = []  # for each key, the index of the word it comes from
+        for index, word in enumerate(self.words):
+            for part in (word,) if word.startswith("\x00") else _spelled_out(word):
+                self.keys.append(spelling_key(part))
+                self.owners.append(index)
+
+    def written(self, first: int, last: int) -> list[str]:
+        """The words written for the keys [first, last)."""
+        return [self.words[i] for i in sorted(set(self.owners[first:last]))]
+
+
 def wording_changes(written: str, recorded: str) -> list[WordingChange]:
-    """Differences between an article's quotation and the canonical text."""
-    article, canon = quote_words(written), quote_words(recorded)
-    matcher = difflib.SequenceMatcher(None, [spelling_key(w) for w in article], [spelling_key(w) for w in canon], autojunk=False)
+    """Differences between an article's quotation and the canonical text; a contraction for its
+    spelled-out form ("hour's come" for "hour has come") is a way of writing the same words."""
+    article, canon = _Compared(written), _Compared(recorded)
+    matcher = difflib.SequenceMatcher(None, article.keys, canon.keys, autojunk=False)
     opcodes = matcher.get_opcodes()
     first_equal = next((i for i, op in enumerate(opcodes) if op[0] == "equal"), None)
     last_equal = max((i for i, op in enumerate(opcodes) if op[0] == "equal"), default=None)
@@ -208,11 +226,11 @@ def wording_changes(written: str, recorded: str) -> list[WordingChange]:
     for position, (op, a1, a2, c1, c2) in enumerate(opcodes):
         if op == "equal":
             continue
-        written_words = [w for w in article[a1:a2] if not w.startswith("\x00")]
-        marked = any(w.startswith("\x00") for w in article[max(a1 - 1, 0) : a2 + 1])
+        written_words = [w for w in article.written(a1, a2) if not w.startswith("\x00")]
+        marked = any(w.startswith("\x00") for w in article.keys[max(a1 - 1, 0) : a2 + 1])
         if not written_words and (marked or first_equal is None or last_equal is None or position < first_equal or position > last_equal):
             continue  # an elision, an insertion, or the part of the quote not quoted
-        recorded_words = canon[c1:c2]
+        recorded_words = canon.written(c1, c2)
         if last_equal is not None and position > last_equal and len(recorded_words) > len(written_words) + 1:
             recorded_words = [*recorded_words[: len(written_words) + 1], "…"]  # the quote stops here
         elif first_equal is not None and position < first_equal and len(recorded_words) > len(written_words) + 1:
