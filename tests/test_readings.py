@@ -1079,6 +1079,8 @@ def test_deposed_and_the_rule_of_a_titled_person(text, expected):
         ("The deal came after four years in which President Donald Trump questioned the alliance.", "2022-03-01", []),
         ("After eight years under President Barack Obama, the party lost.", "2018-03-01", []),
         ("Over the past decade, Chancellor Jeremy Hunt has said little.", "2025-06-10", []),
+        ("Over the past 18 months, President Donald Trump questioned the alliance.", "2022-03-01", []),
+        ("Over the past six months, President Donald Trump questioned the alliance.", "2022-03-01", ["office-holder"]),
         # ... but only that span: a holder from before it, or one after the span's own end, is still wrong.
         ("Over the past year, President Donald Trump questioned the alliance.", "2022-03-01", ["office-holder"]),
         ("Over the past four years, President Barack Obama questioned the alliance.", "2022-03-01", ["office-holder"]),

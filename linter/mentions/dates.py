@@ -129,16 +129,16 @@ _YEARS_AGO = kept_regexes.compile(
 )
 # Each match holds one of these words: a text without either is not searched (the regex above is costly).
 _YEARS_AGO_WORDS = kept_regexes.compile("ago|last", regex.IGNORECASE)
-# "over the past four years", "the last decade", "four years in which", "eight years under": a span of
-# years counted back that ends at the article's date. "The last two years of his term" is not one.
+# "over the past four years", "the last decade", "the past 18 months", "four years in which", "eight
+# years under": a span counted back that ends at the article's date. "The last two years of his term" is not one.
 _COUNT = rf"""(?:{"|".join(sorted(_COUNTS, key=len, reverse=True))}|\d{{1,2}})"""
 _SPAN_BACK = kept_regexes.compile(
     rf"""\b(?:(?:the|these)\s+(?:past|last|previous|preceding)\s+(?:(?P<count>{_COUNT})\s+)?
-        (?P<unit>years?|decades?)\b(?!\s+(?:of|to|in\s+office)\b)(?(count)|(?<!years))
-    |(?P<span>{_COUNT})\s+(?P<span_unit>years|decades)(?=\s+(?:(?:in|during)\s+which|when|under)\b))""",
+        (?P<unit>years?|decades?|months?)\b(?!\s+(?:of|to|in\s+office)\b)(?(count)|(?<!years|months))
+    |(?P<span>{_COUNT})\s+(?P<span_unit>years|decades|months)(?=\s+(?:(?:in|during)\s+which|when|under)\b))""",
     regex.VERBOSE | regex.IGNORECASE,
 )
-_SPAN_BACK_WORDS = kept_regexes.compile("years|decade", regex.IGNORECASE)
+_SPAN_BACK_WORDS = kept_regexes.compile("years|decade|months", regex.IGNORECASE)
 
 
 def find_times(prose: str, dates: list[DateMention], window: DateWindow) -> list[TimeExpression]:
@@ -180,14 +180,16 @@ def find_times(prose: str, dates: list[DateMention], window: DateWindow) -> list
                 )
             )
     for match in _SPAN_BACK.finditer(prose) if _SPAN_BACK_WORDS.search(prose) else ():
-        back = _years(match.group("count") or match.group("span") or "1", match.group("unit") or match.group("span_unit"))
-        found.append(TimeExpression(Span(match.start(), match.end()), DateWindow(_years_before(window.start, back), window.end)))
+        count, unit = match.group("count") or match.group("span") or "1", (match.group("unit") or match.group("span_unit")).lower()
+        months = _number(count) if unit.startswith("month") else 12 * _years(count, unit)
+        found.append(TimeExpression(Span(match.start(), match.end()), DateWindow(_months_before(window.start, months), window.end)))
     return sorted(found, key=lambda t: t.span)
 
 
-def _years_before(day: dt.date, years: int) -> dt.date:
-    """The same day of the month ``years`` earlier (28 February for 29 February)."""
-    return day.replace(year=day.year - years, day=min(day.day, 28) if day.month == 2 else day.day)
+def _months_before(day: dt.date, months: int) -> dt.date:
+    """The same day of the month ``months`` earlier (the month's last day where it is shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return dt.date(year, month + 1, min(day.day, month_end(dt.date(year, month + 1, 1)).day))
 
 
 # Words that make a clause speak of the future: "will deliver", "is due to open", "is set to".
@@ -201,9 +203,12 @@ def _in_a_future_clause(prose: str, start: int) -> bool:
     return _FUTURE_CLAUSE.search(prose, begins, start) is not None
 
 
+def _number(count: str) -> int:
+    return int(count) if count.isdigit() else _COUNTS[count.lower()]
+
+
 def _years(count: str, unit: str) -> int:
-    number = int(count) if count.isdigit() else _COUNTS[count.lower()]
-    return number * (10 if unit.lower().startswith("decade") else 1)
+    return _number(count) * (10 if unit.lower().startswith("decade") else 1)
 
 
 def _window(match: regex.Match) -> DateWindow:
