@@ -40,7 +40,7 @@ KNOWN_MISSES = frozenset(
     b20-consistency-006 b21-event-014 b21-consist-002 b23-titleq-007 b23-titleq-009 b23-place-008
     b23-consist-002 b24-titleq-006 b24-consist-002 b27-tiq-004 b26-yearless-002 b26-place-002
     b28-yearless-002 b28-quantity-004 b28-quantity-006 b29-tiq-004 b29-place-012 b30-yearless-006
-    b30-event-002 b30-quantity-006
+    b30-event-002 b30-quantity-006 b32-event-002 b32-consistency-002 b33-tiq-006 blind-speaker-009
     """.split()
 )
 

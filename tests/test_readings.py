@@ -1157,3 +1157,36 @@ def test_a_place_named_by_an_offices_title_and_family_names_with_particles(text,
 def test_a_family_name_keeps_its_particle_when_shortened():
     assert short_forms("Ole von Beust", ()) == {("Beust",), ("von", "Beust")}
     assert short_forms("Gordon Brown", ()) == {("Brown",)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A speaker's name, then an appositive set off by commas, then the verb.
+        ('"Growth is the challenge and we must be bold in meeting it," Jeremy Hunt, a former chancellor, told reporters.', ["quote-speaker"]),
+        ('"Growth is the challenge and we must be bold in meeting it," Rachel Reeves, the chancellor, said.', []),
+        # A title or description before the subject whose clause ends in the colon.
+        ('Shadow chancellor Jeremy Hunt struck a sober note: "Growth is the challenge and we must be bold in meeting it."', ["quote-speaker"]),
+        ('Critics of Jeremy Hunt struck back: "Growth is the challenge and we must be bold in meeting it."', []),
+        # A live blog's time stamp before the speaker.
+        ('19:40 - Jeremy Hunt posts: "Growth is the challenge and we must be bold in meeting it."', ["quote-speaker"]),
+    ],
+)
+def test_speakers_after_an_appositive_a_description_or_a_time_stamp(text, expected):
+    assert quote_rules(text, "2025-06-10") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A label in brackets or a dateline before a fronted year: the year still opens the sentence.
+        ("(English summary) In 2019, then-Chancellor Jeremy Hunt set out his plans.", ["then-office-holder"]),
+        ("LONDON (Reuters) - In 2019, then-Chancellor Jeremy Hunt set out his plans.", ["then-office-holder"]),
+        ("LONDON (Reuters) - In 2023, then-Chancellor Jeremy Hunt set out his plans.", []),
+        # "to be held" keeps a date with the event, as "held" does.
+        ("The mini-budget, to be delivered on 24 September 2022, was awaited.", ["event-date"]),
+        ("The mini-budget, to be delivered on 23 September 2022, was awaited.", []),
+    ],
+)
+def test_a_label_before_a_fronted_year_and_an_event_to_be_held(text, expected):
+    assert rules_of(text, "2025-06-10") == expected

@@ -516,3 +516,17 @@ def test_an_events_place_after_a_date_a_perfect_or_its_suspects(text, expected):
 def test_an_event_named_by_a_passive_verb_then_its_venue_or_place(text, expected):
     facts = VERDICT + "  - {id: power-sharing, name: the restoration, date: 2016-05-21, place: chennai, mentions: ['power-sharing was restored']}\n"
     assert [f.rule for f in lint(text, rule="event-place", date="2016-06-01", facts_yaml=facts)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Iran nuclear deal unfolded in Tehran.", ["event-place"]),
+        ("The Iran nuclear deal, signed this year in Tehran, ended years of talks.", ["event-place"]),
+        ("In Tehran, the Iran nuclear deal began a new era.", ["event-place"]),
+        ("In Vienna, the Iran nuclear deal began a new era.", []),
+        ("In Tehran, protesters against the Iran nuclear deal began a march.", []),
+    ],
+)
+def test_an_event_that_unfolded_was_held_this_year_or_opened_in_a_place(text, expected):
+    assert [f.rule for f in lint(text, rule="event-place", date="2015-08-14", facts_yaml=DEAL)] == expected

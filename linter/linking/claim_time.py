@@ -95,6 +95,7 @@ class TimeLinker:
         """
         relative = (lambda end, first: False) if past_tense else self._relative_to
         first, last = self.tokens.index_at_or_after(claim.start), self.tokens.index_at_or_after(claim.end)
+        floor = self._after_a_label(floor, first)
         main = last + 1 if appositive and last < ceiling and self.tokens.lower[last] == "," else last
         fronted: dict[Span, list[DateWindow]] = {}  # by the written time: a date without a year may be two days
         after = []
@@ -132,6 +133,22 @@ class TimeLinker:
         if self._past_perfect(last, ceiling):
             after.append(DateWindow(dt.date.min, self.window.start - dt.timedelta(days=1)))
         return ClaimTime(tuple(dict.fromkeys(after)))
+
+    def _after_a_label(self, floor: int, first: int) -> int:
+        """Where the sentence itself begins after a label in brackets or a dateline ("(English
+        summary) In 2015, ...", "LONDON (Reuters) - In 2015, ..."): the time after it opens the sentence."""
+        texts, index = self.tokens.texts, floor
+        while index < first and texts[index].isalpha() and texts[index].isupper():
+            index += 1  # the dateline's place
+        if index < first and texts[index] in ("(", "["):
+            close = next((i for i in range(index + 1, min(index + 8, first)) if texts[i] in (")", "]")), None)
+            if close is None:
+                return floor
+            index = close + 1
+            if index < first and texts[index] in ("-", "–", "—"):
+                index += 1
+            return index if index < first else floor
+        return floor
 
     def _opening_times(self, floor: int, first: int) -> list[DateWindow]:
         """'During the 2014 water crisis, reservoirs fell and then-Governor X resisted': the time of a

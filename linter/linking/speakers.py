@@ -31,6 +31,7 @@ _CLAUSE_STOPS = frozenset({".", "?", "!", ";", ":", '"', "“", "”", "'", "‘
 # Past participles that open an aside after a name: "X, sworn in on Saturday, said:".
 _IRREGULAR_PARTICIPLES = frozenset("sworn chosen known seen given taken shown beaten born made held left struck".split())
 _ASIDE_ADVERBS = frozenset({"still", "now", "already", "once", "then", "later", "again", "also", "just", "newly", "long"})
+_APPOSITIVE_OPENERS = words.ARTICLES | frozenset({"his", "her", "its", "their"})  # "X, a former lawmaker, said"
 _BETWEEN_NAME_AND_VERB = frozenset({"once", "also", "later", "then", "again", "famously", "who", "has", "had", "have"})
 
 
@@ -84,7 +85,8 @@ class _SpeakerFinder:
         if self.lower[index] in words.PRONOUNS and index + 1 < len(self.lower) and self.lower[index + 1] in words.SPEECH_VERBS:
             return self._antecedent(quotation.span.start)
         name = self._name_within(index, _MAX_GAP, descriptors=_MAX_DESCRIPTORS)  # [title] X said, security chief X told
-        verb = name.last + (name.last < len(self.lower) and self.lower[name.last].endswith("ly")) if name else 0
+        verb = self._past_appositive(name.last) if name else 0  # "X, a former lawmaker eyeing the post, told"
+        verb += verb < len(self.lower) and self.lower[verb].endswith("ly")
         if name and verb < len(self.lower) and self.lower[verb] in words.SPEECH_VERBS:
             # After a quotation that ends its sentence, "X said the plan was weak" is a new
             # sentence about X; only "X said." attributes the quotation.
@@ -93,6 +95,21 @@ class _SpeakerFinder:
                 return None
             return name
         return None
+
+    def _past_appositive(self, index: int) -> int:
+        """Where the clause goes on after an appositive set off by commas at ``index`` ("X, a former
+        lawmaker eyeing the post, told reporters"): a short phrase opened by a determiner, with no
+        verb of speech, quotation mark or other clause stop in it; ``index`` itself when there is none."""
+        low = self.lower
+        if index + 2 >= len(low) or low[index] != "," or low[index + 1] not in _APPOSITIVE_OPENERS:
+            return index
+        for position in range(index + 2, min(index + 2 + _MAX_OBJECT, len(low))):
+            word = low[position]
+            if word == ",":
+                return position + 1
+            if word in _CLAUSE_STOPS or word in words.SPEECH_VERBS:
+                return index
+        return index
 
     def _only_circumstances(self, verb: int) -> bool:
         """Whether the speech verb's sentence ends with at most its listener and circumstances:
@@ -176,10 +193,28 @@ class _SpeakerFinder:
         if len(named) != 1 or named[0].possessive:
             return None  # nobody, or somebody else named in the clause too
         subject = named[0]
-        opening = self.lower[start : subject.first]
+        opening = self.lower[start : self._before_descriptors(subject.first, start)]
         if opening and opening[-1] == "," and _participle(opening[0]) and "," not in opening[:-1]:
             return subject  # "Conceding defeat on election night, John Hogan struck a reflective note:"
-        return subject if all(word in words.OPENING_TIME_WORDS or word.isdigit() or word in ("ago", "today") for word in opening) else None
+        # After a time at most, or a live blog's time stamp: "19:40 - Chief Minister X posts:"
+        timely = all(word in words.OPENING_TIME_WORDS or word.isdigit() or word in ("ago", "today", "-", "–", "—") for word in opening)
+        return subject if timely else None
+
+    def _before_descriptors(self, first: int, floor: int) -> int:
+        """Where the title or description right before a name begins ("Health minister X",
+        "Outgoing Chief Minister X"): a title phrase, and at most three other words that are no
+        clause opener, preposition, time word or verb in the past ("Critics of Prime Minister X"
+        keeps "Critics of", "A backbencher turned to X" keeps all of it)."""
+        index, descriptors = first, 0
+        while index > floor:
+            word = self.lower[index - 1]
+            if index - 1 in self.in_title_phrase:
+                index -= 1
+            elif descriptors < _MAX_DESCRIPTORS and _descriptor(word):
+                index, descriptors = index - 1, descriptors + 1
+            else:
+                break
+        return index
 
     def _opens_line(self, index: int) -> bool:
         """Whether the token at ``index`` is the first of its line."""
@@ -271,3 +306,15 @@ def _adverb(word: str) -> bool:
 def _participle(word: str) -> bool:
     """'conceding', 'sworn', 'pressed': a word that opens a participial phrase."""
     return word.isalpha() and (word.endswith(("ing", "ed")) or word in _IRREGULAR_PARTICIPLES)
+
+
+def _descriptor(word: str) -> bool:
+    """A word that may describe a person before the name: "health", "minister", "outgoing"."""
+    return (
+        word.isalpha()
+        and not word.endswith("ed")
+        and word not in _NOT_DESCRIPTORS
+        and word not in words.OPENING_TIME_WORDS
+        and word not in words.CIRCUMSTANCE_PREPOSITIONS
+        and word not in words.OBJECT_PREPOSITIONS
+    )

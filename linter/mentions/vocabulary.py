@@ -120,10 +120,11 @@ TIMING_VERBS = frozenset(
     takes took is was will kicks kicked culminates""".split()
 )
 MAX_DATE_DISTANCE = 20  # tokens between a date and the event it dates
-# After an event and a comma, words that keep the date with the event ("the Oscars, held on 2 March").
+# After an event and a comma, words that keep the date with the event ("the Oscars, held on 2 March",
+# "the summit, to be held on 3 March").
 EVENT_APPOSITION = frozenset(
     """held staged scheduled due set starting beginning running taking played hosted opening ending
-    run won fought begun shown sung led struck made drawn sworn taken written which that""".split()
+    run won fought begun shown sung led struck made drawn sworn taken written which that to""".split()
 )
 # Between "for" and an event: "registration for next year's London Marathon".
 DETERMINER_WORDS = frozenset({"next", "last", "this", "that", "annual", "year's", "year’s", "-"})
