@@ -168,6 +168,9 @@ _ROLE_WORDS = {"assistant", "deputy", "vice", "acting", "interim", "shadow", "jo
 # Words that say "no longer in office" by themselves: "deposed former president X" without "former"
 # is still correct copy, so dropping that "former" plants no error.
 _STILL_PAST = regex.compile(r"(?i)\b(?:deposed|ousted|toppled|overthrown|exiled|erstwhile|onetime|then|late)[\s-]+$")
+# "his former boss X", "Blair's former chancellor X": without "former" the words name a relation to
+# a person ("his boss X", the boss he had), not a claim that X holds the office now (docs/rules.md).
+_RELATION_BEFORE = regex.compile(r"(?i)(?:\b(?:his|her|their)|\w['’]s)\s+$")
 _PAST_YEAR = regex.compile(r"\b(?:[Ii]n|[Dd]uring|[Oo]n)\s+(?:the\s+)?(?:\d{1,2}\s+\p{Lu}\p{Ll}+\s+)?(?:1[89]\d\d|20\d\d)")
 _QUOTE_TEXT = r"(?P<quote>[^\"“”\n]{50,600}?)"
 
@@ -239,8 +242,9 @@ class MutantMaker:
                 person = names[found.group("name")]
                 phrase_start, former_at = self._phrase_start(found)
                 if found.group("former"):
-                    if _STILL_PAST.search(text, max(0, found.start() - 20), found.start()):
-                        continue  # "deposed former president X": without "former" it says the same
+                    before = text[max(0, found.start("former") - 20) : found.start("former")]
+                    if _STILL_PAST.search(text, max(0, found.start() - 20), found.start()) or _RELATION_BEFORE.search(before):
+                        continue  # "deposed former president X", "his former boss X": without "former" no error
                     tenures = office.tenures_of(person)
                     if tenures and all(t.end and t.end < window.start for t in tenures) and self._only_reading(found, office, person):
                         made.append(Mutant("drop-former", path, found.start("former"), found.end("former"), "", f"dropped {found.group('former').strip()!r}"))

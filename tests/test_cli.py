@@ -306,8 +306,8 @@ rules:
     message: "{person} was not {office} {date}: {record}."
     description: Prime ministers.
     examples:
-      flag: [Prime Minister Rishi Sunak spoke., Prime Minister Rishi Sunak left.]
-      pass: [Prime Minister Keir Starmer spoke., Prime Minister Keir Starmer left.]
+      flag: [Prime Minister Rishi Sunak spoke., Prime Minister Rishi Sunak arrived.]
+      pass: [Prime Minister Keir Starmer spoke., Prime Minister Keir Starmer arrived.]
 """
 
 

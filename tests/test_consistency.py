@@ -102,7 +102,7 @@ def test_on_one_line_the_message_says_earlier_on_this_line():
 
 
 def test_a_conflict_is_reported_once_per_person_and_pair_of_offices():
-    text = "Chancellor Rachel Reeves spoke. Home Secretary Rachel Reeves replied. Chancellor Rachel Reeves left. Home Secretary Rachel Reeves stayed."
+    text = "Chancellor Rachel Reeves spoke. Home Secretary Rachel Reeves replied. Chancellor Rachel Reeves arrived. Home Secretary Rachel Reeves stayed."
     assert len(conflicts(text)) == 1
 
 

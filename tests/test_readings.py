@@ -1190,3 +1190,25 @@ def test_speakers_after_an_appositive_a_description_or_a_time_stamp(text, expect
 )
 def test_a_label_before_a_fronted_year_and_an_event_to_be_held(text, expected):
     assert rules_of(text, "2025-06-10") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # "A year ago last Saturday": years counted back, with the day.
+        ("A year ago last Saturday, Chancellor Jeremy Hunt set out his plans.", "2024-06-10", []),
+        ("A year ago last Saturday, Chancellor Rachel Reeves set out her plans.", "2024-06-10", ["office-holder"]),
+        # A holder's leaving speaks of the title held until then.
+        ("The coalition took office after Chancellor Jeremy Hunt left the Treasury.", "2025-06-10", []),
+        ("The markets recovered after the departure of Chancellor Jeremy Hunt.", "2025-06-10", []),
+        # ... whenever that was: before the facts' first chancellor too, so nothing is said.
+        ("The markets recovered after Chancellor Rachel Reeves resigned.", "2023-06-10", []),
+        # "her chancellor": a relation to a person, like "Truss's chancellor", not a claim of office.
+        ("On that day the prime minister and her chancellor Jeremy Hunt set out the plans.", "2025-06-10", []),
+        # "..., with X doing": a circumstance of the clause a fronted date governs.
+        ("On 22 November 2023, the plan was published, with Chancellor Jeremy Hunt describing it as a turning point.", "2025-06-10", []),
+        ("On 22 November 2023, the plan was published, with Chancellor Rachel Reeves describing it as a turning point.", "2025-06-10", ["office-holder"]),
+    ],
+)
+def test_a_day_a_year_ago_leaving_office_a_relation_and_a_circumstance(text, date, expected):
+    assert rules_of(text, date) == expected

@@ -130,7 +130,7 @@ class TimeLinker:
             or (index < first and (self._same_clause(index + 1, first) or relative(index + 1, first)))
         ]
         after += self._opening_times(floor, first)
-        if self._past_perfect(last, ceiling):
+        if self._past_perfect(last, ceiling) or self._leaving(first, last, floor, ceiling):
             after.append(DateWindow(dt.date.min, self.window.start - dt.timedelta(days=1)))
         return ClaimTime(tuple(dict.fromkeys(after)))
 
@@ -230,6 +230,17 @@ class TimeLinker:
         following = low[index + 1]
         return following.isalpha() and following not in words.NOT_A_PARTICIPLE
 
+    def _leaving(self, first: int, last: int, floor: int, ceiling: int) -> bool:
+        """'Chancellor Angela Merkel left politics', 'the departure of Prime Minister Liz Truss': a
+        holder's leaving speaks of the title held until then, whenever that was."""
+        low = self.tokens.lower
+        if first - 2 >= floor and low[first - 1] == "of" and low[first - 2] in words.LEAVING_NOUNS:
+            return True
+        index = last
+        while index < ceiling and (low[index].endswith("ly") or low[index] in ("later", "eventually", "then", "finally")):
+            index += 1
+        return index < ceiling and low[index] in words.LEAVING_VERBS
+
     def _opens_clause(self, floor: int, start: int) -> bool:
         """A time at the head of its clause ("In 2019, ...", "He said that in 2019 ..."), not the end
         of another ("The rule was set in 2016, President Biden said")."""
@@ -311,6 +322,8 @@ class TimeLinker:
         for index, word in enumerate(between):
             if word in words.SPEECH_VERBS:
                 return all(w in words.TIME_PREPOSITIONS for w in between[index + 1 :])  # "said in 2021"
+            if word == "," and between[index + 1 : index + 2] == ["with"]:
+                continue  # "..., with Prime Minister X describing it as": a circumstance of the same clause
             if word in _CLAUSE_PUNCTUATION or word in words.CLAUSE_OPENERS:
                 return False
         return True

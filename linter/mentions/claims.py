@@ -271,8 +271,8 @@ class _ClaimReader:
             index -= 1
         if index - 1 >= floor and self.lower[index - 1] == "the" and self.tokens.lower_bases[index] in words.ORGANISATION_NOUNS:
             return claim, index - 1, organizations, determiner  # "the state's premier": the premier of the state spoken of
-        if index >= floor and is_possessive(self.texts[index]):
-            return None  # "Blair's chancellor": a relation, not a claim of office
+        if index >= floor and (is_possessive(self.texts[index]) or self.lower[index] in words.PERSONAL_POSSESSIVES):
+            return None  # "Blair's chancellor", "her chancellor Kwasi Kwarteng": a relation, not a claim of office
         if index >= floor and self.lower[index] == "under" and claim is not Claim.EARLIER:
             return None  # "served under President Clinton": during their time, whenever that was; "under then-President X" says when
         return claim, index, organizations, determiner

@@ -119,11 +119,11 @@ _COUNTS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30, "forty": 40, "fifty": 50,
 }
-# "Twenty years ago today", "a decade ago", "10 years ago", "last year": counted back from the article's
+# "Twenty years ago today", "A year ago last Saturday", "a decade ago", "10 years ago", "last year": counted back from the article's
 # date, as that whole year.
 _YEARS_AGO = kept_regexes.compile(
     rf"""\b(?:(?P<count>{"|".join(sorted(_COUNTS, key=len, reverse=True))}|\d{{1,2}})\s+(?P<unit>years?|decades?)\s+ago
-    (?:\s+(?:today|this\s+week|this\s+month))?
+    (?:\s+(?:today|yesterday|this\s+week|this\s+month|(?:last|this|on)\s+(?:week|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day)))?
     |(?P<last>[Ll]ast\s+year))\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )

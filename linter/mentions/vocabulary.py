@@ -25,6 +25,11 @@ CURRENT = frozenset({"current", "incumbent", "sitting", "serving", "present", "n
 # said in a farewell statement", in the paper the day after the successor was sworn in). The claim
 # is true up to HANDOVER_DAYS after the tenure ends.
 OUTGOING = frozenset({"outgoing", "departing"})
+# A holder's leaving, after the titled name ("Chancellor X resigned") or before it ("the departure
+# of Prime Minister X"): the title is the one held until then, whenever that was.
+LEAVING_VERBS = frozenset({"left", "resigned", "quit", "retired", "stepped", "departed", "stood"})
+PERSONAL_POSSESSIVES = frozenset({"his", "her", "their"})  # "her chancellor": a relation to a person, like "Truss's chancellor"
+LEAVING_NOUNS = frozenset({"departure", "resignation", "exit", "ouster", "downfall", "fall", "removal", "retirement"})
 HANDOVER_DAYS = 7
 # Before or after a title: another role, or not (yet) holding it ("would-be", "will become").
 # The title is left alone.
