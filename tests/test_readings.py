@@ -1212,3 +1212,60 @@ def test_a_label_before_a_fronted_year_and_an_event_to_be_held(text, expected):
 )
 def test_a_day_a_year_ago_leaving_office_a_relation_and_a_circumstance(text, date, expected):
     assert rules_of(text, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # Verbs of leaving only with what makes them so: "left for Kyiv" is no leaving office.
+        ("Chancellor Jeremy Hunt left for Kyiv on Saturday.", "2025-06-10", ["office-holder"]),
+        ("Chancellor Jeremy Hunt stood at the podium on Tuesday.", "2025-06-10", ["office-holder"]),
+        ("Chancellor Jeremy Hunt stepped down.", "2025-06-10", []),
+        ("Chancellor Jeremy Hunt left the government.", "2025-06-10", []),
+        # "previous" counts back from a time the text gives, not from the article's date.
+        ("Jeremy Hunt took office in 2022. In the previous two months, Chancellor Jeremy Hunt had said little.", "2025-06-10", []),
+        ("In the previous two months, Chancellor Jeremy Hunt said little.", "2025-06-10", ["office-holder"]),
+    ],
+)
+def test_leaving_needs_its_particle_and_previous_is_not_counted_back(text, date, expected):
+    assert rules_of(text, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Who is named after a preposition, or inside an opening participle, does not speak.
+        ('Aides to Jeremy Hunt wrote: "Growth is the challenge and we must be bold in meeting it."', []),
+        ('Critics of Jeremy Hunt said: "Growth is the challenge and we must be bold in meeting it."', []),
+        ('Mocking Jeremy Hunt, protesters chanted: "Growth is the challenge and we must be bold in meeting it."', []),
+        ('Crowds cheered as Jeremy Hunt posted: "Growth is the challenge and we must be bold in meeting it."', ["quote-speaker"]),
+    ],
+)
+def test_a_name_after_a_preposition_or_in_an_opening_participle_does_not_speak(text, expected):
+    assert quote_rules(text, "2025-06-10") == expected
+
+
+def test_a_contraction_stands_for_is_or_has_but_is_and_has_differ():
+    from linter.facts.wording import wording_changes
+
+    assert wording_changes("the hour's come", "the hour has come") == []
+    assert [str(c) for c in wording_changes("democracy is prevailed", "democracy has prevailed")] == ['has "is" where the record has "has"']
+
+
+def test_a_place_inside_a_longer_place_in_a_title_is_not_its_owner():
+    virginia = """
+facts_version: 1
+entities:
+  - {id: virginia, name: Virginia, type: place}
+  - {id: west-virginia, name: West Virginia, type: place}
+  - {id: jim-justice, name: Jim Justice}
+  - {id: ralph-northam, name: Ralph Northam}
+offices:
+  - id: wv-governor
+    name: Governor of West Virginia
+    titles: [Governor of West Virginia, West Virginia Governor, Governor]
+    holders:
+      - {who: jim-justice, from: 2017-01-16}
+"""
+    assert [f.rule for f in lint("Virginia Governor Ralph Northam apologised on Saturday.", date="2019-06-01", facts_yaml=virginia)] == []
+    assert [f.rule for f in lint("West Virginia Governor Ralph Northam apologised.", date="2019-06-01", facts_yaml=virginia)] == ["office-holder"]

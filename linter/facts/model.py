@@ -679,10 +679,17 @@ class FactBase:
         for office in self.offices.values():
             for title in office.titles:
                 title_words = title.lower().split()
-                for start in range(len(title_words)):
-                    for end in range(start + 1, len(title_words) + 1):
-                        for owner in by_name.get(" ".join(title_words[start:end]), ()):
-                            named.setdefault(owner, set()).add(office.id)
+                runs = [
+                    (start, end)
+                    for start in range(len(title_words))
+                    for end in range(start + 1, len(title_words) + 1)
+                    if " ".join(title_words[start:end]) in by_name
+                ]
+                for start, end in runs:
+                    if any(a <= start and end <= b and (a, b) != (start, end) for a, b in runs):
+                        continue  # "Virginia" inside "Governor of West Virginia" is not the owner
+                    for owner in by_name[" ".join(title_words[start:end])]:
+                        named.setdefault(owner, set()).add(office.id)
         return {key: tuple(sorted(ids)) for key, ids in named.items()}
 
     def offices_for(

@@ -51,7 +51,9 @@ _ENDINGS = {"n't": "not", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am"
 _IS = "'s"
 
 
-def _spelled_out(word: str) -> tuple[str, ...]:
+def _spelled_out(word: str, is_has: bool = True) -> tuple[str, ...]:
+    """The word with a contraction spelled out; with ``is_has``, "is" and "has" are the one token
+    "'s" stands for (to find a quotation's source; comparing its words keeps them apart)."""
     if word in _SPELLED_OUT:
         return _SPELLED_OUT[word]
     for ending, full in _ENDINGS.items():
@@ -59,7 +61,7 @@ def _spelled_out(word: str) -> tuple[str, ...]:
             return (word[: -len(ending)], full)
     if word.endswith("'s") and len(word) > 2:
         return (word[:-2], _IS)  # "lady's" may be "lady is" (or a possessive: the same either way)
-    if word in ("is", "has"):
+    if is_has and word in ("is", "has"):
         return (_IS,)
     return (word,)
 
@@ -205,13 +207,20 @@ class _Compared:
         self.keys: list[str] = []
         self.owners: list[int] = []  # for each key, the index of the word it comes from
         for index, word in enumerate(self.words):
-            for part in (word,) if word.startswith("\x00") else _spelled_out(word):
+            for part in (word,) if word.startswith("\x00") else _spelled_out(word, is_has=False):
                 self.keys.append(spelling_key(part))
                 self.owners.append(index)
 
     def written(self, first: int, last: int) -> list[str]:
         """The words written for the keys [first, last)."""
         return [self.words[i] for i in sorted(set(self.owners[first:last]))]
+
+
+def _same_words(written: list[str], recorded: list[str]) -> bool:
+    """Word for word the same, "'s" standing for "is" or "has" ("the hour's come", "the hour has come")."""
+    return len(written) == len(recorded) and all(
+        a == b or (_IS in (a, b) and {a, b} - {_IS} <= {"is", "has"}) for a, b in zip(written, recorded, strict=True)
+    )
 
 
 def wording_changes(written: str, recorded: str) -> list[WordingChange]:
@@ -224,7 +233,7 @@ def wording_changes(written: str, recorded: str) -> list[WordingChange]:
     last_equal = max((i for i, op in enumerate(opcodes) if op[0] == "equal"), default=None)
     changes = []
     for position, (op, a1, a2, c1, c2) in enumerate(opcodes):
-        if op == "equal":
+        if op == "equal" or _same_words(article.keys[a1:a2], canon.keys[c1:c2]):
             continue
         written_words = [w for w in article.written(a1, a2) if not w.startswith("\x00")]
         marked = any(w.startswith("\x00") for w in article.keys[max(a1 - 1, 0) : a2 + 1])

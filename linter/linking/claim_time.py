@@ -135,8 +135,9 @@ class TimeLinker:
         return ClaimTime(tuple(dict.fromkeys(after)))
 
     def _after_a_label(self, floor: int, first: int) -> int:
-        """Where the sentence itself begins after a label in brackets or a dateline ("(English
-        summary) In 2015, ...", "LONDON (Reuters) - In 2015, ..."): the time after it opens the sentence."""
+        """Where the sentence itself begins after a label in brackets, or a place in capitals and
+        an agency in brackets ("(English summary) In 2015, ...", "LONDON (Reuters) - In 2015, ..."):
+        the time after it opens the sentence."""
         texts, index = self.tokens.texts, floor
         while index < first and texts[index].isalpha() and texts[index].isupper():
             index += 1  # the dateline's place
@@ -239,7 +240,14 @@ class TimeLinker:
         index = last
         while index < ceiling and (low[index].endswith("ly") or low[index] in ("later", "eventually", "then", "finally")):
             index += 1
-        return index < ceiling and low[index] in words.LEAVING_VERBS
+        if index >= ceiling:
+            return False
+        if low[index] in words.LEAVING_VERBS:
+            return True
+        following = low[index + 1 : index + 3]
+        if not following or following[0] not in words.LEAVING_PHRASES.get(low[index], ()):
+            return False
+        return following[0] != "the" or (len(following) > 1 and following[1] in words.LEFT_POSTS)
 
     def _opens_clause(self, floor: int, start: int) -> bool:
         """A time at the head of its clause ("In 2019, ...", "He said that in 2019 ..."), not the end

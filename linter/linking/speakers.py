@@ -31,6 +31,7 @@ _CLAUSE_STOPS = frozenset({".", "?", "!", ";", ":", '"', "“", "”", "'", "‘
 # Past participles that open an aside after a name: "X, sworn in on Saturday, said:".
 _IRREGULAR_PARTICIPLES = frozenset("sworn chosen known seen given taken shown beaten born made held left struck".split())
 _ASIDE_ADVERBS = frozenset({"still", "now", "already", "once", "then", "later", "again", "also", "just", "newly", "long"})
+_NAME_OBJECT_PREPOSITIONS = frozenset({"of", "to", "for", "with", "against", "at", "from", "by", "about", "toward", "towards"})
 _APPOSITIVE_OPENERS = words.ARTICLES | frozenset({"his", "her", "its", "their"})  # "X, a former lawmaker, said"
 _BETWEEN_NAME_AND_VERB = frozenset({"once", "also", "later", "then", "again", "famously", "who", "has", "had", "have"})
 
@@ -85,7 +86,7 @@ class _SpeakerFinder:
         if self.lower[index] in words.PRONOUNS and index + 1 < len(self.lower) and self.lower[index + 1] in words.SPEECH_VERBS:
             return self._antecedent(quotation.span.start)
         name = self._name_within(index, _MAX_GAP, descriptors=_MAX_DESCRIPTORS)  # [title] X said, security chief X told
-        verb = self._past_appositive(name.last) if name else 0  # "X, a former lawmaker eyeing the post, told"
+        verb = self._after_appositive(name.last) if name else 0  # "X, a former lawmaker eyeing the post, told"
         verb += verb < len(self.lower) and self.lower[verb].endswith("ly")
         if name and verb < len(self.lower) and self.lower[verb] in words.SPEECH_VERBS:
             # After a quotation that ends its sentence, "X said the plan was weak" is a new
@@ -96,7 +97,7 @@ class _SpeakerFinder:
             return name
         return None
 
-    def _past_appositive(self, index: int) -> int:
+    def _after_appositive(self, index: int) -> int:
         """Where the clause goes on after an appositive set off by commas at ``index`` ("X, a former
         lawmaker eyeing the post, told reporters"): a short phrase opened by a determiner, with no
         verb of speech, quotation mark or other clause stop in it; ``index`` itself when there is none."""
@@ -228,11 +229,20 @@ class _SpeakerFinder:
         if verb > 0 and (self.lower[verb - 1] in _BETWEEN_NAME_AND_VERB or self.lower[verb - 1].endswith("ly")) and verb not in self.ending:
             verb -= 1
         name = self.ending.get(verb)
+        if name is not None and self._object_of_a_preposition(name):
+            return None  # "Aides to President X wrote:", "Critics of X said:": X is not who speaks
         if name is None and verb > 1 and self.tokens.texts[verb - 1] == ",":
             appositive = self.ending.get(verb - 1)
             if appositive is not None and appositive.first > 0 and self.tokens.texts[appositive.first - 1] == ",":
                 name = appositive
         return name
+
+    def _object_of_a_preposition(self, name: NameMention) -> bool:
+        """Whether a preposition stands before the name (and the title phrase before it)."""
+        index = name.first - 1
+        while index >= 0 and index in self.in_title_phrase:
+            index -= 1
+        return index >= 0 and self.lower[index] in _NAME_OBJECT_PREPOSITIONS
 
     def _before_relative_clause(self, verb: int) -> NameMention | None:
         """'Sajid Javid, who quit minutes earlier, wrote: "..."', 'Rishi Sunak, conceding defeat, said:',
@@ -309,10 +319,11 @@ def _participle(word: str) -> bool:
 
 
 def _descriptor(word: str) -> bool:
-    """A word that may describe a person before the name: "health", "minister", "outgoing"."""
-    return (
+    """A word that may describe a person before the name: "health", "minister", "outgoing" (but
+    not a participle of another clause: "Mocking X, protesters chanted")."""
+    return word in words.OUTGOING or (
         word.isalpha()
-        and not word.endswith("ed")
+        and not word.endswith(("ed", "ing"))
         and word not in _NOT_DESCRIPTORS
         and word not in words.OPENING_TIME_WORDS
         and word not in words.CIRCUMSTANCE_PREPOSITIONS

@@ -133,12 +133,12 @@ _YEARS_AGO_WORDS = kept_regexes.compile("ago|last", regex.IGNORECASE)
 # years under": a span counted back that ends at the article's date. "The last two years of his term" is not one.
 _COUNT = rf"""(?:{"|".join(sorted(_COUNTS, key=len, reverse=True))}|\d{{1,2}})"""
 _SPAN_BACK = kept_regexes.compile(
-    rf"""\b(?:(?:the|these)\s+(?:past|last|previous|preceding)\s+(?:(?P<count>{_COUNT})\s+)?
+    rf"""\b(?:(?:the|these)\s+(?:past|last)\s+(?:(?P<count>{_COUNT})\s+)?
         (?P<unit>years?|decades?|months?)\b(?!\s+(?:of|to|in\s+office)\b)(?(count)|(?<!years|months))
     |(?P<span>{_COUNT})\s+(?P<span_unit>years|decades|months)(?=\s+(?:(?:in|during)\s+which|when|under)\b))""",
     regex.VERBOSE | regex.IGNORECASE,
 )
-_SPAN_BACK_WORDS = kept_regexes.compile("years|decade|months", regex.IGNORECASE)
+_SPAN_BACK_WORDS = kept_regexes.compile("year|decade|month", regex.IGNORECASE)
 
 
 def find_times(prose: str, dates: list[DateMention], window: DateWindow) -> list[TimeExpression]:
@@ -204,6 +204,7 @@ def _in_a_future_clause(prose: str, start: int) -> bool:
 
 
 def _number(count: str) -> int:
+    """A count written in figures or in words: "18", "four"."""
     return int(count) if count.isdigit() else _COUNTS[count.lower()]
 
 

@@ -27,7 +27,17 @@ CURRENT = frozenset({"current", "incumbent", "sitting", "serving", "present", "n
 OUTGOING = frozenset({"outgoing", "departing"})
 # A holder's leaving, after the titled name ("Chancellor X resigned") or before it ("the departure
 # of Prime Minister X"): the title is the one held until then, whenever that was.
-LEAVING_VERBS = frozenset({"left", "resigned", "quit", "retired", "stepped", "departed", "stood"})
+LEAVING_VERBS = frozenset({"resigned", "retired"})
+# A verb of leaving only with what follows: "stepped down", "left office", "quit politics" ("left for
+# Kyiv", "stood at the podium" and "quit smoking" are no leaving).
+LEAVING_PHRASES = {
+    "stepped": frozenset({"down", "aside"}),
+    "stood": frozenset({"down", "aside"}),
+    "left": frozenset({"office", "power", "politics", "government", "parliament", "the"}),
+    "quit": frozenset({"as", "office", "politics", "government", "the"}),
+}
+# After "left the", "quit the": what was left ("left the government", "quit the post").
+LEFT_POSTS = frozenset({"government", "post", "job", "cabinet", "office", "presidency", "treasury", "party", "leadership", "stage", "scene"})
 PERSONAL_POSSESSIVES = frozenset({"his", "her", "their"})  # "her chancellor": a relation to a person, like "Truss's chancellor"
 LEAVING_NOUNS = frozenset({"departure", "resignation", "exit", "ouster", "downfall", "fall", "removal", "retirement"})
 HANDOVER_DAYS = 7
