@@ -107,6 +107,7 @@ _SHARE_NEEDS_OF = frozenset({"a third", "a quarter", "a fifth", "a tenth", "a ha
 _SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
     "bln": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,  # Indian copy: "2.55 crore" is 25.5 million
 }
 _TIGHT_SCALES = {"k": 1e3, "m": 1e6, "b": 1e9}  # only written against the number: "£3m", "40k" ("3 m" is three metres)
 _SIGNS = {"£": "GBP", "us$": "USD", "$": "USD", "€": "EUR", "¥": "JPY", "a$": "?", "c$": "?", "hk$": "?", "nz$": "?"}

@@ -39,6 +39,8 @@ FIGURES = [
     ("40 million", 40e6, None, "exact"),
     ("40,000", 40000, None, "exact"),
     ("a million", 1e6, None, "exact"),
+    ("2.55 crore", 2.55e7, None, "exact"),  # Indian copy's scales: a crore is ten million, a lakh a hundred thousand
+    ("12 lakh", 1.2e6, None, "exact"),
     ("five", 5, None, "exact"),
     ("twenty-five", 25, None, "exact"),
     ("a third", 100 / 3, "%", "exact"),

@@ -1269,3 +1269,37 @@ offices:
 """
     assert [f.rule for f in lint("Virginia Governor Ralph Northam apologised on Saturday.", date="2019-06-01", facts_yaml=virginia)] == []
     assert [f.rule for f in lint("West Virginia Governor Ralph Northam apologised.", date="2019-06-01", facts_yaml=virginia)] == ["office-holder"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # A holder removed, in the passive.
+        ("In the reshuffle Chancellor Jeremy Hunt was demoted to party chairman.", "2025-06-10", []),
+        ("In the reshuffle Chancellor Jeremy Hunt was promoted to party chairman.", "2025-06-10", ["office-holder"]),
+        # A relative clause on a time is about that time only.
+        ("It was in 2020, when Chancellor Jeremy Hunt set out his plans, that the policy took shape.", "2025-06-10", ["office-holder"]),
+        ("It was in 2023, when Chancellor Jeremy Hunt set out his plans, that the policy took shape.", "2025-06-10", []),
+    ],
+)
+def test_a_holder_removed_and_a_relative_clause_about_a_time(text, date, expected):
+    assert rules_of(text, date) == expected
+
+
+def test_a_transcript_line_after_a_time_stamp():
+    quoted = 'Growth is the challenge and we must be bold in meeting it.'
+    assert quote_rules(f'11:40 BST — Jeremy Hunt: "{quoted}"', "2025-06-10") == ["quote-speaker"]
+    assert quote_rules(f'11:40 BST — Rachel Reeves: "{quoted}"', "2025-06-10") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "of the state", "of the company" after a title: the one the article speaks of, as "the state's".
+        ("Rishi Sunak, chancellor of the country, said he would campaign.", ["office-holder"]),
+        ("Rachel Reeves, chancellor of the country, said she would campaign.", []),
+        ("Rachel Reeves, who was chancellor of the country, said she would campaign.", ["former-office-holder"]),
+    ],
+)
+def test_a_title_of_the_organisation_spoken_of(text, expected):
+    assert rules_of(text, "2025-06-10") == expected

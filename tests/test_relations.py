@@ -530,3 +530,15 @@ def test_an_event_named_by_a_passive_verb_then_its_venue_or_place(text, expected
 )
 def test_an_event_that_unfolded_was_held_this_year_or_opened_in_a_place(text, expected):
     assert [f.rule for f in lint(text, rule="event-place", date="2015-08-14", facts_yaml=DEAL)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Iran nuclear deal, carried out in Tehran, ended years of talks.", ["event-place"]),
+        ("The Iran nuclear deal, which took place in Tehran on Friday, ended years of talks.", ["event-place"]),
+        ("The Iran nuclear deal, which took place in Vienna on Friday, ended years of talks.", []),
+    ],
+)
+def test_an_event_carried_out_or_which_took_place_in_a_place(text, expected):
+    assert [f.rule for f in lint(text, rule="event-place", date="2015-08-14", facts_yaml=DEAL)] == expected

@@ -107,15 +107,20 @@ class TimeLinker:
                 (self._heads_the_clause(end, first) and self._opens_clause(floor, start)) or self._cleft(floor, start, end, first)
             )
             inside = first <= start and end <= last  # "Britain's population in 2023 was 68 million": the claim's own time
-            if heads or inside or (start >= last and self._participle(last, start)):
+            about = end <= first and relative(end, first)  # "four years in which President X": the clause is about that time
+            if heads or inside or about or (start >= last and self._participle(last, start)):
                 fronted.setdefault(time.span, []).append(time.window)
             elif self._for_something(start):
                 continue  # "called an election for 28 April": the time of what is planned, not of the act
-            elif (start >= main and self._same_clause(main, start)) or (end <= first and (self._same_clause(end, first) or relative(end, first))):
+            elif (start >= main and self._same_clause(main, start)) or (end <= first and self._same_clause(end, first)):
                 after.append(time.window)  # "cut rates in 1995"; "first appointed in 1979 by President Carter"
+        before = self.year_indices[bisect.bisect_left(self.year_indices, floor) : bisect.bisect_left(self.year_indices, first)]
         inside_years = self.year_indices[bisect.bisect_left(self.year_indices, first) : bisect.bisect_left(self.year_indices, last)]
+        about_years = [index for index in before if relative(index + 1, first)]  # "the summer of 2019, when Chancellor X"
         if not fronted and inside_years:  # "Prague's population at the 2011 census stood at": the claim's own year
             fronted[claim] = [DateWindow.of_year(self.years[index]) for index in inside_years]
+        elif not fronted and about_years:
+            fronted[claim] = [DateWindow.of_year(self.years[about_years[-1]])]
         elif not fronted and (opening := self._opening_year(floor, first)):
             fronted[claim] = [DateWindow.of_year(opening)]
         elif not fronted and (during := self._opening_event(floor, first)):
@@ -126,8 +131,7 @@ class TimeLinker:
             DateWindow.of_year(self.years[index])
             for index in self.year_indices[bisect.bisect_left(self.year_indices, floor) : bisect.bisect_left(self.year_indices, ceiling)]
             if (main <= index and self._same_clause(main, index) and not self._for_something(index) and not self._subject(index))
-            # "The 2008 rescue was approved under then-..."
-            or (index < first and (self._same_clause(index + 1, first) or relative(index + 1, first)))
+            or (index < first and self._same_clause(index + 1, first))  # "The 2008 rescue was approved under then-..."
         ]
         after += self._opening_times(floor, first)
         if self._past_perfect(last, ceiling) or self._leaving(first, last, floor, ceiling):
@@ -232,8 +236,9 @@ class TimeLinker:
         return following.isalpha() and following not in words.NOT_A_PARTICIPLE
 
     def _leaving(self, first: int, last: int, floor: int, ceiling: int) -> bool:
-        """'Chancellor Angela Merkel left politics', 'the departure of Prime Minister Liz Truss': a
-        holder's leaving speaks of the title held until then, whenever that was."""
+        """'Chancellor Angela Merkel left politics', 'shadow chancellor X was demoted', 'the departure
+        of Prime Minister Liz Truss': a holder's leaving speaks of the title held until then,
+        whenever that was."""
         low = self.tokens.lower
         if first - 2 >= floor and low[first - 1] == "of" and low[first - 2] in words.LEAVING_NOUNS:
             return True
@@ -244,6 +249,8 @@ class TimeLinker:
             return False
         if low[index] in words.LEAVING_VERBS:
             return True
+        if low[index] in ("was", "were") and index + 1 < ceiling and low[index + 1] in words.LEAVING_PASSIVES:
+            return True  # "shadow chancellor Anneliese Dodds was demoted"
         following = low[index + 1 : index + 3]
         if not following or following[0] not in words.LEAVING_PHRASES.get(low[index], ()):
             return False
@@ -306,7 +313,7 @@ class TimeLinker:
 
     def _relative_to(self, end: int, first: int) -> bool:
         """'after four years in which President X questioned ...', 'the summer of 2019, when Chancellor
-        X ...': a relative clause on a time speaks of that time."""
+        X ...': a relative clause on a time speaks of that time, and of no other."""
         low = self.tokens.lower
         index = end + (end < first and low[end] == ",")
         if low[index : index + 1] == ["when"]:

@@ -31,6 +31,9 @@ _CLAUSE_STOPS = frozenset({".", "?", "!", ";", ":", '"', "“", "”", "'", "‘
 # Past participles that open an aside after a name: "X, sworn in on Saturday, said:".
 _IRREGULAR_PARTICIPLES = frozenset("sworn chosen known seen given taken shown beaten born made held left struck".split())
 _ASIDE_ADVERBS = frozenset({"still", "now", "already", "once", "then", "later", "again", "also", "just", "newly", "long"})
+_TIME_STAMP_WORDS = frozenset(
+    {":", ".", "-", "–", "—", "am", "pm", "ist", "gmt", "bst", "cet", "cest", "utc", "et", "est", "edt", "pt", "aest", "hrs"}
+)
 _NAME_OBJECT_PREPOSITIONS = frozenset({"of", "to", "for", "with", "against", "at", "from", "by", "about", "toward", "towards"})
 _APPOSITIVE_OPENERS = words.ARTICLES | frozenset({"his", "her", "its", "their"})  # "X, a former lawmaker, said"
 _BETWEEN_NAME_AND_VERB = frozenset({"once", "also", "later", "then", "again", "famously", "who", "has", "had", "have"})
@@ -150,8 +153,8 @@ class _SpeakerFinder:
         index = self.tokens.index_before(quotation.span.start)
         if index < 0 or self.tokens.texts[index] not in (":", ","):
             return None
-        if self.tokens.texts[index] == ":" and (name := self.ending.get(index)) and self._opens_line(name.first):
-            return name  # a headline or a transcript: 'OBAMA: "THERE IS NO PLAN B"'
+        if self.tokens.texts[index] == ":" and (name := self.ending.get(index)) and self._opens_line(self._after_time_stamp(name.first)):
+            return name  # a headline or a transcript: 'OBAMA: "THERE IS NO PLAN B"', '11:40 IST — X: "..."'
         for position in range(index - 1, max(index - 1 - _MAX_OBJECT, -1), -1):
             verb = self._speech_verb_at(position)
             if verb is not None:
@@ -216,6 +219,13 @@ class _SpeakerFinder:
             else:
                 break
         return index
+
+    def _after_time_stamp(self, index: int) -> int:
+        """Where a live blog's time stamp before ``index`` begins ("11:40 IST —", "19:40 -"), or ``index``."""
+        start = index
+        while start > 0 and (self.tokens.texts[start - 1].isdigit() or self.lower[start - 1] in _TIME_STAMP_WORDS):
+            start -= 1
+        return start if start < index and self.tokens.texts[start].isdigit() else index
 
     def _opens_line(self, index: int) -> bool:
         """Whether the token at ``index`` is the first of its line."""

@@ -133,6 +133,16 @@ class _ClaimReader:
         sentence = self.sentences[index]
         return self.tokens.index_at_or_after(sentence.start), self.tokens.index_at_or_after(sentence.end)
 
+    def _of_the_organisation_spoken_of(self, of: int, ceiling: int) -> bool:
+        """'of the state', 'of the company' after a title, and no name after them."""
+        low, index = self.lower, of + 2
+        return (
+            index < ceiling
+            and low[of + 1] == "the"
+            and self.tokens.lower_bases[index] in words.ORGANISATION_NOUNS
+            and (index + 1 >= ceiling or not self.tokens.capitalised(index + 1))
+        )
+
     def _organization(self, name: NameMention | None) -> frozenset[str] | None:
         """The organisations a name written with a title may be (None: not an organisation)."""
         if name is None or name.embedded:
@@ -158,6 +168,8 @@ class _ClaimReader:
             organizations = self._organization(of_name)
             if of_name is not None and organizations is not None:  # organisations found imply the name
                 after = of_name.last
+            elif self._of_the_organisation_spoken_of(after, ceiling):
+                after += 3  # "chief minister of the state": of the state the article speaks of, as "the state's"
         prefix = self._prefix(title.first, floor)
         if prefix is None:
             return None

@@ -28,6 +28,8 @@ OUTGOING = frozenset({"outgoing", "departing"})
 # A holder's leaving, after the titled name ("Chancellor X resigned") or before it ("the departure
 # of Prime Minister X"): the title is the one held until then, whenever that was.
 LEAVING_VERBS = frozenset({"resigned", "retired"})
+# After "was" or "were": "Shadow chancellor X was demoted", "was sacked", "was replaced by Y".
+LEAVING_PASSIVES = frozenset({"demoted", "sacked", "fired", "ousted", "removed", "replaced", "dismissed", "deposed", "toppled", "axed", "impeached"})
 # A verb of leaving only with what follows: "stepped down", "left office", "quit politics" ("left for
 # Kyiv", "stood at the podium" and "quit smoking" are no leaving).
 LEAVING_PHRASES = {
