@@ -1250,6 +1250,9 @@ def test_a_contraction_stands_for_is_or_has_but_is_and_has_differ():
 
     assert wording_changes("the hour's come", "the hour has come") == []
     assert [str(c) for c in wording_changes("democracy is prevailed", "democracy has prevailed")] == ['has "is" where the record has "has"']
+    # Bracketed words stand for recorded ones; a change after them names only the changed word.
+    bracketed = wording_changes("a clear risk that [the arms] might be used", "a clear risk that some UK arms exports to Israel may be used")
+    assert [str(c) for c in bracketed] == ['has "might" where the record has "may"']
 
 
 def test_a_place_inside_a_longer_place_in_a_title_is_not_its_owner():

@@ -240,6 +240,15 @@ def wording_changes(written: str, recorded: str) -> list[WordingChange]:
         if not written_words and (marked or first_equal is None or last_equal is None or position < first_equal or position > last_equal):
             continue  # an elision, an insertion, or the part of the quote not quoted
         recorded_words = canon.written(c1, c2)
+        if _INSERTION in article.keys[a1:a2]:
+            # "[the arms] might be used" for "some UK arms exports to Israel may be used": the
+            # bracketed words stand for recorded ones; what is written after them is compared
+            # with the recorded words just as many from the end.
+            after = article.keys[a1:a2][::-1].index(_INSERTION)
+            written_words = article.written(a2 - after, a2) if after else []
+            recorded_words = canon.written(c2 - after, c2) if after else []
+            if not written_words or _same_words(article.keys[a2 - after : a2], canon.keys[c2 - after : c2]):
+                continue
         if last_equal is not None and position > last_equal and len(recorded_words) > len(written_words) + 1:
             recorded_words = [*recorded_words[: len(written_words) + 1], "…"]  # the quote stops here
         elif first_equal is not None and position < first_equal and len(recorded_words) > len(written_words) + 1:
