@@ -279,7 +279,8 @@ class _Reader:
             return True
         first, last = tokens.index_at_or_after(span.start), tokens.index_at_or_after(span.end)
         words = tokens.lower[first:last]
-        if any(word in _NEGATION or word.endswith("n't") or word in _NOT_NOW for word in words) and not self._then_of_a_written_time(span, words):
+        not_now = {word for word in words if word in _NEGATION or word.endswith("n't") or word in _NOT_NOW}
+        if not_now and not (not_now == {"then"} and self._then_of_a_written_time(span)):
             return True  # "is not a member", "then held by": no claim about the time spoken of
         before = [word for word in tokens.lower[max(first - 3, 0) : first] if word != "-"]
         if any(word in _NOT_NOW or word == "non" for word in before[-2:]):
@@ -310,11 +311,9 @@ class _Reader:
             self._linker = TimeLinker(tokens, self.analysis.times, self.analysis.window)
         return self._linker.link(span, tokens.index_at_or_after(sentence.start), tokens.index_at_or_after(sentence.end))
 
-    def _then_of_a_written_time(self, span: Span, words: list[str]) -> bool:
+    def _then_of_a_written_time(self, span: Span) -> bool:
         """'In 2002, the Czech Republic, then a member of the EU,': "then" is the time written at the
         head of the clause, and the words claim the relation at it."""
-        if "then" not in words or any(word in _NEGATION or word.endswith("n't") or (word in _NOT_NOW and word != "then") for word in words):
-            return False
         sentence = self.sentence(span)
         return sentence is not None and self._time(span, sentence).fronted
 
