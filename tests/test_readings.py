@@ -1201,6 +1201,10 @@ def test_a_label_before_a_fronted_year_and_an_event_to_be_held(text, expected):
         # A holder's leaving speaks of the title held until then.
         ("The coalition took office after Chancellor Jeremy Hunt left the Treasury.", "2025-06-10", []),
         ("The markets recovered after the departure of Chancellor Jeremy Hunt.", "2025-06-10", []),
+        # ... and "that of" standing for the leaving noun said before it.
+        ("The budget led to his departure and ultimately that of Chancellor Jeremy Hunt.", "2025-06-10", []),
+        ("The budget led to his departure but kept the views of Chancellor Jeremy Hunt in play.", "2025-06-10", ["office-holder"]),
+        ("His plans differed from that of Chancellor Jeremy Hunt.", "2025-06-10", ["office-holder"]),
         # ... whenever that was: before the facts' first chancellor too, so nothing is said.
         ("The markets recovered after Chancellor Rachel Reeves resigned.", "2023-06-10", []),
         # "her chancellor": a relation to a person, like "Truss's chancellor", not a claim of office.

@@ -238,10 +238,13 @@ class TimeLinker:
     def _leaving(self, first: int, last: int, floor: int, ceiling: int) -> bool:
         """'Chancellor Angela Merkel left politics', 'shadow chancellor X was demoted', 'the departure
         of Prime Minister Liz Truss': a holder's leaving speaks of the title held until then,
-        whenever that was."""
+        whenever that was. "his departure and that of Prime Minister X" leaves the noun out."""
         low = self.tokens.lower
-        if first - 2 >= floor and low[first - 1] == "of" and low[first - 2] in words.LEAVING_NOUNS:
-            return True
+        if first - 2 >= floor and low[first - 1] == "of":
+            if low[first - 2] in words.LEAVING_NOUNS:
+                return True
+            if low[first - 2] in ("that", "those") and not words.LEAVING_NOUNS.isdisjoint(low[floor : first - 2]):
+                return True
         index = last
         while index < ceiling and (low[index].endswith("ly") or low[index] in ("later", "eventually", "then", "finally")):
             index += 1
