@@ -452,6 +452,13 @@ def test_the_schema_accepts_the_section_and_rejects_what_factlint_rejects():
         ("Ukraine's population at the 2023 census stood at 39 million.", True),
         ("Ukraine's population at the 2023 census stood at 37.9 million.", False),
         ("Britain's population in 2023 stood at 70.5 million.", True),
+        # The one census a sentence names dates its figures, wherever it stands.
+        ("According to the 2023 census, Ukraine had a population of 39 million.", True),
+        ("According to the 2023 census, Ukraine had a population of 37.9 million.", False),
+        ("Ukraine had a population of 39 million, the census of 2023 found.", True),
+        # Without its year, or with two, the census says nothing of when: no value for the article's date.
+        ("Ukraine had a population of 39 million, the census found.", False),
+        ("Between the 2001 census and the 2023 census, Ukraine's population fell to 39 million.", False),
     ],
 )
 def test_a_census_or_year_between_the_measure_and_its_verb(text, reported):

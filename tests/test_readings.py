@@ -224,6 +224,9 @@ def test_a_name_written_family_name_first_is_shortened_to_the_family_name():
     assert short_forms("Jean-Pierre Raffarin", ()) == {("Raffarin",)}
     assert short_forms("Gordon Brown", ()) == {("Brown",)}
     assert short_forms("Nomusa Dube-Ncube", ()) == {("Dube", "-", "Ncube")}  # a double-barrelled surname, whole
+    # A family name's particle is kept, capitalised or not: "Mayor von Beust", "Intendant Di Candia".
+    assert short_forms("Ole von Beust", ()) == {("Beust",), ("von", "Beust")}
+    assert short_forms("Christian Di Candia", ()) == {("Candia",), ("Di", "Candia")}
 
 
 @pytest.mark.parametrize(
@@ -1309,4 +1312,29 @@ def test_a_transcript_line_after_a_time_stamp():
     ],
 )
 def test_a_title_of_the_organisation_spoken_of(text, expected):
+    assert rules_of(text, "2025-06-10") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A verb of speech that takes an object ("declared a climate emergency") dates the act, as
+        # any verb does; a reported clause after "said" does not.
+        ("Chancellor Jeremy Hunt declared a fiscal emergency in 2023.", []),
+        ("Chancellor Jeremy Hunt announced the plan in 2023.", []),
+        ("Chancellor Jeremy Hunt said the economy grew in 2023.", ["office-holder"]),
+        ("Chancellor Jeremy Hunt announced the plan would start in 2023.", ["office-holder"]),
+        # A time set off by commas right after the claim is the time of its act, as a fronted one is.
+        ("Chancellor Rachel Reeves, in 2023, set out her plans.", ["office-holder"]),
+        ("Chancellor Jeremy Hunt, in 2023, set out his plans.", []),
+        # "former" read through a word a hyphen joins: "former one-term chancellor".
+        ("Among the candidates is former one-term chancellor Jeremy Hunt.", []),
+        ("Among the candidates is former one-term chancellor Rachel Reeves.", ["former-office-holder"]),
+        # "once", "formerly" after a comma or "was" say "former"; "Once Chancellor X signs" does not.
+        ("Rachel Reeves, once chancellor, spoke on Friday.", ["former-office-holder"]),
+        ("Jeremy Hunt, who was formerly chancellor, spoke on Friday.", []),
+        ("Once Chancellor Rachel Reeves signs the order, work will start.", []),
+    ],
+)
+def test_speech_with_an_object_a_time_set_off_and_words_for_former(text, expected):
     assert rules_of(text, "2025-06-10") == expected

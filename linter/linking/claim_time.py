@@ -46,6 +46,10 @@ from linter.segment.tokens import Tokens, is_possessive
 from linter.source.document import Span
 
 _CLAUSE_PUNCTUATION = frozenset(',;:—–()[]"“”‘’')
+# What opens a noun phrase: after a verb of speech, its object ("declared a climate emergency"),
+# which, unlike a reported clause, holds no verb.
+_TAKING_AN_OBJECT = frozenset("declared declares announced announces promised promises pledged pledges posted tweeted wrote writes".split())
+_OBJECT_DETERMINERS = words.ARTICLES | words.PERSONAL_POSSESSIVES | {"its"}
 _PRESENT_PERFECT = frozenset({"have", "has", "'ve", "’ve"})  # before a participle: the time of speaking
 
 
@@ -108,7 +112,7 @@ class TimeLinker:
             )
             inside = first <= start and end <= last  # "Britain's population in 2023 was 68 million": the claim's own time
             about = end <= first and relative(end, first)  # "four years in which President X": the clause is about that time
-            if heads or inside or about or (start >= last and self._participle(last, start)):
+            if heads or inside or about or (start >= last and self._participle(last, start, end)):
                 fronted.setdefault(time.span, []).append(time.window)
             elif self._for_something(start):
                 continue  # "called an election for 28 April": the time of what is planned, not of the act
@@ -327,24 +331,39 @@ class TimeLinker:
             return False
         return index <= first and self._same_clause(index, first)
 
-    def _participle(self, last: int, start: int) -> bool:
-        """'Home Secretary Priti Patel, speaking in 2021, said': the time of the act the claim is in."""
-        between = self.tokens.lower[last:start]
-        return len(between) >= 2 and between[0] == "," and between[1].endswith("ing") and all(
-            w in words.TIME_PREPOSITIONS for w in between[2:]
-        )
+    def _participle(self, last: int, start: int, end: int) -> bool:
+        """'Home Secretary Priti Patel, speaking in 2021, said', 'Mayor X, in 2011, cut the ribbon': a
+        time set off right after the claim is the time of the act the claim is in."""
+        low = self.tokens.lower
+        between = low[last:start]
+        if len(between) >= 2 and between[0] == "," and between[1].endswith("ing"):
+            return all(w in words.TIME_PREPOSITIONS for w in between[2:])
+        return between[:1] == [","] and all(w in words.TIME_PREPOSITIONS for w in between[1:]) and low[end : end + 1] == [","]
 
     def _same_clause(self, last: int, start: int) -> bool:
         """No clause opens between the end of a claim and a time after it."""
         between = self.tokens.lower[last:start]
         for index, word in enumerate(between):
             if word in words.SPEECH_VERBS:
-                return all(w in words.TIME_PREPOSITIONS for w in between[index + 1 :])  # "said in 2021"
+                return self._said_in(word, between[index + 1 :])
             if word == "," and between[index + 1 : index + 2] == ["with"]:
                 continue  # "..., with Prime Minister X describing it as": a circumstance of the same clause
             if word in _CLAUSE_PUNCTUATION or word in words.CLAUSE_OPENERS:
                 return False
         return True
+
+
+    @staticmethod
+    def _said_in(verb: str, after: list[str]) -> bool:
+        """Whether a time after a verb of speech dates the act of speaking: right after it ("said in
+        2021"), or after its object when no verb stands between ("declared a climate emergency in
+        2019", "announced the plan in 2019"), but not in a reported clause ("said the economy grew
+        in 2019", "said it would close in 2019")."""
+        if all(w in words.TIME_PREPOSITIONS for w in after):
+            return True
+        return verb in _TAKING_AN_OBJECT and after[0] in _OBJECT_DETERMINERS and not any(
+            w in _CLAUSE_PUNCTUATION or w in words.CLAUSE_OPENERS or w in words.AUXILIARIES or w == "to" or _past(w) for w in after
+        )
 
 
 def speaks_of_the_past(tokens: Tokens, claim: Span, inner: Span) -> bool:

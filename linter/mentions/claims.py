@@ -259,6 +259,8 @@ class _ClaimReader:
                 claim = Claim.EARLIER  # "45th President Donald Trump": the holder of that tenure, whenever it was
             elif word == "time" and index - 2 >= floor and self.lower[index - 2 : index] == ["one", "-"]:
                 claim, index = Claim.FORMER, index - 2  # "one-time chancellor"
+            elif word in words.ONCE and index - 1 >= floor and self.lower[index - 1] in (",", "was", "were"):
+                claim = Claim.FORMER  # "X, once mayor of Y,", "X, who was formerly mayor": not "once President X signs"
             elif word == "longer" and index - 1 >= floor and self.lower[index - 1] == "no":
                 claim, index = Claim.FORMER, index - 1  # "X, who is no longer president,"
             elif word in words.EARLIER:
@@ -290,13 +292,20 @@ class _ClaimReader:
         return claim, index, organizations, determiner
 
     def _adjective_after_modifier(self, index: int, floor: int) -> bool:
-        """A lower-case word (or two) right after "former" or "then" and before the title."""
-        for modifier in (index - 1, index - 2):
-            if modifier < floor or not all(self._lower_word(i) for i in range(modifier + 1, index + 1)):
+        """A lower-case word (or two) right after "former" or "then" and before the title; words a
+        hyphen joins are one ("former one-term mayor", "the then 10-year governor")."""
+        for _ in range(2):
+            if index < floor or not self._describing_word(index):
                 return False
-            if self.lower[modifier] in words.FORMER or self.lower[modifier] in words.EARLIER:
+            while index - 2 >= floor and self.lower[index - 1] == "-" and self._describing_word(index - 2):
+                index -= 2
+            index -= 1
+            if index >= floor and (self.lower[index] in words.FORMER or self.lower[index] in words.EARLIER):
                 return True
         return False
+
+    def _describing_word(self, index: int) -> bool:
+        return self._lower_word(index) or self.texts[index].isdigit()
 
     def _lower_word(self, index: int) -> bool:
         """A lower-case word that may describe a title ("presidential"), not a function word ("of")."""

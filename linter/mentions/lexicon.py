@@ -180,8 +180,8 @@ def short_forms(name: str, aliases: tuple[str, ...]) -> set[tuple[str, ...]]:
     # A double-barrelled surname is shortened whole: "Nomusa Dube-Ncube" -> "Dube-Ncube".
     surname = key[-3:] if len(key) >= 4 and key[-2] == "-" and key[-3][:1].isupper() else key[-1:]
     forms: set[tuple[str, ...]] = {surname}
-    if len(key) >= 3 and key[-2] in NAME_PARTICLES:
-        forms.add(key[-2:])  # "Mayor von Beust": the particle is written with the family name
+    if len(key) >= 3 and key[-2].lower() in NAME_PARTICLES:
+        forms.add(key[-2:])  # "Mayor von Beust", "Intendant Di Candia": the particle is written with the family name
     for alias in aliases:
         alias_key = token_key(alias)
         if len(alias_key) == 3 and alias_key[0] in RANKS:

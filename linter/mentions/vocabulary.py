@@ -6,6 +6,8 @@ deliberately leaves alone) is easy to review and extend.
 
 # Before a title: the claim is that the person held it before, not now.
 FORMER = frozenset({"former", "ex", "erstwhile", "onetime", "deposed", "ousted", "toppled", "overthrown"})
+# After a comma or "was", an adverb that says the same: "X, once mayor of Y,", "who was formerly mayor".
+ONCE = frozenset({"once", "formerly", "previously"})
 # After a titled person's possessive name, a noun for their time in the office as a period: "the last
 # years of President Marcos's rule". Not "government" or "administration": "President Bush's
 # administration said" is a claim about now.

@@ -21,7 +21,8 @@ A figure is reported only when every reading agrees that it is wrong:
   but "as expected", "as forecast" say the act happened as foreseen;
 * **time**: the times written in the figure's clause, read as title claims' are
   (linking/claim_time.py), with months written without a year ("in March", "last month"); with
-  none, the article's date. A figure for a period is checked only at that period; one in force
+  none, the year of the one census the sentence names ("According to the 2020 census, Sapporo
+  had ..."), else the article's date. A figure for a period is checked only at that period; one in force
   over days, on every day of the time. Where the facts give no value for a time, nothing is said;
   a figure true at any time the sentence may speak of is right;
 * **value**: the facts' value, give or take its tolerance, must fall within the figure as written
@@ -183,7 +184,7 @@ class _Reader:
         if not figures or not _in_unit(number, figures[0], analysis.document.prose):
             return None
         time = self.linker.link(claim, floor, ceiling)
-        readings = time.written or (analysis.window,)
+        readings = time.written or self._census(floor, ceiling) or (analysis.window,)
         used: list[tuple[DateWindow, list[Quantity]]] = []
         for reading in readings:
             against = _values(figures, reading)
@@ -205,6 +206,19 @@ class _Reader:
             "source": join(list(dict.fromkeys(q.source for q in facts if q.source))),
         }
         return Match(number.span, values, tuple(sorted({q.id for q in facts})))
+
+    def _census(self, floor: int, ceiling: int) -> tuple[DateWindow, ...]:
+        """'According to the 2020 census, Sapporo had ...', '..., the census of 2011 found': the year
+        of the one census the sentence names, which the figures it gives are of."""
+        low, years = self.tokens.lower, self.linker.years
+        named = {
+            years[index]
+            for index in range(floor, ceiling)
+            if low[index] == "census"
+            for index in (index - 1, index + 2)
+            if index in years and (index < floor + 1 or low[index - 1] in ("of", "in") or low[index + 1] == "census")
+        }
+        return (DateWindow.of_year(named.pop()),) if len(named) == 1 else ()
 
     def _sentence(self, span: Span) -> tuple[int | None, int | None]:
         """The token range of the sentence holding ``span``; (None, None) when it crosses sentences."""
