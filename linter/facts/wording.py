@@ -223,6 +223,11 @@ def _same_words(written: list[str], recorded: list[str]) -> bool:
     )
 
 
+# A misquotation changes a word or two; a quotation that differs from the record in more places
+# than this is another rendering of the same words (another transcript, another translation).
+MAX_CHANGES = 3
+
+
 def wording_changes(written: str, recorded: str) -> list[WordingChange]:
     """Differences between an article's quotation and the canonical text; a contraction for its
     spelled-out form ("hour's come" for "hour has come") is a way of writing the same words."""

@@ -22,7 +22,7 @@ from linter.checks.kinds.base import Kind, Match
 from linter.dates import long_date
 from linter.facts.model import Quote
 from linter.facts.temporal import Claim, Truth, held_by_then, tenures_overlap
-from linter.facts.wording import wording_changes
+from linter.facts.wording import MAX_CHANGES, wording_changes
 from linter.fields import Choice, Field
 from linter.linking.claim_time import speaks_of_the_past
 from linter.mentions.model import Analysis, AttributedQuote, OfficeClaim
@@ -122,6 +122,6 @@ class QuoteCheck(Kind):
                 yield Match(quote.quotation.span, values, tuple(sorted({*evidence, quote.speaker.entity})))
             return
         changes = wording_changes(analysis.text(quote.quotation.inner), source.text)
-        if changes:
+        if 0 < len(changes) <= MAX_CHANGES:
             yield Match(quote.quotation.span, {**values, "changes": join([str(c) for c in changes[:3]])}, evidence)
 
