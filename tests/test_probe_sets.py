@@ -38,7 +38,7 @@ KNOWN_MISSES = frozenset(
     b16-event-002 b16-titlequote-010 b16-consistency-002 b16-consistency-006 b17-time-002
     b17-titlequote-010 b18-former-008 b18-place-014 b20-place-006
     b20-consistency-006 b21-event-014 b21-consist-002 b23-titleq-007 b23-titleq-009 b23-place-008
-    b23-consist-002 b24-titleq-006 b24-consist-002 b27-tiq-004 b26-yearless-002 b26-place-002
+    b23-consist-002 b24-titleq-006 b27-tiq-004 b26-yearless-002 b26-place-002
     b28-yearless-002 b28-quantity-004 b28-quantity-006 b29-tiq-004 b29-place-012 b30-yearless-006
     b30-event-002 b30-quantity-006 b32-event-002 b32-consistency-002 b33-tiq-006 blind-speaker-009
     b34-consistency-002 b34-consistency-004 b35-cons-006 b35-place-004 b35-qty-006

@@ -1338,3 +1338,60 @@ def test_a_title_of_the_organisation_spoken_of(text, expected):
 )
 def test_speech_with_an_object_a_time_set_off_and_words_for_former(text, expected):
     assert rules_of(text, "2025-06-10") == expected
+
+
+ELSEWHERE_FACTS = """
+facts_version: 1
+entities:
+  - {id: world, name: World, type: place}
+  - {id: united-kingdom, name: United Kingdom, type: place}
+  - {id: germany, name: Germany, type: place}
+  - {id: north-rhine-westphalia, name: North Rhine-Westphalia, type: place}
+  - {id: kemi-badenoch, name: Kemi Badenoch}
+  - {id: rishi-sunak, name: Rishi Sunak}
+  - {id: friedrich-merz, name: Friedrich Merz}
+  - {id: olaf-scholz, name: Olaf Scholz}
+  - {id: angela-merkel, name: Angela Merkel}
+  - {id: armin-laschet, name: Armin Laschet}
+offices:
+  - {id: uk-opposition-leader, name: Leader of the Opposition (United Kingdom), titles: [Leader of the Opposition, opposition leader],
+     organization: united-kingdom, holders: [{who: rishi-sunak, from: 2024-07-05, to: 2024-11-02}, {who: kemi-badenoch, from: 2024-11-02}]}
+  - {id: german-chancellor, name: Chancellor of Germany, titles: [Chancellor], organization: germany,
+     holders: [{who: angela-merkel, from: 2005-11-22, to: 2021-12-08}, {who: olaf-scholz, from: 2021-12-08, to: 2025-05-06},
+               {who: friedrich-merz, from: 2025-05-06}]}
+  - {id: nrw-minister-president, name: Minister-President of North Rhine-Westphalia, titles: [Minister-President],
+     organization: north-rhine-westphalia, holders: [{who: armin-laschet, from: 2017-06-27, to: 2021-10-26}]}
+relations:
+  - {id: uk-in-world, relation: located-in, subject: united-kingdom, object: world}
+  - {id: germany-in-world, relation: located-in, subject: germany, object: world}
+  - {id: nrw-in-germany, relation: located-in, subject: north-rhine-westphalia, object: germany}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # A title most countries' offices have, given to someone the facts know only in another
+        # country's offices: perhaps that country's office, which the facts do not list.
+        ("German Chancellor Olaf Scholz and opposition leader Friedrich Merz traded blows.", "2025-02-11", []),
+        ("Opposition leader Kemi Badenoch spoke.", "2025-02-11", []),
+        ("Opposition leader Kemi Badenoch spoke.", "2024-09-11", ["office-holder"]),
+        # ... but checked where the person's offices lie in the title's owner, or it in theirs.
+        ("Chancellor Armin Laschet opened the centre.", "2019-03-10", ["office-holder"]),
+    ],
+)
+def test_a_title_every_country_has_given_to_someone_known_elsewhere(text, date, expected):
+    assert [finding.rule for finding in lint(text, date=date, facts_yaml=ELSEWHERE_FACTS)] == expected
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [
+        # A date without a year is a day within a year of the article's: an event further ahead is
+        # not the one these words name.
+        ("2023-01-10", []),
+        ("2024-03-01", ["event-date"]),
+    ],
+)
+def test_a_yearless_date_is_never_held_against_an_event_more_than_a_year_ahead(date, expected):
+    assert rules_of("The general election goes to a second round on 21 April.", date) == expected

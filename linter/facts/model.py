@@ -693,7 +693,7 @@ class FactBase:
         return {key: tuple(sorted(ids)) for key, ids in named.items()}
 
     def offices_for(
-        self, office_ids: Iterable[str], person: str, organizations: frozenset[str] | None = None, one_word: bool = False
+        self, office_ids: Iterable[str], person: str, organizations: frozenset[str] | None = None, generic: bool = False
     ) -> list[Office]:
         """The offices a title means when given to ``person``.
 
@@ -701,9 +701,11 @@ class FactBase:
         none: a title written with an organisation ("England coach") means all
         of that organisation's offices with the title, or of those whose declared titles name it
         (a closed set, so the claim is checked against each); without one, an unambiguous title means
-        its one office, unless it is ``one_word`` ("President") and the person held
-        offices of other owners only (then it may be an office the facts do not
-        list); an ambiguous one ("the prime minister") means the offices
+        its one office, unless it is ``generic`` ("President", "Prime Minister") and the person held
+        offices only of owners that are neither its owner nor places lying in it or it in them (then
+        it may be an office the facts do not list: "opposition leader Friedrich Merz" when the facts
+        know the UK's only; "Prime Minister Carlos Moedas", known as mayor of Lisbon, in Portugal, is
+        checked against Portugal's); an ambiguous one ("the prime minister") means the offices
         with that title of the countries (entities of type place) whose offices the
         person held ("the prime minister, Jeremy Hunt": the UK's); otherwise nothing,
         and factlint abstains (it may be an office the facts do not list).
@@ -724,7 +726,9 @@ class FactBase:
             [only] = office_ids
             # The person's own offices belong to others ("President Bola Tinubu", known as governor of
             # Lagos, when the facts' one president is the Bundesbank's): an office the facts do not list.
-            return [] if one_word and owners and self.offices[only].organization not in owners else [self.offices[only]]
+            owner = self.offices[only].organization
+            elsewhere = generic and owners and not any(mine == owner or (mine and owner and self.related.agree(mine, owner)) for mine in owners)
+            return [] if elsewhere else [self.offices[only]]
         countries = owners & self._countries
         return [self.offices[o] for o in sorted(office_ids) if self.offices[o].organization in countries]
 

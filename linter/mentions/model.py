@@ -41,11 +41,9 @@ class TitleMention:
     last: int
     offices: frozenset[str]
     possessive: bool = False
-
-    @property
-    def one_word(self) -> bool:
-        """A title of one word ("President", "Governor") names no owner of its own."""
-        return self.last - self.first == 1
+    # A title of one word ("President", "Governor") or of words every country's offices use
+    # ("Prime Minister", "opposition leader"): it names no owner of its own.
+    generic: bool = False
 
 
 @dataclass(frozen=True)

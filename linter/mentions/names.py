@@ -5,7 +5,7 @@ from __future__ import annotations
 from linter.facts.model import FactBase
 from linter.mentions.lexicon import COURTESY_TITLES, Lexicon
 from linter.mentions.model import NameMention, TitleMention
-from linter.mentions.vocabulary import SENTENCE_OPENERS
+from linter.mentions.vocabulary import GENERIC_TITLE_WORDS, SENTENCE_OPENERS
 from linter.segment.quotes import Quotation
 from linter.segment.tokens import Tokens, is_possessive
 from linter.source.document import Span
@@ -13,9 +13,14 @@ from linter.source.document import Span
 
 def find_titles(tokens: Tokens, lexicon: Lexicon) -> list[TitleMention]:
     return [
-        TitleMention(Span(tokens.starts[first], tokens.ends[last - 1]), first, last, ids, possessive)
+        TitleMention(Span(tokens.starts[first], tokens.ends[last - 1]), first, last, ids, possessive, _generic(tokens.lower[first:last]))
         for first, last, ids, possessive in lexicon.titles.matches(tokens)
     ]
+
+
+def _generic(words: list[str]) -> bool:
+    """A title of one word, or of words every country's offices use ("Prime Minister", "Leader of the Opposition")."""
+    return len(words) == 1 or all(word in GENERIC_TITLE_WORDS for word in words)
 
 
 def find_names(tokens: Tokens, lexicon: Lexicon, titles: list[TitleMention], quotations: list[Quotation], facts: FactBase) -> list[NameMention]:

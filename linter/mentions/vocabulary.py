@@ -6,6 +6,13 @@ deliberately leaves alone) is easy to review and extend.
 
 # Before a title: the claim is that the person held it before, not now.
 FORMER = frozenset({"former", "ex", "erstwhile", "onetime", "deposed", "ousted", "toppled", "overthrown"})
+# The words of titles that most countries' offices have ("Prime Minister", "Leader of the
+# Opposition", "finance minister", "vice president"): such a title, given to someone the facts know
+# only in another country's offices, may be that country's office, which the facts do not list.
+GENERIC_TITLE_WORDS = frozenset(
+    """prime minister opposition leader of the foreign finance defence defense interior justice health
+    president vice deputy mayor governor speaker premier""".split()
+)
 # After a comma or "was", an adverb that says the same: "X, once mayor of Y,", "who was formerly mayor".
 ONCE = frozenset({"once", "formerly", "previously"})
 # After a titled person's possessive name, a noun for their time in the office as a period: "the last

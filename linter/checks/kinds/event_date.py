@@ -3,7 +3,9 @@
 An event mention (found with the event's ``mentions`` patterns) and the dates that date it
 are compared; which dates date which mention is decided once, in linking/event_dates.py
 (``link_event_dates``). A date without a year agrees with any day of the same month and day
-("the 7 July bombings" in a later year; an anniversary). A date after an opening verb is an
+("the 7 July bombings" in a later year; an anniversary), and speaks of a day within a year of
+the article's date: it is never held against an event further ahead, which the words, then, do not
+name ("the presidential election ... on April 21" in April 2019). A date after an opening verb is an
 event's first day, after a closing verb its last ("the Games open on 23 July"). If several dates date one mention,
 one agreeing is enough; a recurring event may have one fact per edition, and a date agreeing
 with any edition is right.
@@ -11,6 +13,7 @@ with any edition is right.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from linter.checks.kinds.base import Kind, Match
@@ -40,6 +43,8 @@ class EventDate(Kind):
                 date.agrees_with(day_of_the_event(analysis.tokens, span, date.span, event.when)) for event in events for date in dates
             ):
                 continue
+            if all(date.year is None for date in dates) and all(event.when.start > analysis.window.end + _A_YEAR for event in events):
+                continue  # "the presidential election ... on April 21" in 2019 is not the one of November 2020: another of those words
             nearest = min(dates, key=lambda d: abs(d.span.start - span.start))
             # The edition meant: the nearest to a reading of the date; of two as near, the one nearer the article.
             event = min(events, key=lambda e: (_distance(e, nearest, analysis.window), abs((e.when.start - analysis.window.start).days)))
@@ -54,6 +59,10 @@ class EventDate(Kind):
                 },
                 tuple(sorted(e.id for e in events)),
             )
+
+
+# A date without a year is a day within a year of the article's date: never of an event further ahead.
+_A_YEAR = dt.timedelta(days=366)
 
 
 def _distance(event: Event, date: DateMention, window: DateWindow) -> int:

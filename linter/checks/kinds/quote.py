@@ -77,11 +77,11 @@ class QuoteCheck(Kind):
         if said_as is None or said_as.claim is not Claim.CURRENT or said_as.person is None:
             return
         facts, inner = analysis.facts, quote.quotation.inner
-        speaker_offices = facts.offices_for(said_as.title.offices, said_as.person, said_as.organizations, said_as.title.one_word)
+        speaker_offices = facts.offices_for(said_as.title.offices, said_as.person, said_as.organizations, said_as.title.generic)
         for mentioned in claims:
             if not inner.contains(mentioned.span) or mentioned.claim is not Claim.CURRENT or mentioned.person is None:
                 continue
-            offices = facts.offices_for(mentioned.title.offices, mentioned.person, mentioned.organizations, mentioned.title.one_word)
+            offices = facts.offices_for(mentioned.title.offices, mentioned.person, mentioned.organizations, mentioned.title.generic)
             pairs = [(s, o) for s in speaker_offices for o in offices]
             # A past-tense clause may speak of an earlier time: then it is enough that the other
             # had held the office by the end of the speaker's tenure.
