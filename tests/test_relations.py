@@ -392,6 +392,8 @@ entities:
   - {id: tehran, name: Tehran, type: place}
 events:
   - {id: iran-deal, name: The Iran nuclear deal, date: 2015-07-14, place: vienna, mentions: ['Iran nuclear deal']}
+  - {id: opera-fire, name: The opera house fire, date: 2015-07-20, place: vienna, mentions: ['opera (?:house )?fire']}
+  - {id: readmission, name: Austria's readmission to the league, date: 2015-07-21, place: vienna, mentions: ['readmitted to the league']}
 relations:
   - {id: austria-in-world, relation: located-in, subject: austria, object: world}
   - {id: iran-in-world, relation: located-in, subject: iran, object: world}
@@ -409,6 +411,11 @@ relations:
         ("Protests against the Iran nuclear deal in Tehran ended.", False),  # the place of the protests
         ("Diplomats signed the Iran nuclear deal in Tehran.", True),
         ("Reporters watched the Iran nuclear deal in Tehran.", False),  # where it was watched
+        ("Hundreds fled when the opera fire broke out in Tehran.", True),
+        ("Hundreds fled when the opera fire broke out in Vienna.", False),
+        ("Austria was readmitted to the league in Tehran in July 2015.", True),  # the event named by the act, after "was"
+        ("Austria was readmitted to the league in Vienna in July 2015.", False),
+        ("Austria readmitted to the league in Tehran a team of its own.", False),  # no "was": not the act of the clause
     ],
 )
 def test_an_events_place_in_the_ways_copy_gives_it(text, flagged):

@@ -73,8 +73,11 @@ def _attaches(tokens: Tokens, sentence: Span, date: Span, event: Span, events: l
     between = low[first:last]
     if len(between) > words.MAX_DATE_DISTANCE:
         return False
-    if (_modifies_a_noun(tokens, event) or _object_of_an_occasion(tokens, event)) and not (start == date and not between):
-        return False  # "the Grenfell Tower fire inquiry heard evidence on 3 March", "the anniversary of the siege on 1 September 2023"
+    about_the_event = start == event and between[:1] == [","] and len(between) > 1 and _apposition(between[1])
+    if (_modifies_a_noun(tokens, event) or _object_of_an_occasion(tokens, event)) and not (start == date and not between) and not about_the_event:
+        # "the Grenfell Tower fire inquiry heard evidence on 3 March", "the anniversary of the siege on 1 September 2023";
+        # not "the anniversary of the fire, which killed 192 people on Feb. 28": a clause on the event itself
+        return False
     if start == event:
         after_date = tokens.index_at_or_after(date.end)
         if between == [","] and (after_date >= len(low) or low[after_date] in _APPOSITION_ENDS):

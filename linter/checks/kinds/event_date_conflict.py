@@ -13,7 +13,8 @@ only in the year are left alone (an anniversary: "on 7 July 2006, a year after t
 7 July 2005"). For a recurring event (one fact per edition, named by the same words: "the London
 Marathon") the two dates may be of two editions, so only two dates written with the same year
 are compared. Dates inside a quotation, dates in a sentence the rule's ``ignore`` regex matches
-(by default in the built-in rule: anniversaries, memorials, "last year's", "annual"...), and a
+(by default in the built-in rule: anniversaries, memorials, "last year's", "annual"...) unless
+written with the year of the event, and a
 mention given several dates of its own ("held on 23 June and counted on 24 June") are left out.
 
 One finding per event, at the later of the first two dates that disagree; the message names the
@@ -71,7 +72,8 @@ class EventDateConflict(Kind):
             events = [facts.events[event_id] for event_id in sorted(editions[span])]
             if not all(event.when.start == event.when.end for event in events):
                 continue  # an event of several days: two of its days may both be right
-            dates = [date for date in analysis.event_dates.get(span, ()) if self._counts(analysis, starts, quoted, date)]
+            years = {event.when.start.year for event in events}
+            dates = [date for date in analysis.event_dates.get(span, ()) if self._counts(analysis, starts, quoted, date, years)]
             if not dates or any(_disagree(first, second, len(events) > 1) for first in dates for second in dates):
                 continue
             dated.setdefault(frozenset(editions[span]), []).append(dates[0])
@@ -80,12 +82,13 @@ class EventDateConflict(Kind):
             if pair is not None:
                 yield self._match(analysis, [facts.events[event_id] for event_id in sorted(group)], *pair)
 
-    def _counts(self, analysis: Analysis, starts: list[int], quoted: _Quoted, date: DateMention) -> bool:
+    def _counts(self, analysis: Analysis, starts: list[int], quoted: _Quoted, date: DateMention, years: set[int]) -> bool:
         """A date in the article's own words, in a sentence that is not about an anniversary (the
-        ``ignore`` pattern, outside the names of events)."""
+        ``ignore`` pattern, outside the names of events), or written with the event's own year ("Twenty
+        years on, ... the subway fire of Feb. 28, 2003": the year says it is the event's date)."""
         if quoted.holds(date.span.start):
             return False
-        if self.ignore is None:
+        if self.ignore is None or date.year in years:
             return True
         index = bisect.bisect_right(starts, date.span.start) - 1
         sentence = analysis.sentences[index] if index >= 0 and date.span.start < analysis.sentences[index].end else date.span
