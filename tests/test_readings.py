@@ -227,6 +227,8 @@ def test_a_name_written_family_name_first_is_shortened_to_the_family_name():
     # A family name's particle is kept, capitalised or not: "Mayor von Beust", "Intendant Di Candia".
     assert short_forms("Ole von Beust", ()) == {("Beust",), ("von", "Beust")}
     assert short_forms("Christian Di Candia", ()) == {("Candia",), ("Di", "Candia")}
+    # ... and a family name is also known without its accents, as copy and headlines write it.
+    assert short_forms("Aziz Kocaoğlu", ()) == {("Kocaoğlu",), ("Kocaoglu",)}
 
 
 @pytest.mark.parametrize(
@@ -1395,3 +1397,18 @@ def test_a_title_every_country_has_given_to_someone_known_elsewhere(text, date, 
 )
 def test_a_yearless_date_is_never_held_against_an_event_more_than_a_year_ahead(date, expected):
     assert rules_of("The general election goes to a second round on 21 April.", date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "X described Y as "..."", "X called Y "...": the words are X's, about Y.
+        ('Jeremy Hunt described Rachel Reeves as "growth is the challenge and we must be bold in meeting it".', ["quote-speaker"]),
+        ('Jeremy Hunt called Rachel Reeves "growth is the challenge and we must be bold in meeting it".', ["quote-speaker"]),
+        ('Rachel Reeves described Jeremy Hunt as "growth is the challenge and we must be bold in meeting it".', []),
+        # Another verb between: the quotation is not the subject's description of the person.
+        ('Jeremy Hunt met Rachel Reeves, who said "growth is the challenge and we must be bold in meeting it".', []),
+    ],
+)
+def test_a_speaker_describing_a_person_in_quoted_words(text, expected):
+    assert quote_rules(text, "2025-06-10") == expected

@@ -390,10 +390,12 @@ entities:
   - {id: vienna, name: Vienna, type: place}
   - {id: iran, name: Iran, type: place}
   - {id: tehran, name: Tehran, type: place}
+  - {id: werner-faymann, name: Werner Faymann, type: person}
 events:
   - {id: iran-deal, name: The Iran nuclear deal, date: 2015-07-14, place: vienna, mentions: ['Iran nuclear deal']}
   - {id: opera-fire, name: The opera house fire, date: 2015-07-20, place: vienna, mentions: ['opera (?:house )?fire']}
   - {id: readmission, name: Austria's readmission to the league, date: 2015-07-21, place: vienna, mentions: ['readmitted to the league']}
+  - {id: swearing-in, name: Werner Faymann's swearing-in, date: 2015-07-22, place: vienna, mentions: ['Faymann (?:was )?sworn in']}
 relations:
   - {id: austria-in-world, relation: located-in, subject: austria, object: world}
   - {id: iran-in-world, relation: located-in, subject: iran, object: world}
@@ -416,6 +418,10 @@ relations:
         ("Austria was readmitted to the league in Tehran in July 2015.", True),  # the event named by the act, after "was"
         ("Austria was readmitted to the league in Vienna in July 2015.", False),
         ("Austria readmitted to the league in Tehran a team of its own.", False),  # no "was": not the act of the clause
+        # A place opening the sentence, then the named person who performed the act.
+        ("In Tehran, Werner Faymann was sworn in.", True),
+        ("In Vienna, Werner Faymann was sworn in.", False),
+        ("In Tehran, fans cheered as Werner Faymann was sworn in.", False),
     ],
 )
 def test_an_events_place_in_the_ways_copy_gives_it(text, flagged):

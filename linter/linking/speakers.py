@@ -180,11 +180,24 @@ class _SpeakerFinder:
         first = self.tokens.index_at_or_after(quotation.span.start)
         for verb in range(first - 1, max(first - 1 - _MAX_REPORTED, -1), -1):
             word = self.lower[verb]
-            if word in _CLAUSE_STOPS or verb in self.person_tokens:
+            if verb in self.person_tokens:
+                return self._describing(verb, first)
+            if word in _CLAUSE_STOPS:
                 return None
             if word in words.OWN_WORDS_VERBS:
                 return self._name_ending_before(verb) or self._before_relative_clause(verb)
         return None
+
+    def _describing(self, index: int, first: int) -> NameMention | None:
+        """'Alain Juppé described Nicolas Florian as "a father in politics"', 'X called Y "a traitor"':
+        the words are the subject's, about the person named right before the quotation (at ``first``)."""
+        described = next((n for n in self.people if n.first <= index < n.last), None)
+        if described is None or self.lower[described.last : first] not in ([], ["as"]) or described.first < 1:
+            return None
+        verb = described.first - 1
+        if self.lower[verb] not in words.DESCRIBING_VERBS:
+            return None
+        return self._name_ending_before(verb) or self._before_relative_clause(verb)
 
     def _subject_before_colon(self, colon: int) -> NameMention | None:
         """'Kevin Rudd turned on the opposition leader: "..."', 'Ten years ago Colin Powell puzzled the

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import re._parser as _parser  # the standard library's regex parser, to find literal words
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -182,11 +183,17 @@ def short_forms(name: str, aliases: tuple[str, ...]) -> set[tuple[str, ...]]:
     forms: set[tuple[str, ...]] = {surname}
     if len(key) >= 3 and key[-2].lower() in NAME_PARTICLES:
         forms.add(key[-2:])  # "Mayor von Beust", "Intendant Di Candia": the particle is written with the family name
+    forms |= {plain for form in forms if (plain := tuple(_unaccented(word) for word in form)) != form and all(plain)}  # "Kocaoglu"
     for alias in aliases:
         alias_key = token_key(alias)
         if len(alias_key) == 3 and alias_key[0] in RANKS:
             forms |= {alias_key[:2], (alias_key[0], *surname)}
     return forms
+
+
+def _unaccented(word: str) -> str:
+    """The word without its accents, as copy (and every headline in capitals) often writes a name: "Kocaoğlu" -> "Kocaoglu"."""
+    return "".join(char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char))
 
 
 def _family_name_first(key: tuple[str, ...]) -> bool:

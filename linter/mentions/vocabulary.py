@@ -114,6 +114,11 @@ OWN_WORDS_VERBS = frozenset(
     claimed claims stated states announced announces pledged pledges vowed vows added adds""".split()
 )
 
+# Verbs whose object is followed by a speaker's words about it: "X described Y as "...", "X called Y "..."".
+DESCRIBING_VERBS = frozenset(
+    """described describes called calls branded brands labelled labeled labels dubbed dubs hailed hails""".split()
+)
+
 # Words that open a new clause: a time written after one of them belongs to that clause, not to
 # a title before it ("Streeting said the list had doubled since it was last cut in 2010").
 CLAUSE_OPENERS = frozenset(

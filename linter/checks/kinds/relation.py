@@ -294,7 +294,8 @@ class _Reader:
         return any(kind == "place" and self._qualified(Span(*found.span(slot)), related) for slot, kind in slots.items())
 
     def _qualified(self, place: Span, related: Relations) -> bool:
-        """'Paris, Texas': a place followed by a comma and a capitalised word that is no place it lies in."""
+        """'Paris, Texas': a place followed by a comma and a capitalised word that is no place it lies in
+        (nor a person's name: "In Bordeaux, Alain Juppé was sworn in")."""
         tokens = self.analysis.tokens
         after = tokens.index_at_or_after(place.end)
         if after + 1 >= len(tokens) or tokens.lower[after] != "," or not tokens.capitalised(after + 1):
@@ -303,6 +304,8 @@ class _Reader:
         mine = self.names[place].entity
         if following is None:
             following = next((m for m in self.names.values() if m.first == after + 1), None)
+        if following and following.entity and related.facts.entities[following.entity].type == "person":
+            return False
         return not (following and following.entity and mine and following.entity in related.chain(mine))
 
     def _time(self, span: Span, sentence: Span) -> ClaimTime:
@@ -356,8 +359,8 @@ def compare(related: Relations, kind: str, written: str, recorded: str) -> bool 
 def _definite(name: str) -> str:
     """'the United Kingdom', 'the European Union', 'the Netherlands': a name that reads with "the"."""
     words = name.split()
-    if not words or words[0].lower() == "the":
-        return name
+    if not words or words[0].lower() == "the" or words[0].endswith(("'s", "’s")):
+        return name  # "the European Union"; "Juppé's swearing-in at the Constitutional Council" has its determiner
     head = words[: words.index("of")] if "of" in words[1:] else words  # "Council of the EU": the council
     if head[-1].lower() in ("netherlands", "philippines") or (len(words) > 1 and (words[0] == "United" or head[-1].lower() in _DEFINITE_HEADS)):
         return f"the {name}"
