@@ -1412,3 +1412,9 @@ def test_a_yearless_date_is_never_held_against_an_event_more_than_a_year_ahead(d
 )
 def test_a_speaker_describing_a_person_in_quoted_words(text, expected):
     assert quote_rules(text, "2025-06-10") == expected
+
+
+def test_the_year_of_what_an_occasion_marks_is_not_the_time_of_the_act():
+    text = "Jeremy Hunt, the chancellor, presented plans for the centenary of the 1923 budget."
+    assert rules_of(text, "2025-06-10") == ["office-holder"]
+    assert rules_of(text.replace("the centenary of the 1923 budget", "the 2023 budget"), "2025-06-10") == []

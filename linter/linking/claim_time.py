@@ -86,6 +86,7 @@ class TimeLinker:
             i: int(w)
             for i, w in enumerate(tokens.texts)
             if len(w) == 4 and w.isdigit() and 1800 <= int(w) <= window.end.year and i not in written and not self._in_a_name(i)
+            and not self._of_an_occasion(i)
         }
         self.year_indices = sorted(self.years)
 
@@ -189,6 +190,14 @@ class TimeLinker:
         preposition, is what a new clause speaks about, not the time of the claim's act."""
         low = self.tokens.lower
         return index + 1 < len(low) and low[index + 1] in words.AUXILIARIES and (index == 0 or low[index - 1] not in words.TIME_PREPOSITIONS)
+
+    def _of_an_occasion(self, index: int) -> bool:
+        """'plans for the centenary of the 1929 Exposition': the year of what an occasion marks, not of the act."""
+        low = self.tokens.lower
+        before = low[max(index - 3, 0) : index]
+        return (before[-2:] == ["of", "the"] and len(before) == 3 and before[0] in words.OCCASIONS) or (
+            before[-1:] == ["of"] and len(before) >= 2 and before[-2] in words.OCCASIONS
+        )
 
     def _in_a_name(self, index: int) -> bool:
         """'a tribute to the volunteers of Paris 2024', 'Euro 2020', 'Vision 2030': a year right after a

@@ -186,7 +186,8 @@ EVENT_HEAD_NOUNS = frozenset(
 # attack on 2 April 2020", "the inquiry into the fire on 3 March" date the occasion. ("Survivors of
 # the attack on 3 April" dates the attack: survivors and victims are no occasion.)
 OCCASIONS = frozenset(
-    """anniversary anniversaries memorial memorials commemoration commemorations vigil vigils tribute
+    """anniversary anniversaries centenary centenaries centennial bicentenary jubilee memorial memorials
+    commemoration commemorations vigil vigils tribute
     tributes remembrance inquiry inquiries inquest inquests trial trials hearing hearings parade parades
     celebrations homecoming reception receptions rally rallies""".split()
 )
