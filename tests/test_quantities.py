@@ -459,6 +459,9 @@ def test_the_schema_accepts_the_section_and_rejects_what_factlint_rejects():
         # Without its year, or with two, the census says nothing of when: no value for the article's date.
         ("Ukraine had a population of 39 million, the census found.", False),
         ("Between the 2001 census and the 2023 census, Ukraine's population fell to 39 million.", False),
+        # Only a census named as the source, at the head or the end: not "since the census", nor another clause's.
+        ("Ukraine's population has grown to 39 million since the 2023 census.", False),
+        ("Ukraine, whose population was 37.9 million at the 2023 census, now has a population of 39 million.", False),
     ],
 )
 def test_a_census_or_year_between_the_measure_and_its_verb(text, reported):

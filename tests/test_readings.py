@@ -1418,3 +1418,66 @@ def test_the_year_of_what_an_occasion_marks_is_not_the_time_of_the_act():
     text = "Jeremy Hunt, the chancellor, presented plans for the centenary of the 1923 budget."
     assert rules_of(text, "2025-06-10") == ["office-holder"]
     assert rules_of(text.replace("the centenary of the 1923 budget", "the 2023 budget"), "2025-06-10") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # A range of days in the American order, with its year ("October 29-31, 2021").
+        ("The mini-budget was delivered on September 21-22, 2022.", "2025-06-10", ["event-date"]),
+        ("The mini-budget was delivered on September 22-23, 2022.", "2025-06-10", []),
+        # "scheduled for" a day: the day planned for the event itself, even after "now".
+        ("The general election, now scheduled for 11 July, will be close.", "2024-06-01", ["event-date"]),
+        ("The general election is scheduled for 4 July.", "2024-06-01", []),
+    ],
+)
+def test_a_range_in_the_american_order_and_a_day_scheduled(text, date, expected):
+    assert rules_of(text, date) == expected
+
+
+def test_a_speaker_described_by_another_persons_possessive_name():
+    quoted = "Growth is the challenge and we must be bold in meeting it"
+    assert quote_rules(f'"{quoted}," Jeremy Hunt, Rachel Reeves\'s old rival, told reporters.', "2025-06-10") == ["quote-speaker"]
+    assert quote_rules(f'"{quoted}," Rachel Reeves, Jeremy Hunt\'s old rival, told reporters.', "2025-06-10") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # "once" after a comma is the conjunction unless a name stands before the comma.
+        ("Taxes will fall, once Chancellor Rachel Reeves publishes the budget.", "2025-06-10", []),
+        # "that of" stands for a leaving noun only right after it ("his departure and that of").
+        ("Since the resignation of the governor, the only credible plan has been that of Chancellor Jeremy Hunt.", "2025-06-10", ["office-holder"]),
+        # A listener, or an object without an article, between a verb of speech and its time.
+        ("Chancellor Jeremy Hunt told MPs in November 2023 that taxes would fall.", "2025-06-10", []),
+        ("Chancellor Jeremy Hunt announced tax cuts in November 2023.", "2025-06-10", []),
+        ("Chancellor Jeremy Hunt told reporters the economy grew in 2023.", "2025-06-10", ["office-holder"]),
+        # An occasion in its own right keeps its year ("the parade of 2023"); a memorial's date is the memorial's.
+        ("At the parade of 2023, Chancellor Jeremy Hunt waved to the crowds.", "2025-06-10", []),
+        ("The bombings of 7 July 2005 killed 52 people. A memorial on 14 July 2005 honoured the victims of the bombings.", "2025-06-10", []),
+        # A clause after "the anniversary of X," dates X only when its verb is X's own act.
+        ("Hundreds gathered for the anniversary of the bombings, held this year on 9 July because of the rain.", "2025-07-10", []),
+        ("Hundreds gathered for the anniversary of the bombings, which killed 52 people on 9 July.", "2025-07-10", ["event-date"]),
+    ],
+)
+def test_the_review_of_the_fifty_second_to_fifty_ninth_looks(text, date, expected):
+    assert rules_of(text, date) == expected
+
+
+def test_a_generic_title_is_checked_unless_the_person_is_known_elsewhere():
+    facts = ELSEWHERE_FACTS.replace(
+        "  - {id: armin-laschet, name: Armin Laschet}\n",
+        "  - {id: armin-laschet, name: Armin Laschet}\n  - {id: london, name: London, type: place}\n"
+        "  - {id: sadiq-khan, name: Sadiq Khan}\n  - {id: wes-streeting, name: Wes Streeting}\n  - {id: ed-davey, name: Ed Davey}\n",
+    ).replace(
+        "relations:\n",
+        "  - {id: london-mayor, name: Mayor of London, titles: [Mayor], organization: london, holders: [{who: sadiq-khan, from: 2016-05-09}]}\n"
+        "  - {id: uk-health, name: Health Secretary, titles: [Health Secretary], organization: united-kingdom,"
+        " holders: [{who: wes-streeting, from: 2024-07-05}]}\n"
+        "  - {id: lib-dem-leader, name: Leader of the Liberal Democrats, titles: [Lib Dem leader], holders: [{who: ed-davey, from: 2020-08-27}]}\n"
+        "relations:\n  - {id: london-in-uk, relation: located-in, subject: london, object: united-kingdom}\n",
+    )
+    # A national politician may be mayor of any of the country's cities: no sign the title is another country's.
+    assert [f.rule for f in lint("Mayor Wes Streeting opened the trams.", date="2025-06-10", facts_yaml=facts)] == []
+    # An office with no owner in the facts says nothing of where its holder is: the title is checked.
+    assert [f.rule for f in lint("Opposition leader Ed Davey spoke.", date="2025-06-10", facts_yaml=facts)] == ["office-holder"]

@@ -420,8 +420,11 @@ relations:
         ("Austria readmitted to the league in Tehran a team of its own.", False),  # no "was": not the act of the clause
         # A place opening the sentence, then the named person who performed the act.
         ("In Tehran, Werner Faymann was sworn in.", True),
-        ("In Tehran, the opera fire destroyed the stage.", True),  # a disaster's own act after a place opening the sentence
-        ("In Vienna, the opera fire destroyed the stage.", False),
+        # Effects and reactions after a place opening the sentence are where they fell, not the event's place.
+        ("In Tehran, the opera fire destroyed the stage.", False),
+        ("In Tehran, the opera fire drew little attention.", False),
+        # "broke out" right after the event; another subject between is what broke out there.
+        ("A month after the opera fire fighting broke out in Tehran.", False),
         ("In Vienna, Werner Faymann was sworn in.", False),
         ("In Tehran, fans cheered as Werner Faymann was sworn in.", False),
     ],

@@ -693,7 +693,7 @@ class FactBase:
         return {key: tuple(sorted(ids)) for key, ids in named.items()}
 
     def offices_for(
-        self, office_ids: Iterable[str], person: str, organizations: frozenset[str] | None = None, generic: bool = False
+        self, office_ids: Iterable[str], person: str, organizations: frozenset[str] | None = None, generic: bool = False, one_word: bool = False
     ) -> list[Office]:
         """The offices a title means when given to ``person``.
 
@@ -702,7 +702,7 @@ class FactBase:
         of that organisation's offices with the title, or of those whose declared titles name it
         (a closed set, so the claim is checked against each); without one, an unambiguous title means
         its one office, unless it is ``generic`` ("President", "Prime Minister") and the person held
-        offices only of owners that are neither its owner nor places lying in it or it in them (then
+        offices only of owners elsewhere (``_elsewhere``; then
         it may be an office the facts do not list: "opposition leader Friedrich Merz" when the facts
         know the UK's only; "Prime Minister Carlos Moedas", known as mayor of Lisbon, in Portugal, is
         checked against Portugal's); an ambiguous one ("the prime minister") means the offices
@@ -727,10 +727,30 @@ class FactBase:
             # The person's own offices belong to others ("President Bola Tinubu", known as governor of
             # Lagos, when the facts' one president is the Bundesbank's): an office the facts do not list.
             owner = self.offices[only].organization
-            elsewhere = generic and owners and not any(mine == owner or (mine and owner and self.related.agree(mine, owner)) for mine in owners)
+            elsewhere = generic and owners and all(self._elsewhere(mine, owner, one_word) for mine in owners)
             return [] if elsewhere else [self.offices[only]]
         countries = owners & self._countries
         return [self.offices[o] for o in sorted(office_ids) if self.offices[o].organization in countries]
+
+    def _elsewhere(self, mine: str | None, owner: str | None, one_word: bool) -> bool:
+        """Whether an office of ``mine`` puts its holder outside the reach of ``owner``'s office.
+
+        Never when the title's office has no owner, or the same. Two places: unless ``mine`` lies in
+        ``owner`` (the mayor of Lisbon may be Portugal's prime minister; the UK's health secretary
+        may be mayor of any UK city, so London's mayoralty is no sign he is elsewhere). Otherwise a
+        title of one word ("President": of a party, a bank, a company) is taken to be elsewhere
+        whenever the owners differ or ``mine`` is unknown, as before; a longer one ("Prime Minister")
+        only for a place against an organisation."""
+        if owner is None or mine == owner:
+            return False
+        if mine is None:
+            return one_word
+        if self._is_place(mine) and self._is_place(owner):
+            return owner not in self.related.chain(mine)
+        return one_word or (self._is_place(mine) and not self._is_place(owner))
+
+    def _is_place(self, key: str) -> bool:
+        return key in self.entities and self.entities[key].type == "place"
 
     @cached_property
     def _countries(self) -> frozenset[str]:

@@ -224,8 +224,22 @@ def _same_words(written: list[str], recorded: list[str]) -> bool:
 
 
 # A misquotation changes a word or two; a quotation that differs from the record in more places
-# than this is another rendering of the same words (another transcript, another translation).
-MAX_CHANGES = 3
+# than this, spread over a quarter of its words or more, none of them a negation, is another
+# rendering of the same words (another transcript, another translation): see ``another_rendering``.
+_MAX_CHANGES = 3
+_RENDERING_SHARE = 0.25
+_NEGATIONS = frozenset({"not", "no", "never", "nor", "n't", "cannot", "none", "nothing"})
+
+
+def another_rendering(changes: list[WordingChange], written: str) -> bool:
+    """Whether a quotation's changes make it another rendering of the record's words, not a misquotation."""
+    if len(changes) <= _MAX_CHANGES:
+        return False
+    changed = [word for change in changes for word in f"{change.written} {change.recorded}".lower().split()]
+    if not _NEGATIONS.isdisjoint(changed) or any(word.endswith("n't") for word in changed):
+        return False  # "We will raise income tax" for "We will not raise income tax": the sense turned round
+    written_changed = sum(len(change.written.split()) for change in changes)
+    return written_changed >= _RENDERING_SHARE * max(len(quote_words(written)), 1)
 
 
 def wording_changes(written: str, recorded: str) -> list[WordingChange]:

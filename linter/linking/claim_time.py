@@ -49,7 +49,8 @@ _CLAUSE_PUNCTUATION = frozenset(',;:—–()[]"“”‘’')
 # What opens a noun phrase: after a verb of speech, its object ("declared a climate emergency"),
 # which, unlike a reported clause, holds no verb.
 _TAKING_AN_OBJECT = frozenset("declared declares announced announces promised promises pledged pledges posted tweeted wrote writes".split())
-_OBJECT_DETERMINERS = words.ARTICLES | words.PERSONAL_POSSESSIVES | {"its"}
+_MOST_OBJECT_WORDS = 5  # "announced the first tax cuts in ..."
+_MOST_LISTENER_WORDS = 3  # "told MPs in ...", "told the Commons in ..."
 _PRESENT_PERFECT = frozenset({"have", "has", "'ve", "’ve"})  # before a participle: the time of speaking
 
 
@@ -195,8 +196,8 @@ class TimeLinker:
         """'plans for the centenary of the 1929 Exposition': the year of what an occasion marks, not of the act."""
         low = self.tokens.lower
         before = low[max(index - 3, 0) : index]
-        return (before[-2:] == ["of", "the"] and len(before) == 3 and before[0] in words.OCCASIONS) or (
-            before[-1:] == ["of"] and len(before) >= 2 and before[-2] in words.OCCASIONS
+        return (before[-2:] == ["of", "the"] and len(before) == 3 and before[0] in words.MARKING_OCCASIONS) or (
+            before[-1:] == ["of"] and len(before) >= 2 and before[-2] in words.MARKING_OCCASIONS
         )
 
     def _in_a_name(self, index: int) -> bool:
@@ -256,8 +257,8 @@ class TimeLinker:
         if first - 2 >= floor and low[first - 1] == "of":
             if low[first - 2] in words.LEAVING_NOUNS:
                 return True
-            if low[first - 2] in ("that", "those") and not words.LEAVING_NOUNS.isdisjoint(low[floor : first - 2]):
-                return True
+            if low[first - 2] in ("that", "those"):
+                return self._leaving_noun_before(first - 3, floor)
         index = last
         while index < ceiling and (low[index].endswith("ly") or low[index] in ("later", "eventually", "then", "finally")):
             index += 1
@@ -271,6 +272,13 @@ class TimeLinker:
         if not following or following[0] not in words.LEAVING_PHRASES.get(low[index], ()):
             return False
         return following[0] != "the" or (len(following) > 1 and following[1] in words.LEFT_POSTS)
+
+    def _leaving_noun_before(self, index: int, floor: int) -> bool:
+        """'his departure and ultimately that of': a leaving noun, then "and" or a comma (and adverbs) right before "that"."""
+        low = self.tokens.lower
+        while index >= floor and (low[index].endswith("ly") or low[index] in ("then", "later", "eventually", "also")):
+            index -= 1
+        return index - 1 >= floor and low[index] in ("and", ",") and low[index - 1] in words.LEAVING_NOUNS
 
     def _opens_clause(self, floor: int, start: int) -> bool:
         """A time at the head of its clause ("In 2019, ...", "He said that in 2019 ..."), not the end
@@ -365,12 +373,14 @@ class TimeLinker:
     @staticmethod
     def _said_in(verb: str, after: list[str]) -> bool:
         """Whether a time after a verb of speech dates the act of speaking: right after it ("said in
-        2021"), or after its object when no verb stands between ("declared a climate emergency in
-        2019", "announced the plan in 2019"), but not in a reported clause ("said the economy grew
-        in 2019", "said it would close in 2019")."""
+        2021"), after its object ("declared a climate emergency in 2019", "announced tax cuts in
+        2019") or its listener ("told MPs in November 2023 that ...") when no verb stands between,
+        but not in a reported clause ("said the economy grew in 2019", "said it would close in 2019")."""
         if all(w in words.TIME_PREPOSITIONS for w in after):
             return True
-        return verb in _TAKING_AN_OBJECT and after[0] in _OBJECT_DETERMINERS and not any(
+        words_before = [w for w in after if w not in words.TIME_PREPOSITIONS]
+        most = _MOST_OBJECT_WORDS if verb in _TAKING_AN_OBJECT else _MOST_LISTENER_WORDS if verb in words.LISTENER_VERBS else 0
+        return len(words_before) <= most and not any(
             w in _CLAUSE_PUNCTUATION or w in words.CLAUSE_OPENERS or w in words.AUXILIARIES or w == "to" or _past(w) for w in after
         )
 

@@ -73,7 +73,9 @@ def _attaches(tokens: Tokens, sentence: Span, date: Span, event: Span, events: l
     between = low[first:last]
     if len(between) > words.MAX_DATE_DISTANCE:
         return False
-    about_the_event = start == event and between[:1] == [","] and len(between) > 1 and _apposition(between[1])
+    if start == date and between and between[0] != "," and _after_an_occasion(tokens, date):
+        return False  # "A memorial on 14 July 2005 honoured the victims of the bombings": the memorial's date
+    about_the_event = start == event and between[:2] in ([",", "which"], [",", "that"]) and between[2:3] and between[2] in words.EVENT_ACTS
     if (_modifies_a_noun(tokens, event) or _object_of_an_occasion(tokens, event)) and not (start == date and not between) and not about_the_event:
         # "the Grenfell Tower fire inquiry heard evidence on 3 March", "the anniversary of the siege on 1 September 2023";
         # not "the anniversary of the fire, which killed 192 people on Feb. 28": a clause on the event itself
@@ -92,6 +94,14 @@ def _attaches(tokens: Tokens, sentence: Span, date: Span, event: Span, events: l
     )
     between = _without_weekday(between)
     return not any(word in words.DATE_DETACHING or word in _CLAUSE_BREAKS or (word == "," and not opening) for word in between)
+
+
+def _after_an_occasion(tokens: Tokens, date: Span) -> bool:
+    """'A memorial on 14 July', 'the inquiry on 3 March': the date of an occasion named right before it."""
+    index = tokens.index_at_or_after(date.start) - 1
+    if index >= 0 and tokens.lower[index] in ("on", "of"):
+        index -= 1
+    return index >= 0 and tokens.lower[index] in words.OCCASIONS
 
 
 def _modifies_a_noun(tokens: Tokens, event: Span) -> bool:
@@ -184,6 +194,10 @@ def _attaches_after(tokens: Tokens, event: Span, between: list[str], range_of_da
         between = between[1:]  # "the Australian Open which begins on 17 January"
     for position, word in enumerate(between):
         following = between[position + 1] if position + 1 < len(between) else ""
+        if word == "," and following in words.SCHEDULE_ADVERBS and position + 2 < len(between):
+            following = between[position + 2]  # "the swearing-in, now scheduled for March 1,"
+        if word == "for" and position > 0 and between[position - 1] in words.SCHEDULING:
+            continue  # "scheduled for March 1": the day planned for the event itself
         if word == "," and _apposition(following) and not apposition:
             apposition = True  # "the Open, which starts on", "CES in Las Vegas, which ran from", "the Oscars, held on"
             continue

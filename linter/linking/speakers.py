@@ -102,12 +102,20 @@ class _SpeakerFinder:
 
     def _after_appositive(self, index: int) -> int:
         """Where the clause goes on after an appositive set off by commas at ``index`` ("X, a former
-        lawmaker eyeing the post, told reporters"): a short phrase opened by a determiner, with no
-        verb of speech, quotation mark or other clause stop in it; ``index`` itself when there is none."""
+        lawmaker eyeing the post, told reporters"): a short phrase opened by a determiner or a person's
+        possessive name ("X, Bobby Nasution's running mate, told"), with no verb of speech, quotation
+        mark or other clause stop in it; ``index`` itself when there is none."""
         low = self.lower
-        if index + 2 >= len(low) or low[index] != "," or low[index + 1] not in _APPOSITIVE_OPENERS:
+        if index + 2 >= len(low) or low[index] != ",":
             return index
-        for position in range(index + 2, min(index + 2 + _MAX_OBJECT, len(low))):
+        owner = self.starting.get(index + 1)
+        if low[index + 1] in _APPOSITIVE_OPENERS:
+            first = index + 2
+        elif owner is not None and owner.possessive:
+            first = owner.last
+        else:
+            return index
+        for position in range(first, min(first + _MAX_OBJECT, len(low))):
             word = low[position]
             if word == ",":
                 return position + 1

@@ -259,8 +259,8 @@ class _ClaimReader:
                 claim = Claim.EARLIER  # "45th President Donald Trump": the holder of that tenure, whenever it was
             elif word == "time" and index - 2 >= floor and self.lower[index - 2 : index] == ["one", "-"]:
                 claim, index = Claim.FORMER, index - 2  # "one-time chancellor"
-            elif word in words.ONCE and index - 1 >= floor and self.lower[index - 1] in (",", "was", "were"):
-                claim = Claim.FORMER  # "X, once mayor of Y,", "X, who was formerly mayor": not "once President X signs"
+            elif word in words.ONCE and index - 1 >= floor and self._after_a_name_or_was(index - 1):
+                claim = Claim.FORMER  # "X, once mayor of Y,", "X, who was formerly mayor": not "Taxes will fall, once President X signs"
             elif word == "longer" and index - 1 >= floor and self.lower[index - 1] == "no":
                 claim, index = Claim.FORMER, index - 1  # "X, who is no longer president,"
             elif word in words.EARLIER:
@@ -290,6 +290,10 @@ class _ClaimReader:
         if index >= floor and self.lower[index] == "under" and claim is not Claim.EARLIER:
             return None  # "served under President Clinton": during their time, whenever that was; "under then-President X" says when
         return claim, index, organizations, determiner
+
+    def _after_a_name_or_was(self, index: int) -> bool:
+        """'was', or a comma right after a person's name: where "once" or "formerly" is an adverb of the title."""
+        return self.lower[index] in ("was", "were") or (self.lower[index] == "," and index in self.person_ending)
 
     def _adjective_after_modifier(self, index: int, floor: int) -> bool:
         """A lower-case word (or two) right after "former" or "then" and before the title; words a

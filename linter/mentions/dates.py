@@ -22,7 +22,7 @@ from linter.segment.tokens import Tokens
 from linter.source.document import Span
 
 _TOKENS_BEFORE = 4  # "15th of March", "3 to 4 March": the first day is at most four tokens before the month name
-_TOKENS_AFTER = 4  # "March 15th, 2025", "2025-03-15": a date ends at most four tokens after its anchor
+_TOKENS_AFTER = 5  # "March 15th, 2025", "October 29-31, 2021", "2025-03-15": a date ends at most five tokens after its anchor
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"

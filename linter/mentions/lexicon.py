@@ -25,7 +25,7 @@ from linter.segment.tokens import Tokens, token_key
 _LITERAL = _parser.LITERAL
 
 
-_PLAIN_FORMAT = 4  # bumped whenever Lexicon.plain() or what build_lexicon derives changes (cached lexicons are rebuilt)
+_PLAIN_FORMAT = 5  # bumped whenever Lexicon.plain() or what build_lexicon derives changes (cached lexicons are rebuilt)
 _SEPARATOR = "\x1f"  # joins the tokens of an entry into one dictionary key; never inside a token
 
 
@@ -191,9 +191,13 @@ def short_forms(name: str, aliases: tuple[str, ...]) -> set[tuple[str, ...]]:
     return forms
 
 
+# Letters that carry no separable accent: "Kılıçdaroğlu" -> "Kilicdaroglu", "Wałęsa" -> "Walesa".
+_PLAIN_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe"})
+
+
 def _unaccented(word: str) -> str:
     """The word without its accents, as copy (and every headline in capitals) often writes a name: "Kocaoğlu" -> "Kocaoglu"."""
-    return "".join(char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char))
+    return "".join(char for char in unicodedata.normalize("NFKD", word.translate(_PLAIN_LETTERS)) if not unicodedata.combining(char))
 
 
 def _family_name_first(key: tuple[str, ...]) -> bool:
@@ -210,6 +214,9 @@ def build_lexicon(facts: FactBase) -> Lexicon:
     # A country's adjective ("Greek" for Greece) names it too, unless the facts give the word to something.
     adjectives = {(token_key(word), e.id) for e in facts.entities.values() if e.type == "place" for word in demonyms_of(e.names)}
     declared |= {(key, entity) for key, entity in adjectives if key not in declared_keys}
+    # A person's name without its accents ("Aziz Kocaoglu", "Kemal Kilicdaroglu"), as copy often writes it.
+    unaccented = ((tuple(_unaccented(word) for word in key), entity) for key, entity in declared if facts.entities[entity].type == "person")
+    declared |= {(key, entity) for key, entity in unaccented if key not in declared_keys}
     short = {(form, p.id) for p in people for form in short_forms(p.name, p.aliases) if form not in declared_keys}
     titles = ((token_key(title), office.id) for office in facts.offices.values() for title in office.titles)
     owners = {o.organization for o in facts.offices.values() if o.organization}

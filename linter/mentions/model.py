@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from linter.dates import DateWindow
-from linter.facts.model import FactBase
+from linter.facts.model import FactBase, Office
 from linter.facts.temporal import Claim
 from linter.figures import NumberMention
 from linter.segment.quotes import Quotation
@@ -44,6 +44,15 @@ class TitleMention:
     # A title of one word ("President", "Governor") or of words every country's offices use
     # ("Prime Minister", "opposition leader"): it names no owner of its own.
     generic: bool = False
+
+    @property
+    def one_word(self) -> bool:
+        """"President", "Governor": used by parties, banks and companies as well as countries."""
+        return self.last - self.first == 1
+
+    def offices_for(self, facts: FactBase, person: str, organizations: frozenset[str] | None) -> list[Office]:
+        """The offices this title means when given to ``person`` (``FactBase.offices_for``)."""
+        return facts.offices_for(self.offices, person, organizations, self.generic, self.one_word)
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,11 @@ def find_titles(tokens: Tokens, lexicon: Lexicon) -> list[TitleMention]:
 
 
 def _generic(words: list[str]) -> bool:
-    """A title of one word, or of words every country's offices use ("Prime Minister", "Leader of the Opposition")."""
-    return len(words) == 1 or all(word in GENERIC_TITLE_WORDS for word in words)
+    """A title of one word, or of words every country's offices use ("Prime Minister", "Leader of the
+    Opposition", "Vice-President"; not "Minister-President": a hyphen only after "vice" or "deputy")."""
+    return len(words) == 1 or all(
+        word in GENERIC_TITLE_WORDS or (word == "-" and index > 0 and words[index - 1] in ("vice", "deputy")) for index, word in enumerate(words)
+    )
 
 
 def find_names(tokens: Tokens, lexicon: Lexicon, titles: list[TitleMention], quotations: list[Quotation], facts: FactBase) -> list[NameMention]:

@@ -150,6 +150,13 @@ TIMING_VERBS = frozenset(
     """runs ran starts started begins began ends ended opens opened closes closed finishes finished
     takes took is was will kicks kicked culminates""".split()
 )
+# Before "for" and a date, a word that plans the event itself for that day ("scheduled for March 1"),
+# and adverbs that may stand before such a word in an apposition ("the swearing-in, now scheduled for").
+SCHEDULING = frozenset("scheduled rescheduled set slated planned pencilled penciled fixed earmarked due".split())
+SCHEDULE_ADVERBS = frozenset("now already originally initially provisionally tentatively".split())
+# Verbs of an event's own act, in a relative clause on it: "the anniversary of the fire, which killed 192
+# people on Feb. 28" dates the fire; "..., which was marked with a silence on Feb. 20" dates the anniversary.
+EVENT_ACTS = frozenset("killed claimed struck hit destroyed injured began started erupted broke happened occurred swept".split())
 MAX_DATE_DISTANCE = 20  # tokens between a date and the event it dates
 # After an event and a comma, words that keep the date with the event ("the Oscars, held on 2 March",
 # "the summit, to be held on 3 March").
@@ -190,6 +197,12 @@ OCCASIONS = frozenset(
     commemoration commemorations vigil vigils tribute
     tributes remembrance inquiry inquiries inquest inquests trial trials hearing hearings parade parades
     celebrations homecoming reception receptions rally rallies""".split()
+)
+# Of those, the ones that mark an earlier thing: "the centenary of the 1929 Exposition" is not in 1929
+# (a parade, a hearing or a rally of 2023 is in 2023).
+MARKING_OCCASIONS = frozenset(
+    """anniversary anniversaries centenary centenaries centennial bicentenary jubilee memorial memorials
+    commemoration commemorations remembrance tribute tributes""".split()
 )
 # Before an event, prepositions that make it the object of another noun ("registration for the
 # marathon opens on 2 May"): a date further on belongs to that noun, unless right after the event.

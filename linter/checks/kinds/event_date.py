@@ -5,7 +5,8 @@ are compared; which dates date which mention is decided once, in linking/event_d
 (``link_event_dates``). A date without a year agrees with any day of the same month and day
 ("the 7 July bombings" in a later year; an anniversary), and speaks of a day within a year of
 the article's date: it is never held against an event further ahead, which the words, then, do not
-name ("the presidential election ... on April 21" in April 2019). A date after an opening verb is an
+name ("the presidential election ... on April 21" in April 2019), unless they name its year ("The
+2028 presidential election will be held on November 14"). A date after an opening verb is an
 event's first day, after a closing verb its last ("the Games open on 23 July"). If several dates date one mention,
 one agreeing is enough; a recurring event may have one fact per edition, and a date agreeing
 with any edition is right.
@@ -43,8 +44,9 @@ class EventDate(Kind):
                 date.agrees_with(day_of_the_event(analysis.tokens, span, date.span, event.when)) for event in events for date in dates
             ):
                 continue
-            if all(date.year is None for date in dates) and all(event.when.start > analysis.window.end + _A_YEAR for event in events):
-                continue  # "the presidential election ... on April 21" in 2019 is not the one of November 2020: another of those words
+            ahead = all(event.when.start > analysis.window.end + _A_YEAR for event in events)
+            if ahead and all(date.year is None for date in dates) and not any(str(event.when.start.year) in analysis.text(span) for event in events):
+                continue  # "the presidential election ... on April 21" in 2019 is not the one of November 2020 (but "the 2028 election" is)
             nearest = min(dates, key=lambda d: abs(d.span.start - span.start))
             # The edition meant: the nearest to a reading of the date; of two as near, the one nearer the article.
             event = min(events, key=lambda e: (_distance(e, nearest, analysis.window), abs((e.when.start - analysis.window.start).days)))

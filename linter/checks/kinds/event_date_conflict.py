@@ -43,7 +43,7 @@ PLACEHOLDERS = frozenset({"event", "event_date", "written", "other_written", "ot
 class EventDateConflict(Kind):
     name = "event-date-conflict"
     summary = "One event given two dates in one article that cannot both be right."
-    needs = frozenset({"events", "event_dates", "sentences", "quotations"})
+    needs = frozenset({"events", "event_dates", "sentences", "quotations", "tokens"})
     params = (
         Field(
             "ignore",
@@ -73,7 +73,7 @@ class EventDateConflict(Kind):
             if not all(event.when.start == event.when.end for event in events):
                 continue  # an event of several days: two of its days may both be right
             years = {event.when.start.year for event in events}
-            dates = [date for date in analysis.event_dates.get(span, ()) if self._counts(analysis, starts, quoted, date, years)]
+            dates = [date for date in analysis.event_dates.get(span, ()) if self._counts(analysis, starts, quoted, date, span, years)]
             if not dates or any(_disagree(first, second, len(events) > 1) for first in dates for second in dates):
                 continue
             dated.setdefault(frozenset(editions[span]), []).append(dates[0])
@@ -82,13 +82,13 @@ class EventDateConflict(Kind):
             if pair is not None:
                 yield self._match(analysis, [facts.events[event_id] for event_id in sorted(group)], *pair)
 
-    def _counts(self, analysis: Analysis, starts: list[int], quoted: _Quoted, date: DateMention, years: set[int]) -> bool:
+    def _counts(self, analysis: Analysis, starts: list[int], quoted: _Quoted, date: DateMention, event: Span, years: set[int]) -> bool:
         """A date in the article's own words, in a sentence that is not about an anniversary (the
-        ``ignore`` pattern, outside the names of events), or written with the event's own year ("Twenty
-        years on, ... the subway fire of Feb. 28, 2003": the year says it is the event's date)."""
+        ``ignore`` pattern, outside the names of events), or right after the event's words with the
+        event's own year ("Twenty years on, ... the subway fire of Feb. 28, 2003": the event's date)."""
         if quoted.holds(date.span.start):
             return False
-        if self.ignore is None or date.year in years:
+        if self.ignore is None or (date.year in years and _right_after(analysis, event, date.span)):
             return True
         index = bisect.bisect_right(starts, date.span.start) - 1
         sentence = analysis.sentences[index] if index >= 0 and date.span.start < analysis.sentences[index].end else date.span
@@ -114,6 +114,12 @@ class EventDateConflict(Kind):
             "date": analysis.window.describe(),
         }
         return Match(second.span, values, tuple(sorted(e.id for e in events)))
+
+
+def _right_after(analysis: Analysis, event: Span, date: Span) -> bool:
+    """'the subway fire of Feb. 28, 2003', 'the bombings on 7 July 2005': the date follows the event's words."""
+    return event.end <= date.start and all(word in ("of", "on", ",") for word in analysis.tokens.lower[
+        analysis.tokens.index_at_or_after(event.end) : analysis.tokens.index_at_or_after(date.start)])
 
 
 class _Quoted:

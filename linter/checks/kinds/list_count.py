@@ -300,7 +300,18 @@ def _phrase_before(tokens: Tokens, at: int, first: int) -> int:
         return 2
     if preposition in ("last", "this", "next") and time.casefold() in ("week", "month", "year"):
         return 2
-    return _span_of_time(tokens, at, first)
+    return _span_of_time(tokens, at, first) or _since_an_event(tokens, at, first)
+
+
+def _since_an_event(tokens: Tokens, at: int, first: int) -> int:
+    """'since the 2019 boundary extension', 'after the election' right before the introducer: a time
+    told by what happened then, "since", "after" or "before" and "the" and at most three words."""
+    low = tokens.lower
+    for size in range(3, 6):
+        start = at - size
+        if start > first and low[start] in ("since", "after", "before") and low[start + 1] == "the":
+            return size if all(word.isalnum() for word in low[start + 2 : at]) else 0
+    return 0
 
 
 def _span_of_time(tokens: Tokens, at: int, first: int) -> int:

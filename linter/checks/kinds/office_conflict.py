@@ -124,7 +124,7 @@ class OfficeConflict(Kind):
             person = claim.person
             if person is None or person in changing or claim.quoted or claim.claim is not Claim.CURRENT or claim.times != (window,):
                 continue
-            offices = facts.offices_for(claim.title.offices, person, claim.organizations, claim.title.generic)
+            offices = claim.title.offices_for(facts, person, claim.organizations)
             if not offices or any(office.id in past.get(person, ()) for office in offices):
                 continue
             earlier = seen.setdefault(person, {})

@@ -80,7 +80,7 @@ class OfficeHolder(Kind):
         """The claims this rule checks, each with its person and the offices its title means for that person."""
         for claim in analysis.claims:
             if claim.claim in self.claims and claim.person is not None and not claim.quoted:
-                yield claim, claim.person, analysis.facts.offices_for(claim.title.offices, claim.person, claim.organizations, claim.title.generic)
+                yield claim, claim.person, claim.title.offices_for(analysis.facts, claim.person, claim.organizations)
 
     def _stale(self, analysis: Analysis) -> Iterator[Match]:
         reported: set[str] = set()

@@ -78,6 +78,8 @@ _TIME_WORDS = frozenset(
     twelve 12 three six period""".split()
 )
 _QUALIFIER_PREPOSITIONS = frozenset({"in", "of"})
+# In a phrase set off at the end of a sentence, what makes a census its figures' source: "..., the census of 2011 found".
+_SOURCE_VERBS = frozenset("found finds find show shows showed shown counted counts recorded records according".split())
 
 
 def expand(pattern: str, forms: dict[str, tuple[str, ...]]) -> str:
@@ -184,7 +186,7 @@ class _Reader:
         if not figures or not _in_unit(number, figures[0], analysis.document.prose):
             return None
         time = self.linker.link(claim, floor, ceiling)
-        readings = time.written or self._census(floor, ceiling) or (analysis.window,)
+        readings = time.written or self._census(floor, ceiling, self.tokens.index_at_or_after(claim.start)) or (analysis.window,)
         used: list[tuple[DateWindow, list[Quantity]]] = []
         for reading in readings:
             against = _values(figures, reading)
@@ -207,16 +209,33 @@ class _Reader:
         }
         return Match(number.span, values, tuple(sorted({q.id for q in facts})))
 
-    def _census(self, floor: int, ceiling: int) -> tuple[DateWindow, ...]:
-        """'According to the 2020 census, Sapporo had ...', '..., the census of 2011 found': the year
-        of the one census the sentence names, which the figures it gives are of."""
+    def _census(self, floor: int, ceiling: int, first: int) -> tuple[DateWindow, ...]:
+        """'According to the 2020 census, Sapporo had ...', '..., the census of 2011 found': the year of
+        a census named as the source of the sentence's figures, in a phrase set off by a comma at its
+        head or at its end (with "found", "shows" or the like), the figure (at token ``first``) in the
+        rest. Not "has grown to 1.97 million since the 2010 census", nor a census in another clause."""
+        low = self.tokens.lower
+        commas = [index for index in range(floor, ceiling) if low[index] == ","]
+        if not commas:
+            return ()
+        head, tail = range(floor, commas[0]), range(commas[-1] + 1, ceiling)
+        if first > commas[0] and low[floor] in ("according", "in", "at"):
+            return self._census_year(head)
+        if first < commas[-1] and any(low[index] in _SOURCE_VERBS for index in tail):
+            return self._census_year(tail)
+        return ()
+
+    def _census_year(self, phrase: range) -> tuple[DateWindow, ...]:
+        """The year of the one census the phrase names ("the 2020 census", "the census of 2011"), not after "since"."""
         low, years = self.tokens.lower, self.linker.years
+        if any(low[index] == "since" for index in phrase):
+            return ()
         named = {
             years[index]
-            for index in range(floor, ceiling)
+            for index in phrase
             if low[index] == "census"
             for index in (index - 1, index + 2)
-            if index in years and (index < floor + 1 or low[index - 1] in ("of", "in") or low[index + 1] == "census")
+            if index in phrase and index in years and (low[index - 1] in ("of", "in") or low[index + 1] == "census")
         }
         return (DateWindow.of_year(named.pop()),) if len(named) == 1 else ()
 

@@ -22,7 +22,7 @@ from linter.checks.kinds.base import Kind, Match
 from linter.dates import long_date
 from linter.facts.model import Quote
 from linter.facts.temporal import Claim, Truth, held_by_then, tenures_overlap
-from linter.facts.wording import MAX_CHANGES, wording_changes
+from linter.facts.wording import another_rendering, wording_changes
 from linter.fields import Choice, Field
 from linter.linking.claim_time import speaks_of_the_past
 from linter.mentions.model import Analysis, AttributedQuote, OfficeClaim
@@ -77,11 +77,11 @@ class QuoteCheck(Kind):
         if said_as is None or said_as.claim is not Claim.CURRENT or said_as.person is None:
             return
         facts, inner = analysis.facts, quote.quotation.inner
-        speaker_offices = facts.offices_for(said_as.title.offices, said_as.person, said_as.organizations, said_as.title.generic)
+        speaker_offices = said_as.title.offices_for(facts, said_as.person, said_as.organizations)
         for mentioned in claims:
             if not inner.contains(mentioned.span) or mentioned.claim is not Claim.CURRENT or mentioned.person is None:
                 continue
-            offices = facts.offices_for(mentioned.title.offices, mentioned.person, mentioned.organizations, mentioned.title.generic)
+            offices = mentioned.title.offices_for(facts, mentioned.person, mentioned.organizations)
             pairs = [(s, o) for s in speaker_offices for o in offices]
             # A past-tense clause may speak of an earlier time: then it is enough that the other
             # had held the office by the end of the speaker's tenure.
@@ -121,7 +121,8 @@ class QuoteCheck(Kind):
             if quote.speaker and quote.speaker.entity and quote.speaker.entity != source.speaker:
                 yield Match(quote.quotation.span, values, tuple(sorted({*evidence, quote.speaker.entity})))
             return
-        changes = wording_changes(analysis.text(quote.quotation.inner), source.text)
-        if 0 < len(changes) <= MAX_CHANGES:
+        written = analysis.text(quote.quotation.inner)
+        changes = wording_changes(written, source.text)
+        if changes and not another_rendering(changes, written):
             yield Match(quote.quotation.span, {**values, "changes": join([str(c) for c in changes[:3]])}, evidence)
 
