@@ -242,9 +242,12 @@ def another_rendering(changes: list[WordingChange], written: str) -> bool:
     return written_changed >= _RENDERING_SHARE * max(len(quote_words(written)), 1)
 
 
-def wording_changes(written: str, recorded: str) -> list[WordingChange]:
+def wording_changes(written: str, recorded: str, small_words: frozenset[str] = frozenset()) -> list[WordingChange]:
     """Differences between an article's quotation and the canonical text; a contraction for its
-    spelled-out form ("hour's come" for "hour has come") is a way of writing the same words."""
+    spelled-out form ("hour's come" for "hour has come") is a way of writing the same words, and
+    words before or after all that the two share are where one of them stops (quoting part of the
+    record, or more than the record, which is often an excerpt). One of ``small_words`` added or
+    dropped ("the", "and") is how transcripts of one remark differ, not a change of what was said."""
     article, canon = _Compared(written), _Compared(recorded)
     matcher = difflib.SequenceMatcher(None, article.keys, canon.keys, autojunk=False)
     opcodes = matcher.get_opcodes()
@@ -259,6 +262,8 @@ def wording_changes(written: str, recorded: str) -> list[WordingChange]:
         if not written_words and (marked or first_equal is None or last_equal is None or position < first_equal or position > last_equal):
             continue  # an elision, an insertion, or the part of the quote not quoted
         recorded_words = canon.written(c1, c2)
+        if not recorded_words and first_equal is not None and last_equal is not None and not first_equal <= position <= last_equal:
+            continue  # the quotation goes on where the record stops: a record is often an excerpt of what was said
         if _INSERTION in article.keys[a1:a2]:
             # "[the arms] might be used" for "some UK arms exports to Israel may be used": the
             # bracketed words stand for recorded ones; what is written after them is compared
@@ -272,5 +277,7 @@ def wording_changes(written: str, recorded: str) -> list[WordingChange]:
             recorded_words = [*recorded_words[: len(written_words) + 1], "…"]  # the quote stops here
         elif first_equal is not None and position < first_equal and len(recorded_words) > len(written_words) + 1:
             recorded_words = ["…", *recorded_words[-(len(written_words) + 1) :]]  # the quote starts here
+        if len(written_words) + len(recorded_words) == 1 and " ".join(written_words + recorded_words).lower() in small_words:
+            continue
         changes.append(WordingChange(" ".join(written_words), " ".join(recorded_words)))
     return changes

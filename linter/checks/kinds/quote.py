@@ -23,7 +23,7 @@ from linter.dates import long_date
 from linter.facts.model import Quote
 from linter.facts.temporal import Claim, Truth, held_by_then, tenures_overlap
 from linter.facts.wording import another_rendering, wording_changes
-from linter.fields import Choice, Field
+from linter.fields import Choice, Field, Texts
 from linter.linking.claim_time import speaks_of_the_past
 from linter.mentions.model import Analysis, AttributedQuote, OfficeClaim
 
@@ -48,10 +48,17 @@ class QuoteCheck(Kind):
             "`speaker`: canonical quotes attributed to someone else; `wording`: canonical quotes with changed words.",
             required=True,
         ),
+        Field(
+            "small_words",
+            Texts(),
+            "`wording` only: words whose adding or dropping alone is no change (\"the\", \"and\": transcripts of one remark differ so).",
+            default=(),
+        ),
     )
 
     def __init__(self, params: dict[str, Any]) -> None:
         self.check_name: str = params["check"]
+        self.small_words = frozenset(word.lower() for word in params["small_words"])
 
     def placeholders(self) -> frozenset[str]:
         return _PLACEHOLDERS[self.check_name]
@@ -122,7 +129,7 @@ class QuoteCheck(Kind):
                 yield Match(quote.quotation.span, values, tuple(sorted({*evidence, quote.speaker.entity})))
             return
         written = analysis.text(quote.quotation.inner)
-        changes = wording_changes(written, source.text)
+        changes = wording_changes(written, source.text, self.small_words)
         if changes and not another_rendering(changes, written):
             yield Match(quote.quotation.span, {**values, "changes": join([str(c) for c in changes[:3]])}, evidence)
 
