@@ -1481,3 +1481,15 @@ def test_a_generic_title_is_checked_unless_the_person_is_known_elsewhere():
     assert [f.rule for f in lint("Mayor Wes Streeting opened the trams.", date="2025-06-10", facts_yaml=facts)] == []
     # An office with no owner in the facts says nothing of where its holder is: the title is checked.
     assert [f.rule for f in lint("Opposition leader Ed Davey spoke.", date="2025-06-10", facts_yaml=facts)] == ["office-holder"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An aside after a fronted year that names it by what happened then: "the year X ...".
+        ("In 2021, the year the pandemic eased, Chancellor Jeremy Hunt set out his plans.", ["office-holder"]),
+        ("In 2023, the year the pandemic eased, Chancellor Jeremy Hunt set out his plans.", []),
+    ],
+)
+def test_an_aside_naming_the_fronted_time(text, expected):
+    assert rules_of(text, "2025-06-10") == expected

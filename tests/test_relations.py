@@ -375,6 +375,9 @@ relations:
         ("Indonesia, which holds the ASEAN chairmanship, hosted the summit.", "rotating-presidency", False),
         ("Commonwealth member the Gambia sent observers.", "member-of", True),  # in 2017 it had left
         ("Vietnam holds ASEAN's rotating chairmanship this year.", "rotating-presidency", True),
+        # An adverb before "a member": "was already a member of".
+        ("The Gambia was already a member of the Commonwealth.", "member-of", True),
+        ("The Gambia was still a member of the Commonwealth.", "member-of", True),
     ],
 )
 def test_relations_written_with_a_relative_clause_or_an_article(text, rule, flagged):

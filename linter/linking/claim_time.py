@@ -325,15 +325,21 @@ class TimeLinker:
         """Where the clause resumes after an adverbial aside set off by commas, opened by a
         subordinator, a preposition or a span counted from something ("In 2020, as the pandemic took
         hold, Premier X shut the border"; "In 2011, with aftershocks still rattling the capital, ...";
-        "In 2014, months before the elections, ..."): the comma that closes
+        "In 2014, months before the elections, ..."; "In 2016, the year X was ..."): the comma that closes
         it, or ``first`` when no such aside stands at ``start``."""
         low = self.tokens.lower
-        if start >= first or not (low[start] in words.ASIDE_OPENERS or self._counted_from(start, first)):
+        if start >= first or not (low[start] in words.ASIDE_OPENERS or self._counted_from(start, first) or self._the_time_when(start, first)):
             return first
         comma = next((i for i in range(start + 1, first) if low[i] == ","), None)
         if comma is None or any(word in _CLAUSE_PUNCTUATION for word in low[start + 1 : comma]):
             return first
         return comma
+
+    def _the_time_when(self, start: int, first: int) -> bool:
+        """'In 2016, the year Wrocław was European Capital of Culture, ...': an aside that names the
+        time just given by what happened in it."""
+        low = self.tokens.lower
+        return start + 1 < first and low[start] == "the" and low[start + 1] in words.RELATIVE_TIME_NOUNS
 
     def _relative_to(self, end: int, first: int) -> bool:
         """'after four years in which President X questioned ...', 'the summer of 2019, when Chancellor

@@ -61,7 +61,7 @@ _NOT_NOW = frozenset("former ex then once onetime one-time erstwhile formerly pr
 # Names that read with "the" in a message: "the United Kingdom", "the European Union".
 _DEFINITE_HEADS = frozenset(
     "union kingdom states nations republic council commission parliament bank fund organization organisation alliance coalition "
-    "assembly federation emirates netherlands philippines court committee agency office ministry department army navy forces".split()
+    "assembly federation emirates netherlands philippines court committee agency office ministry department army navy forces country".split()
 )
 PLACEHOLDERS = frozenset({"text", "subject", "object", "written", "recorded", "periods", "date", "relation"})
 
