@@ -1493,3 +1493,23 @@ def test_a_generic_title_is_checked_unless_the_person_is_known_elsewhere():
 )
 def test_an_aside_naming_the_fronted_time(text, expected):
     assert rules_of(text, "2025-06-10") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "after the ..." is a preposition: its year is a time of the clause.
+        ("Then-Chancellor Rachel Reeves spoke in the days after the 2023 budget.", ["then-office-holder"]),
+        ("Then-Chancellor Jeremy Hunt spoke in the days after the 2023 budget.", []),
+        # A participle on the noun the year modifies: "The 2023 budget, prepared under then-chancellor X".
+        ("The 2023 budget, prepared under then-chancellor Rachel Reeves, raised taxes.", ["then-office-holder"]),
+        ("The 2023 budget, prepared under then-chancellor Jeremy Hunt, raised taxes.", []),
+    ],
+)
+def test_a_preposition_after_and_a_participle_on_the_dated_noun(text, expected):
+    assert rules_of(text, "2025-06-10") == expected
+
+
+def test_a_speaker_described_by_a_places_possessive():
+    quoted = "Growth is the challenge and we must be bold in meeting it"
+    assert quote_rules(f'"{quoted}," Jeremy Hunt, Britain\'s chancellor, told reporters.', "2023-06-10") == ["quote-speaker"]

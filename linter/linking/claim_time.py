@@ -51,6 +51,7 @@ _CLAUSE_PUNCTUATION = frozenset(',;:—–()[]"“”‘’')
 _TAKING_AN_OBJECT = frozenset("declared declares announced announces promised promises pledged pledges posted tweeted wrote writes".split())
 _MOST_OBJECT_WORDS = 5  # "announced the first tax cuts in ..."
 _MOST_LISTENER_WORDS = 3  # "told MPs in ...", "told the Commons in ..."
+_PARTICIPLE_PREPOSITIONS = frozenset({"under", "by", "in", "at", "on", "during", "for"})  # "organised under", "held in"
 _PRESENT_PERFECT = frozenset({"have", "has", "'ve", "’ve"})  # before a participle: the time of speaking
 
 
@@ -369,8 +370,13 @@ class TimeLinker:
         for index, word in enumerate(between):
             if word in words.SPEECH_VERBS:
                 return self._said_in(word, between[index + 1 :])
-            if word == "," and between[index + 1 : index + 2] == ["with"]:
+            following = between[index + 1 : index + 3]
+            if word == "," and following[:1] == ["with"]:
                 continue  # "..., with Prime Minister X describing it as": a circumstance of the same clause
+            if word == "," and len(following) == 2 and _past(following[0]) and following[1] in _PARTICIPLE_PREPOSITIONS:
+                continue  # "The 2023 Braderie, organised under then-mayor X": a participle on the noun before
+            if word in ("after", "before") and following[:1] == ["the"]:
+                continue  # "in the days after the 2015 rampage": a preposition, not a clause
             if word in _CLAUSE_PUNCTUATION or word in words.CLAUSE_OPENERS:
                 return False
         return True

@@ -113,6 +113,8 @@ class _SpeakerFinder:
             first = index + 2
         elif owner is not None and owner.possessive:
             first = owner.last
+        elif self.tokens.capitalised(index + 1) and is_possessive(self.tokens.texts[index + 1]):
+            first = index + 2  # "X, Styria's police chief, said"
         else:
             return index
         for position in range(first, min(first + _MAX_OBJECT, len(low))):
