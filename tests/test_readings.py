@@ -1513,3 +1513,9 @@ def test_a_preposition_after_and_a_participle_on_the_dated_noun(text, expected):
 def test_a_speaker_described_by_a_places_possessive():
     quoted = "Growth is the challenge and we must be bold in meeting it"
     assert quote_rules(f'"{quoted}," Jeremy Hunt, Britain\'s chancellor, told reporters.', "2023-06-10") == ["quote-speaker"]
+
+
+def test_a_span_ahead_is_not_counted_back():
+    # "the next four years under ...": a span ahead, not "eight years under President X" counted back.
+    text = "Taxes will rise over the next four years under reforms announced on Tuesday by Chancellor Jeremy Hunt."
+    assert rules_of(text, "2025-06-10") == ["office-holder"]

@@ -135,7 +135,7 @@ _COUNT = rf"""(?:{"|".join(sorted(_COUNTS, key=len, reverse=True))}|\d{{1,2}})""
 _SPAN_BACK = kept_regexes.compile(
     rf"""\b(?:(?:the|these)\s+(?:past|last)\s+(?:(?P<count>{_COUNT})\s+)?
         (?P<unit>years?|decades?|months?)\b(?!\s+(?:of|to|in\s+office)\b)(?(count)|(?<!years|months))
-    |(?P<span>{_COUNT})\s+(?P<span_unit>years|decades|months)(?=\s+(?:(?:in|during)\s+which|when|under)\b))""",
+    |(?<!\b(?:next|coming|following)\s)(?P<span>{_COUNT})\s+(?P<span_unit>years|decades|months)(?=\s+(?:(?:in|during)\s+which|when|under)\b))""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 _SPAN_BACK_WORDS = kept_regexes.compile("year|decade|month", regex.IGNORECASE)
