@@ -141,12 +141,17 @@ CORPORA = {
 # For --articles: UK, US and European offices, events and quotations of 2016-2025 (the probes' facts).
 MODERN_FACTS = REPO / "tests" / "data" / "probes" / "facts.yaml"
 
-# The probe sets: "probes" is split in halves like the corpora; "probes-blind" to "probes-blind-6"
-# were written later, each without sight of the engine, the earlier sets or
-# factlint's output, and are held out whole (docs/accuracy.md says when each was first scored).
+# The probe sets: "probes" is split in halves like the corpora; "probes-blind", "probes-blind-2" and
+# on were written later, each without sight of the engine, the earlier sets or factlint's output,
+# and are held out whole (docs/accuracy.md says when each was first scored). Every folder of
+# tests/data with a probes.yaml is one, in the order they were written.
+def _written_order(folder: Path) -> tuple[int, str]:
+    number = folder.name.rsplit("-", 1)[-1]
+    return (int(number) if number.isdigit() else 0 if folder.name == "probes" else 1, folder.name)
+
+
 PROBE_SETS = {
-    name: REPO / "tests" / "data" / name
-    for name in ["probes", "probes-blind", *(f"probes-blind-{n}" for n in range(2, 46))]
+    folder.name: folder for folder in sorted((path.parent for path in (REPO / "tests" / "data").glob("probes*/probes.yaml")), key=_written_order)
 }
 
 
