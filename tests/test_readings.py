@@ -1519,3 +1519,25 @@ def test_a_span_ahead_is_not_counted_back():
     # "the next four years under ...": a span ahead, not "eight years under President X" counted back.
     text = "Taxes will rise over the next four years under reforms announced on Tuesday by Chancellor Jeremy Hunt."
     assert rules_of(text, "2025-06-10") == ["office-holder"]
+
+
+def test_an_opening_event_with_its_place_dates_the_clause():
+    # "At the London Marathon in Greenwich,": the event's days, its place after it.
+    for text in ("At the London Marathon, then-Chancellor Jeremy Hunt cheered.", "At the London Marathon in Greenwich, then-Chancellor Jeremy Hunt cheered."):
+        (claim,) = analysis_of(text, date="2025-06-10", facts_yaml=FACTS).claims
+        assert [str(window) for window in claim.times] == ["2025-04-27"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An aside opened by "then" or "now" after a fronted year: what the subject was at that time.
+        ("In 2023, then as now a Conservative MP, Chancellor Jeremy Hunt set out his plans.", []),
+        ("In 2021, then as now a Conservative MP, Chancellor Jeremy Hunt set out his plans.", ["office-holder"]),
+        # A cleft sentence's date: "It was on 23 September 2022 that the mini-budget ...".
+        ("It was on 24 September 2022 that the mini-budget was delivered.", ["event-date"]),
+        ("It was on 23 September 2022 that the mini-budget was delivered.", []),
+    ],
+)
+def test_an_aside_after_a_fronted_year_and_a_cleft_date(text, expected):
+    assert rules_of(text, "2025-06-10") == expected

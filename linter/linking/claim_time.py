@@ -221,11 +221,14 @@ class TimeLinker:
     def _opening_event(self, floor: int, first: int) -> list[DateWindow]:
         """'At Expo 2015, then-Lombardy President Attilio Fontana ...': a sentence that opens with
         "at" or "during" and an event the facts date, all the phrase is (after "the"), set off by a
-        comma right before the claim: the event's days. "In a speech about the floods," is not."""
+        comma right before the claim: the event's days, and where it was may follow ("At Euro 2012 in
+        Poznań,"). "In a speech about the floods," is not."""
         low = self.tokens.lower
         if self.events_named is None or not self._opening_phrase(floor, first) or low[floor] not in words.DURING_PREPOSITIONS:
             return []
-        return self.events_named(floor + 1 + (low[floor + 1] in words.ARTICLES), first - 1)
+        start, end = floor + 1 + (low[floor + 1] in words.ARTICLES), first - 1
+        place = next((i for i in range(start + 1, end) if low[i] in ("in", "at") and all(self.tokens.capitalised(j) for j in range(i + 1, end))), end)
+        return self.events_named(start, place)
 
     def _opening_phrase(self, floor: int, first: int) -> bool:
         """The sentence opens with a prepositional phrase ("During the votes of 2019,", "The day after

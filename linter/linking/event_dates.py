@@ -88,6 +88,10 @@ def _attaches(tokens: Tokens, sentence: Span, date: Span, event: Span, events: l
     after_event = tokens.index_at_or_after(event.end)
     if between in ([","], [",", "the"]) and (after_event >= len(low) or low[after_event] in _APPOSITION_ENDS):
         return True  # "on August 2, the anniversary of the Warsaw Uprising,": the event in apposition to the date
+    opens = tokens.index_at_or_after(sentence.start)
+    cleft = between[:-1] if between[-1:] and between[-1] in words.ARTICLES else between
+    if cleft in (["that"], [",", "that"]) and low[opens : opens + 2] == ["it", "was"]:
+        return True  # "It was on June 14, 2012, that Ireland against Croatia opened": a cleft sentence's date
     opening = all(
         word in words.OPENING_TIME_WORDS or word.isdigit()
         for word in low[tokens.index_at_or_after(sentence.start) : tokens.index_at_or_after(date.start)]

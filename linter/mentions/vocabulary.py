@@ -247,7 +247,10 @@ OPENING_PREPOSITIONS = frozenset({"in", "during", "at", "after", "before", "by",
 DURING_PREPOSITIONS = frozenset({"at", "during", "in", "throughout", "amid"})  # before an event: its own days
 # Words that open an adverbial aside set off by commas after a fronted time: "In 2011, with
 # aftershocks still rattling the capital, Governor X ...", "In 2020, despite the protests, ...".
-ASIDE_OPENERS = TEMPORAL_SUBORDINATORS | OPENING_PREPOSITIONS | frozenset({"with", "without", "despite", "following", "under", "amongst", "among"})
+# ("In 2022, then as now a Fine Gael councillor, Mayor X": what the subject was at that time.)
+ASIDE_OPENERS = TEMPORAL_SUBORDINATORS | OPENING_PREPOSITIONS | frozenset(
+    {"with", "without", "despite", "following", "under", "amongst", "among", "then", "now", "still"}
+)
 # After "had", words that make it a main verb ("had a meeting"), not a past perfect ("had spent").
 NOT_A_PARTICIPLE = frozenset(
     """a an the no to his her their its our my your this that these those some any much many more

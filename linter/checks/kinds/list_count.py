@@ -298,6 +298,8 @@ def _phrase_before(tokens: Tokens, at: int, first: int) -> int:
     named = time in words.MONTHS or time.casefold() in words.WEEKDAYS or (len(time) == 4 and time.isdigit())
     if preposition in ("in", "on", "since", "during") and named:
         return 2
+    if at - 4 >= first and low[at - 3] in ("in", "since") and tokens.texts[at - 2] in words.MONTHS and time.isdigit() and len(time) == 4:
+        return 3  # "four mayors since July 2021:"
     if preposition in ("last", "this", "next") and time.casefold() in ("week", "month", "year"):
         return 2
     return _span_of_time(tokens, at, first) or _since_an_event(tokens, at, first)
