@@ -1541,3 +1541,18 @@ def test_an_opening_event_with_its_place_dates_the_clause():
 )
 def test_an_aside_after_a_fronted_year_and_a_cleft_date(text, expected):
     assert rules_of(text, "2025-06-10") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "former" before two titles joined by "and" is of both.
+        ("Former Health Secretary and Chancellor Jeremy Hunt spoke.", []),
+        ("Health Secretary and Chancellor Jeremy Hunt spoke.", ["office-holder"]),
+        # A date whose year is not the one the event's words give belongs to something else.
+        ("MPs met to debate the 2024 general election on 10 January 2025.", []),
+        ("Labour won the 2024 general election on 10 July 2024.", ["event-date"]),
+    ],
+)
+def test_former_before_two_titles_and_a_date_of_another_year_than_the_event(text, expected):
+    assert rules_of(text, "2025-06-10") == expected

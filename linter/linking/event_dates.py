@@ -52,7 +52,7 @@ def link_event_dates(
                 break
             if sentence.contains(span):
                 inside.append(span)
-        near = [span for span in inside if _attaches(tokens, sentence, date.span, span, inside, date.first_day is not None)]
+        near = [span for span in inside if _attaches(tokens, sentence, date.span, span, inside, date.first_day is not None, date.year)]
         if near:
             nearest = min(near, key=lambda span: (_gap(tokens, date.span, span), span.start > date.span.start))
             linked[nearest].append(date)
@@ -64,7 +64,7 @@ def _gap(tokens: Tokens, first: Span, second: Span) -> int:
     return max(tokens.index_at_or_after(later.start) - tokens.index_at_or_after(earlier.end), 0)
 
 
-def _attaches(tokens: Tokens, sentence: Span, date: Span, event: Span, events: list[Span], range_of_days: bool) -> bool:
+def _attaches(tokens: Tokens, sentence: Span, date: Span, event: Span, events: list[Span], range_of_days: bool, year: int | None) -> bool:
     start, end = sorted((date, event))
     if any(start.end <= other.start and other.end <= end.start for other in events if other != event):
         return False  # another event's mention stands between them
@@ -73,6 +73,9 @@ def _attaches(tokens: Tokens, sentence: Span, date: Span, event: Span, events: l
     between = low[first:last]
     if len(between) > words.MAX_DATE_DISTANCE:
         return False
+    on_the_event = start == event and between[:1] == [","] and len(between) > 1 and _apposition(between[1])
+    if year is not None and (named := _years_named(tokens, event)) and year not in named and not on_the_event:
+        return False  # "the 2020 presidential election on January 6, 2021" (not "The 2016 bushfires, which broke out on ...")
     if start == date and between and between[0] != "," and _after_an_occasion(tokens, date):
         return False  # "A memorial on 14 July 2005 honoured the victims of the bombings": the memorial's date
     about_the_event = start == event and between[:2] in ([",", "which"], [",", "that"]) and between[2:3] and between[2] in words.EVENT_ACTS
@@ -98,6 +101,12 @@ def _attaches(tokens: Tokens, sentence: Span, date: Span, event: Span, events: l
     )
     between = _without_weekday(between)
     return not any(word in words.DATE_DETACHING or word in _CLAUSE_BREAKS or (word == "," and not opening) for word in between)
+
+
+def _years_named(tokens: Tokens, event: Span) -> list[int]:
+    """The years written in an event's words, or right before them ("the 2020 presidential election")."""
+    first, last = tokens.index_at_or_after(event.start), tokens.index_at_or_after(event.end)
+    return [int(word) for word in tokens.lower[max(first - 1, 0) : last] if len(word) == 4 and word.isdigit()]
 
 
 def _after_an_occasion(tokens: Tokens, date: Span) -> bool:

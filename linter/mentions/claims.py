@@ -59,7 +59,8 @@ def find_claims(
     times: list[TimeExpression], facts: FactBase, lexicon: Lexicon, window: DateWindow, failures: list[str],
 ) -> list[OfficeClaim]:
     """Every title written with a person's name that claims something about who holds an office."""
-    reader = _ClaimReader(tokens, sentences, quotations, names, times, facts, lexicon, window, _EventDays(prose, tokens, lexicon, facts, failures))
+    event_days = _EventDays(prose, tokens, lexicon, facts, failures)
+    reader = _ClaimReader(tokens, sentences, quotations, names, titles, times, facts, lexicon, window, event_days)
     claims: list[OfficeClaim] = []
     seen: set[tuple[int, int]] = set()
     for title in titles:
@@ -102,7 +103,7 @@ class _EventDays:
 
 class _ClaimReader:
     def __init__(
-        self, tokens: Tokens, sentences: list[Span], quotations: list[Quotation], names: list[NameMention],
+        self, tokens: Tokens, sentences: list[Span], quotations: list[Quotation], names: list[NameMention], titles: list[TitleMention],
         times: list[TimeExpression], facts: FactBase, lexicon: Lexicon, window: DateWindow, event_days: _EventDays,
     ) -> None:
         self.facts, self.window, self.sentences = facts, window, sentences
@@ -116,6 +117,7 @@ class _ClaimReader:
         self.person_ending = {n.last: n for n in people}
         self.name_ending = {n.last: n for n in names}
         self.name_starting = {n.first: n for n in names}
+        self.title_ending = {t.last: t for t in titles}
         # A name running into a title ("Brazilian Central Bank" + "Central Bank President"): by the
         # title's first token, for reading "Brazilian Central Bank President" as organisation + title.
         self.name_into = {i: n for n in names for i in range(n.first + 1, n.last)}
@@ -261,6 +263,9 @@ class _ClaimReader:
                 claim, index = Claim.FORMER, index - 2  # "one-time chancellor"
             elif word in words.ONCE and index - 1 >= floor and self._after_a_name_or_was(index - 1):
                 claim = Claim.FORMER  # "X, once mayor of Y,", "X, who was formerly mayor": not "Taxes will fall, once President X signs"
+            elif word == "and" and index in self.title_ending and self.title_ending[index].first > floor:
+                index = self.title_ending[index].first - 1  # "Former Chancellor and Home Secretary X": "former" is of both
+                continue
             elif word == "longer" and index - 1 >= floor and self.lower[index - 1] == "no":
                 claim, index = Claim.FORMER, index - 1  # "X, who is no longer president,"
             elif word in words.EARLIER:
