@@ -288,7 +288,7 @@ class Relations:
     def agree(self, written: str, recorded: str) -> bool | None:
         """True: the same entity, or places one of which lies in the other; False: certainly
         different (two entities that are not both places, or places apart); None: cannot tell."""
-        if not (self._is_place(written) and self._is_place(recorded)) or written == recorded:
+        if not (self.facts.is_place(written) and self.facts.is_place(recorded)) or written == recorded:
             return self.same(written, recorded)
         mine, theirs = self.chain(written), self.chain(recorded)
         if written in theirs or recorded in mine:
@@ -303,7 +303,7 @@ class Relations:
 
     def place_of(self, event: Event) -> str | None:
         """The place entity an event's ``place`` names (its id), if it names one."""
-        return event.place if event.place and self._is_place(event.place) else None
+        return event.place if event.place and self.facts.is_place(event.place) else None
 
     def records(self, name: str, subject: str) -> list[Relation]:
         """The facts of a relation for a subject; an event's linked ``place`` counts as a timeless
@@ -329,10 +329,7 @@ class Relations:
 
     def describe(self, key: str) -> str:
         """A place with what it lies in ('Northwood, outside London'); an entity or an event by its name."""
-        return self.describe_place(key) if self._is_place(key) else self.name(key)
-
-    def _is_place(self, entity: str) -> bool:
-        return entity in self.facts.entities and self.facts.entities[entity].type == "place"
+        return self.describe_place(key) if self.facts.is_place(key) else self.name(key)
 
 
 # -- quantities (issue 15): figures of measures, for a period or in force over days ----------------
@@ -745,11 +742,12 @@ class FactBase:
             return False
         if mine is None:
             return one_word
-        if self._is_place(mine) and self._is_place(owner):
+        if self.is_place(mine) and self.is_place(owner):
             return owner not in self.related.chain(mine)
-        return one_word or (self._is_place(mine) and not self._is_place(owner))
+        return one_word or (self.is_place(mine) and not self.is_place(owner))
 
-    def _is_place(self, key: str) -> bool:
+    def is_place(self, key: str) -> bool:
+        """Whether ``key`` is an entity of type place."""
         return key in self.entities and self.entities[key].type == "place"
 
     @cached_property

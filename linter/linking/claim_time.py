@@ -264,7 +264,7 @@ class TimeLinker:
             if low[first - 2] in ("that", "those"):
                 return self._leaving_noun_before(first - 3, floor)
         index = last
-        while index < ceiling and (low[index].endswith("ly") or low[index] in ("later", "eventually", "then", "finally")):
+        while index < ceiling and _adverb(low[index]):
             index += 1
         if index >= ceiling:
             return False
@@ -280,7 +280,7 @@ class TimeLinker:
     def _leaving_noun_before(self, index: int, floor: int) -> bool:
         """'his departure and ultimately that of': a leaving noun, then "and" or a comma (and adverbs) right before "that"."""
         low = self.tokens.lower
-        while index >= floor and (low[index].endswith("ly") or low[index] in ("then", "later", "eventually", "also")):
+        while index >= floor and _adverb(low[index]):
             index -= 1
         return index - 1 >= floor and low[index] in ("and", ",") and low[index - 1] in words.LEAVING_NOUNS
 
@@ -418,6 +418,11 @@ def speaks_of_the_past(tokens: Tokens, claim: Span, inner: Span) -> bool:
         return False  # a present perfect speaks of the time of speaking: "I have spoken to Premier X and offered her ..."
     verbs = after[:1] + [low[i] for i in before]
     return any(_past(word) for word in verbs)
+
+
+def _adverb(word: str) -> bool:
+    """An adverb that may stand beside a leaving word: "later resigned", "his departure and ultimately that of"."""
+    return word.endswith("ly") or word in ("later", "eventually", "then", "finally", "also")
 
 
 def _past(word: str) -> bool:
