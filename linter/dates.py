@@ -102,6 +102,13 @@ class DateWindow:
     def __contains__(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
 
+    def takes_place(self, seen_from: DateWindow) -> str:
+        """How a message tells an event of this time from an article's: "took place" (wholly
+        before), "is to take place" (wholly after) or "takes place"."""
+        if self.end < seen_from.start:
+            return "took place"
+        return "is to take place" if self.start > seen_from.end else "takes place"
+
     def days(self) -> Iterator[dt.date]:
         day = self.start
         while day <= self.end:

@@ -167,6 +167,14 @@ def test_event_date_against_the_facts_with_and_without_year():
     assert lint("On March 15 leaders met. The example summit was later.", rule="event-date") == []  # other sentence
 
 
+def test_event_date_message_tells_the_event_in_the_tense_the_article_would():
+    """An event after the article's date is one that is to take place; one its date window holds, one that takes place."""
+    [ahead] = lint("The example summit opens on March 15, 2025.", rule="event-date", date="2025-01-10")
+    assert ahead.message == 'The Example Summit is to take place on 20 March 2025, not "March 15, 2025".'
+    [around] = lint("The example summit opens on March 15, 2025.", rule="event-date", date="2025-01-01..2025-12-31")
+    assert around.message.startswith("The Example Summit takes place on 20 March 2025")
+
+
 def test_matches_never_cross_a_paragraph_or_a_markdown_heading():
     rules = SUBSTITUTION.replace("Kiev: Kyiv", "'Kiev Kiev': Kyiv")
     assert lint("Kiev\n\nKiev again.", rules_yaml=rules) == []

@@ -30,7 +30,7 @@ class EventDate(Kind):
     needs = frozenset({"events", "event_dates", "tokens"})
 
     def placeholders(self) -> frozenset[str]:
-        return frozenset({"event", "event_date", "written", "place", "date"})
+        return frozenset({"event", "event_date", "takes_place", "written", "place", "date"})
 
     def check(self, analysis: Analysis) -> Iterator[Match]:
         # A recurring event ("Australian Open") has one fact per edition, all named by the
@@ -55,6 +55,7 @@ class EventDate(Kind):
                 {
                     "event": event.name,
                     "event_date": event.when.describe(),
+                    "takes_place": event.when.takes_place(analysis.window),
                     "written": analysis.text(nearest.span),
                     "place": analysis.facts.place_name(event),
                     "date": analysis.window.describe(),

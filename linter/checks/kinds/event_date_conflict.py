@@ -37,7 +37,7 @@ from linter.mentions.model import Analysis, DateMention
 from linter.source.document import Span
 from linter.user_regex import compile_user_regex
 
-PLACEHOLDERS = frozenset({"event", "event_date", "written", "other_written", "other_where", "other_line", "place", "date"})
+PLACEHOLDERS = frozenset({"event", "event_date", "takes_place", "written", "other_written", "other_where", "other_line", "place", "date"})
 
 
 class EventDateConflict(Kind):
@@ -106,6 +106,7 @@ class EventDateConflict(Kind):
         values = {
             "event": event.name,
             "event_date": event.when.describe(),
+            "takes_place": event.when.takes_place(analysis.window),
             "written": analysis.text(second.span),
             "other_written": analysis.text(first.span),
             "other_where": where_else(line, other_line),
