@@ -329,6 +329,17 @@ def test_a_subject_must_be_named_and_tells_measures_apart():
     assert quantity("The Fed kept interest rates at 4.75%.", "2025-06-10") == []
 
 
+def test_a_possessive_in_an_appositive_is_not_the_subject_and_an_appositive_may_give_the_figure():
+    # "Europe's second city" names whose city it is: Kyiv's population is meant, not Europe's.
+    assert quantity("Kyiv, Ukraine's capital, had a population of 3.5 million in 2023.") != []
+    assert quantity("Kyiv, Ukraine's capital, had a population of 2.9 million in 2023.") == []
+    # With only a possessive before the measure, whose population it is goes unsaid.
+    assert quantity("Ukraine's capital had a population of 3.5 million in 2023.") == []
+    assert quantity("Kyiv, home to 3.5 million people in 2023, is Ukraine's capital.") != []
+    assert quantity("Kyiv, with 3.5 million people in 2023, is Ukraine's capital.") != []
+    assert quantity("Kyiv, with 2.9 million people in 2023, is Ukraine's capital.") == []
+
+
 def test_a_name_after_in_or_of_is_the_subject_unless_it_qualifies_another_place():
     # An alias that begins with "the" is the name itself, not an article before it.
     assert quantity("The population of the Ukraine was 39 million in 2023.") != []

@@ -78,6 +78,8 @@ _TIME_WORDS = frozenset(
     twelve 12 three six period""".split()
 )
 _QUALIFIER_PREPOSITIONS = frozenset({"in", "of"})
+# After a place's possessive, nouns of another place in it: "Bulgaria's second city", "Ukraine's capital".
+_PLACE_NOUNS = frozenset("city cities capital town village port region province state county district island suburb borough municipality".split())
 # In a phrase set off at the end of a sentence, what makes a census its figures' source: "..., the census of 2011 found".
 _SOURCE_VERBS = frozenset("found finds find show shows showed shown counted counts recorded records according".split())
 
@@ -336,11 +338,15 @@ class _Reader:
         return index > floor or (len(text) > 1 and text.isupper())
 
     def _named(self, floor: int, ceiling: int, first: int) -> str | None:
-        """The organisation or place the sentence names as the measure's: the nearest before it, else the only one."""
+        """The organisation or place the sentence names as the measure's: the nearest before it, else
+        the only one. A possessive before another place ("Plovdiv, Bulgaria's second city, had a
+        population of") names where that place is, not whose measure it is ("Norway's central bank
+        held its key rate" is Norway's)."""
         entities = self.facts.entities
         named = [
             name for name in self.analysis.names
             if floor <= name.first < ceiling and name.entity is not None and entities[name.entity].type in ("organization", "place")
+            and not (name.possessive and any(word in _PLACE_NOUNS for word in self.tokens.lower[name.last : min(name.last + 3, ceiling)]))
         ]
         before = [name for name in named if name.last <= first]
         if before:
