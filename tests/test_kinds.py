@@ -200,6 +200,14 @@ def test_a_relative_clause_on_the_event_attaches_its_date():
     assert lint("The example summit, which opens on 20 March, is sold out.", rule="event-date", date="2025-01-01..2025-12-31") == []
 
 
+def test_a_part_of_a_day_set_off_after_the_event_attaches_its_date():
+    window = "2025-01-01..2025-12-31"
+    assert lint("The example summit, in the small hours of 12 August, ended in a deal.", rule="event-date", date=window)
+    assert lint("The example summit, on the morning of 20 March, ended in a deal.", rule="event-date", date=window) == []
+    # A night may run into the next day: said of an event of the day after, it is no error.
+    assert lint("The example summit, on the night of 19 March, ended in a deal.", rule="event-date", date=window) == []
+
+
 def test_a_date_agreeing_with_any_edition_of_a_recurring_event_is_right():
     facts = FACTS.replace(
         "events:\n", "events:\n  - {id: summit-2024, name: The Example Summit 2024, date: 2024-08-12, mentions: ['example summit']}\n"

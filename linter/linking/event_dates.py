@@ -13,6 +13,9 @@ from linter.source.document import Span
 
 _CLAUSE_BREAKS = frozenset({";", ":", "—", "("})
 _APPOSITION_ENDS = frozenset({".", ",", ";", ":", ")", "—", "!", "?"})
+# Words of a part of a day before "of" and its date: "in the small hours of", "on the morning of" (not
+# "the night of March 1", which may run into March 2).
+_PART_OF_A_DAY = frozenset("the early small wee late hours morning afternoon evening".split())
 
 
 def link_event_dates(
@@ -196,6 +199,9 @@ def _attaches_after(tokens: Tokens, event: Span, between: list[str], range_of_da
     between = _without_weekday(between)
     if between in ([",", "on"], [",", "in"]) or (range_of_days and between == [",", "from"]):
         return True  # "The King's coronation, on Friday 6 May 2023,", "World Youth Day, from 1 to 6 August 2023,"
+    part_of_a_day = len(between) > 3 and between[-1] == "of" and all(word in _PART_OF_A_DAY for word in between[2:-1])
+    if part_of_a_day and between[:2] in ([",", "on"], [",", "in"]):
+        return True  # "the attack on the supermarket, in the small hours of March 1,", ", on the morning of 3 May,"
     relative = bool(between) and (between[0] in words.RELATIVE_PRONOUNS or (len(between) > 1 and between[0] == "," and _apposition(between[1])))
     last = tokens.index_at_or_after(event.end) - 1  # the token the mention ends in: "budget's"
     possessive = last >= 0 and is_possessive(tokens.texts[last]) and tokens.ends[last] - event.end <= 2  # "the mini-budget's tax cuts"
