@@ -1007,6 +1007,28 @@ def test_a_participle_opening_the_sentence_belongs_to_the_speaker_whose_clause_e
     assert quote_rules(other) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Words named as someone's before the colon: "the remark by X:", "X's warning:".
+        ('Few have forgotten the remark by Jeremy Hunt: "Growth is the challenge and we must be bold in meeting it."', ["quote-speaker"]),
+        ('Few have forgotten the remark by the former chancellor Jeremy Hunt: "Growth is the challenge and we must be bold in meeting it."',
+         ["quote-speaker"]),
+        ("Few have forgotten Jeremy Hunt's warning: \"Growth is the challenge and we must be bold in meeting it.\"", ["quote-speaker"]),
+        ('Few have forgotten the remark by Rachel Reeves: "Growth is the challenge and we must be bold in meeting it."', []),
+        # "by" after something other than words said: nobody is named as the speaker.
+        ('The plan was blocked by Jeremy Hunt: "Growth is the challenge and we must be bold in meeting it."', []),
+        # An aside adverb before an apposition: "X, now the party's candidate, put it bluntly:".
+        ('Jeremy Hunt, now the party\'s candidate, put it bluntly: "Growth is the challenge and we must be bold in meeting it."', ["quote-speaker"]),
+        # A possessive and a description before the name that opens the clause ending in the colon.
+        ('The party\'s treasury spokesman Jeremy Hunt has a slogan ready: "Growth is the challenge and we must be bold in meeting it."',
+         ["quote-speaker"]),
+    ],
+)
+def test_whose_words_a_noun_of_speech_an_aside_or_a_possessive_description_names(text, expected):
+    assert quote_rules(text) == expected
+
+
 UPRISING = """
 facts_version: 1
 entities:
@@ -1336,10 +1358,28 @@ def test_a_title_of_the_organisation_spoken_of(text, expected):
         ("Rachel Reeves, once chancellor, spoke on Friday.", ["former-office-holder"]),
         ("Jeremy Hunt, who was formerly chancellor, spoke on Friday.", []),
         ("Once Chancellor Rachel Reeves signs the order, work will start.", []),
+        # "since-" and a participle of leaving: "the since-sacked home secretary".
+        ("The deal was agreed with the since-sacked chancellor Jeremy Hunt.", []),
+        ("The deal was agreed with the since-sacked chancellor Rachel Reeves.", ["former-office-holder"]),
     ],
 )
 def test_speech_with_an_object_a_time_set_off_and_words_for_former(text, expected):
     assert rules_of(text, "2025-06-10") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A titled person's possessive before an event the facts date: the title may be the one held then.
+        ("House prices stalled in the days leading up to Chancellor Kwasi Kwarteng's mini-budget.", []),
+        ("House prices stalled after Chancellor Kwasi Kwarteng's disastrous mini-budget.", []),
+        ("House prices stalled before Chancellor Jeremy Hunt's mini-budget.", []),  # he holds it at the article's date
+        ("House prices stalled before Chancellor Rishi Sunak's mini-budget.", ["office-holder"]),  # true at neither time
+        ("House prices stalled after Chancellor Kwasi Kwarteng's plan.", ["office-holder"]),  # no event: the article's date
+    ],
+)
+def test_a_possessive_before_a_dated_event_adds_the_events_day_as_a_reading(text, expected):
+    assert rules_of(text, "2022-11-23") == expected
 
 
 ELSEWHERE_FACTS = """

@@ -436,7 +436,7 @@ def test_an_events_place_in_the_ways_copy_gives_it(text, flagged):
     assert bool(lint(text, rule="event-place", date="2022-07-14", facts_yaml=DEAL)) is flagged
 
 
-REGIONS = WORLD.replace("entities:\n", "entities:\n  - {id: rhone, name: Rhone, type: place}\n", 1) + """
+REGIONS = WORLD.replace("entities:\n", "entities:\n  - {id: rhone, name: Rhone, type: place, aliases: [Rhone Department]}\n", 1) + """
   - {id: rhone-in-france, relation: located-in, subject: rhone, object: france}
   - {id: lyon-in-rhone, relation: located-in, subject: lyon, object: rhone}
   - {id: capital-france, relation: capital, subject: france, object: paris}
@@ -451,6 +451,9 @@ REGIONS = WORLD.replace("entities:\n", "entities:\n  - {id: rhone, name: Rhone, 
         ("Lyon, the capital of France, hosted the talks.", ["Lyon was not the capital of France on 1 June 2025: the capital was Paris."]),
         ("Lyon, the capital of Rhone, hosted the talks.", []),
         ("Paris, the capital of France, hosted the talks.", []),
+        # A region's name ending in its kind is also known with the kind in lower case, as copy writes it.
+        ("Paris, the capital of Rhone department, hosted the talks.", ["Paris was not the capital of Rhone on 1 June 2025: the capital was Lyon."]),
+        ("Lyon, the capital of Rhone department, hosted the talks.", []),
     ],
 )
 def test_a_capital_is_looked_up_for_the_place_written_not_the_places_in_it(text, expected):

@@ -165,6 +165,8 @@ class _SpeakerFinder:
             return None
         if self.tokens.texts[index] == ":" and (name := self.ending.get(index)) and self._opens_line(self._after_time_stamp(name.first)):
             return name  # a headline or a transcript: 'OBAMA: "THERE IS NO PLAN B"', '11:40 IST — X: "..."'
+        if self.tokens.texts[index] == ":" and (name := self._owner_of_words(index)):
+            return name
         for position in range(index - 1, max(index - 1 - _MAX_OBJECT, -1), -1):
             verb = self._speech_verb_at(position)
             if verb is not None:
@@ -174,6 +176,17 @@ class _SpeakerFinder:
             if not self.tokens.texts[position][:1].isalnum() and not self.tokens.closes_plural_possessive(position):  # "the students' families"
                 break
         return self._subject_before_colon(index) if self.tokens.texts[index] == ":" else None
+
+    def _owner_of_words(self, colon: int) -> NameMention | None:
+        """'the remark by Dutch finance minister X: "..."', 'X's warning: "..."': a noun of
+        something said, and whose it is, right before the colon."""
+        name = self.ending.get(colon)
+        if name is not None and not name.possessive:
+            by = self._before_descriptors(name.first, max(colon - _MAX_OBJECT, 0)) - 1
+            by -= by > 0 and self.lower[by] in words.ARTICLES  # "by the Dutch finance minister X"
+            return name if by > 0 and self.lower[by] == "by" and self.lower[by - 1] in words.SPEECH_NOUNS else None
+        owner = self.ending.get(colon - 1)
+        return owner if owner is not None and owner.possessive and self.lower[colon - 1] in words.SPEECH_NOUNS else None
 
     def _speech_verb_at(self, position: int) -> int | None:
         """The speech verb ending at ``position``: "said", or "put it" as in "X put it bluntly:"."""
@@ -220,9 +233,13 @@ class _SpeakerFinder:
         if len(named) != 1 or named[0].possessive:
             return None  # nobody, or somebody else named in the clause too
         subject = named[0]
-        opening = self.lower[start : self._before_descriptors(subject.first, start)]
+        described_from = self._before_descriptors(subject.first, start)
+        opening = self.lower[start:described_from]
         if opening and opening[-1] == "," and _participle(opening[0]) and "," not in opening[:-1]:
             return subject  # "Conceding defeat on election night, John Hogan struck a reflective note:"
+        opening_texts = self.tokens.texts[start:described_from]
+        if opening and all(word in words.ARTICLES or is_possessive(text) for word, text in zip(opening, opening_texts, strict=True)):
+            return subject  # "Manifesta's founder Hedwig Fijen has a slogan ready:"
         # After a time at most, or a live blog's time stamp: "19:40 - Chief Minister X posts:"
         timely = all(word in words.OPENING_TIME_WORDS or word.isdigit() or word in ("ago", "today", "-", "–", "—") for word in opening)
         return subject if timely else None
@@ -284,8 +301,10 @@ class _SpeakerFinder:
         if verb < 1 or self.tokens.texts[verb - 1] != ",":
             return None
         nearest = next((i for i in range(verb - 2, max(verb - 14, 0), -1) if self.tokens.texts[i] == ","), None)
-        if nearest is not None and (self.lower[nearest + 1] in words.ARTICLES or is_possessive(self.tokens.texts[nearest + 1])):
-            return self.ending.get(nearest)  # an apposition: "the attorney general", "the province's top lawyer"
+        if nearest is not None:
+            opener = nearest + 1 + _adverb(self.lower[nearest + 1])  # "X, now GERB's candidate, said:"
+            if opener < verb and (self.lower[opener] in words.ARTICLES or is_possessive(self.tokens.texts[opener])):
+                return self.ending.get(nearest)  # an apposition: "the attorney general", "the province's top lawyer"
         for comma in range(verb - 2, max(verb - 14, 0), -1):
             following = self.lower[comma + 1]
             if _adverb(following) and comma + 2 < verb:

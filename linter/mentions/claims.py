@@ -50,6 +50,7 @@ from linter.segment.tokens import Tokens, is_possessive
 from linter.source.document import Span
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+_LONGEST_EVENT_WORDS = 6  # tokens of an event's name after a possessive: "mini - budget", "2016 EU referendum"
 # Punctuation after which a clause opens as a sentence does: a capitalised opener there ("— When") is no name.
 _CLAUSE_BREAKS = frozenset({":", "—", "–", "(", '"', "“", "‘"})
 
@@ -123,7 +124,7 @@ class _ClaimReader:
         self.name_into = {i: n for n in names for i in range(n.first + 1, n.last)}
         self.organization_ids = lexicon.organizations
         self.sentence_starts = [sentence.start for sentence in sentences]
-        self.linker = TimeLinker(tokens, times, window, event_days)
+        self.linker, self.event_days = TimeLinker(tokens, times, window, event_days), event_days
         self.quoted = sorted(quotation.inner for quotation in quotations)
         self.quoted_starts = [span.start for span in self.quoted]
 
@@ -199,6 +200,8 @@ class _ClaimReader:
             return None
         span = Span(start, end)
         time = self.linker.link(span, floor, ceiling, appositive=form == "name-title", past_tense=form == "past-tense")
+        if name.possessive and not time.fronted and (days := self._possessed_event(name.last, ceiling)):
+            time = replace(time, written=(*time.written, *days))  # "Chancellor Kwasi Kwarteng's mini-budget": also its day
         times = time.readings(self.window)
         if form == "past-tense" and claim is Claim.FORMER and time.written:
             claim, times = Claim.CURRENT, time.written  # "when Trump was president in 2019": held then
@@ -208,6 +211,16 @@ class _ClaimReader:
             handover = dt.timedelta(days=words.HANDOVER_DAYS)
             times = tuple(DateWindow(window.start - handover, window.end) for window in times)
         return OfficeClaim(span, name, title, claim, form, organizations, times, self._is_quoted(span))
+
+    def _possessed_event(self, after: int, ceiling: int) -> list[DateWindow]:
+        """The days of an event the facts date, named right after a titled person's possessive (after
+        at most one modifier: "Chancellor Kwasi Kwarteng's disastrous mini-budget"): the title may
+        be the one held then, as a time written in the clause may be another time it speaks of."""
+        for start in range(after, min(after + 2, ceiling)):
+            for end in range(start + 1, min(start + _LONGEST_EVENT_WORDS, ceiling) + 1):
+                if days := self.event_days(start, end):
+                    return days
+        return []
 
     def _undated_farewell(self, before: int, title: TitleMention, ceiling: int, written: tuple[DateWindow, ...]) -> bool:
         """'Outgoing premier X said in a farewell statement': a report just after the handover may
@@ -261,6 +274,8 @@ class _ClaimReader:
                 claim = Claim.EARLIER  # "45th President Donald Trump": the holder of that tenure, whenever it was
             elif word == "time" and index - 2 >= floor and self.lower[index - 2 : index] == ["one", "-"]:
                 claim, index = Claim.FORMER, index - 2  # "one-time chancellor"
+            elif word.endswith("ed") and word.isalpha() and index - 2 >= floor and self.lower[index - 2 : index] == ["since", "-"]:
+                claim, index = Claim.FORMER, index - 2  # "the since-sacked home secretary", "since-departed"
             elif word in words.ONCE and index - 1 >= floor and self._after_a_name_or_was(index - 1):
                 claim = Claim.FORMER  # "X, once mayor of Y,", "X, who was formerly mayor": not "Taxes will fall, once President X signs"
             elif word == "and" and index in self.title_ending and self.title_ending[index].first > floor:

@@ -20,12 +20,13 @@ from typing import Any
 
 from linter.facts.model import FactBase
 from linter.mentions.demonyms import demonyms_of
+from linter.mentions.vocabulary import PLACE_KINDS
 from linter.segment.tokens import Tokens, token_key
 
 _LITERAL = _parser.LITERAL
 
 
-_PLAIN_FORMAT = 5  # bumped whenever Lexicon.plain() or what build_lexicon derives changes (cached lexicons are rebuilt)
+_PLAIN_FORMAT = 6  # bumped whenever Lexicon.plain() or what build_lexicon derives changes (cached lexicons are rebuilt)
 _SEPARATOR = "\x1f"  # joins the tokens of an entry into one dictionary key; never inside a token
 
 
@@ -214,6 +215,10 @@ def build_lexicon(facts: FactBase) -> Lexicon:
     # A country's adjective ("Greek" for Greece) names it too, unless the facts give the word to something.
     adjectives = {(token_key(word), e.id) for e in facts.entities.values() if e.type == "place" for word in demonyms_of(e.names)}
     declared |= {(key, entity) for key, entity in adjectives if key not in declared_keys}
+    # A region's name with its kind in lower case ("Santa Fe province" for "Santa Fe Province").
+    kinds = ((token_key(name), e.id) for e in facts.entities.values() if e.type == "place" for name in e.names)
+    lowered = {((*key[:-1], key[-1].lower()), entity) for key, entity in kinds if len(key) > 1 and key[-1].lower() in PLACE_KINDS}
+    declared |= {(key, entity) for key, entity in lowered if key not in declared_keys}
     # A person's name without its accents ("Aziz Kocaoglu", "Kemal Kilicdaroglu"), as copy often writes it.
     unaccented = ((tuple(_unaccented(word) for word in key), entity) for key, entity in declared if facts.entities[entity].type == "person")
     declared |= {(key, entity) for key, entity in unaccented if key not in declared_keys}

@@ -100,6 +100,12 @@ SPEECH_VERBS = frozenset(
     vowed vows pledged pledges quipped joked tweeted posted""".split()
 )
 PRONOUNS = frozenset({"he", "she"})
+# Nouns of something said, naming whose it is before a colon and a quotation: 'the remark by X: "..."',
+# 'X's warning: "..."'.
+SPEECH_NOUNS = frozenset(
+    """remark remarks comment comments words quip jibe retort warning warnings statement message pledge
+    promise vow line verdict plea reply response answer""".split()
+)
 # Speech verbs that take a listener before their circumstances: "told investors in London".
 LISTENER_VERBS = frozenset({"told", "tells", "asked", "asks", "urged", "urges", "warned", "warns", "reminded", "reminds"})
 # Prepositions of the circumstances after a speech verb: "said in a statement on Tuesday".
@@ -169,6 +175,12 @@ DETERMINER_WORDS = frozenset({"next", "last", "this", "that", "annual", "year's"
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # Words that date an act to a day near the article's ("said on Wednesday", "announced yesterday").
 DAY_WORDS = WEEKDAYS | {"today", "tonight", "yesterday"}
+# The kind of place that ends a region's name ("Santa Fe Province", "Kyiv Oblast"), which copy
+# often writes in lower case ("Santa Fe province").
+PLACE_KINDS = frozenset(
+    """province region county district oblast prefecture state department governorate territory
+    municipality voivodeship canton""".split()
+)
 # Right after a place's name, nouns that make it a modifier of a wider or other place: "42,000
 # people in the Whitehorse area" is not Whitehorse's population.
 AREA_NOUNS = frozenset(
