@@ -864,6 +864,11 @@ def test_an_exact_count_is_written_in_full():
         ("In 2021, as the pandemic took hold, Chancellor Rishi Sunak froze allowances.", "2025-06-10", []),
         ("In 2021, amid the lockdowns, Chancellor Rachel Reeves froze allowances.", "2025-06-10", ["office-holder"]),
         ("In 2021, Sunak's allies said, Chancellor Rachel Reeves froze allowances.", "2025-06-10", []),
+        # An election won under a fronted time: the title it gave, taken up within weeks.
+        ("In 2020, President Joe Biden won the state by 12,000 votes.", "2024-05-01", []),
+        ("In 2020, President Joe Biden narrowly won the state.", "2024-05-01", []),
+        ("In 2019, President Joe Biden won the state.", "2024-05-01", ["office-holder"]),
+        ("In 2020, President Joe Biden toured the state.", "2024-05-01", ["office-holder"]),
     ],
 )
 def test_a_fronted_time_governs_its_whole_clause(text, date, expected):

@@ -207,10 +207,22 @@ class _ClaimReader:
             claim, times = Claim.CURRENT, time.written  # "when Trump was president in 2019": held then
         elif claim is Claim.EARLIER and time.written:
             times = time.written  # "signed in 2003 by then-Prime Minister Manmohan Singh": "then" is 2003
+        elif claim is Claim.CURRENT and time.fronted and self._wins_the_election(end, ceiling):
+            # "In 2020, President Biden won the state": the title the election gave, taken up within weeks of it.
+            taking_up = dt.timedelta(days=words.ELECTION_TO_OFFICE_DAYS)
+            times = tuple(DateWindow(window.start, window.end + taking_up) for window in times)
         elif claim is Claim.CURRENT and self._undated_farewell(before, title, ceiling, time.written):
             handover = dt.timedelta(days=words.HANDOVER_DAYS)
             times = tuple(DateWindow(window.start - handover, window.end) for window in times)
         return OfficeClaim(span, name, title, claim, form, organizations, times, self._is_quoted(span))
+
+    def _wins_the_election(self, end: int, ceiling: int) -> bool:
+        """'President Biden won the state', 'Mayor X narrowly won', 'Governor X was elected': an
+        election won, right after the claim (after at most an adverb)."""
+        index = self.tokens.index_at_or_after(end)
+        index += index < ceiling and self.lower[index].endswith("ly")
+        index += index < ceiling and self.lower[index] in ("was", "is")
+        return index < ceiling and self.lower[index] in words.ELECTION_WINS
 
     def _possessed_event(self, after: int, ceiling: int) -> list[DateWindow]:
         """The days of an event the facts date, named right after a titled person's possessive (after

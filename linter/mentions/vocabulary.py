@@ -52,6 +52,11 @@ LEFT_POSTS = frozenset({"government", "post", "job", "cabinet", "office", "presi
 PERSONAL_POSSESSIVES = frozenset({"his", "her", "their"})  # "her chancellor": a relation to a person, like "Truss's chancellor"
 LEAVING_NOUNS = frozenset({"departure", "resignation", "exit", "ouster", "downfall", "fall", "removal", "retirement"})
 HANDOVER_DAYS = 7
+# Right after a title claim dated by a fronted time: an election won ("In 2020, President Biden won
+# the state"), which gives the title that the holder takes up at most this many days later (the
+# US President in January after a November vote).
+ELECTION_WINS = frozenset("won wins carried elected defeated beat swept".split())
+ELECTION_TO_OFFICE_DAYS = 90
 # Before or after a title: another role, or not (yet) holding it ("would-be", "will become").
 # The title is left alone.
 OTHER_ROLE = frozenset(
