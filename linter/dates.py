@@ -103,11 +103,9 @@ class DateWindow:
         return self.start <= day <= self.end
 
     def takes_place(self, seen_from: DateWindow) -> str:
-        """How a message tells an event of this time from an article's: "took place" (wholly
-        before), "is to take place" (wholly after) or "takes place"."""
-        if self.end < seen_from.start:
-            return "took place"
-        return "is to take place" if self.start > seen_from.end else "takes place"
+        """How a message tells an event of this time from an article's: "will take place" when it
+        is wholly after it, else "took place" (either agrees with a plural name: "the Olympics")."""
+        return "will take place" if self.start > seen_from.end else "took place"
 
     def days(self) -> Iterator[dt.date]:
         day = self.start

@@ -168,11 +168,11 @@ def test_event_date_against_the_facts_with_and_without_year():
 
 
 def test_event_date_message_tells_the_event_in_the_tense_the_article_would():
-    """An event after the article's date is one that is to take place; one its date window holds, one that takes place."""
+    """An event after the article's date will take place; any other took place (both agree with a plural name)."""
     [ahead] = lint("The example summit opens on March 15, 2025.", rule="event-date", date="2025-01-10")
-    assert ahead.message == 'The Example Summit is to take place on 20 March 2025, not "March 15, 2025".'
+    assert ahead.message == 'The Example Summit will take place on 20 March 2025, not "March 15, 2025".'
     [around] = lint("The example summit opens on March 15, 2025.", rule="event-date", date="2025-01-01..2025-12-31")
-    assert around.message.startswith("The Example Summit takes place on 20 March 2025")
+    assert around.message.startswith("The Example Summit took place on 20 March 2025")
 
 
 def test_matches_never_cross_a_paragraph_or_a_markdown_heading():
@@ -200,12 +200,29 @@ def test_a_relative_clause_on_the_event_attaches_its_date():
     assert lint("The example summit, which opens on 20 March, is sold out.", rule="event-date", date="2025-01-01..2025-12-31") == []
 
 
+def test_of_and_a_date_right_after_an_event_dates_it_even_after_an_occasion():
+    window = "2026-01-01..2026-12-31"
+    assert lint("A drill was held on the anniversary of the example summit of 12 March 2025.", rule="event-date", date=window)
+    assert lint("A drill was held on the anniversary of the example summit of 20 March 2025.", rule="event-date", date=window) == []
+    # "on" after an occasion's object dates the occasion: the anniversary itself.
+    assert lint("A drill was held on the anniversary of the example summit on 12 March 2026.", rule="event-date", date=window) == []
+
+
 def test_a_part_of_a_day_set_off_after_the_event_attaches_its_date():
     window = "2025-01-01..2025-12-31"
     assert lint("The example summit, in the small hours of 12 August, ended in a deal.", rule="event-date", date=window)
     assert lint("The example summit, on the morning of 20 March, ended in a deal.", rule="event-date", date=window) == []
-    # A night may run into the next day: said of an event of the day after, it is no error.
+    assert lint("The example summit, early on the morning of 12 August, ended in a deal.", rule="event-date", date=window)
+    # A night runs into the next day: "the night of 19 March" may be an event of the 20th, and "the
+    # early hours of 21 March" the end of it; a day further is wrong.
     assert lint("The example summit, on the night of 19 March, ended in a deal.", rule="event-date", date=window) == []
+    assert lint("The example summit on the night of 19 March ended in a deal.", rule="event-date", date=window) == []
+    assert lint("Leaders won the example summit, in the early hours of 21 March, by a vote.", rule="event-date", date=window) == []
+    assert lint("Leaders won the example summit, in the early hours of 22 March, by a vote.", rule="event-date", date=window)
+    # The event's own early hours are its day: "which broke out in the early hours of 21 March" is a day late.
+    assert lint("The example summit, which opened in the early hours of 21 March, ended in a deal.", rule="event-date", date=window)
+    assert lint("The example summit, on the night of 18 March, ended in a deal.", rule="event-date", date=window)
+    assert lint("The example summit, in the early hours of 22 March, ended in a deal.", rule="event-date", date=window)
 
 
 def test_a_date_agreeing_with_any_edition_of_a_recurring_event_is_right():

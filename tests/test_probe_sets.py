@@ -35,14 +35,14 @@ KNOWN_MISSES = frozenset(
     b10-place-012 b10-place-016 b10-member-004 b10-consistency-002
     b11-yearless-002 b11-speaker-008 b11-titleq-008 b11-holder-008 b11-quantity-008 b11-member-004
     b11-member-006 b11-member-014 b13-titleq-008 b15-qty-004 b15-place-002 b15-consist-005
-    b16-event-002 b16-titlequote-010 b16-consistency-006 b17-time-002
+    b16-titlequote-010 b16-consistency-006 b17-time-002
     b17-titlequote-010 b18-former-008 b18-place-014 b20-place-006
     b20-consistency-006 b21-event-014 b21-consist-002 b23-titleq-007 b23-titleq-009 b23-place-008
     b23-consist-002 b24-titleq-006 b27-tiq-004 b26-yearless-002 b26-place-002
     b28-yearless-002 b28-quantity-004 b28-quantity-006 b29-tiq-004 b29-place-012 b30-yearless-006
     b30-event-002 b30-quantity-006 b32-event-002 b33-tiq-006 blind-speaker-009
     b34-consistency-004 b35-cons-006 b35-place-004 b35-qty-006
-    b35-speaker-008 b36-time-010 b38-tiq-002 b38-tiq-008 b42-tiq-008 b40-nonclaim-006 b41-place-010 b41-consist-006 b45-qty-004 b45-place-004 b45-place-006 b38-place-004 b41-place-004 b44-event-010 b44-place-002 b44-place-004 b44-consist-006 b48-then-002 b48-then-006 b48-qty-006 b48-consist-002 b49-titlequote-007 b49-titlequote-011
+    b35-speaker-008 b36-time-010 b38-tiq-002 b38-tiq-008 b42-tiq-008 b40-nonclaim-006 b41-place-010 b41-consist-006 b45-qty-004 b45-place-004 b45-place-006 b38-place-004 b41-place-004 b44-event-010 b44-place-002 b44-place-004 b44-consist-006 b48-then-002 b48-then-006 b48-qty-006 b48-consist-002 b49-titlequote-007 b49-titlequote-011 b51-titleq-008 b52-tiq-006
     """.split()
 )
 

@@ -338,6 +338,17 @@ def test_a_possessive_in_an_appositive_is_not_the_subject_and_an_appositive_may_
     assert quantity("Kyiv, home to 3.5 million people in 2023, is Ukraine's capital.") != []
     assert quantity("Kyiv, with 3.5 million people in 2023, is Ukraine's capital.") != []
     assert quantity("Kyiv, with 2.9 million people in 2023, is Ukraine's capital.") == []
+    # An appositive's figure is the name's it is set off from, opening the sentence; else nobody's.
+    assert quantity("Lviv lies in western Ukraine, with a population of 720,000 in 2023.") == []
+    assert quantity("Lviv lies in western Ukraine, home to a population of 720,000 in 2023.") == []
+    assert quantity("Lviv, in western Ukraine, with a population of 720,000 in 2023, is old.") == []
+    assert quantity("Ukraine, with a population of 39 million in 2023, is large.") != []
+    # Names inside an appositive after the opening name do not compete with it.
+    assert quantity("Kyiv, a city in northern Ukraine, had 3.5 million people in 2023.") != []
+    assert quantity("Kyiv, a city in northern Ukraine, had 2.9 million people in 2023.") == []
+    # A possessive before a phrase headed by a place ("second-largest city,"), not one a place noun only modifies.
+    assert quantity("Lviv, Ukraine's second-largest city, had a population of 720,000 in 2023.") == []
+    assert quantity("Ukraine's state officials said the country had a population of 39 million in 2023.") != []
 
 
 def test_a_name_after_in_or_of_is_the_subject_unless_it_qualifies_another_place():
@@ -466,6 +477,7 @@ def test_the_schema_accepts_the_section_and_rejects_what_factlint_rejects():
         # The one census a sentence names dates its figures, wherever it stands.
         ("According to the 2023 census, Ukraine had a population of 39 million.", True),
         ("According to the 2023 census, Ukraine had a population of 37.9 million.", False),
+        ("(English summary) According to the 2023 census, Ukraine had a population of 39 million.", True),  # after a label
         ("Ukraine had a population of 39 million, the census of 2023 found.", True),
         # Without its year, or with two, the census says nothing of when: no value for the article's date.
         ("Ukraine had a population of 39 million, the census found.", False),

@@ -869,6 +869,11 @@ def test_an_exact_count_is_written_in_full():
         ("In 2020, President Joe Biden narrowly won the state.", "2024-05-01", []),
         ("In 2019, President Joe Biden won the state.", "2024-05-01", ["office-holder"]),
         ("In 2020, President Joe Biden toured the state.", "2024-05-01", ["office-holder"]),
+        # A second predicate of the claim's subject carries its time: "continued ... but skipped it in 2018".
+        ("President Donald Trump continued the tradition but skipped it in 2018.", "2024-02-05", []),
+        ("President Donald Trump continued the tradition in 2018.", "2024-02-05", []),
+        ("President Donald Trump said the economy grew but slowed in 2018.", "2024-02-05", ["office-holder"]),
+        ("President Donald Trump continued the tradition and Biden skipped it in 2022.", "2024-02-05", ["office-holder"]),
     ],
 )
 def test_a_fronted_time_governs_its_whole_clause(text, date, expected):
@@ -992,8 +997,9 @@ quotes:
         # The words of an event's own name say nothing of its sentence ("Anniversary").
         ("The Anniversary Day storm of 27 January 2023 flooded roads.\n\nThe storm on 29 January flooded 700 homes.",
          "2023-06-01", ["event-date", "event-date-conflict"]),
+        # "of" and a date right after the event dates it, after an occasion too: the article gives the storm two dates.
         ("On the anniversary of the storm of 27 January 2023, roads flooded.\n\nThe storm on 29 January flooded 700 homes.",
-         "2024-06-01", ["event-date"]),
+         "2024-06-01", ["event-date", "event-date-conflict"]),
         # Small words inside a title before a speaker's name: "Lands and Forestry Minister".
         ('"Lombardy is open to the world and the world is welcome here," Trade and Industry Minister Roberto Maroni said.',
          "2019-06-01", ["quote-speaker"]),
@@ -1021,8 +1027,14 @@ def test_a_participle_opening_the_sentence_belongs_to_the_speaker_whose_clause_e
          ["quote-speaker"]),
         ("Few have forgotten Jeremy Hunt's warning: \"Growth is the challenge and we must be bold in meeting it.\"", ["quote-speaker"]),
         ('Few have forgotten the remark by Rachel Reeves: "Growth is the challenge and we must be bold in meeting it."', []),
+        ("Few have forgotten Jeremy Hunt's stark warning: \"Growth is the challenge and we must be bold in meeting it.\"", ["quote-speaker"]),
+        ('Few have forgotten the remarks from Jeremy Hunt: "Growth is the challenge and we must be bold in meeting it."', ["quote-speaker"]),
         # "by" after something other than words said: nobody is named as the speaker.
         ('The plan was blocked by Jeremy Hunt: "Growth is the challenge and we must be bold in meeting it."', []),
+        # Another person named in the clause, or a verb of speech before the noun: not the owner's words.
+        ('Rachel Reeves responded to the remarks by Jeremy Hunt: "Growth is the challenge and we must be bold in meeting it."', []),
+        ("Rachel Reeves hit back at Jeremy Hunt's warning: \"Growth is the challenge and we must be bold in meeting it.\"", []),
+        ("Rachel Reeves said in reply to Jeremy Hunt's statement: \"Growth is the challenge and we must be bold in meeting it.\"", []),
         # An aside adverb before an apposition: "X, now the party's candidate, put it bluntly:".
         ('Jeremy Hunt, now the party\'s candidate, put it bluntly: "Growth is the challenge and we must be bold in meeting it."', ["quote-speaker"]),
         # A possessive and a description before the name that opens the clause ending in the colon.
@@ -1032,6 +1044,15 @@ def test_a_participle_opening_the_sentence_belongs_to_the_speaker_whose_clause_e
 )
 def test_whose_words_a_noun_of_speech_an_aside_or_a_possessive_description_names(text, expected):
     assert quote_rules(text) == expected
+
+
+def test_a_pronoun_must_agree_with_the_courtesy_title_the_article_gives():
+    quoted = '"Growth is the challenge and we must be bold in meeting it."'
+    # Mr Hunt is "he": "she" cannot be him, so the words are nobody's.
+    assert quote_rules(f"Rachel Reeves spoke first. Ominously for Mr Hunt, she added: {quoted}") == []
+    assert quote_rules(f"Jeremy Hunt spoke first. Ominously for Mr Hunt, he added: {quoted}") == ["quote-speaker"]
+    # Without a courtesy title, the nearest person named is still "he" or "she".
+    assert quote_rules(f'Jeremy Hunt spoke first. {quoted[:-2]}," she said.') == ["quote-speaker"]
 
 
 UPRISING = """
@@ -1366,6 +1387,8 @@ def test_a_title_of_the_organisation_spoken_of(text, expected):
         # "since-" and a participle of leaving: "the since-sacked home secretary".
         ("The deal was agreed with the since-sacked chancellor Jeremy Hunt.", []),
         ("The deal was agreed with the since-sacked chancellor Rachel Reeves.", ["former-office-holder"]),
+        # ... only a participle of leaving: "since-appointed" says the holder came since.
+        ("The since-appointed chancellor Rachel Reeves promised stability.", []),
     ],
 )
 def test_speech_with_an_object_a_time_set_off_and_words_for_former(text, expected):

@@ -48,7 +48,9 @@ from linter.source.document import Span
 _CLAUSE_PUNCTUATION = frozenset(',;:—–()[]"“”‘’')
 # What opens a noun phrase: after a verb of speech, its object ("declared a climate emergency"),
 # which, unlike a reported clause, holds no verb.
-_TAKING_AN_OBJECT = frozenset("declared declares announced announces promised promises pledged pledges posted tweeted wrote writes".split())
+_TAKING_AN_OBJECT = frozenset(
+    "declared declares announced announces promised promises pledged pledges posted tweeted wrote writes continued continues".split()
+)
 _MOST_OBJECT_WORDS = 5  # "announced the first tax cuts in ..."
 _MOST_LISTENER_WORDS = 3  # "told MPs in ...", "told the Commons in ..."
 _PARTICIPLE_PREPOSITIONS = frozenset({"under", "by", "in", "at", "on", "during", "for"})  # "organised under", "held in"
@@ -102,7 +104,7 @@ class TimeLinker:
         """
         relative = (lambda end, first: False) if past_tense else self._relative_to
         first, last = self.tokens.index_at_or_after(claim.start), self.tokens.index_at_or_after(claim.end)
-        floor = self._after_a_label(floor, first)
+        floor = self.after_a_label(floor, first)
         main = last + 1 if appositive and last < ceiling and self.tokens.lower[last] == "," else last
         fronted: dict[Span, list[DateWindow]] = {}  # by the written time: a date without a year may be two days
         after = []
@@ -145,7 +147,7 @@ class TimeLinker:
             after.append(DateWindow(dt.date.min, self.window.start - dt.timedelta(days=1)))
         return ClaimTime(tuple(dict.fromkeys(after)))
 
-    def _after_a_label(self, floor: int, first: int) -> int:
+    def after_a_label(self, floor: int, first: int) -> int:
         """Where the sentence itself begins after a label in brackets, or a place in capitals and
         an agency in brackets ("(English summary) In 2015, ...", "LONDON (Reuters) - In 2015, ..."):
         the time after it opens the sentence."""
@@ -368,8 +370,9 @@ class TimeLinker:
         return between[:1] == [","] and all(w in words.TIME_PREPOSITIONS for w in between[1:]) and low[end : end + 1] == [","]
 
     def _same_clause(self, last: int, start: int) -> bool:
-        """No clause opens between the end of a claim and a time after it."""
-        between = self.tokens.lower[last:start]
+        """No clause opens between the end of a claim and a time after it. A second predicate of the
+        claim's subject ("President X continued the tradition but skipped it in 2018") is its clause."""
+        between = _second_predicate(self.tokens.lower[last:start])
         for index, word in enumerate(between):
             if word in words.SPEECH_VERBS:
                 return self._said_in(word, between[index + 1 :])
@@ -423,6 +426,21 @@ def speaks_of_the_past(tokens: Tokens, claim: Span, inner: Span) -> bool:
 def _adverb(word: str) -> bool:
     """An adverb that may stand beside a leaving word: "later resigned", "his departure and ultimately that of"."""
     return word.endswith("ly") or word in ("later", "eventually", "then", "finally", "also")
+
+
+def _second_predicate(between: list[str]) -> list[str]:
+    """The words after "and" or "but" and a verb in the past, when the words before them are one
+    simple predicate (no clause opener, no verb of speech with a reported clause): the time is in
+    the second predicate of the same subject. Otherwise all of ``between``."""
+    for index in range(len(between) - 2, 0, -1):
+        if between[index] in ("and", "but") and _past(between[index + 1]):
+            head = [word for word in between[:index] if word != ","]
+            simple = not any(
+                word in _CLAUSE_PUNCTUATION or word in words.CLAUSE_OPENERS or (word in words.SPEECH_VERBS and word not in _TAKING_AN_OBJECT)
+                for word in head
+            )
+            return between[index + 1 :] if simple else between
+    return between
 
 
 def _past(word: str) -> bool:

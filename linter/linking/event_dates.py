@@ -4,6 +4,7 @@ rule compares an event with the dates that date its mention, never with any date
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 
 from linter.dates import DateWindow
 from linter.mentions import vocabulary as words
@@ -13,9 +14,9 @@ from linter.source.document import Span
 
 _CLAUSE_BREAKS = frozenset({";", ":", "—", "("})
 _APPOSITION_ENDS = frozenset({".", ",", ";", ":", ")", "—", "!", "?"})
-# Words of a part of a day before "of" and its date: "in the small hours of", "on the morning of" (not
-# "the night of March 1", which may run into March 2).
-_PART_OF_A_DAY = frozenset("the early small wee late hours morning afternoon evening".split())
+# Words of a part of a day before "of" and its date: ", in the small hours of", ", early on the morning of".
+_PART_OF_A_DAY = frozenset("on in the early small wee late hours morning afternoon evening night".split())
+_A_DAY = dt.timedelta(days=1)
 
 
 def link_event_dates(
@@ -82,6 +83,7 @@ def _attaches(tokens: Tokens, sentence: Span, date: Span, event: Span, events: l
     if start == date and between and between[0] != "," and _after_an_occasion(tokens, date):
         return False  # "A memorial on 14 July 2005 honoured the victims of the bombings": the memorial's date
     about_the_event = start == event and between[:2] in ([",", "which"], [",", "that"]) and between[2:3] and between[2] in words.EVENT_ACTS
+    about_the_event = about_the_event or (start == event and between == ["of"])  # "the anniversary of the earthquake of June 23, 2001"
     if (_modifies_a_noun(tokens, event) or _object_of_an_occasion(tokens, event)) and not (start == date and not between) and not about_the_event:
         # "the Grenfell Tower fire inquiry heard evidence on 3 March", "the anniversary of the siege on 1 September 2023";
         # not "the anniversary of the fire, which killed 192 people on Feb. 28": a clause on the event itself
@@ -199,9 +201,11 @@ def _attaches_after(tokens: Tokens, event: Span, between: list[str], range_of_da
     between = _without_weekday(between)
     if between in ([",", "on"], [",", "in"]) or (range_of_days and between == [",", "from"]):
         return True  # "The King's coronation, on Friday 6 May 2023,", "World Youth Day, from 1 to 6 August 2023,"
-    part_of_a_day = len(between) > 3 and between[-1] == "of" and all(word in _PART_OF_A_DAY for word in between[2:-1])
-    if part_of_a_day and between[:2] in ([",", "on"], [",", "in"]):
-        return True  # "the attack on the supermarket, in the small hours of March 1,", ", on the morning of 3 May,"
+    part_of_a_day = between[-1:] == ["of"] and any(word in ("on", "in") for word in between[1:3]) and all(
+        word in _PART_OF_A_DAY for word in between[1:-1]
+    )
+    if between[:1] == [","] and len(between) > 3 and part_of_a_day:
+        return True  # "the attack on the supermarket, in the small hours of March 1,", ", early on the morning of 3 May,"
     relative = bool(between) and (between[0] in words.RELATIVE_PRONOUNS or (len(between) > 1 and between[0] == "," and _apposition(between[1])))
     last = tokens.index_at_or_after(event.end) - 1  # the token the mention ends in: "budget's"
     possessive = last >= 0 and is_possessive(tokens.texts[last]) and tokens.ends[last] - event.end <= 2  # "the mini-budget's tax cuts"
@@ -236,7 +240,24 @@ def _attaches_after(tokens: Tokens, event: Span, between: list[str], range_of_da
 def day_of_the_event(tokens: Tokens, event: Span, date: Span, when: DateWindow) -> DateWindow:
     """The days of an event a date linked to it may be: its first day after an opening verb
     ("the Olympics will now open on 24 July"), its last after a closing one ("the Games close on
-    8 August"), any of them otherwise. The verb nearest the date, between the two, decides."""
+    8 August"), any of them otherwise. The verb nearest the date, between the two, decides. A
+    night runs into the next day: "the night of 28 February" may be an event of 1 March; and
+    early hours set off after the event ("Leave won the referendum, in the early hours of 24
+    June,") may be those after a day's event, as its result (not "the fire, which broke out in
+    the early hours of 15 June", the event's own hours)."""
+    days = _first_or_last_day(tokens, event, date, when)
+    index = tokens.index_at_or_after(date.start)
+    part_of_a_day = tokens.lower[max(index - 2, 0) : index]
+    if part_of_a_day == ["night", "of"]:
+        return DateWindow(days.start - _A_DAY, days.end)
+    between = tokens.lower[tokens.index_at_or_after(event.end) : index] if event.end <= date.start else []
+    set_off = between[:1] == [","] and all(word in _PART_OF_A_DAY for word in between[1:-1])
+    if part_of_a_day == ["hours", "of"] and set_off:
+        return DateWindow(days.start, days.end + _A_DAY)
+    return days
+
+
+def _first_or_last_day(tokens: Tokens, event: Span, date: Span, when: DateWindow) -> DateWindow:
     if when.start == when.end or date.start < event.end:
         return when
     between = tokens.lower[tokens.index_at_or_after(event.end) : tokens.index_at_or_after(date.start)]

@@ -23,6 +23,7 @@ from linter.segment.tokens import Tokens, is_possessive
 _MAX_GAP = 6  # words of a title phrase between a verb and the name after it
 _MAX_OBJECT = 10  # words between a verb and the colon of a quotation it introduces ("told the marchers in a video message:")
 _MAX_REPORTED = 15  # words between a verb and a quotation in the clause it reports
+_MAX_SPEECH_NOUN_ADJECTIVES = 2  # "X's stark warning:", "X's latest blunt remarks:"
 _MAX_DESCRIPTORS = 3  # lower-case words before a speaker's name after a quotation: "security chief", "party spokesman"
 _NOT_DESCRIPTORS = words.CLAUSE_OPENERS | words.SPEECH_VERBS | words.AUXILIARIES | words.PRONOUNS
 _TITLE_JOINERS = frozenset({"and", "of", "for", "&"})
@@ -36,6 +37,7 @@ _TIME_STAMP_WORDS = frozenset(
 )
 _NAME_OBJECT_PREPOSITIONS = frozenset({"of", "to", "for", "with", "against", "at", "from", "by", "about", "toward", "towards"})
 _APPOSITIVE_OPENERS = words.ARTICLES | frozenset({"his", "her", "its", "their"})  # "X, a former lawmaker, said"
+_PRONOUN_OF_TITLE = {"Mr": "he", "Sir": "he", "Lord": "he", "Mrs": "she", "Ms": "she", "Miss": "she", "Dame": "she", "Lady": "she"}
 _BETWEEN_NAME_AND_VERB = frozenset({"once", "also", "later", "then", "again", "famously", "who", "has", "had", "have"})
 
 
@@ -73,6 +75,7 @@ class _SpeakerFinder:
         self.starting = {n.first: n for n in self.people}
         self.person_tokens = {i for n in self.people for i in range(n.first, n.last)}
         self.ending = {n.last: n for n in self.people}
+        self.pronoun_of = _pronouns_by_courtesy_title(tokens, self.people)
 
     def after(self, quotation: Quotation) -> NameMention | None:
         if not quotation.closed:
@@ -84,10 +87,10 @@ class _SpeakerFinder:
             return None
         if self.lower[index] in words.SPEECH_VERBS:  # said [title] X / said he
             if index + 1 < len(self.lower) and self.lower[index + 1] in words.PRONOUNS:
-                return self._antecedent(quotation.span.start)
+                return self._antecedent(quotation.span.start, self.lower[index + 1])
             return self._name_within(index + 1, _MAX_GAP)
         if self.lower[index] in words.PRONOUNS and index + 1 < len(self.lower) and self.lower[index + 1] in words.SPEECH_VERBS:
-            return self._antecedent(quotation.span.start)
+            return self._antecedent(quotation.span.start, self.lower[index])
         name = self._name_within(index, _MAX_GAP, descriptors=_MAX_DESCRIPTORS)  # [title] X said, security chief X told
         verb = self._after_appositive(name.last) if name else 0  # "X, a former lawmaker eyeing the post, told"
         verb += verb < len(self.lower) and self.lower[verb].endswith("ly")
@@ -165,28 +168,45 @@ class _SpeakerFinder:
             return None
         if self.tokens.texts[index] == ":" and (name := self.ending.get(index)) and self._opens_line(self._after_time_stamp(name.first)):
             return name  # a headline or a transcript: 'OBAMA: "THERE IS NO PLAN B"', '11:40 IST — X: "..."'
-        if self.tokens.texts[index] == ":" and (name := self._owner_of_words(index)):
-            return name
         for position in range(index - 1, max(index - 1 - _MAX_OBJECT, -1), -1):
             verb = self._speech_verb_at(position)
             if verb is not None:
                 if verb > 0 and self.lower[verb - 1] in words.PRONOUNS:
-                    return self._antecedent(quotation.span.start)
+                    return self._antecedent(quotation.span.start, self.lower[verb - 1])
                 return self._name_ending_before(verb) or self._before_relative_clause(verb)
             if not self.tokens.texts[position][:1].isalnum() and not self.tokens.closes_plural_possessive(position):  # "the students' families"
                 break
-        return self._subject_before_colon(index) if self.tokens.texts[index] == ":" else None
+        if self.tokens.texts[index] != ":":
+            return None
+        return self._owner_of_words(index) or self._subject_before_colon(index)
 
     def _owner_of_words(self, colon: int) -> NameMention | None:
-        """'the remark by Dutch finance minister X: "..."', 'X's warning: "..."': a noun of
-        something said, and whose it is, right before the colon."""
+        """'the remark by Dutch finance minister X: "..."', 'X's stark warning: "..."': a noun of
+        something said right before the colon, and whose it is, when no other person is named in
+        the clause ("Starmer responded to the remarks by Sunak:" names no speaker)."""
+        owner = None
         name = self.ending.get(colon)
         if name is not None and not name.possessive:
             by = self._before_descriptors(name.first, max(colon - _MAX_OBJECT, 0)) - 1
             by -= by > 0 and self.lower[by] in words.ARTICLES  # "by the Dutch finance minister X"
-            return name if by > 0 and self.lower[by] == "by" and self.lower[by - 1] in words.SPEECH_NOUNS else None
-        owner = self.ending.get(colon - 1)
-        return owner if owner is not None and owner.possessive and self.lower[colon - 1] in words.SPEECH_NOUNS else None
+            owner = name if by > 0 and self.lower[by] in ("by", "from") and self.lower[by - 1] in words.SPEECH_NOUNS else None
+        elif colon > 0 and self.lower[colon - 1] in words.SPEECH_NOUNS:
+            for adjectives in range(_MAX_SPEECH_NOUN_ADJECTIVES + 1):  # "X's warning:", "X's latest remarks:"
+                end = colon - 1 - adjectives
+                possessor = self.ending.get(end)
+                if possessor is not None and possessor.possessive and all(self.lower[i].isalpha() for i in range(end, colon)):
+                    owner = possessor
+                    break
+        start = self._clause_start(colon)
+        named = self.people[bisect.bisect_left(self.person_firsts, start) : bisect.bisect_left(self.person_firsts, colon)]
+        return owner if owner is not None and all(person.entity == owner.entity for person in named) else None
+
+    def _clause_start(self, colon: int) -> int:
+        """The first token of the clause that ends in the colon: after the last stop, or where its line opens."""
+        start = colon
+        while start > 0 and self.lower[start - 1] not in _CLAUSE_STOPS and not self._opens_line(start):
+            start -= 1
+        return start
 
     def _speech_verb_at(self, position: int) -> int | None:
         """The speech verb ending at ``position``: "said", or "put it" as in "X put it bluntly:"."""
@@ -226,9 +246,7 @@ class _SpeakerFinder:
         """'Kevin Rudd turned on the opposition leader: "..."', 'Ten years ago Colin Powell puzzled the
         press corps: "..."': a person opening the sentence (after a time, at most) whose clause ends
         in the colon before a quotation speaks it, when no other person is named in it."""
-        start = colon
-        while start > 0 and self.lower[start - 1] not in _CLAUSE_STOPS and not self._opens_line(start):
-            start -= 1
+        start = self._clause_start(colon)
         named = self.people[bisect.bisect_left(self.person_firsts, start) : bisect.bisect_left(self.person_firsts, colon)]
         if len(named) != 1 or named[0].possessive:
             return None  # nobody, or somebody else named in the clause too
@@ -343,14 +361,17 @@ class _SpeakerFinder:
             and texts[position + 1][:1].isupper()
         )
 
-    def _antecedent(self, offset: int) -> NameMention | None:
+    def _antecedent(self, offset: int, pronoun: str) -> NameMention | None:
         """The person "he" or "she" refers to: the last one named before ``offset``, unless
         another person is named in the same sentence ("Trump spoke before Pence went to the
-        Capitol. '...,' he said": either may be meant, so nobody is)."""
+        Capitol. '...,' he said": either may be meant, so nobody is), or the article's courtesy
+        title for that person says otherwise ("Ominously for Mr Sunak, she added:": nobody)."""
         position = bisect.bisect_left(self.person_starts, offset) - 1
         if position < 0:
             return None
         nearest = self.people[position]
+        if self.pronoun_of.get(nearest.entity, pronoun) != pronoun:
+            return None
         for earlier in reversed(self.people[:position]):
             between = self.lower[earlier.last : nearest.first]
             if any(word in (".", "?", "!") for word in between):
@@ -358,6 +379,18 @@ class _SpeakerFinder:
             if earlier.entity != nearest.entity:
                 return None
         return nearest
+
+
+def _pronouns_by_courtesy_title(tokens: Tokens, people: list[NameMention]) -> dict[str | None, str]:
+    """'he' or 'she' for each person the article gives a courtesy title ("Mr Sunak", "Mrs
+    Braverman", "Sir Keir"); nobody whose titles disagree."""
+    found: dict[str | None, set[str]] = {}
+    for name in people:
+        before = name.first - 1 - (name.first > 1 and tokens.texts[name.first - 1] == ".")  # "Mr. Sunak"
+        for index in (name.first, before):
+            if index >= 0 and (pronoun := _PRONOUN_OF_TITLE.get(tokens.texts[index])):
+                found.setdefault(name.entity, set()).add(pronoun)
+    return {entity: pronouns.pop() for entity, pronouns in found.items() if len(pronouns) == 1}
 
 
 def _adverb(word: str) -> bool:

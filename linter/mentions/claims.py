@@ -286,8 +286,8 @@ class _ClaimReader:
                 claim = Claim.EARLIER  # "45th President Donald Trump": the holder of that tenure, whenever it was
             elif word == "time" and index - 2 >= floor and self.lower[index - 2 : index] == ["one", "-"]:
                 claim, index = Claim.FORMER, index - 2  # "one-time chancellor"
-            elif word.endswith("ed") and word.isalpha() and index - 2 >= floor and self.lower[index - 2 : index] == ["since", "-"]:
-                claim, index = Claim.FORMER, index - 2  # "the since-sacked home secretary", "since-departed"
+            elif word in words.SINCE_LEFT and index - 2 >= floor and self.lower[index - 2 : index] == ["since", "-"]:
+                claim, index = Claim.FORMER, index - 2  # "the since-sacked home secretary" (not "since-appointed")
             elif word in words.ONCE and index - 1 >= floor and self._after_a_name_or_was(index - 1):
                 claim = Claim.FORMER  # "X, once mayor of Y,", "X, who was formerly mayor": not "Taxes will fall, once President X signs"
             elif word == "and" and index in self.title_ending and self.title_ending[index].first > floor:

@@ -50,6 +50,8 @@ LEAVING_PHRASES = {
 # After "left the", "quit the": what was left ("left the government", "quit the post").
 LEFT_POSTS = frozenset({"government", "post", "job", "cabinet", "office", "presidency", "treasury", "party", "leadership", "stage", "scene"})
 PERSONAL_POSSESSIVES = frozenset({"his", "her", "their"})  # "her chancellor": a relation to a person, like "Truss's chancellor"
+# After "since-", participles of leaving that say "former": "his since-sacked home secretary".
+SINCE_LEFT = LEAVING_PASSIVES | LEAVING_VERBS | frozenset({"departed", "defeated", "disgraced", "jailed"})
 LEAVING_NOUNS = frozenset({"departure", "resignation", "exit", "ouster", "downfall", "fall", "removal", "retirement"})
 HANDOVER_DAYS = 7
 # Right after a title claim dated by a fronted time: an election won ("In 2020, President Biden won

@@ -46,7 +46,7 @@ from linter.facts.model import Quantity
 from linter.fields import Boolean, Field, Regex, Texts
 from linter.linking.claim_time import TimeLinker
 from linter.mentions.model import Analysis, MeasureMention, NumberMention
-from linter.mentions.vocabulary import AREA_NOUNS, MONTHS, ORGANISATION_NOUNS, WEEKDAYS
+from linter.mentions.vocabulary import AREA_NOUNS, AUXILIARIES, MONTHS, OPENING_TIME_WORDS, ORGANISATION_NOUNS, SPEECH_VERBS, WEEKDAYS
 from linter.source.document import Span
 from linter.user_regex import BadRegex, cached_user_regex, document_regex
 
@@ -79,7 +79,12 @@ _TIME_WORDS = frozenset(
 )
 _QUALIFIER_PREPOSITIONS = frozenset({"in", "of"})
 # After a place's possessive, nouns of another place in it: "Bulgaria's second city", "Ukraine's capital".
-_PLACE_NOUNS = frozenset("city cities capital town village port region province state county district island suburb borough municipality".split())
+_PLACE_NOUNS = frozenset(
+    "city cities capital town village port region province state county district island suburb borough municipality country nation".split()
+)
+_MOST_PLACE_PHRASE_WORDS = 5  # "Bulgaria's second - largest city"
+# Opening an appositive that gives a figure of the name before it: "Rosario, home to ...", "Britain, with a population of".
+_APPOSITIVE_HEADS = frozenset({"home", "with"})
 # In a phrase set off at the end of a sentence, what makes a census its figures' source: "..., the census of 2011 found".
 _SOURCE_VERBS = frozenset("found finds find show shows showed shown counted counts recorded records according".split())
 
@@ -217,6 +222,7 @@ class _Reader:
         head or at its end (with "found", "shows" or the like), the figure (at token ``first``) in the
         rest. Not "has grown to 1.97 million since the 2010 census", nor a census in another clause."""
         low = self.tokens.lower
+        floor = self.linker.after_a_label(floor, first)  # "(English summary) According to the 2017 census, ..."
         commas = [index for index in range(floor, ceiling) if low[index] == ","]
         if not commas:
             return ()
@@ -339,20 +345,63 @@ class _Reader:
 
     def _named(self, floor: int, ceiling: int, first: int) -> str | None:
         """The organisation or place the sentence names as the measure's: the nearest before it, else
-        the only one. A possessive before another place ("Plovdiv, Bulgaria's second city, had a
-        population of") names where that place is, not whose measure it is ("Norway's central bank
-        held its key rate" is Norway's)."""
+        the only one. In an appositive (", home to 948,000 inhabitants in 2010,", ", with a
+        population of"), only the name it is set off from, opening the sentence; names inside an
+        appositive after the sentence's opening name ("Plovdiv, a city in southern Bulgaria, had")
+        and a place's possessive before another place ("Bulgaria's second city", "Ukraine's capital
+        had") are not whose measure it is ("Norway's central bank held its key rate" is Norway's)."""
         entities = self.facts.entities
         named = [
             name for name in self.analysis.names
             if floor <= name.first < ceiling and name.entity is not None and entities[name.entity].type in ("organization", "place")
-            and not (name.possessive and any(word in _PLACE_NOUNS for word in self.tokens.lower[name.last : min(name.last + 3, ceiling)]))
+        ]
+        comma = self._appositive_comma(floor, first)
+        if comma is not None:
+            owner = self.names_ending.get(comma)
+            return owner.entity if owner is not None and owner in named and self._opens_the_sentence(floor, owner.first) else None
+        opener = next((name for name in named if name.first == floor and not name.possessive), None)
+        closing = self._closing_comma(opener.last, first) if opener is not None else None
+        named = [
+            name for name in named
+            if not (closing is not None and opener is not None and opener.last < name.first < closing)
+            and not (name.possessive and self._possesses_a_place(name.last, ceiling))
         ]
         before = [name for name in named if name.last <= first]
         if before:
             return before[-1].entity
         found = {name.entity for name in named}
         return found.pop() if len(found) == 1 else None
+
+    def _opens_the_sentence(self, floor: int, index: int) -> bool:
+        """Whether the token at ``index`` opens the sentence, after a time at most ("In 2015 Gwangju, with ...")."""
+        return all(word in OPENING_TIME_WORDS or word.isdigit() for word in self.tokens.lower[floor:index])
+
+    def _appositive_comma(self, floor: int, first: int) -> int | None:
+        """The comma opening an appositive that holds the measure (", home to", ", with"), if it does."""
+        low, tokens = self.tokens.lower, self.tokens
+        # Not the comma inside a figure ("114,000"): one with no space after it.
+        comma = next((i for i in range(first - 1, floor - 1, -1) if low[i] == "," and tokens.starts[i + 1] > tokens.ends[i]), None)
+        return comma if comma is not None and comma + 1 < first and low[comma + 1] in _APPOSITIVE_HEADS else None
+
+    def _closing_comma(self, opening: int, first: int) -> int | None:
+        """The comma that closes an appositive opened at ``opening``, before the measure at ``first``."""
+        low = self.tokens.lower
+        if opening >= first or low[opening] != ",":
+            return None
+        return next((index for index in range(opening + 1, first) if low[index] == ","), None)
+
+    def _possesses_a_place(self, index: int, ceiling: int) -> bool:
+        """Whether the phrase a possessive opens at ``index`` is headed by a place noun ("second-largest
+        city," "capital had"), not one that only modifies another ("capital markets", "state pension")."""
+        low = self.tokens.lower
+        for position in range(index, min(index + _MOST_PLACE_PHRASE_WORDS, ceiling)):
+            word = low[position]
+            if not (word.isalpha() or word == "-") or self.tokens.texts[position][:1].isupper():
+                return False
+            following = low[position + 1] if position + 1 < ceiling else "."
+            if not (following.isalpha() or following == "-") or following in AUXILIARIES or following in SPEECH_VERBS or following.endswith("ed"):
+                return word in _PLACE_NOUNS  # the phrase's last word, before punctuation or its verb
+        return False
 
 
 def _in_unit(number: NumberMention, quantity: Quantity, prose: str) -> bool:
