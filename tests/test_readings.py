@@ -874,6 +874,21 @@ def test_an_exact_count_is_written_in_full():
         ("President Donald Trump continued the tradition in 2018.", "2024-02-05", []),
         ("President Donald Trump said the economy grew but slowed in 2018.", "2024-02-05", ["office-holder"]),
         ("President Donald Trump continued the tradition and Biden skipped it in 2022.", "2024-02-05", ["office-holder"]),
+        # "and" joining the subject's parts before its verb opens no clause: the fronted time still governs.
+        ("In 2021, Labour and Chancellor Rishi Sunak agreed a deal.", "2025-06-10", []),
+        ("In 2021, I and my colleagues had lunch with Chancellor Rishi Sunak.", "2025-06-10", []),
+        ("In 2021, I and my colleagues had lunch with Chancellor Jeremy Hunt.", "2025-06-10", ["office-holder"]),
+        # Taking up the office right after the claim: the title is the one about to be taken up.
+        ("President Joe Biden will be inaugurated on Wednesday.", "2021-01-18", []),
+        ("President Joe Biden will be sworn in next week.", "2021-01-10", []),
+        ("President Barack Obama will be inaugurated on Wednesday.", "2021-01-18", ["office-holder"]),
+        # A dateline's dash is no hyphen: the title after it is read ("ex-President" keeps its hyphen).
+        ("WASHINGTON - President Barack Obama addressed Congress on Wednesday.", "2022-12-22", ["office-holder"]),
+        ("WASHINGTON -- President Barack Obama addressed Congress on Wednesday.", "2022-12-22", ["office-holder"]),
+        ("WASHINGTON - President Joe Biden addressed Congress on Wednesday.", "2022-12-22", []),
+        # A participle phrase opening the sentence is no qualifier of the title after it.
+        ("Defying President Barack Obama, the Senate voted on Wednesday.", "2022-12-22", ["office-holder"]),
+        ("Defying President Joe Biden, the Senate voted on Wednesday.", "2022-12-22", []),
     ],
 )
 def test_a_fronted_time_governs_its_whole_clause(text, date, expected):

@@ -373,10 +373,14 @@ class TimeLinker:
         """No clause opens between the end of a claim and a time after it. A second predicate of the
         claim's subject ("President X continued the tradition but skipped it in 2018") is its clause."""
         between = _second_predicate(self.tokens.lower[last:start])
+        verb_seen = False
         for index, word in enumerate(between):
             if word in words.SPEECH_VERBS:
                 return self._said_in(word, between[index + 1 :])
             following = between[index + 1 : index + 3]
+            verb_seen = verb_seen or word in words.AUXILIARIES or _past(word)
+            if word in ("and", "or") and not verb_seen and index > 0 and following[:1] and not _past(following[0]):
+                continue  # "Just over a year ago, I and a number of colleagues were due to ...": one subject, no new clause
             if word == "," and following[:1] == ["with"]:
                 continue  # "..., with Prime Minister X describing it as": a circumstance of the same clause
             if word == "," and len(following) == 2 and _past(following[0]) and following[1] in _PARTICIPLE_PREPOSITIONS:

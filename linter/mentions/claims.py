@@ -50,6 +50,12 @@ from linter.segment.tokens import Tokens, is_possessive
 from linter.source.document import Span
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+def _participle_opener(word: str) -> bool:
+    """A participle that may open a sentence ("Defying", "Asked"): no part of a name."""
+    return len(word) > 4 and word.isalpha() and word[1:].islower() and word.endswith(("ing", "ed"))
+
+
+_PARTICIPLE_PHRASE_WORDS = 9  # "Defying President George W. Bush," up to its comma
 _LONGEST_EVENT_WORDS = 6  # tokens of an event's name after a possessive: "mini - budget", "2016 EU referendum"
 # Punctuation after which a clause opens as a sentence does: a capitalised opener there ("— When") is no name.
 _CLAUSE_BREAKS = frozenset({":", "—", "–", "(", '"', "“", "‘"})
@@ -211,10 +217,26 @@ class _ClaimReader:
             # "In 2020, President Biden won the state": the title the election gave, taken up within weeks of it.
             taking_up = dt.timedelta(days=words.ELECTION_TO_OFFICE_DAYS)
             times = tuple(DateWindow(window.start, window.end + taking_up) for window in times)
+        elif claim is Claim.CURRENT and not time.written and self._to_take_office(end, ceiling):
+            # "President Donald Trump will be inaugurated on Monday": the title the person takes up.
+            taking_up = dt.timedelta(days=words.ELECTION_TO_OFFICE_DAYS)
+            times = tuple(DateWindow(window.start, window.end + taking_up) for window in times)
         elif claim is Claim.CURRENT and self._undated_farewell(before, title, ceiling, time.written):
             handover = dt.timedelta(days=words.HANDOVER_DAYS)
             times = tuple(DateWindow(window.start - handover, window.end) for window in times)
         return OfficeClaim(span, name, title, claim, form, organizations, times, self._is_quoted(span))
+
+    def _spaced(self, index: int) -> bool:
+        """Whether the run of "-" at ``index`` ("-", "--") stands apart, with a space on both sides: a
+        dash, not a hyphen."""
+        starts, ends, low = self.tokens.starts, self.tokens.ends, self.lower
+        first, last = index, index
+        while first > 0 and low[first - 1] == "-" and starts[first] == ends[first - 1]:
+            first -= 1
+        while last + 1 < len(low) and low[last + 1] == "-" and starts[last + 1] == ends[last]:
+            last += 1
+        before = first == 0 or starts[first] > ends[first - 1]
+        return before and (last + 1 == len(starts) or starts[last + 1] > ends[last])
 
     def _wins_the_election(self, end: int, ceiling: int) -> bool:
         """'President Biden won the state', 'Mayor X narrowly won', 'Governor X was elected': an
@@ -223,6 +245,14 @@ class _ClaimReader:
         index += index < ceiling and self.lower[index].endswith("ly")
         index += index < ceiling and self.lower[index] in ("was", "is")
         return index < ceiling and self.lower[index] in words.ELECTION_WINS
+
+    def _to_take_office(self, end: int, ceiling: int) -> bool:
+        """'President X will be inaugurated', 'Mayor X is to be sworn in', 'Premier X takes office on
+        Monday': the claim is followed by the person's taking up an office (after at most an adverb)."""
+        index = self.tokens.index_at_or_after(end)
+        index += index < ceiling and self.lower[index].endswith("ly")
+        following = tuple(self.lower[index : min(index + 5, ceiling)])
+        return any(following[: len(words_)] == words_ for words_ in words.TAKING_OFFICE)
 
     def _possessed_event(self, after: int, ceiling: int) -> list[DateWindow]:
         """The days of an event the facts date, named right after a titled person's possessive (after
@@ -274,6 +304,8 @@ class _ClaimReader:
         while index >= floor:
             word = self.lower[index]
             if word == "-":
+                if self._spaced(index):
+                    break  # "WASHINGTON - Ukrainian President X": a dash after a dateline, not a hyphen ("ex-President")
                 index -= 1
                 continue
             if word == "." and index - 1 >= floor and self.lower[index - 1] in words.OTHER_ROLE:
@@ -367,7 +399,9 @@ class _ClaimReader:
         word = self.texts[before]
         opens = before == floor or self.texts[before - 1] in _CLAUSE_BREAKS  # "(AP) — When Fed Chair X delivers"
         if opens and word.casefold() in words.SENTENCE_OPENERS:
-            return False
+            return False  # "But President X"
+        if opens and _participle_opener(word) and "," in self.lower[before + 1 : before + _PARTICIPLE_PHRASE_WORDS]:
+            return False  # "Defying President X, Pence said": a participle phrase set off by a comma ("Reading Mayor X spoke" is a town's)
         if word.casefold() in words.TITLE_ADJECTIVES:
             return False  # "New White House Chief of Staff Howard Baker" (wire copy capitalises it)
         return self.tokens.capitalised(before) and word[-1:].isalpha() and before + 1 not in self.name_ending

@@ -59,6 +59,15 @@ HANDOVER_DAYS = 7
 # US President in January after a November vote).
 ELECTION_WINS = frozenset("won wins carried elected defeated beat swept".split())
 ELECTION_TO_OFFICE_DAYS = 90
+# Right after a title claim: the holder's taking up the office, soon ("President X will be inaugurated
+# on Monday"): the title is true within ELECTION_TO_OFFICE_DAYS after the time spoken of.
+TAKING_OFFICE = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "will be inaugurated", "will be sworn", "will be installed", "is to be inaugurated", "is to be sworn",
+        "is set to be inaugurated", "is set to be sworn", "will take office", "takes office", "is to take office",
+    )
+)
 # Before or after a title: another role, or not (yet) holding it ("would-be", "will become").
 # The title is left alone.
 OTHER_ROLE = frozenset(
