@@ -200,6 +200,13 @@ def test_a_relative_clause_on_the_event_attaches_its_date():
     assert lint("The example summit, which opens on 20 March, is sold out.", rule="event-date", date="2025-01-01..2025-12-31") == []
 
 
+def test_a_date_with_its_year_set_off_by_commas_modifies_the_event_after_it():
+    window = "2025-01-01..2025-12-31"
+    assert lint("Officials investigating the March 12, 2025, example summit spoke.", rule="event-date", date=window)
+    assert lint("Officials investigating the March 20, 2025, example summit spoke.", rule="event-date", date=window) == []
+    assert lint("Officials said on March 12, 2025, example summit delegates left.", rule="event-date", date=window) == []
+
+
 def test_of_and_a_date_right_after_an_event_dates_it_even_after_an_occasion():
     window = "2026-01-01..2026-12-31"
     assert lint("A drill was held on the anniversary of the example summit of 12 March 2025.", rule="event-date", date=window)
@@ -220,6 +227,7 @@ def test_a_part_of_a_day_set_off_after_the_event_attaches_its_date():
     assert lint("Leaders won the example summit, in the early hours of 21 March, by a vote.", rule="event-date", date=window) == []
     assert lint("Leaders won the example summit, in the early hours of 22 March, by a vote.", rule="event-date", date=window)
     # The event's own early hours are its day: "which broke out in the early hours of 21 March" is a day late.
+    assert lint("The example summit, in the early hours of 21 March, ended in a deal.", rule="event-date", date=window)  # its subject
     assert lint("The example summit, which opened in the early hours of 21 March, ended in a deal.", rule="event-date", date=window)
     assert lint("The example summit, on the night of 18 March, ended in a deal.", rule="event-date", date=window)
     assert lint("The example summit, in the early hours of 22 March, ended in a deal.", rule="event-date", date=window)

@@ -349,6 +349,7 @@ def test_a_possessive_in_an_appositive_is_not_the_subject_and_an_appositive_may_
     # A possessive before a phrase headed by a place ("second-largest city,"), not one a place noun only modifies.
     assert quantity("Lviv, Ukraine's second-largest city, had a population of 720,000 in 2023.") == []
     assert quantity("Ukraine's state officials said the country had a population of 39 million in 2023.") != []
+    assert quantity("Ukraine's Kharkiv region had a population of 2.6 million in 2023.") == []  # capitalised words inside the phrase
 
 
 def test_a_name_after_in_or_of_is_the_subject_unless_it_qualifies_another_place():

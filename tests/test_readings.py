@@ -886,9 +886,16 @@ def test_an_exact_count_is_written_in_full():
         ("WASHINGTON - President Barack Obama addressed Congress on Wednesday.", "2022-12-22", ["office-holder"]),
         ("WASHINGTON -- President Barack Obama addressed Congress on Wednesday.", "2022-12-22", ["office-holder"]),
         ("WASHINGTON - President Joe Biden addressed Congress on Wednesday.", "2022-12-22", []),
-        # A participle phrase opening the sentence is no qualifier of the title after it.
-        ("Defying President Barack Obama, the Senate voted on Wednesday.", "2022-12-22", ["office-holder"]),
-        ("Defying President Joe Biden, the Senate voted on Wednesday.", "2022-12-22", []),
+        # ... but a dash inside the sentence is: "former" still governs the title.
+        ("The rally was addressed by the former -- and perhaps future -- President Barack Obama.", "2022-12-22", []),
+        # An election is won only with what an election wins: not "won praise", "carried out".
+        ("In 2020, President Joe Biden won praise for his speech.", "2024-05-01", ["office-holder"]),
+        ("In 2020, President Joe Biden carried out interviews.", "2024-05-01", ["office-holder"]),
+        ("In 2020, President Joe Biden won Georgia.", "2024-05-01", []),
+        # Taking up the office, with an adverb or an appositive between, or the oath.
+        ("President Joe Biden will be formally inaugurated on Wednesday.", "2021-01-18", []),
+        ("President Joe Biden, who won in November, will be inaugurated on Wednesday.", "2021-01-18", []),
+        ("President Joe Biden will take the oath of office on Wednesday.", "2021-01-18", []),
     ],
 )
 def test_a_fronted_time_governs_its_whole_clause(text, date, expected):
@@ -1050,6 +1057,10 @@ def test_a_participle_opening_the_sentence_belongs_to_the_speaker_whose_clause_e
         ('Rachel Reeves responded to the remarks by Jeremy Hunt: "Growth is the challenge and we must be bold in meeting it."', []),
         ("Rachel Reeves hit back at Jeremy Hunt's warning: \"Growth is the challenge and we must be bold in meeting it.\"", []),
         ("Rachel Reeves said in reply to Jeremy Hunt's statement: \"Growth is the challenge and we must be bold in meeting it.\"", []),
+        # A verb of reply: the words answer the owner's, whoever says them; a plural possessive is no clause stop.
+        ("She hit back at Jeremy Hunt's stark warning: \"Growth is the challenge and we must be bold in meeting it.\"", []),
+        ("Rachel Reeves, at the bankers' dinner, hit back at Jeremy Hunt's warning: \"Growth is the challenge and we must be bold in meeting it.\"",
+         []),
         # An aside adverb before an apposition: "X, now the party's candidate, put it bluntly:".
         ('Jeremy Hunt, now the party\'s candidate, put it bluntly: "Growth is the challenge and we must be bold in meeting it."', ["quote-speaker"]),
         # A possessive and a description before the name that opens the clause ending in the colon.
@@ -1404,6 +1415,11 @@ def test_a_title_of_the_organisation_spoken_of(text, expected):
         ("The deal was agreed with the since-sacked chancellor Rachel Reeves.", ["former-office-holder"]),
         # ... only a participle of leaving: "since-appointed" says the holder came since.
         ("The since-appointed chancellor Rachel Reeves promised stability.", []),
+        ("The plan was drawn up by the since-deceased chancellor Jeremy Hunt.", []),
+        # "former" before two titles sharing their head word: "former foreign and health secretary X".
+        ("The plan was drawn up by the former press and health secretary Victoria Atkins.", []),
+        ("The plan was drawn up by the press and health secretary Victoria Atkins.", ["office-holder"]),
+        ("The plan was drawn up by the since-defeated chancellor Rachel Reeves.", []),  # defeated, still in office
     ],
 )
 def test_speech_with_an_object_a_time_set_off_and_words_for_former(text, expected):

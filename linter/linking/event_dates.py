@@ -96,6 +96,9 @@ def _attaches(tokens: Tokens, sentence: Span, date: Span, event: Span, events: l
     after_event = tokens.index_at_or_after(event.end)
     if between in ([","], [",", "the"]) and (after_event >= len(low) or low[after_event] in _APPOSITION_ENDS):
         return True  # "on August 2, the anniversary of the Warsaw Uprising,": the event in apposition to the date
+    before_date = tokens.index_at_or_after(date.start) - 1
+    if between == [","] and year is not None and before_date >= 0 and low[before_date] in words.ARTICLES:
+        return True  # "investigating the Jan. 6, 2021, Capitol riot": a date modifying the event, its year set off by commas
     opens = tokens.index_at_or_after(sentence.start)
     cleft = between[:-1] if between[-1:] and between[-1] in words.ARTICLES else between
     if cleft in (["that"], [",", "that"]) and low[opens : opens + 2] == ["it", "was"]:
@@ -243,8 +246,9 @@ def day_of_the_event(tokens: Tokens, event: Span, date: Span, when: DateWindow) 
     8 August"), any of them otherwise. The verb nearest the date, between the two, decides. A
     night runs into the next day: "the night of 28 February" may be an event of 1 March; and
     early hours set off after the event ("Leave won the referendum, in the early hours of 24
-    June,") may be those after a day's event, as its result (not "the fire, which broke out in
-    the early hours of 15 June", the event's own hours)."""
+    June,") may be those after a day's event, as its result; not after an event that is the
+    sentence's subject ("The fire, in the early hours of 15 June 2017, killed 72"), nor in a clause
+    on it ("the fire, which broke out in the early hours of 15 June"): those are its own hours."""
     days = _first_or_last_day(tokens, event, date, when)
     index = tokens.index_at_or_after(date.start)
     part_of_a_day = tokens.lower[max(index - 2, 0) : index]
@@ -252,9 +256,16 @@ def day_of_the_event(tokens: Tokens, event: Span, date: Span, when: DateWindow) 
         return DateWindow(days.start - _A_DAY, days.end)
     between = tokens.lower[tokens.index_at_or_after(event.end) : index] if event.end <= date.start else []
     set_off = between[:1] == [","] and all(word in _PART_OF_A_DAY for word in between[1:-1])
-    if part_of_a_day == ["hours", "of"] and set_off:
+    if part_of_a_day == ["hours", "of"] and set_off and not _opens_its_sentence(tokens, event):
         return DateWindow(days.start, days.end + _A_DAY)
     return days
+
+
+def _opens_its_sentence(tokens: Tokens, event: Span) -> bool:
+    """Whether the event's mention opens its sentence, after an article at most: its subject."""
+    index = tokens.index_at_or_after(event.start)
+    index -= index > 0 and tokens.lower[index - 1] in words.ARTICLES
+    return index == 0 or tokens.lower[index - 1] in (".", "!", "?", ":", '"', "“", "”")
 
 
 def _first_or_last_day(tokens: Tokens, event: Span, date: Span, when: DateWindow) -> DateWindow:

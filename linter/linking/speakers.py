@@ -183,7 +183,8 @@ class _SpeakerFinder:
     def _owner_of_words(self, colon: int) -> NameMention | None:
         """'the remark by Dutch finance minister X: "..."', 'X's stark warning: "..."': a noun of
         something said right before the colon, and whose it is, when no other person is named in
-        the clause ("Starmer responded to the remarks by Sunak:" names no speaker)."""
+        the clause and no verb of reply says the words answer it ("Starmer responded to the remarks
+        by Sunak:", "She hit back at X's warning:" name no speaker)."""
         owner = None
         name = self.ending.get(colon)
         if name is not None and not name.possessive:
@@ -198,14 +199,18 @@ class _SpeakerFinder:
                     owner = possessor
                     break
         start = self._clause_start(colon)
+        if owner is None or any(word in words.REPLY_VERBS for word in self.lower[start:colon]):
+            return None  # "She hit back at X's warning:": the reply is the subject's, whoever that is
         named = self.people[bisect.bisect_left(self.person_firsts, start) : bisect.bisect_left(self.person_firsts, colon)]
-        return owner if owner is not None and all(person.entity == owner.entity for person in named) else None
+        return owner if all(person.entity == owner.entity for person in named) else None
 
     def _clause_start(self, colon: int) -> int:
         """The first token of the clause that ends in the colon: after the last stop, or where its line opens."""
         start = colon
-        while start > 0 and self.lower[start - 1] not in _CLAUSE_STOPS and not self._opens_line(start):
-            start -= 1
+        while start > 0 and (self.lower[start - 1] not in _CLAUSE_STOPS or self.tokens.closes_plural_possessive(start - 1)):
+            if self._opens_line(start):
+                break
+            start -= 1  # not at "the bankers' dinner": an apostrophe of a possessive
         return start
 
     def _speech_verb_at(self, position: int) -> int | None:

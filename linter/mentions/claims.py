@@ -50,12 +50,7 @@ from linter.segment.tokens import Tokens, is_possessive
 from linter.source.document import Span
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
-def _participle_opener(word: str) -> bool:
-    """A participle that may open a sentence ("Defying", "Asked"): no part of a name."""
-    return len(word) > 4 and word.isalpha() and word[1:].islower() and word.endswith(("ing", "ed"))
-
-
-_PARTICIPLE_PHRASE_WORDS = 9  # "Defying President George W. Bush," up to its comma
+_MOST_APPOSITIVE_WORDS = 12  # ", who won in November," between a claim and its verb
 _LONGEST_EVENT_WORDS = 6  # tokens of an event's name after a possessive: "mini - budget", "2016 EU referendum"
 # Punctuation after which a clause opens as a sentence does: a capitalised opener there ("— When") is no name.
 _CLAUSE_BREAKS = frozenset({":", "—", "–", "(", '"', "“", "‘"})
@@ -125,6 +120,8 @@ class _ClaimReader:
         self.name_ending = {n.last: n for n in names}
         self.name_starting = {n.first: n for n in names}
         self.title_ending = {t.last: t for t in titles}
+        self.title_starting = {t.first: t for t in titles}
+        self.titles = lexicon.titles
         # A name running into a title ("Brazilian Central Bank" + "Central Bank President"): by the
         # title's first token, for reading "Brazilian Central Bank President" as organisation + title.
         self.name_into = {i: n for n in names for i in range(n.first + 1, n.last)}
@@ -226,32 +223,47 @@ class _ClaimReader:
             times = tuple(DateWindow(window.start - handover, window.end) for window in times)
         return OfficeClaim(span, name, title, claim, form, organizations, times, self._is_quoted(span))
 
-    def _spaced(self, index: int) -> bool:
-        """Whether the run of "-" at ``index`` ("-", "--") stands apart, with a space on both sides: a
-        dash, not a hyphen."""
-        starts, ends, low = self.tokens.starts, self.tokens.ends, self.lower
+    def _shares_the_head(self, index: int, first: int) -> bool:
+        """Whether the word at ``index`` and the last word of the title at ``first`` make a title the
+        facts declare: "foreign" in "former foreign and health secretary X"."""
+        title = self.title_starting.get(first)
+        return title is not None and self.titles.has((self.lower[index], self.lower[title.last - 1]))
+
+    def _dateline_dash(self, index: int) -> bool:
+        """Whether the run of "-" at ``index`` ("-", "--") is a dash after a dateline ("WASHINGTON -",
+        "LONDON (Reuters) --"): spaced on both sides, after a word in capitals or a bracket. Not a
+        hyphen ("ex-President"), nor a dash inside the sentence ("the former -- and perhaps future --
+        President X")."""
+        starts, ends, texts = self.tokens.starts, self.tokens.ends, self.texts
         first, last = index, index
-        while first > 0 and low[first - 1] == "-" and starts[first] == ends[first - 1]:
+        while first > 0 and texts[first - 1] == "-" and starts[first] == ends[first - 1]:
             first -= 1
-        while last + 1 < len(low) and low[last + 1] == "-" and starts[last + 1] == ends[last]:
+        while last + 1 < len(texts) and texts[last + 1] == "-" and starts[last + 1] == ends[last]:
             last += 1
-        before = first == 0 or starts[first] > ends[first - 1]
-        return before and (last + 1 == len(starts) or starts[last + 1] > ends[last])
+        spaced = first > 0 and starts[first] > ends[first - 1] and (last + 1 == len(starts) or starts[last + 1] > ends[last])
+        before = texts[first - 1] if first > 0 else ""
+        return spaced and (before == ")" or (len(before) > 1 and before.isalpha() and before.isupper()))
 
     def _wins_the_election(self, end: int, ceiling: int) -> bool:
         """'President Biden won the state', 'Mayor X narrowly won', 'Governor X was elected': an
         election won, right after the claim (after at most an adverb)."""
         index = self.tokens.index_at_or_after(end)
         index += index < ceiling and self.lower[index].endswith("ly")
-        index += index < ceiling and self.lower[index] in ("was", "is")
-        return index < ceiling and self.lower[index] in words.ELECTION_WINS
+        if index + 1 < ceiling and self.lower[index] in ("was", "is") and self.lower[index + 1] in ("elected", "re-elected", "reelected"):
+            return True
+        if index + 1 >= ceiling or self.lower[index] not in words.ELECTION_WINS:
+            return False
+        following = self.texts[index + 1]  # what was won: "the state", "Georgia", "by 12 points"; not "won praise", "carried out"
+        return following[:1].isupper() or following[:1].isdigit() or following.lower() in words.ELECTION_OBJECTS
 
     def _to_take_office(self, end: int, ceiling: int) -> bool:
         """'President X will be inaugurated', 'Mayor X is to be sworn in', 'Premier X takes office on
         Monday': the claim is followed by the person's taking up an office (after at most an adverb)."""
         index = self.tokens.index_at_or_after(end)
-        index += index < ceiling and self.lower[index].endswith("ly")
-        following = tuple(self.lower[index : min(index + 5, ceiling)])
+        if index < ceiling and self.lower[index] == ",":  # "President X, who won in November, will be inaugurated"
+            closing = next((i for i in range(index + 1, min(index + _MOST_APPOSITIVE_WORDS, ceiling)) if self.lower[i] == ","), None)
+            index = closing + 1 if closing is not None else index
+        following = tuple(word for word in self.lower[index : min(index + 8, ceiling)] if not (word.endswith("ly") and len(word) > 3))
         return any(following[: len(words_)] == words_ for words_ in words.TAKING_OFFICE)
 
     def _possessed_event(self, after: int, ceiling: int) -> list[DateWindow]:
@@ -304,7 +316,7 @@ class _ClaimReader:
         while index >= floor:
             word = self.lower[index]
             if word == "-":
-                if self._spaced(index):
+                if self._dateline_dash(index):
                     break  # "WASHINGTON - Ukrainian President X": a dash after a dateline, not a hyphen ("ex-President")
                 index -= 1
                 continue
@@ -324,6 +336,9 @@ class _ClaimReader:
                 claim = Claim.FORMER  # "X, once mayor of Y,", "X, who was formerly mayor": not "Taxes will fall, once President X signs"
             elif word == "and" and index in self.title_ending and self.title_ending[index].first > floor:
                 index = self.title_ending[index].first - 1  # "Former Chancellor and Home Secretary X": "former" is of both
+                continue
+            elif word == "and" and index - 1 > floor and self._shares_the_head(index - 1, first):
+                index -= 2  # "former foreign and health secretary X": "foreign [secretary]" is a title too
                 continue
             elif word == "longer" and index - 1 >= floor and self.lower[index - 1] == "no":
                 claim, index = Claim.FORMER, index - 1  # "X, who is no longer president,"
@@ -400,8 +415,6 @@ class _ClaimReader:
         opens = before == floor or self.texts[before - 1] in _CLAUSE_BREAKS  # "(AP) — When Fed Chair X delivers"
         if opens and word.casefold() in words.SENTENCE_OPENERS:
             return False  # "But President X"
-        if opens and _participle_opener(word) and "," in self.lower[before + 1 : before + _PARTICIPLE_PHRASE_WORDS]:
-            return False  # "Defying President X, Pence said": a participle phrase set off by a comma ("Reading Mayor X spoke" is a town's)
         if word.casefold() in words.TITLE_ADJECTIVES:
             return False  # "New White House Chief of Staff Howard Baker" (wire copy capitalises it)
         return self.tokens.capitalised(before) and word[-1:].isalpha() and before + 1 not in self.name_ending

@@ -77,6 +77,11 @@ class Trie:
             longest[first] = max(longest.get(first, 0), length)
         return Trie(True, {joined: tuple(sorted(ids)) for joined, ids in collected.items()}, longest)
 
+    def has(self, key: tuple[str, ...]) -> bool:
+        """Whether the token sequence is an entry (case-folded first when the trie folds case)."""
+        words = tuple(token.casefold() for token in key) if self.fold_case else key
+        return _SEPARATOR.join(words) in self.entries
+
     def keys_of(self, tokens: Tokens) -> tuple[list[str], list[str]]:
         """The token texts this trie is keyed on, with and without possessive endings."""
         return (tokens.lower, tokens.lower_bases) if self.fold_case else (tokens.texts, tokens.bases)

@@ -51,13 +51,17 @@ LEAVING_PHRASES = {
 LEFT_POSTS = frozenset({"government", "post", "job", "cabinet", "office", "presidency", "treasury", "party", "leadership", "stage", "scene"})
 PERSONAL_POSSESSIVES = frozenset({"his", "her", "their"})  # "her chancellor": a relation to a person, like "Truss's chancellor"
 # After "since-", participles of leaving that say "former": "his since-sacked home secretary".
-SINCE_LEFT = LEAVING_PASSIVES | LEAVING_VERBS | frozenset({"departed", "defeated", "disgraced", "jailed"})
+SINCE_LEFT = (LEAVING_PASSIVES - {"impeached"}) | LEAVING_VERBS | frozenset(
+    "departed deceased assassinated murdered killed exiled unseated expelled".split()
+)
 LEAVING_NOUNS = frozenset({"departure", "resignation", "exit", "ouster", "downfall", "fall", "removal", "retirement"})
 HANDOVER_DAYS = 7
 # Right after a title claim dated by a fronted time: an election won ("In 2020, President Biden won
 # the state"), which gives the title that the holder takes up at most this many days later (the
 # US President in January after a November vote).
-ELECTION_WINS = frozenset("won wins carried elected defeated beat swept".split())
+ELECTION_WINS = frozenset("won wins carried defeated beat swept".split())
+# After one of those, words that begin what an election wins (or a capitalised name, or a figure).
+ELECTION_OBJECTS = frozenset("the a an re-election reelection election office by".split())
 ELECTION_TO_OFFICE_DAYS = 90
 # Right after a title claim: the holder's taking up the office, soon ("President X will be inaugurated
 # on Monday"): the title is true within ELECTION_TO_OFFICE_DAYS after the time spoken of.
@@ -66,6 +70,7 @@ TAKING_OFFICE = tuple(
     for phrase in (
         "will be inaugurated", "will be sworn", "will be installed", "is to be inaugurated", "is to be sworn",
         "is set to be inaugurated", "is set to be sworn", "will take office", "takes office", "is to take office",
+        "will take the oath", "takes the oath", "is to take the oath",
     )
 )
 # Before or after a title: another role, or not (yet) holding it ("would-be", "will become").
@@ -116,6 +121,11 @@ SPEECH_VERBS = frozenset(
     vowed vows pledged pledges quipped joked tweeted posted""".split()
 )
 PRONOUNS = frozenset({"he", "she"})
+# Verbs of replying: the words after the colon answer the speech noun's owner ("hit back at X's warning:").
+REPLY_VERBS = frozenset(
+    """hit responded respond responds replied reply replies retorted countered counters dismissed rejected mocked
+    attacked slammed answered answers rebuffed rebutted""".split()
+)
 # Nouns of something said, naming whose it is before a colon and a quotation: 'the remark by X: "..."',
 # 'X's warning: "..."'.
 SPEECH_NOUNS = frozenset(

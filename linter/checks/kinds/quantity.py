@@ -392,12 +392,13 @@ class _Reader:
 
     def _possesses_a_place(self, index: int, ceiling: int) -> bool:
         """Whether the phrase a possessive opens at ``index`` is headed by a place noun ("second-largest
-        city," "capital had"), not one that only modifies another ("capital markets", "state pension")."""
+        city," "capital had", "Kharkiv region had"), not one that only modifies another ("capital
+        markets", "state pension")."""
         low = self.tokens.lower
         for position in range(index, min(index + _MOST_PLACE_PHRASE_WORDS, ceiling)):
             word = low[position]
-            if not (word.isalpha() or word == "-") or self.tokens.texts[position][:1].isupper():
-                return False
+            if not (word.isalpha() or word == "-"):
+                return False  # capitalised words may be in it: "Ukraine's Kharkiv region had"
             following = low[position + 1] if position + 1 < ceiling else "."
             if not (following.isalpha() or following == "-") or following in AUXILIARIES or following in SPEECH_VERBS or following.endswith("ed"):
                 return word in _PLACE_NOUNS  # the phrase's last word, before punctuation or its verb
