@@ -1063,6 +1063,9 @@ def test_a_participle_opening_the_sentence_belongs_to_the_speaker_whose_clause_e
          []),
         # An aside adverb before an apposition: "X, now the party's candidate, put it bluntly:".
         ('Jeremy Hunt, now the party\'s candidate, put it bluntly: "Growth is the challenge and we must be bold in meeting it."', ["quote-speaker"]),
+        # An apposition opened by "one of": "X, one of the authors of the manifesto, told the crowd:".
+        ('Jeremy Hunt, one of the authors of the plan, told the crowd: "Growth is the challenge and we must be bold in meeting it."',
+         ["quote-speaker"]),
         # A possessive and a description before the name that opens the clause ending in the colon.
         ('The party\'s treasury spokesman Jeremy Hunt has a slogan ready: "Growth is the challenge and we must be bold in meeting it."',
          ["quote-speaker"]),

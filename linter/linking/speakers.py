@@ -326,7 +326,8 @@ class _SpeakerFinder:
         nearest = next((i for i in range(verb - 2, max(verb - 14, 0), -1) if self.tokens.texts[i] == ","), None)
         if nearest is not None:
             opener = nearest + 1 + _adverb(self.lower[nearest + 1])  # "X, now GERB's candidate, said:"
-            if opener < verb and (self.lower[opener] in words.ARTICLES or is_possessive(self.tokens.texts[opener])):
+            one_of = self.lower[opener : opener + 2] == ["one", "of"]  # "X, one of the authors of the manifesto, told"
+            if opener < verb and (self.lower[opener] in words.ARTICLES or is_possessive(self.tokens.texts[opener]) or one_of):
                 return self.ending.get(nearest)  # an apposition: "the attorney general", "the province's top lawyer"
         for comma in range(verb - 2, max(verb - 14, 0), -1):
             following = self.lower[comma + 1]
