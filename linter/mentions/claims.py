@@ -210,12 +210,11 @@ class _ClaimReader:
             claim, times = Claim.CURRENT, time.written  # "when Trump was president in 2019": held then
         elif claim is Claim.EARLIER and time.written:
             times = time.written  # "signed in 2003 by then-Prime Minister Manmohan Singh": "then" is 2003
-        elif claim is Claim.CURRENT and time.fronted and self._wins_the_election(end, ceiling):
-            # "In 2020, President Biden won the state": the title the election gave, taken up within weeks of it.
-            taking_up = dt.timedelta(days=words.ELECTION_TO_OFFICE_DAYS)
-            times = tuple(DateWindow(window.start, window.end + taking_up) for window in times)
-        elif claim is Claim.CURRENT and not time.written and self._to_take_office(end, ceiling):
-            # "President Donald Trump will be inaugurated on Monday": the title the person takes up.
+        elif claim is Claim.CURRENT and (
+            (time.fronted and self._wins_the_election(end, ceiling))  # "In 2020, President Biden won the state"
+            or (not time.written and self._to_take_office(end, ceiling))  # "President X will be inaugurated on Monday"
+        ):
+            # The title the election gave, or the one about to be taken up: held within weeks of the time spoken of.
             taking_up = dt.timedelta(days=words.ELECTION_TO_OFFICE_DAYS)
             times = tuple(DateWindow(window.start, window.end + taking_up) for window in times)
         elif claim is Claim.CURRENT and self._undated_farewell(before, title, ceiling, time.written):
