@@ -1658,3 +1658,42 @@ def test_an_aside_after_a_fronted_year_and_a_cleft_date(text, expected):
 )
 def test_former_before_two_titles_and_a_date_of_another_year_than_the_event(text, expected):
     assert rules_of(text, "2025-06-10") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # A time right after the words of leaving is the time of the leaving: the title must be held then.
+        ("Chancellor Jeremy Hunt resigned on Monday.", "2025-06-10", ["office-holder"]),
+        ("Chancellor Jeremy Hunt stepped down on Monday.", "2024-07-10", []),
+        ("Chancellor Jeremy Hunt stepped down from office last week.", "2024-07-15", []),
+        ("Chancellor Jeremy Hunt resigned in 2024.", "2025-06-10", []),
+        ("Chancellor Jeremy Hunt resigned in 2021.", "2025-06-10", ["office-holder"]),
+        ("The resignation of Chancellor Jeremy Hunt on 3 March 2021 surprised few.", "2025-06-10", ["office-holder"]),
+        # Undated, or dated after another post: the title held until then, whenever that was.
+        ("Chancellor Jeremy Hunt resigned.", "2025-06-10", []),
+        ("Chancellor Jeremy Hunt resigned as an MP in 2025.", "2025-06-10", []),
+        ("Chancellor Jeremy Hunt resigned, the paper said on Monday.", "2025-06-10", []),
+    ],
+)
+def test_a_leaving_with_its_time_is_read_at_that_time(text, date, expected):
+    assert rules_of(text, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("As early as 2021, Chancellor Jeremy Hunt was warning about inflation.", "2025-06-10", ["office-holder"]),
+        ("As recently as 2021, Chancellor Jeremy Hunt was warning about inflation.", "2025-06-10", ["office-holder"]),
+        ("As early as 2023, Chancellor Jeremy Hunt was warning about inflation.", "2025-06-10", []),
+        # At the end of the clause, a target: the article's date may be the time spoken of.
+        ("Chancellor Jeremy Hunt wants the rule in force as early as 2021.", "2023-06-10", []),
+    ],
+)
+def test_as_early_as_a_year_dates_the_clause_it_opens(text, date, expected):
+    assert rules_of(text, date) == expected
+
+
+def test_a_message_names_each_holder_once_over_several_times():
+    [finding] = lint("Chancellor Jeremy Hunt resigned on 3 March 2021.", date="2021-03-10", facts_yaml=FACTS)
+    assert finding.message.count("Rishi Sunak") == 1, finding.message

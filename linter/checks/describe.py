@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from linter.dates import DateWindow, date_range, long_date
 from linter.facts.model import FactBase, Office, Tenure
 from linter.facts.temporal import holders_during
@@ -37,9 +39,9 @@ def record(facts: FactBase, office: Office, person: str) -> str:
     return f"{name} held it {tenures(office, person)}"
 
 
-def holders(facts: FactBase, office: Office, window: DateWindow) -> str:
-    """'Keir Starmer (from 5 July 2024)': who held the office during the window."""
-    during = holders_during(office, window)
+def holders(facts: FactBase, office: Office, windows: Iterable[DateWindow]) -> str:
+    """'Keir Starmer (from 5 July 2024)': who held the office during the windows, each tenure once, in order."""
+    during = sorted(dict.fromkeys(t for window in windows for t in holders_during(office, window)), key=lambda t: t.start)
     return join([f"{facts.name_of(t.who)} ({tenure(t)})" for t in during]) or "nobody the facts record"
 
 

@@ -53,6 +53,9 @@ _TAKING_AN_OBJECT = frozenset(
 )
 _MOST_OBJECT_WORDS = 5  # "announced the first tax cuts in ..."
 _MOST_LISTENER_WORDS = 3  # "told MPs in ...", "told the Commons in ..."
+# After a leaving verb and "on", "last" or "this": a day of the last week or two ("resigned on Monday", "last week").
+_RECENT_DAYS = 14
+_RECENT = words.WEEKDAYS | frozenset({"yesterday", "today", "tonight", "week", "weekend", "morning", "afternoon", "evening", "night"})
 _PARTICIPLE_PREPOSITIONS = frozenset({"under", "by", "in", "at", "on", "during", "for"})  # "organised under", "held in"
 _PRESENT_PERFECT = frozenset({"have", "has", "'ve", "’ve"})  # before a participle: the time of speaking
 
@@ -83,6 +86,9 @@ class TimeLinker:
         self.times = [t for t in times if t.window.start <= window.end]
         self.ranges = [(tokens.index_at_or_after(t.span.start), tokens.index_at_or_after(t.span.end)) for t in self.times]
         self.range_starts = [start for start, _ in self.ranges]  # in order: find_times sorts its times
+        self._times_at: dict[int, list[DateWindow]] = {}  # by the token a written time starts at
+        for time, (start, _) in zip(self.times, self.ranges, strict=True):
+            self._times_at.setdefault(start, []).append(time.window)
         # Every year written as a number ("the 2022 World Cup"), by token: a year in the claim's
         # own clause is one more time it may speak of.
         written = {i for start, end in self.ranges for i in range(start, end)}
@@ -143,8 +149,12 @@ class TimeLinker:
             or (index < first and self._same_clause(index + 1, first))  # "The 2008 rescue was approved under then-..."
         ]
         after += self._opening_times(floor, first)
-        if self._past_perfect(last, ceiling) or self._leaving(first, last, floor, ceiling):
+        left = self._leaving(first, last, floor, ceiling)
+        left_when = self._time_of_leaving(left, ceiling) if left is not None else None
+        if self._past_perfect(last, ceiling) or (left is not None and left_when is None):
             after.append(DateWindow(dt.date.min, self.window.start - dt.timedelta(days=1)))
+        elif left_when is not None:
+            after += left_when
         return ClaimTime(tuple(dict.fromkeys(after)))
 
     def after_a_label(self, floor: int, first: int) -> int:
@@ -255,29 +265,52 @@ class TimeLinker:
         following = low[index + 1]
         return following.isalpha() and following not in words.NOT_A_PARTICIPLE
 
-    def _leaving(self, first: int, last: int, floor: int, ceiling: int) -> bool:
+    def _leaving(self, first: int, last: int, floor: int, ceiling: int) -> int | None:
         """'Chancellor Angela Merkel left politics', 'shadow chancellor X was demoted', 'the departure
         of Prime Minister Liz Truss': a holder's leaving speaks of the title held until then,
-        whenever that was. "his departure and that of Prime Minister X" leaves the noun out."""
+        whenever that was. "his departure and that of Prime Minister X" leaves the noun out.
+        The index right after the words of leaving, or None when the claim is no leaving."""
         low = self.tokens.lower
         if first - 2 >= floor and low[first - 1] == "of":
             if low[first - 2] in words.LEAVING_NOUNS:
-                return True
+                return last
             if low[first - 2] in ("that", "those"):
-                return self._leaving_noun_before(first - 3, floor)
+                return last if self._leaving_noun_before(first - 3, floor) else None
         index = last
         while index < ceiling and _adverb(low[index]):
             index += 1
         if index >= ceiling:
-            return False
+            return None
         if low[index] in words.LEAVING_VERBS:
-            return True
+            return index + 1
         if low[index] in ("was", "were") and index + 1 < ceiling and low[index + 1] in words.LEAVING_PASSIVES:
-            return True  # "shadow chancellor Anneliese Dodds was demoted"
+            return index + 2  # "shadow chancellor Anneliese Dodds was demoted"
         following = low[index + 1 : index + 3]
         if not following or following[0] not in words.LEAVING_PHRASES.get(low[index], ()):
-            return False
-        return following[0] != "the" or (len(following) > 1 and following[1] in words.LEFT_POSTS)
+            return None
+        if following[0] != "the":
+            return index + 2
+        return index + 3 if len(following) > 1 and following[1] in words.LEFT_POSTS else None
+
+    def _time_of_leaving(self, index: int, ceiling: int) -> list[DateWindow] | None:
+        """'Prime Minister X resigned on 8 January', '... stepped down from office in 2019', 'resigned
+        on Monday': a time right after the words of leaving is the time of the leaving, when the title
+        was still held (a day of the week before the article, as "on Monday", or "last week": the
+        _RECENT_DAYS before it). None when
+        no time follows; not one after "as" or "from" another post ("resigned as an MP in 2012")."""
+        low = self.tokens.lower
+        if index + 1 < ceiling and low[index] == "from" and low[index + 1] in ("office", "power", "government", "the"):
+            index += 2 + (low[index + 1] == "the" and index + 2 < ceiling and low[index + 2] in words.LEFT_POSTS)
+        while index + 1 < ceiling and (low[index] in words.TIME_PREPOSITIONS or low[index] == "this"):
+            index += 1
+        if index >= ceiling:
+            return None
+        written = self._times_at.get(index) or self._times_at.get(index - 1)
+        if written:
+            return written
+        if low[index] in _RECENT:
+            return [DateWindow(self.window.start - dt.timedelta(days=_RECENT_DAYS), self.window.end)]
+        return None
 
     def _leaving_noun_before(self, index: int, floor: int) -> bool:
         """'his departure and ultimately that of': a leaving noun, then "and" or a comma (and adverbs) right before "that"."""

@@ -40,7 +40,7 @@ def claim_values(analysis: Analysis, claim: OfficeClaim, person: str, office_id:
         "title": analysis.text(claim.title.span),
         "office": office.name,
         "date": join([window.describe() for window in windows]),
-        "holders": join([holders(facts, office, window) for window in windows]),
+        "holders": holders(facts, office, windows),
         "record": record(facts, office, person),
         "claim": claim.claim.value,
     }
