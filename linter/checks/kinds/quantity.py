@@ -187,7 +187,7 @@ class _Reader:
         analysis = self.analysis
         claim = Span(min(measure.span.start, number.span.start), max(measure.span.end, number.span.end))
         floor, ceiling = self._sentence(claim)
-        if floor is None or ceiling is None or self._quoted(claim) or self._hedged(claim, floor, ceiling):
+        if floor is None or ceiling is None or self._quoted(claim) or self._hedged(claim, measure.span, floor, ceiling):
             return None
         figures = self._measure(measure, floor, ceiling)
         if not figures or not _in_unit(number, figures[0], analysis.document.prose):
@@ -258,11 +258,15 @@ class _Reader:
     def _quoted(self, span: Span) -> bool:
         return any(inner.start <= span.start < inner.end or inner.start < span.end <= inner.end for inner in self.quoted)
 
-    def _hedged(self, claim: Span, floor: int, ceiling: int) -> bool:
-        """A condition, plan or forecast in the sentence up to just after the figure; a negation in the claim."""
+    def _hedged(self, claim: Span, measure: Span, floor: int, ceiling: int) -> bool:
+        """A condition, plan or forecast in the sentence up to just after the figure; a negation in the claim.
+        The measure's own words are not one ("per cent of the vote" names a share, not a ballot to come)."""
         tokens = self.tokens
         first, last = tokens.index_at_or_after(claim.start), tokens.index_at_or_after(claim.end)
+        own = range(tokens.index_at_or_after(measure.start), tokens.index_at_or_after(measure.end))
         for index in range(floor, min(last + 3, ceiling)):
+            if index in own:
+                continue
             word = tokens.lower[index]
             if word in HEDGES and not (word == "may" and tokens.texts[index] != "may") and not self._as_expected(index):
                 return True
