@@ -1697,3 +1697,46 @@ def test_as_early_as_a_year_dates_the_clause_it_opens(text, date, expected):
 def test_a_message_names_each_holder_once_over_several_times():
     [finding] = lint("Chancellor Jeremy Hunt resigned on 3 March 2021.", date="2021-03-10", facts_yaml=FACTS)
     assert finding.message.count("Rishi Sunak") == 1, finding.message
+
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The resignation of Chancellor Jeremy Hunt came on Monday.", ["office-holder"]),
+        ("The resignation of Chancellor Jeremy Hunt, long expected, came on Monday.", []),
+    ],
+)
+def test_a_leaving_noun_is_dated_by_the_verb_of_its_happening(text, expected):
+    assert rules_of(text, "2025-06-10") == expected
+
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # A weekday with its date written after it: that date.
+        ("Chancellor Jeremy Hunt resigned on Friday, 5 July 2024.", "2025-06-10", []),
+        ("Chancellor Jeremy Hunt resigned on Friday (5 July 2024).", "2025-06-10", []),
+        ("Chancellor Jeremy Hunt resigned on Friday, 5 March 2021.", "2025-06-10", ["office-holder"]),
+        # Leaving more than the office: the title may have been given up long before.
+        ("Chancellor Jeremy Hunt left politics in 2025.", "2025-06-10", []),
+        ("Chancellor Jeremy Hunt quit the party in 2025.", "2025-06-10", []),
+        ("Chancellor Jeremy Hunt retired in 2025.", "2025-06-10", []),
+        # Words that name a time from the article's date, each with its own reach back.
+        ("Chancellor Jeremy Hunt resigned last month.", "2024-08-20", []),
+        ("Chancellor Jeremy Hunt resigned last month.", "2025-06-10", ["office-holder"]),
+        ("Chancellor Jeremy Hunt resigned at the weekend.", "2025-06-10", ["office-holder"]),
+        ("Chancellor Jeremy Hunt resigned yesterday.", "2024-07-15", ["office-holder"]),
+        ("Chancellor Jeremy Hunt resigned yesterday.", "2024-07-06", []),
+        ("As far back as 2021, Chancellor Jeremy Hunt was warning about inflation.", "2025-06-10", ["office-holder"]),
+    ],
+)
+def test_the_time_of_a_leaving_in_the_ways_copy_writes_it(text, date, expected):
+    assert rules_of(text, date) == expected
+
+
+
+def test_a_message_does_not_repeat_a_day_inside_another_time_it_names():
+    [finding] = lint("Chancellor Jeremy Hunt resigned on Monday.", date="2025-06-10", facts_yaml=FACTS)
+    assert "on 10 June 2025" not in finding.message and "between 27 May and 10 June 2025" in finding.message, finding.message

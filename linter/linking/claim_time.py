@@ -53,9 +53,17 @@ _TAKING_AN_OBJECT = frozenset(
 )
 _MOST_OBJECT_WORDS = 5  # "announced the first tax cuts in ..."
 _MOST_LISTENER_WORDS = 3  # "told MPs in ...", "told the Commons in ..."
-# After a leaving verb and "on", "last" or "this": a day of the last week or two ("resigned on Monday", "last week").
-_RECENT_DAYS = 14
-_RECENT = words.WEEKDAYS | frozenset({"yesterday", "today", "tonight", "week", "weekend", "morning", "afternoon", "evening", "night"})
+# After a leaving verb (and "on", "last", "this" or "at the"): a time named from the article's date, and
+# how many days before it the leaving may have been ("resigned on Monday", "last week", "last month").
+_RECENT = {
+    **dict.fromkeys(("yesterday", "today", "tonight", "morning", "afternoon", "evening", "night"), 2),
+    **dict.fromkeys((*words.WEEKDAYS, "week", "weekend"), 14),
+    "month": 62,
+}
+# The words that end a leaving of more than the office: "retired", "quit as", "left politics", "quit the party".
+_WIDER_LEAVING = frozenset({"retired", "as", "politics", "parliament", "party", "stage", "scene"})
+# After a leaving noun and its titled name, the verbs of its happening: "the resignation of X occurred this morning".
+_OCCURRED = frozenset({"occurred", "came", "happened"})
 _PARTICIPLE_PREPOSITIONS = frozenset({"under", "by", "in", "at", "on", "during", "for"})  # "organised under", "held in"
 _PRESENT_PERFECT = frozenset({"have", "has", "'ve", "’ve"})  # before a participle: the time of speaking
 
@@ -295,21 +303,32 @@ class TimeLinker:
     def _time_of_leaving(self, index: int, ceiling: int) -> list[DateWindow] | None:
         """'Prime Minister X resigned on 8 January', '... stepped down from office in 2019', 'resigned
         on Monday': a time right after the words of leaving is the time of the leaving, when the title
-        was still held (a day of the week before the article, as "on Monday", or "last week": the
-        _RECENT_DAYS before it). None when
-        no time follows; not one after "as" or "from" another post ("resigned as an MP in 2012")."""
+        was still held (a day or a week named from the article's, as "on Monday", "yesterday" or
+        "last week": the days before it that the word may mean, _RECENT). None when no time
+        follows, and for a leaving of more than the office: "retired", "resigned as an MP in 2012",
+        "left politics in 2024" (the title may have been given up long before)."""
         low = self.tokens.lower
+        if low[index - 1] in _WIDER_LEAVING:
+            return None
+        if index < ceiling and low[index] in _OCCURRED:
+            index += 1  # "the resignation of Prime Minister X came on Monday"
+        elif index + 1 < ceiling and (low[index], low[index + 1]) in (("took", "place"), ("was", "announced")):
+            index += 2
         if index + 1 < ceiling and low[index] == "from" and low[index + 1] in ("office", "power", "government", "the"):
             index += 2 + (low[index + 1] == "the" and index + 2 < ceiling and low[index + 2] in words.LEFT_POSTS)
-        while index + 1 < ceiling and (low[index] in words.TIME_PREPOSITIONS or low[index] == "this"):
+        while index + 1 < ceiling and (low[index] in words.TIME_PREPOSITIONS or low[index] in ("this", "the")):
             index += 1
         if index >= ceiling:
             return None
         written = self._times_at.get(index) or self._times_at.get(index - 1)
         if written:
             return written
+        if low[index] in words.WEEKDAYS:  # "on Friday, 24 May 2019", "on Thursday (7 July 2022)": the date written with it
+            after = index + 1 + (index + 1 < ceiling and low[index + 1] in (",", "("))
+            if after in self._times_at:
+                return self._times_at[after]
         if low[index] in _RECENT:
-            return [DateWindow(self.window.start - dt.timedelta(days=_RECENT_DAYS), self.window.end)]
+            return [DateWindow(self.window.start - dt.timedelta(days=_RECENT[low[index]]), self.window.end)]
         return None
 
     def _leaving_noun_before(self, index: int, floor: int) -> bool:

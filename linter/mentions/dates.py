@@ -99,9 +99,9 @@ def _possible(year: int | None, month: int, day: int) -> bool:
 
 _MONTH = "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "May"), key=len, reverse=True))
 # "in 2019", "during 2019", "in March 2019", "in early 2019", "in the 1990s", "in mid-2019", "as early as 2017"
-# (the year it names: "as late as" and "as recently as" too).
+# (the year it names: "as late as", "as recently as", "as far back as" and "as long ago as" too).
 _YEAR_PHRASE = kept_regexes.compile(
-    rf"""\b(?:[Ii]n|[Dd]uring|[Oo]n|[Bb]ack\s+in|[Aa]s\s+(?:early|late|recently)\s+as)\s+
+    rf"""\b(?:[Ii]n|[Dd]uring|[Oo]n|[Bb]ack\s+in|[Aa]s\s+(?:early|late|recently|far\s+back|long\s+ago)\s+as)\s+
     (?:(?:early|late|mid)[-\s]+)?
     (?:(?P<month>{_MONTH})\s+)?
     (?:(?P<year>(?:1[89]|20)\d\d)|the\s+(?P<decade>(?:1[89]|20)\d)0s)\b(?![-/]\d)""",

@@ -39,11 +39,16 @@ def claim_values(analysis: Analysis, claim: OfficeClaim, person: str, office_id:
         "person": facts.name_of(person),
         "title": analysis.text(claim.title.span),
         "office": office.name,
-        "date": join([window.describe() for window in windows]),
+        "date": join([window.describe() for window in windows if not any(_inside(window, other) for other in windows)]),
         "holders": holders(facts, office, windows),
         "record": record(facts, office, person),
         "claim": claim.claim.value,
     }
+
+
+def _inside(window: DateWindow, other: DateWindow) -> bool:
+    """Whether ``window`` lies in ``other`` and is not it: "on 5 March" says nothing "between 19 February and 5 March" does not."""
+    return window != other and other.start <= window.start and window.end <= other.end
 
 
 class OfficeHolder(Kind):
