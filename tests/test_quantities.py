@@ -490,3 +490,26 @@ def test_the_schema_accepts_the_section_and_rejects_what_factlint_rejects():
 )
 def test_a_census_or_year_between_the_measure_and_its_verb(text, reported):
     assert bool(quantity(text, "2025-04-20")) is reported
+
+
+VOTE_SHARE = """
+facts_version: 1
+entities:
+  - {id: labour-party, name: Labour Party, type: organization, aliases: [Labour]}
+quantities:
+  - {id: labour-share-2024, name: Labour's share of the vote, subject: labour-party, mentions: ['share of the vote'],
+     value: 33.7, unit: percent, tolerance: 0.05, date: 2024}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "vote" names the measure here: the measure's own words are no hedge, "will" still is.
+        ("Labour's share of the vote was 40 per cent in 2024.", ["quantity"]),
+        ("Labour's share of the vote was 33.7 per cent in 2024.", []),
+        ("Labour's share of the vote will be 40 per cent.", []),
+    ],
+)
+def test_the_measures_own_words_are_no_hedge(text, expected):
+    assert [f.rule for f in lint(text, "quantity", date="2025-03-01", facts_yaml=VOTE_SHARE)] == expected
