@@ -1699,6 +1699,15 @@ def test_a_message_names_each_holder_once_over_several_times():
     assert finding.message.count("Rishi Sunak") == 1, finding.message
 
 
+def test_whole_sentences_of_the_record_may_be_left_out_between_quoted_ones():
+    from linter.facts.wording import wording_changes
+
+    record = "This victory is a great responsibility. The priorities are set. The challenge is to be better."
+    assert wording_changes("This victory is a great responsibility. The challenge is to be better.", record) == []
+    # Part of a sentence left out is still a change, and so is a sentence cut short.
+    assert [str(c) for c in wording_changes("This victory is a great responsibility. The challenge is better.", record)] == ['drops "to be"']
+    assert [str(c) for c in wording_changes("This victory is a great. The challenge is to be better.", record)] != []
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -1709,7 +1718,6 @@ def test_a_message_names_each_holder_once_over_several_times():
 )
 def test_a_leaving_noun_is_dated_by_the_verb_of_its_happening(text, expected):
     assert rules_of(text, "2025-06-10") == expected
-
 
 
 @pytest.mark.parametrize(
@@ -1736,7 +1744,19 @@ def test_the_time_of_a_leaving_in_the_ways_copy_writes_it(text, date, expected):
     assert rules_of(text, date) == expected
 
 
-
 def test_a_message_does_not_repeat_a_day_inside_another_time_it_names():
     [finding] = lint("Chancellor Jeremy Hunt resigned on Monday.", date="2025-06-10", facts_yaml=FACTS)
     assert "on 10 June 2025" not in finding.message and "between 27 May and 10 June 2025" in finding.message, finding.message
+
+
+@pytest.mark.parametrize(
+    ("speaker", "expected"),
+    [
+        ("Jeremy Hunt, who leads the opposition's economic team, said on Friday.", ["quote-speaker"]),
+        ("Rachel Reeves, who took office in July, said on Friday.", []),
+        # A verb of speech in the clause: the clause is about something else, and nobody is named.
+        ("Jeremy Hunt, who said the plan was weak, left early.", []),
+    ],
+)
+def test_a_speaker_after_a_quotation_may_carry_a_who_clause(speaker, expected):
+    assert quote_rules('"Growth is the challenge and we must be bold in meeting it," ' + speaker) == expected

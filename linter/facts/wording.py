@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # only named in annotations: FactBase.quote_index builds this
 _ALTERED = r"[\p{L}\p{N}]*\[[\p{L}]{1,3}\][\p{L}\p{N}'’]+|[\p{L}\p{N}]+\[[\p{L}]{1,3}\]"
 _PART = kept_regexes.compile(_ALTERED + r"|\[[^\]]*\]|\.\.\.|…|[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
 _GAP, _INSERTION = "\x00gap", "\x00insertion"
+_SENTENCE_END = kept_regexes.compile(r"[.!?]")
 _MIN_WORDS = 4
 # A quotation is taken from a canonical quote when most of its words (seven in ten) are the quote's, in order,
 # and they are a substantial part of it: at least _MIN_MATCHED words, or half of the quote. A
@@ -204,6 +205,12 @@ class _Compared:
 
     def __init__(self, text: str) -> None:
         self.words = quote_words(text)
+        # The words that open a sentence (after ".", "!" or "?"), and the end: where whole sentences start and stop.
+        ends = [match.end() for match in _PART.finditer(text)]
+        starts = [match.start() for match in _PART.finditer(text)]
+        self.sentence_starts = {0, len(self.words)} | {
+            index for index in range(1, len(starts)) if _SENTENCE_END.search(text, ends[index - 1], starts[index])
+        }
         self.keys: list[str] = []
         self.owners: list[int] = []  # for each key, the index of the word it comes from
         for index, word in enumerate(self.words):
@@ -214,6 +221,30 @@ class _Compared:
     def written(self, first: int, last: int) -> list[str]:
         """The words written for the keys [first, last)."""
         return [self.words[i] for i in sorted(set(self.owners[first:last]))]
+
+    def at_a_sentence_start(self, key: int) -> bool:
+        """Whether the key ``key`` (its index; the end too) begins a sentence of the text."""
+        if key < 0:
+            return False
+        return (self.owners[key] if key < len(self.owners) else len(self.words)) in self.sentence_starts
+
+
+def _whole_sentences_left_out(article: _Compared, canon: _Compared, at: int, first: int, last: int) -> bool:
+    """Whether the record's keys [first, last), left out at the article's key ``at``, are whole
+    sentences of the record, left out between sentences of the article. A word repeated around the
+    gap may shift where the comparison puts it ("... responsibility. [The priorities are set.] The
+    challenge": the gap may be found one "the" later), so shifts that keep the same words are tried."""
+    for shift in range(-_MAX_SHIFT, _MAX_SHIFT + 1):
+        if shift < 0 and (first + shift < 0 or canon.keys[first + shift : first] != canon.keys[last + shift : last]):
+            continue
+        if shift > 0 and canon.keys[first : first + shift] != canon.keys[last : last + shift]:
+            continue
+        if all(text.at_a_sentence_start(i + shift) for text, i in ((article, at), (canon, first), (canon, last))):
+            return True
+    return False
+
+
+_MAX_SHIFT = 3
 
 
 def _same_words(written: list[str], recorded: list[str]) -> bool:
@@ -261,6 +292,8 @@ def wording_changes(written: str, recorded: str, small_words: frozenset[str] = f
         marked = any(w.startswith("\x00") for w in article.keys[max(a1 - 1, 0) : a2 + 1])
         if not written_words and (marked or first_equal is None or last_equal is None or position < first_equal or position > last_equal):
             continue  # an elision, an insertion, or the part of the quote not quoted
+        if not written_words and _whole_sentences_left_out(article, canon, a1, c1, c2):
+            continue  # whole sentences of the record left out between two quoted in full
         recorded_words = canon.written(c1, c2)
         if not recorded_words and first_equal is not None and last_equal is not None and not first_equal <= position <= last_equal:
             continue  # the quotation goes on where the record stops: a record is often an excerpt of what was said
