@@ -105,15 +105,15 @@ class _SpeakerFinder:
 
     def _after_appositive(self, index: int) -> int:
         """Where the clause goes on after an appositive set off by commas at ``index`` ("X, a former
-        lawmaker eyeing the post, told reporters"): a short phrase opened by a determiner or a person's
+        lawmaker eyeing the post, told reporters"): a short phrase opened by a determiner, "who" or a person's
         possessive name ("X, Bobby Nasution's running mate, told"), with no verb of speech, quotation
         mark or other clause stop in it; ``index`` itself when there is none."""
         low = self.lower
         if index + 2 >= len(low) or low[index] != ",":
             return index
         owner = self.starting.get(index + 1)
-        if low[index + 1] in _APPOSITIVE_OPENERS:
-            first = index + 2
+        if low[index + 1] in _APPOSITIVE_OPENERS or low[index + 1] == "who":
+            first = index + 2  # "X, a former lawmaker, told"; "X, who leads the group on the council, said"
         elif owner is not None and owner.possessive:
             first = owner.last
         elif self.tokens.capitalised(index + 1) and is_possessive(self.tokens.texts[index + 1]):
