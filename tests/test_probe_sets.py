@@ -41,8 +41,8 @@ KNOWN_MISSES = frozenset(
     b23-consist-002 b24-titleq-006 b27-tiq-004 b26-yearless-002 b26-place-002
     b28-yearless-002 b28-quantity-004 b28-quantity-006 b29-tiq-004 b29-place-012 b30-yearless-006
     b30-event-002 b30-quantity-006 b32-event-002 b33-tiq-006 blind-speaker-009
-    b34-consistency-004 b35-cons-006 b35-place-004
-    b35-speaker-008 b36-time-010 b38-tiq-002 b38-tiq-008 b42-tiq-008 b40-nonclaim-006 b41-place-010 b41-consist-006 b45-qty-004 b45-place-004 b45-place-006 b38-place-004 b41-place-004 b44-event-010 b44-place-002 b44-place-004 b44-consist-006 b48-then-002 b48-then-006 b48-qty-006 b48-consist-002 b49-titlequote-007 b49-titlequote-011 b51-titleq-008 b52-tiq-006 b54-place-006 b53-tiq-004 b53-tiq-006 b53-consistency-006 b56-tiq-004 b56-qty-006 b57-event-002 b57-speaker-004 b57-titleq-010 b57-place-002 b57-consistency-002 b58-cons-001 b58-cons-005
+    b34-consistency-004 b35-cons-006 b35-place-004 b35-qty-006
+    b35-speaker-008 b36-time-010 b38-tiq-002 b38-tiq-008 b42-tiq-008 b40-nonclaim-006 b41-place-010 b41-consist-006 b45-qty-004 b45-place-004 b45-place-006 b38-place-004 b41-place-004 b44-event-010 b44-place-002 b44-place-004 b44-consist-006 b48-then-002 b48-then-006 b48-qty-006 b48-consist-002 b49-titlequote-007 b49-titlequote-011 b51-titleq-008 b52-tiq-006 b54-place-006 b53-tiq-004 b53-tiq-006 b53-consistency-006 b56-tiq-004 b56-qty-006 b57-event-002 b57-speaker-004 b57-titleq-010 b57-place-002 b57-consistency-002 b58-cons-001 b58-cons-005 b58-qty-006 b60-event-004 b61-event-012 b61-qty-006 b61-place-002 b61-place-004
     """.split()
 )
 
